@@ -1,0 +1,410 @@
+//! Vectors from card-formats.md §4 with expected fields, a negative case for
+//! every error code, and property tests.
+
+use super::*;
+use proptest::prelude::*;
+
+fn today() -> Date {
+    Date::new(2026, 11, 22).unwrap()
+}
+
+fn opts() -> NumberOptions {
+    NumberOptions::new(today())
+}
+
+fn check(s: &str) -> NumberReport {
+    let r = check_number(s, &opts());
+    assert_eq!(r.ok, is_valid_number(s, &opts()), "fast path disagrees for {s:?}");
+    r
+}
+
+fn error_codes(r: &NumberReport) -> Vec<ErrorCode> {
+    r.errors.iter().map(|e| e.code).collect()
+}
+
+fn info(r: &NumberReport) -> &NumberInfo {
+    r.info.as_ref().expect("info present")
+}
+
+#[track_caller]
+fn assert_valid(s: &str, kind: Kind, birth: &str, sex: Option<Sex>) -> NumberReport {
+    let r = check(s);
+    assert!(r.ok, "{s} should be valid: {:?}", r.errors);
+    assert_eq!(r.kind, Some(kind));
+    assert_eq!(info(&r).birth_date.as_deref(), Some(birth));
+    assert_eq!(info(&r).sex, sex);
+    r
+}
+
+#[track_caller]
+fn assert_errors(s: &str, kind: Option<Kind>, codes: &[ErrorCode]) -> NumberReport {
+    let r = check(s);
+    assert!(!r.ok);
+    assert_eq!(r.kind, kind, "kind of {s}");
+    assert_eq!(error_codes(&r), codes, "errors of {s}: {:?}", r.errors);
+    for e in &r.errors {
+        assert!(!e.message.is_empty());
+    }
+    r
+}
+
+// --- Official and vendor vectors -------------------------------------------
+
+#[test]
+fn official_specimen_2023_canada_female_beijing() {
+    let r = assert_valid("911124198108030024", Kind::Fpr18, "1981-08-03", Some(Sex::Female));
+    let i = info(&r);
+    assert_eq!(i.province.as_ref().map(|p| (p.code.as_str(), p.name_zh.as_str(), p.name_en.as_str())), Some(("11", "北京", "Beijing")));
+    let n = i.nationality.as_ref().unwrap();
+    assert_eq!((n.alpha3.as_str(), n.numeric.as_str(), n.name_en.as_str(), n.name_zh.as_str()), ("CAN", "124", "Canada", "加拿大"));
+    assert_eq!(i.check_digit, Some(CheckDigitInfo { expected: "4".into(), actual: "4".into() }));
+    assert_eq!(i.region, None);
+    assert!(r.warnings.is_empty());
+}
+
+#[test]
+fn official_example_2023_saudi_male_jiangsu() {
+    let r = assert_valid("932682198501010017", Kind::Fpr18, "1985-01-01", Some(Sex::Male));
+    assert_eq!(info(&r).province.as_ref().unwrap().name_en, "Jiangsu");
+    assert_eq!(info(&r).nationality.as_ref().unwrap().alpha3, "SAU");
+}
+
+#[test]
+fn vendor_test_card_2023_pakistan_female_shanghai() {
+    let r = assert_valid("931586198001010028", Kind::Fpr18, "1980-01-01", Some(Sex::Female));
+    assert_eq!(info(&r).province.as_ref().unwrap().code, "31");
+    assert_eq!(info(&r).nationality.as_ref().unwrap().name_zh, "巴基斯坦");
+}
+
+#[test]
+fn synthetic_fpr18_vectors() {
+    let r = assert_valid("911398199012310021", Kind::Fpr18, "1990-12-31", Some(Sex::Female));
+    assert_eq!(info(&r).nationality.as_ref().unwrap().alpha3, "KAZ");
+    let r = assert_valid("931012199012010018", Kind::Fpr18, "1990-12-01", Some(Sex::Male));
+    assert_eq!(info(&r).nationality.as_ref().unwrap().numeric, "012");
+    assert_valid("91112419810803018X", Kind::Fpr18, "1981-08-03", Some(Sex::Female));
+    assert_valid("911840199001010018", Kind::Fpr18, "1990-01-01", Some(Sex::Male));
+    assert_valid("944840199001010016", Kind::Fpr18, "1990-01-01", Some(Sex::Male));
+}
+
+#[test]
+fn synthetic_fpr18_negatives() {
+    let r = assert_errors("911398199012310022", Some(Kind::Fpr18), &[ErrorCode::CheckDigit]);
+    assert_eq!(info(&r).check_digit, Some(CheckDigitInfo { expected: "1".into(), actual: "2".into() }));
+    assert_errors("999398199012310021", Some(Kind::Fpr18), &[ErrorCode::CheckDigit, ErrorCode::Region]);
+    assert_errors("911999199012310021", Some(Kind::Fpr18), &[ErrorCode::CheckDigit, ErrorCode::Nationality]);
+}
+
+#[test]
+fn fpr18_region_and_nationality_with_valid_check() {
+    // Province 81 (Hong Kong) is not a mainland province: fpr18 rejects it.
+    let body = "98112419810803002";
+    let n = format!("{body}{}", char::from(algo::mod11_2(body.as_bytes()).unwrap()));
+    assert_errors(&n, Some(Kind::Fpr18), &[ErrorCode::Region]);
+    // Nationality 156 (China) is rejected.
+    let body = "91115619810803002";
+    let n = format!("{body}{}", char::from(algo::mod11_2(body.as_bytes()).unwrap()));
+    let r = assert_errors(&n, Some(Kind::Fpr18), &[ErrorCode::Nationality]);
+    assert_eq!(info(&r).nationality.as_ref().unwrap().alpha3, "CHN");
+    // Nationality 344 (Hong Kong) is accepted with a warning.
+    let body = "91134419810803002";
+    let n = format!("{body}{}", char::from(algo::mod11_2(body.as_bytes()).unwrap()));
+    let r = check(&n);
+    assert!(r.ok);
+    assert!(r.has_warning(WarningCode::NationalityUnusual));
+}
+
+#[test]
+fn fpr15_synthetic_valid_with_inferred_century() {
+    let r = assert_valid("KAZ110090123105", Kind::Fpr15, "1990-12-31", None);
+    let i = info(&r);
+    assert!(i.birth_century_inferred);
+    assert!(r.has_warning(WarningCode::BirthCenturyInferred));
+    assert_eq!(i.province.as_ref().unwrap().code, "11");
+    assert_eq!(i.nationality.as_ref().unwrap().numeric, "398");
+    assert_eq!(i.check_digit, Some(CheckDigitInfo { expected: "5".into(), actual: "5".into() }));
+}
+
+#[test]
+fn fpr15_negatives() {
+    assert_errors("KAZ110090123107", Some(Kind::Fpr15), &[ErrorCode::CheckDigit]);
+    assert_errors("KAA110090123105", Some(Kind::Fpr15), &[ErrorCode::CheckDigit, ErrorCode::Nationality]);
+    // 7-3-1 weights 7 and 3 on "11"→"99" change the sum by 80: the check digit still matches.
+    assert_errors("KAZ990090123105", Some(Kind::Fpr15), &[ErrorCode::Region]);
+    assert_errors("KAZ110090023105", Some(Kind::Fpr15), &[ErrorCode::CheckDigit, ErrorCode::BirthDate]);
+    // CHN cannot be a foreigner's nationality.
+    let body = "CHN11009012310";
+    let n = format!("{body}{}", char::from(algo::icao_731(body.as_bytes()).unwrap()));
+    assert_errors(&n, Some(Kind::Fpr15), &[ErrorCode::Nationality]);
+}
+
+#[test]
+fn fpr15_vendor_test_card_fails_731_unless_downgraded() {
+    let r = assert_errors("CAN110081080319", Some(Kind::Fpr15), &[ErrorCode::CheckDigit]);
+    assert_eq!(info(&r).birth_date.as_deref(), Some("1981-08-03"));
+    let lenient = NumberOptions { fpr15_check_digit: Severity::Warning, ..opts() };
+    let r = check_number("CAN110081080319", &lenient);
+    assert!(r.ok, "{:?}", r.errors);
+    assert!(r.has_warning(WarningCode::CheckDigit));
+    assert!(is_valid_number("CAN110081080319", &lenient));
+    // The downgrade applies to fpr15 only.
+    assert!(!is_valid_number("911398199012310022", &lenient));
+}
+
+#[test]
+fn fpr15_century_inference() {
+    // 25-01-01 is before the check date 2026-11-22: 2025.
+    let body = "USA11002501010";
+    let n = format!("{body}{}", char::from(algo::icao_731(body.as_bytes()).unwrap()));
+    let r = check(&n);
+    assert_eq!(info(&r).birth_date.as_deref(), Some("2025-01-01"));
+    // 26-12-01 would be in the future: 1926.
+    let body = "USA11002612010";
+    let n = format!("{body}{}", char::from(algo::icao_731(body.as_bytes()).unwrap()));
+    let r = check(&n);
+    assert_eq!(info(&r).birth_date.as_deref(), Some("1926-12-01"));
+    assert!(r.ok);
+    // 00-02-29: 2000 is a leap year.
+    let body = "USA11000002290";
+    let n = format!("{body}{}", char::from(algo::icao_731(body.as_bytes()).unwrap()));
+    assert_eq!(info(&check(&n)).birth_date.as_deref(), Some("2000-02-29"));
+    // USA110085010101 has the shape only: 7-3-1 expects 3.
+    let r = assert_errors("USA110085010101", Some(Kind::Fpr15), &[ErrorCode::CheckDigit]);
+    assert_eq!(info(&r).check_digit.as_ref().unwrap().expected, "3");
+}
+
+#[test]
+fn resident18_vectors() {
+    let r = assert_valid("11010519491231002X", Kind::Resident18, "1949-12-31", Some(Sex::Female));
+    assert_eq!(info(&r).province.as_ref().unwrap().name_zh, "北京");
+    assert_eq!(info(&r).nationality, None);
+    assert_eq!(info(&r).check_digit.as_ref().unwrap().actual, "X");
+    let r = assert_valid("11010519900101007x", Kind::Resident18, "1990-01-01", Some(Sex::Male));
+    assert_eq!(r.normalized, "11010519900101007X");
+    assert_errors("110105199002300028", Some(Kind::Resident18), &[ErrorCode::BirthDate]);
+    assert_errors("110105190002290025", Some(Kind::Resident18), &[ErrorCode::BirthDate]);
+}
+
+#[test]
+fn resident15_legacy() {
+    let r = assert_valid("130503670401001", Kind::Resident15, "1967-04-01", Some(Sex::Male));
+    assert!(r.has_warning(WarningCode::LegacyNumber));
+    assert_eq!(info(&r).check_digit, None);
+    assert_eq!(info(&r).province.as_ref().unwrap().code, "13");
+    assert_errors("990503670401001", Some(Kind::Resident15), &[ErrorCode::Region]);
+    assert_errors("130503670231001", Some(Kind::Resident15), &[ErrorCode::BirthDate]);
+}
+
+#[test]
+fn hmt18_permits() {
+    for (n, region) in [
+        ("810000199001010019", "HK"),
+        ("820000199001010037", "MO"),
+        ("830000199001010020", "TW"),
+        ("810000199001011230", "HK"),
+        ("820000199001011232", "MO"),
+        ("830000199001011234", "TW"),
+    ] {
+        let r = check(n);
+        assert!(r.ok, "{n}: {:?}", r.errors);
+        assert_eq!(r.kind, Some(Kind::Hmt18));
+        assert_eq!(info(&r).region, Some(region));
+        assert_eq!(info(&r).province, None);
+        assert_eq!(info(&r).birth_date.as_deref(), Some("1990-01-01"));
+    }
+    assert_errors("810000199001010010", Some(Kind::Hmt18), &[ErrorCode::CheckDigit]);
+}
+
+// --- One negative case per error code ---------------------------------------
+
+#[test]
+fn every_error_code() {
+    assert_errors("", None, &[ErrorCode::Empty]);
+    assert_errors(" \t\u{3000} ", None, &[ErrorCode::Empty]);
+    assert_errors("1101051949", None, &[ErrorCode::Length]);
+    assert_errors("11010519491231002#", Some(Kind::Resident18), &[ErrorCode::Character]);
+    assert_errors("1101051949123100X2", Some(Kind::Resident18), &[ErrorCode::Format]);
+    assert_errors("11010519491231002Y", Some(Kind::Resident18), &[ErrorCode::Format]);
+    assert_errors("110105194912310021", Some(Kind::Resident18), &[ErrorCode::CheckDigit]);
+    assert_errors("110105209912310029", Some(Kind::Resident18), &[ErrorCode::BirthDate]);
+    assert_errors("000105194912310029", Some(Kind::Resident18), &[ErrorCode::CheckDigit, ErrorCode::Region]);
+    assert_errors("911999199012310021", Some(Kind::Fpr18), &[ErrorCode::CheckDigit, ErrorCode::Nationality]);
+}
+
+#[test]
+fn reports_all_errors_not_only_the_first() {
+    // Bad region (00), impossible date (Feb 30) and a wrong check digit.
+    let r = check("000105199002300021");
+    assert_eq!(error_codes(&r), vec![ErrorCode::CheckDigit, ErrorCode::BirthDate, ErrorCode::Region]);
+}
+
+#[test]
+fn birth_date_limits() {
+    let tomorrow = "110105202611230000";
+    let n = format!("{}{}", &tomorrow[..17], char::from(algo::mod11_2(&tomorrow.as_bytes()[..17]).unwrap()));
+    let r = assert_errors(&n, Some(Kind::Resident18), &[ErrorCode::BirthDate]);
+    assert_eq!(info(&r).birth_date.as_deref(), Some("2026-11-23"));
+    // The same number is valid when checked a day later.
+    let later = NumberOptions::new(Date::new(2026, 11, 23).unwrap());
+    assert!(is_valid_number(&n, &later));
+    let old = "110105189912310000";
+    let n = format!("{}{}", &old[..17], char::from(algo::mod11_2(&old.as_bytes()[..17]).unwrap()));
+    assert_errors(&n, Some(Kind::Resident18), &[ErrorCode::BirthDate]);
+}
+
+// --- Normalisation ----------------------------------------------------------
+
+#[test]
+fn normalisation_folds_width_case_spaces_hyphens() {
+    for s in [
+        "  11010519491231002X ",
+        "110105 19491231 002X",
+        "110105-19491231-002x",
+        "１１０１０５１９４９１２３１００２Ｘ",
+        "110105\u{3000}19491231\u{3000}002ｘ",
+    ] {
+        let r = check(s);
+        assert!(r.ok, "{s:?}: {:?}", r.errors);
+        assert_eq!(r.normalized, "11010519491231002X");
+        assert_eq!(r.input, s);
+    }
+}
+
+#[test]
+fn strict_mode_only_trims() {
+    let strict = NumberOptions { strict: true, ..opts() };
+    assert!(is_valid_number(" 11010519491231002X ", &strict));
+    let r = check_number("11010519900101007x", &strict);
+    assert!(!r.ok);
+    assert_eq!(error_codes(&r), vec![ErrorCode::Character]);
+    assert!(r.errors[0].message.contains("strict"));
+    let r = check_number("110105 19491231002X", &strict);
+    assert_eq!(error_codes(&r), vec![ErrorCode::Character, ErrorCode::Length]);
+    assert_eq!(r.kind, None);
+    assert!(!is_valid_number("１１０１０５１９４９１２３１００２Ｘ", &strict));
+}
+
+#[test]
+fn huge_and_binary_input_is_data() {
+    let huge = "1".repeat(1_000_000);
+    let r = check(&huge);
+    assert_eq!(error_codes(&r), vec![ErrorCode::Length]);
+    assert!(r.input.len() <= MAX_INPUT_BYTES + 3);
+    let r = check("\u{0}\u{1}\u{FFFD}abc");
+    assert!(!r.ok);
+    assert_eq!(r.kind, None);
+    // Non-ASCII characters in a number-shaped input are CHARACTER errors.
+    let r = check("11010519491231002é");
+    assert_eq!(error_codes(&r), vec![ErrorCode::Character]);
+    assert!(r.errors[0].message.contains("18"));
+}
+
+#[test]
+fn kind_is_recognised_even_when_invalid() {
+    assert_eq!(check("9AAAAAAAAAAAAAAAAA").kind, Some(Kind::Fpr18));
+    assert_eq!(check("ABC12345678901X").kind, Some(Kind::Fpr15));
+    assert_eq!(check("12345678901234A").kind, Some(Kind::Resident15));
+    assert_eq!(check("830000AAAAAAAAAAAA").kind, Some(Kind::Hmt18));
+    assert_eq!(check("1234").kind, None);
+}
+
+#[test]
+fn report_serialises_with_camel_case_and_stable_codes() {
+    let v = serde_json::to_value(check("KAZ110090123107")).unwrap();
+    assert_eq!(v["kind"], "fpr15");
+    assert_eq!(v["errors"][0]["code"], "CHECK_DIGIT");
+    assert_eq!(v["warnings"][0]["code"], "BIRTH_CENTURY_INFERRED");
+    assert_eq!(v["info"]["birthCenturyInferred"], true);
+    assert_eq!(v["info"]["checkDigit"]["expected"], "5");
+    assert_eq!(v["info"]["nationality"]["nameZh"], "哈萨克斯坦");
+    assert!(v["info"]["sex"].is_null());
+    let v = serde_json::to_value(check("")).unwrap();
+    assert!(v["kind"].is_null() && v["info"].is_null());
+    assert_eq!(v["errors"][0]["code"], "EMPTY");
+}
+
+// --- Properties -------------------------------------------------------------
+
+fn with_mod11(body: &str) -> String {
+    format!("{body}{}", char::from(algo::mod11_2(body.as_bytes()).unwrap()))
+}
+
+const MAINLAND: [u8; 31] =
+    [11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65];
+
+fn birth_strategy() -> impl Strategy<Value = Date> {
+    (Date::new(1900, 1, 1).unwrap().days_since_epoch()..=today().days_since_epoch()).prop_map(Date::from_days_since_epoch)
+}
+
+fn yyyymmdd(d: Date) -> String {
+    format!("{:04}{:02}{:02}", d.year, d.month, d.day)
+}
+
+prop_compose! {
+    fn valid_resident18()(p in prop::sample::select(&MAINLAND[..]), rest in 0u32..10_000, d in birth_strategy(), seq in 0u32..1000) -> String {
+        with_mod11(&format!("{p:02}{rest:04}{}{seq:03}", yyyymmdd(d)))
+    }
+}
+
+prop_compose! {
+    fn valid_fpr18()(p in prop::sample::select(&MAINLAND[..]), c in prop::sample::select(&crate::core::tables::COUNTRIES[..]), d in birth_strategy(), seq in 0u32..1000) -> String {
+        let numeric = if c.numeric == 156 { 124 } else { c.numeric };
+        with_mod11(&format!("9{p:02}{numeric:03}{}{seq:03}", yyyymmdd(d)))
+    }
+}
+
+prop_compose! {
+    fn valid_hmt18()(r in 1u8..=3, d in birth_strategy(), seq in 0u32..1000) -> String {
+        with_mod11(&format!("8{r}0000{}{seq:03}", yyyymmdd(d)))
+    }
+}
+
+prop_compose! {
+    fn valid_fpr15()(p in prop::sample::select(&MAINLAND[..]), c in prop::sample::select(&crate::core::tables::COUNTRIES[..]), city in 0u32..100, d in birth_strategy(), seq in 0u32..10) -> String {
+        let alpha3 = if c.alpha3 == "CHN" { "CAN" } else { c.alpha3 };
+        let body = format!("{alpha3}{p:02}{city:02}{:02}{:02}{:02}{seq}", d.year % 100, d.month, d.day);
+        format!("{body}{}", char::from(algo::icao_731(body.as_bytes()).unwrap()))
+    }
+}
+
+fn any_valid() -> impl Strategy<Value = String> {
+    prop_oneof![valid_resident18(), valid_fpr18(), valid_hmt18(), valid_fpr15()]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn generated_valid_numbers_validate(n in any_valid()) {
+        let r = check_number(&n, &opts());
+        prop_assert!(r.ok, "{} -> {:?}", n, r.errors);
+        prop_assert!(r.info.as_ref().and_then(|i| i.birth_date.as_ref()).is_some());
+    }
+
+    #[test]
+    fn any_single_digit_change_is_caught(n in any_valid(), pos in 0usize..18, delta in 1u8..10) {
+        let mut b = n.into_bytes();
+        let pos = pos % b.len();
+        // fpr15's letters are not digits; change a digit position only.
+        prop_assume!(b[pos].is_ascii_digit());
+        b[pos] = b'0' + (b[pos] - b'0' + delta) % 10;
+        let changed = String::from_utf8(b).unwrap();
+        prop_assert!(!is_valid_number(&changed, &opts()), "{} accepted", changed);
+        prop_assert!(!check_number(&changed, &opts()).ok);
+    }
+
+    #[test]
+    fn arbitrary_strings_never_panic_and_paths_agree(s in ".{0,64}", strict in any::<bool>()) {
+        let o = NumberOptions { strict, ..opts() };
+        let r = check_number(&s, &o);
+        prop_assert_eq!(r.ok, is_valid_number(&s, &o));
+        prop_assert_eq!(r.ok, r.errors.is_empty());
+        if r.info.is_some() { prop_assert!(r.kind.is_some()); }
+    }
+
+    #[test]
+    fn number_shaped_noise_never_panics(s in "[0-9A-Zx -]{10,24}") {
+        let r = check_number(&s, &opts());
+        prop_assert_eq!(r.ok, is_valid_number(&s, &opts()));
+    }
+}
