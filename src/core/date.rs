@@ -174,3 +174,10 @@ mod tests {
         assert_eq!(Date::parse_iso("2023/02/28"), None);
     }
 }
+
+impl serde::Serialize for Date {
+    /// Serialises as `"YYYY-MM-DD"`.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}

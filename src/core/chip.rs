@@ -1,0 +1,702 @@
+//! The 256-byte chip text block (UTF-16LE) of the four card layouts, and the
+//! card checks run on a signed dump (`CARD_NUMBER`, `CARD_CONSISTENCY`,
+//! `CARD_VALIDITY`).
+//!
+//! The layout is chosen by the type marker at byte offset 248 (card-formats.md
+//! §2): `Y` 2023 foreigner card, `I` 2017 foreigner card, `J` Hong Kong/Macao/
+//! Taiwan residence permit, space for the mainland Resident ID card. Any other
+//! marker is an error (a strict choice: vendor code treats everything else as
+//! mainland, which would let a corrupted block pass as a mainland card).
+//!
+//! Fields are right-padded with spaces (NUL padding is tolerated); both are
+//! trimmed. Dates are 8 UCS-2 digits `YYYYMMDD` and must be calendar dates; a
+//! mainland end date of `长期` means no expiry. The photo and fingerprint
+//! blocks are not part of the text block and are carried through untouched
+//! by the dump layer (the WLT photo codec is proprietary).
+
+use crate::core::date::Date;
+use crate::core::number::{self, algo, Kind, NumberOptions, NumberReport, Sex};
+use crate::core::tables;
+use serde::Serialize;
+
+/// Length of the text block in bytes.
+pub const TEXT_BLOCK_LEN: usize = 256;
+/// Byte offset of the one-character type marker.
+pub const TYPE_MARKER_OFFSET: usize = 248;
+
+/// The four layouts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CardLayout {
+    /// Mainland second-generation Resident Identity Card (marker space).
+    Mainland,
+    /// 2017 Foreign Permanent Resident ID Card (marker `I`).
+    Fpr2017,
+    /// 2023 Foreign Permanent Resident ID Card (marker `Y`).
+    Fpr2023,
+    /// Hong Kong/Macao/Taiwan residence permit (marker `J`).
+    Hmt,
+}
+
+impl CardLayout {
+    /// The layout's string in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CardLayout::Mainland => "mainland",
+            CardLayout::Fpr2017 => "fpr2017",
+            CardLayout::Fpr2023 => "fpr2023",
+            CardLayout::Hmt => "hmt",
+        }
+    }
+
+    /// Whether cards of this layout have a fingerprint file.
+    pub fn has_fingerprint(self) -> bool {
+        matches!(self, CardLayout::Mainland | CardLayout::Hmt)
+    }
+
+    /// The number kind printed on cards of this layout.
+    pub fn number_kind(self) -> Kind {
+        match self {
+            CardLayout::Mainland => Kind::Resident18,
+            CardLayout::Fpr2017 => Kind::Fpr15,
+            CardLayout::Fpr2023 => Kind::Fpr18,
+            CardLayout::Hmt => Kind::Hmt18,
+        }
+    }
+}
+
+/// Sex field (GB/T 2261.1-2003).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ChipSex {
+    /// Code 0.
+    Unknown,
+    /// Code 1.
+    Male,
+    /// Code 2.
+    Female,
+    /// Code 9.
+    NotStated,
+}
+
+/// The decoded text block. Fields a layout does not have are `None`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChipCard {
+    pub layout: CardLayout,
+    /// The document number as stored on the chip (trimmed).
+    pub number: String,
+    /// Chinese name (all layouts; may be empty on foreigner cards).
+    pub name: String,
+    /// English name: 2017 card; 2023 card with its two parts joined.
+    pub english_name: Option<String>,
+    /// Raw GB/T 2261.1 code.
+    pub sex_code: String,
+    pub sex: ChipSex,
+    pub birth_date: Date,
+    /// Validity start (issue date on foreigner cards).
+    pub valid_from: Date,
+    /// Validity end; `None` means no expiry (长期, mainland cards only).
+    pub valid_until: Option<Date>,
+    /// GB/T 3304 ethnicity code, raw (mainland).
+    pub ethnicity_code: Option<String>,
+    /// Address (mainland, permit).
+    pub address: Option<String>,
+    /// Issuing authority (mainland, permit).
+    pub issuing_authority: Option<String>,
+    /// Nationality code as stored: alpha-3 (2017; most probably 2023) or
+    /// three digits (accepted on 2023 cards).
+    pub nationality: Option<String>,
+    /// Card version (2017).
+    pub card_version: Option<String>,
+    /// Accepting-authority code (2017; meaning undocumented).
+    pub authority_code: Option<String>,
+    /// HK/Macao/Taiwan travel-permit number (permit).
+    pub pass_number: Option<String>,
+    /// Permit issue count.
+    pub issue_count: Option<String>,
+    /// Renewal count (2023).
+    pub renewal_count: Option<String>,
+    /// Association item for the earlier-version number (2023), raw.
+    pub association_item: Option<String>,
+    /// The earlier 15-character number, rebuilt from the association item
+    /// (2023 cards whose holder had an earlier card).
+    pub old_number: Option<String>,
+    /// True when `old_number` was rebuilt (it is never read from the chip).
+    pub old_number_rebuilt: bool,
+}
+
+/// Why a text block could not be parsed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ChipError {
+    /// `LENGTH`, `TYPE_MARKER`, `ENCODING` or `FIELD`.
+    pub code: &'static str,
+    pub message: String,
+}
+
+fn chip_err(code: &'static str, message: String) -> ChipError {
+    ChipError { code, message }
+}
+
+/// One field: byte offset and length.
+#[derive(Clone, Copy)]
+struct Field {
+    name: &'static str,
+    offset: usize,
+    len: usize,
+}
+
+const fn f(name: &'static str, offset: usize, len: usize) -> Field {
+    Field { name, offset, len }
+}
+
+/// Decodes one UTF-16LE field and trims space/NUL padding. Unpaired
+/// surrogates are an error: a chip never stores them.
+fn decode(block: &[u8], field: Field) -> Result<String, ChipError> {
+    let bytes = block
+        .get(field.offset..field.offset + field.len)
+        .ok_or_else(|| chip_err("LENGTH", format!("field {} is outside the block", field.name)))?;
+    let units = bytes.chunks_exact(2).map(|p| u16::from_le_bytes([p[0], p[1]]));
+    let mut s = String::with_capacity(field.len);
+    for c in char::decode_utf16(units) {
+        match c {
+            Ok(c) => s.push(c),
+            Err(_) => {
+                return Err(chip_err(
+                    "ENCODING",
+                    format!("field {} holds an unpaired UTF-16 surrogate", field.name),
+                ))
+            }
+        }
+    }
+    Ok(s.trim_matches(|c| c == ' ' || c == '\0').to_owned())
+}
+
+/// Decodes a field without trimming (used to join the 2023 English name).
+fn decode_raw(block: &[u8], field: Field) -> Result<String, ChipError> {
+    let bytes = block.get(field.offset..field.offset + field.len).unwrap_or_default();
+    char::decode_utf16(bytes.chunks_exact(2).map(|p| u16::from_le_bytes([p[0], p[1]])))
+        .collect::<Result<String, _>>()
+        .map(|s| s.replace('\0', " "))
+        .map_err(|_| chip_err("ENCODING", format!("field {} holds an unpaired UTF-16 surrogate", field.name)))
+}
+
+fn date_field(block: &[u8], field: Field) -> Result<Date, ChipError> {
+    let s = decode(block, field)?;
+    Date::parse_yyyymmdd(&s)
+        .ok_or_else(|| chip_err("FIELD", format!("{} {s:?} is not a calendar date YYYYMMDD", field.name)))
+}
+
+/// End date: a calendar date, or `长期` (no expiry) where allowed.
+fn end_date_field(block: &[u8], field: Field, allow_long_term: bool) -> Result<Option<Date>, ChipError> {
+    let s = decode(block, field)?;
+    if allow_long_term && s == "长期" {
+        return Ok(None);
+    }
+    Date::parse_yyyymmdd(&s)
+        .map(Some)
+        .ok_or_else(|| chip_err("FIELD", format!("{} {s:?} is not a calendar date YYYYMMDD", field.name)))
+}
+
+/// GB/T 2261.1 sex code; anything but 0/1/2/9 is rejected (readers that map
+/// "anything but 1" to female hide corrupted data).
+fn sex_field(block: &[u8], field: Field) -> Result<(String, ChipSex), ChipError> {
+    let s = decode(block, field)?;
+    let sex = match s.as_str() {
+        "0" => ChipSex::Unknown,
+        "1" => ChipSex::Male,
+        "2" => ChipSex::Female,
+        "9" => ChipSex::NotStated,
+        _ => return Err(chip_err("FIELD", format!("sex code {s:?} is not a GB/T 2261.1 code (0, 1, 2, 9)"))),
+    };
+    Ok((s, sex))
+}
+
+fn opt(s: String) -> Option<String> {
+    Some(s)
+}
+
+/// Parses a 256-byte text block. Never panics.
+pub fn parse_text_block(block: &[u8]) -> Result<ChipCard, ChipError> {
+    if block.len() != TEXT_BLOCK_LEN {
+        return Err(chip_err(
+            "LENGTH",
+            format!("the text block is {} bytes; it must be exactly {TEXT_BLOCK_LEN}", block.len()),
+        ));
+    }
+    let marker = [block[TYPE_MARKER_OFFSET], block[TYPE_MARKER_OFFSET + 1]];
+    match marker {
+        [b' ', 0] => parse_mainland(block, CardLayout::Mainland),
+        [b'J', 0] => parse_mainland(block, CardLayout::Hmt),
+        [b'I', 0] => parse_fpr2017(block),
+        [b'Y', 0] => parse_fpr2023(block),
+        _ => Err(chip_err(
+            "TYPE_MARKER",
+            format!(
+                "unknown type marker {:02x} {:02x} at offset 248 (expected 'Y', 'I', 'J' or a space)",
+                marker[0], marker[1]
+            ),
+        )),
+    }
+}
+
+/// Mainland card (GA/T 490) and the HK/Macao/Taiwan permit, which reuses the
+/// mainland frame with the reserved area holding the pass number.
+fn parse_mainland(b: &[u8], layout: CardLayout) -> Result<ChipCard, ChipError> {
+    let hmt = layout == CardLayout::Hmt;
+    let (sex_code, sex) = sex_field(b, f("sex", 30, 2))?;
+    Ok(ChipCard {
+        layout,
+        number: decode(b, f("number", 122, 36))?,
+        name: decode(b, f("name", 0, 30))?,
+        english_name: None,
+        sex_code,
+        sex,
+        birth_date: date_field(b, f("birth date", 36, 16))?,
+        valid_from: date_field(b, f("valid-from date", 188, 16))?,
+        valid_until: end_date_field(b, f("valid-until date", 204, 16), !hmt)?,
+        ethnicity_code: if hmt { None } else { opt(decode(b, f("ethnicity", 32, 4))?) },
+        address: opt(decode(b, f("address", 52, 70))?),
+        issuing_authority: opt(decode(b, f("issuing authority", 158, 30))?),
+        nationality: None,
+        card_version: None,
+        authority_code: None,
+        pass_number: if hmt { opt(decode(b, f("pass number", 220, 18))?) } else { None },
+        issue_count: if hmt { opt(decode(b, f("issue count", 238, 4))?) } else { None },
+        renewal_count: None,
+        association_item: None,
+        old_number: None,
+        old_number_rebuilt: false,
+    })
+}
+
+/// 2017 foreigner card (type `I`).
+fn parse_fpr2017(b: &[u8]) -> Result<ChipCard, ChipError> {
+    let (sex_code, sex) = sex_field(b, f("sex", 120, 2))?;
+    Ok(ChipCard {
+        layout: CardLayout::Fpr2017,
+        number: decode(b, f("number", 122, 30))?,
+        name: decode(b, f("Chinese name", 158, 30))?,
+        english_name: opt(decode(b, f("English name", 0, 120))?),
+        sex_code,
+        sex,
+        birth_date: date_field(b, f("birth date", 220, 16))?,
+        valid_from: date_field(b, f("issue date", 188, 16))?,
+        valid_until: end_date_field(b, f("expiry date", 204, 16), false)?,
+        ethnicity_code: None,
+        address: None,
+        issuing_authority: None,
+        nationality: opt(nationality_field(b, f("nationality", 152, 6), false)?),
+        card_version: opt(decode(b, f("card version", 236, 4))?),
+        authority_code: opt(decode(b, f("authority code", 240, 8))?),
+        pass_number: None,
+        issue_count: None,
+        renewal_count: None,
+        association_item: None,
+        old_number: None,
+        old_number_rebuilt: false,
+    })
+}
+
+/// Nationality field: three upper-case letters; on 2023 cards three digits
+/// are accepted too (the sources do not settle which one the chip holds).
+fn nationality_field(b: &[u8], field: Field, digits_allowed: bool) -> Result<String, ChipError> {
+    let s = decode(b, field)?;
+    let bytes = s.as_bytes();
+    let letters = bytes.len() == 3 && bytes.iter().all(u8::is_ascii_uppercase);
+    let digits = digits_allowed && bytes.len() == 3 && bytes.iter().all(u8::is_ascii_digit);
+    if letters || digits {
+        Ok(s)
+    } else {
+        Err(chip_err("FIELD", format!("nationality {s:?} is not a three-letter{} code", if digits_allowed { " or three-digit" } else { "" })))
+    }
+}
+
+/// 2023 foreigner card (type `Y`).
+fn parse_fpr2023(b: &[u8]) -> Result<ChipCard, ChipError> {
+    let (sex_code, sex) = sex_field(b, f("sex", 30, 2))?;
+    // The English name is characters 1–35 at offset 52 and 36–46 at offset
+    // 220; no separator is implied between the parts.
+    let mut english = decode_raw(b, f("English name", 52, 70))?;
+    english.push_str(&decode_raw(b, f("English name continuation", 220, 22))?);
+    let english = english.trim().to_owned();
+    let number = decode(b, f("number", 122, 36))?;
+    let nationality = nationality_field(b, f("nationality", 242, 6), true)?;
+    let association = decode(b, f("association item", 250, 6))?;
+    let old_number = rebuild_old_number(&number, &nationality, &association);
+    Ok(ChipCard {
+        layout: CardLayout::Fpr2023,
+        number,
+        name: decode(b, f("Chinese name", 0, 30))?,
+        english_name: Some(english),
+        sex_code,
+        sex,
+        birth_date: date_field(b, f("birth date", 36, 16))?,
+        valid_from: date_field(b, f("valid-from date", 188, 16))?,
+        valid_until: end_date_field(b, f("valid-until date", 204, 16), false)?,
+        ethnicity_code: None,
+        address: None,
+        issuing_authority: None,
+        nationality: Some(nationality),
+        card_version: None,
+        authority_code: None,
+        pass_number: None,
+        issue_count: None,
+        renewal_count: opt(decode(b, f("renewal count", 32, 4))?),
+        old_number_rebuilt: old_number.is_some(),
+        old_number,
+        association_item: Some(association),
+    })
+}
+
+/// Rebuilds the earlier 15-character number from a 2023 card (card-formats.md
+/// §1.7): alpha-3 nationality + province digits of the new number + the two
+/// prefecture digits of the association item + YYMMDD + the item's sequence
+/// digit + an ICAO 7-3-1 check digit. A blank or `000` item means the holder
+/// had no earlier card (UNCERTAIN in the sources: both are treated alike).
+pub fn rebuild_old_number(new_number: &str, nationality: &str, association: &str) -> Option<String> {
+    let item = association.as_bytes();
+    if item.len() != 3 || !item.iter().all(u8::is_ascii_digit) || association == "000" {
+        return None;
+    }
+    let n = new_number.as_bytes();
+    if n.len() != 18 || !n[..17].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let alpha3 = if nationality.bytes().all(|c| c.is_ascii_digit()) {
+        tables::country_by_numeric(nationality.parse().ok()?)?.alpha3
+    } else {
+        tables::country_by_alpha3(nationality)?.alpha3
+    };
+    let mut body = String::with_capacity(15);
+    body.push_str(alpha3);
+    body.push_str(new_number.get(1..3)?);
+    body.push_str(association.get(0..2)?);
+    body.push_str(new_number.get(8..14)?);
+    body.push_str(association.get(2..3)?);
+    let check = algo::icao_731(body.as_bytes())?;
+    body.push(char::from(check));
+    Some(body)
+}
+
+// ---------------------------------------------------------------------------
+// Card checks on a dump
+// ---------------------------------------------------------------------------
+
+/// Outcome of one card check.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckResult {
+    pub passed: bool,
+    pub message: String,
+}
+
+fn pass(message: String) -> CheckResult {
+    CheckResult { passed: true, message }
+}
+
+fn fail(message: String) -> CheckResult {
+    CheckResult { passed: false, message }
+}
+
+/// Results of `CARD_NUMBER`, `CARD_CONSISTENCY` (None = skipped because the
+/// number failed) and `CARD_VALIDITY`.
+#[derive(Clone, Debug)]
+pub struct CardChecks {
+    pub number_report: NumberReport,
+    pub number: CheckResult,
+    pub consistency: Option<CheckResult>,
+    pub validity: CheckResult,
+}
+
+/// Runs the card checks for a card read at `read_at_unix` (seconds).
+pub fn card_checks(card: &ChipCard, read_at_unix: i64) -> CardChecks {
+    let read_day = Date::from_unix_seconds_cst(read_at_unix);
+    // Chip data is machine-written: no case or width folding (strict), and
+    // the birth date must not be after the day the card was read.
+    let opts = NumberOptions { strict: true, ..NumberOptions::new(read_day) };
+    let report = number::check_number(&card.number, &opts);
+    let number = check_card_number(card, &report);
+    let consistency = number.passed.then(|| check_consistency(card, &report));
+    let validity = check_validity(card, read_at_unix);
+    CardChecks { number_report: report, number, consistency, validity }
+}
+
+/// CARD_NUMBER: the chip number is a valid number of the kind the type
+/// marker implies. Protects against a block whose marker and number disagree
+/// (e.g. a mainland number presented as a foreigner card) and corrupted data.
+fn check_card_number(card: &ChipCard, report: &NumberReport) -> CheckResult {
+    let expected = card.layout.number_kind();
+    if report.kind != Some(expected) {
+        let got = report.kind.map_or("unrecognised", Kind::as_str);
+        return fail(format!(
+            "chip number {:?} is {got}, but a {} card carries a {} number",
+            card.number,
+            card.layout.as_str(),
+            expected.as_str()
+        ));
+    }
+    if !report.ok {
+        let codes: Vec<String> = report.errors.iter().map(|e| format!("{:?}: {}", e.code, e.message)).collect();
+        return fail(format!("chip number {:?} is invalid ({})", card.number, codes.join("; ")));
+    }
+    pass(format!("chip number {} is a valid {} number", card.number, expected.as_str()))
+}
+
+/// CARD_CONSISTENCY: birth date, sex and nationality encoded in the number
+/// agree with the chip's own fields. Protects against spliced data (one
+/// person's number with another person's details).
+fn check_consistency(card: &ChipCard, report: &NumberReport) -> CheckResult {
+    let mut problems = Vec::new();
+    let n = card.number.as_bytes();
+    // Birth date: the 18-character numbers hold YYYYMMDD at positions 7–14;
+    // fpr15 holds YYMMDD at positions 8–13 (compare the digits, not the
+    // inferred century).
+    let chip_birth = format!("{:04}{:02}{:02}", card.birth_date.year, card.birth_date.month, card.birth_date.day);
+    let number_birth = match card.layout {
+        CardLayout::Fpr2017 => n.get(7..13),
+        _ => n.get(6..14),
+    };
+    let chip_tail = &chip_birth.as_bytes()[chip_birth.len() - number_birth.map_or(0, <[u8]>::len)..];
+    if number_birth != Some(chip_tail) {
+        problems.push(format!("birth date {} on the chip differs from the number", card.birth_date));
+    }
+    // Sex: parity of digit 17 (not encoded in fpr15 numbers).
+    let number_sex = report.info.as_ref().and_then(|i| i.sex);
+    let chip_sex = match card.sex {
+        ChipSex::Male => Some(Sex::Male),
+        ChipSex::Female => Some(Sex::Female),
+        ChipSex::Unknown | ChipSex::NotStated => None,
+    };
+    if let (Some(ns), Some(cs)) = (number_sex, chip_sex) {
+        if ns != cs {
+            problems.push(format!("sex {:?} on the chip differs from the number's {:?}", cs, ns).to_lowercase());
+        }
+    }
+    // Nationality.
+    if let Some(nat) = &card.nationality {
+        let number_alpha3 = report.info.as_ref().and_then(|i| i.nationality.as_ref()).map(|x| x.alpha3.as_str());
+        let chip_alpha3 = if nat.bytes().all(|c| c.is_ascii_digit()) {
+            nat.parse::<u16>().ok().and_then(tables::country_by_numeric).map(|c| c.alpha3)
+        } else {
+            tables::country_by_alpha3(nat).map(|c| c.alpha3)
+        };
+        if chip_alpha3.is_none() || chip_alpha3 != number_alpha3 {
+            problems.push(format!(
+                "nationality {nat} on the chip differs from the number's {}",
+                number_alpha3.unwrap_or("unknown")
+            ));
+        }
+    }
+    if problems.is_empty() {
+        pass("birth date, sex and nationality in the number agree with the chip fields".into())
+    } else {
+        fail(problems.join("; "))
+    }
+}
+
+/// CARD_VALIDITY: the card was within its validity period when it was read
+/// (both dates inclusive, read as China Standard Time). Protects against
+/// expired or not-yet-valid cards being accepted.
+fn check_validity(card: &ChipCard, read_at_unix: i64) -> CheckResult {
+    let day = Date::from_unix_seconds_cst(read_at_unix);
+    if day < card.valid_from {
+        return fail(format!("the card is valid from {}, after the read date {day}", card.valid_from));
+    }
+    match card.valid_until {
+        Some(until) if day > until => fail(format!("the card expired on {until}, before the read date {day}")),
+        Some(until) => pass(format!("read on {day}, within the validity period {} to {until}", card.valid_from)),
+        None => pass(format!("read on {day}; valid from {} with no expiry (长期)", card.valid_from)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Builds a text block from (offset, text) pairs, space padded.
+    fn block(fields: &[(usize, &str)], marker: char) -> Vec<u8> {
+        let mut b: Vec<u8> = std::iter::repeat([0x20u8, 0]).take(128).flatten().collect();
+        for (offset, text) in fields {
+            for (i, u) in text.encode_utf16().enumerate() {
+                let [lo, hi] = u.to_le_bytes();
+                b[offset + 2 * i] = lo;
+                b[offset + 2 * i + 1] = hi;
+            }
+        }
+        b[248] = marker as u8;
+        b
+    }
+
+    fn y_card(assoc: &str) -> Vec<u8> {
+        block(
+            &[
+                (0, "证件样本"),
+                (30, "2"),
+                (32, "00"),
+                (36, "19810803"),
+                (52, "ZHENGJIAN, YANGBEN"),
+                (122, "911124198108030024"),
+                (188, "20230915"),
+                (204, "20330914"),
+                (242, "CAN"),
+                (250, assoc),
+            ],
+            'Y',
+        )
+    }
+
+    fn mainland(until: &str) -> Vec<u8> {
+        block(
+            &[
+                (0, "张三"),
+                (30, "2"),
+                (32, "01"),
+                (36, "19491231"),
+                (52, "北京市东城区"),
+                (122, "11010519491231002X"),
+                (158, "北京市公安局东城分局"),
+                (188, "20200101"),
+                (204, until),
+            ],
+            ' ',
+        )
+    }
+
+    fn at(y: i32, m: u8, d: u8) -> i64 {
+        Date::new(y, m, d).unwrap().start_unix_seconds_cst() + 3600
+    }
+
+    #[test]
+    fn parses_2023_card() {
+        let c = parse_text_block(&y_card("000")).unwrap();
+        assert_eq!(c.layout, CardLayout::Fpr2023);
+        assert_eq!(c.name, "证件样本");
+        assert_eq!(c.english_name.as_deref(), Some("ZHENGJIAN, YANGBEN"));
+        assert_eq!(c.sex, ChipSex::Female);
+        assert_eq!(c.birth_date.to_string(), "1981-08-03");
+        assert_eq!(c.valid_until.map(|d| d.to_string()).as_deref(), Some("2033-09-14"));
+        assert_eq!(c.renewal_count.as_deref(), Some("00"));
+        assert_eq!(c.nationality.as_deref(), Some("CAN"));
+        assert_eq!(c.old_number, None);
+        assert!(!c.old_number_rebuilt);
+        let checks = card_checks(&c, at(2026, 6, 1));
+        assert!(checks.number.passed, "{}", checks.number.message);
+        assert!(checks.consistency.as_ref().unwrap().passed);
+        assert!(checks.validity.passed);
+    }
+
+    #[test]
+    fn rebuilds_old_number_from_association_item() {
+        let c = parse_text_block(&y_card("001")).unwrap();
+        // card-formats.md §1.7: item 001 gives CAN110081080310.
+        assert_eq!(c.old_number.as_deref(), Some("CAN110081080310"));
+        assert!(c.old_number_rebuilt);
+        assert_eq!(rebuild_old_number("911124198108030024", "124", "001").as_deref(), Some("CAN110081080310"));
+        assert_eq!(rebuild_old_number("911124198108030024", "CAN", ""), None);
+        assert_eq!(rebuild_old_number("911124198108030024", "CAN", "0A1"), None);
+    }
+
+    #[test]
+    fn english_name_joins_without_separator() {
+        let long = "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHI"; // 35 characters
+        let mut b = y_card("000");
+        for (i, u) in long.encode_utf16().chain("JKLM".encode_utf16()).enumerate() {
+            let off = if i < 35 { 52 + 2 * i } else { 220 + 2 * (i - 35) };
+            b[off..off + 2].copy_from_slice(&u.to_le_bytes());
+        }
+        let c = parse_text_block(&b).unwrap();
+        assert_eq!(c.english_name.as_deref(), Some("ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLM"));
+    }
+
+    #[test]
+    fn mainland_long_term_and_checks() {
+        let c = parse_text_block(&mainland("长期")).unwrap();
+        assert_eq!(c.layout, CardLayout::Mainland);
+        assert_eq!(c.valid_until, None);
+        assert_eq!(c.ethnicity_code.as_deref(), Some("01"));
+        assert_eq!(c.issuing_authority.as_deref(), Some("北京市公安局东城分局"));
+        let checks = card_checks(&c, at(2030, 1, 1));
+        assert!(checks.validity.passed && checks.validity.message.contains("长期"));
+        assert!(checks.consistency.unwrap().passed);
+        // Expired card.
+        let c = parse_text_block(&mainland("20250101")).unwrap();
+        let checks = card_checks(&c, at(2026, 6, 1));
+        assert!(!checks.validity.passed);
+        // The end date is inclusive, in China Standard Time.
+        let last_day = Date::new(2025, 1, 1).unwrap().start_unix_seconds_cst();
+        assert!(card_checks(&c, last_day + 86_399).validity.passed);
+        assert!(!card_checks(&c, last_day + 86_400).validity.passed);
+    }
+
+    #[test]
+    fn inconsistent_fields_fail_consistency() {
+        let mut b = mainland("长期");
+        b[36 + 14..36 + 16].copy_from_slice(&u16::from(b'0').to_le_bytes()); // birth 19491230
+        let c = parse_text_block(&b).unwrap();
+        let checks = card_checks(&c, at(2026, 6, 1));
+        assert!(checks.number.passed);
+        let cons = checks.consistency.unwrap();
+        assert!(!cons.passed && cons.message.contains("birth"));
+        // Sex.
+        let mut b = mainland("长期");
+        b[30] = b'1';
+        let cons = card_checks(&parse_text_block(&b).unwrap(), at(2026, 6, 1)).consistency.unwrap();
+        assert!(!cons.passed && cons.message.contains("sex"));
+        // Nationality.
+        let mut b = y_card("000");
+        b[242..248].copy_from_slice(&[b'U', 0, b'S', 0, b'A', 0]);
+        let cons = card_checks(&parse_text_block(&b).unwrap(), at(2026, 6, 1)).consistency.unwrap();
+        assert!(!cons.passed && cons.message.contains("nationality"));
+        // A numeric nationality that matches is accepted.
+        let mut b = y_card("000");
+        b[242..248].copy_from_slice(&[b'1', 0, b'2', 0, b'4', 0]);
+        assert!(card_checks(&parse_text_block(&b).unwrap(), at(2026, 6, 1)).consistency.unwrap().passed);
+    }
+
+    #[test]
+    fn wrong_kind_for_layout_fails_card_number() {
+        let mut b = y_card("000");
+        b[248] = b' ';
+        let c = parse_text_block(&b).unwrap();
+        let checks = card_checks(&c, at(2026, 6, 1));
+        assert!(!checks.number.passed);
+        assert!(checks.consistency.is_none());
+    }
+
+    #[test]
+    fn parse_errors() {
+        assert_eq!(parse_text_block(&[0u8; 255]).unwrap_err().code, "LENGTH");
+        let mut b = y_card("000");
+        b[248] = b'Z';
+        assert_eq!(parse_text_block(&b).unwrap_err().code, "TYPE_MARKER");
+        let mut b = y_card("000");
+        b[0..2].copy_from_slice(&0xD800u16.to_le_bytes());
+        assert_eq!(parse_text_block(&b).unwrap_err().code, "ENCODING");
+        let mut b = y_card("000");
+        b[36 + 8..36 + 10].copy_from_slice(&u16::from(b'3').to_le_bytes()); // month 18
+        assert_eq!(parse_text_block(&b).unwrap_err().code, "FIELD");
+        let mut b = y_card("000");
+        b[30] = b'5';
+        assert_eq!(parse_text_block(&b).unwrap_err().code, "FIELD");
+    }
+
+    #[test]
+    fn nul_padding_is_tolerated() {
+        let mut b = y_card("000");
+        for i in (0..30).step_by(2).skip(4) {
+            b[i] = 0;
+        }
+        assert_eq!(parse_text_block(&b).unwrap().name, "证件样本");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn arbitrary_blocks_never_panic(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..300), marker in proptest::sample::select(vec![b' ', b'I', b'J', b'Y', b'Z'])) {
+            let mut b = bytes;
+            if b.len() > 249 { b[248] = marker; b[249] = 0; }
+            if let Ok(c) = parse_text_block(&b) {
+                let _ = card_checks(&c, 1_780_272_000);
+            }
+        }
+    }
+}
