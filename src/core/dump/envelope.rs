@@ -1,0 +1,278 @@
+//! The COSE_Sign1 envelope (dump-format.md §1) and its header parameters.
+//!
+//! `parse_envelope` decides the `ENVELOPE` check. Header *values* are
+//! judged by the check that uses them: `alg` by `ALGORITHM`, `kid` and
+//! `x5chain` by `SIGNER` (see docs/dump-format-notes.md).
+
+use crate::core::cbor::{self, Value};
+
+/// COSE header labels (RFC 9052 §3.1, RFC 9360).
+pub const LABEL_ALG: i128 = 1;
+pub const LABEL_CRIT: i128 = 2;
+pub const LABEL_KID: i128 = 4;
+pub const LABEL_X5CHAIN: i128 = 33;
+/// COSE algorithm id of ES256.
+pub const ALG_ES256: i128 = -7;
+/// CBOR tag of COSE_Sign1.
+pub const TAG_COSE_SIGN1: u64 = 18;
+
+/// Header labels this verifier understands (may appear in `crit`).
+const UNDERSTOOD_LABELS: [i128; 4] = [LABEL_ALG, LABEL_CRIT, LABEL_KID, LABEL_X5CHAIN];
+
+type Header<'a> = Vec<(Value<'a>, Value<'a>)>;
+
+/// A structurally valid COSE_Sign1 message, borrowing from the input.
+#[derive(Debug)]
+pub(crate) struct Envelope<'a> {
+    /// The exact content of the protected-header bstr (signed as is).
+    pub protected_raw: &'a [u8],
+    pub protected: Header<'a>,
+    pub unprotected: Header<'a>,
+    /// The exact content of the payload bstr (signed as is).
+    pub payload: &'a [u8],
+    /// 64 bytes, r ‖ s.
+    pub signature: &'a [u8],
+    pub tagged: bool,
+}
+
+/// Parses the envelope; the error is the `ENVELOPE` failure message.
+pub(crate) fn parse_envelope(bytes: &[u8]) -> Result<Envelope<'_>, String> {
+    let top = cbor::decode_exact(bytes).map_err(|e| format!("the dump is not well-formed CBOR: {e}"))?;
+    let (items, tagged) = unwrap_sign1(top)?;
+    let [protected, unprotected, payload, signature] = four_elements(items)?;
+
+    let protected_raw = match protected {
+        Value::Bytes(b) => b,
+        other => return Err(format!("the protected header is a {}, not a byte string", other.type_name())),
+    };
+    let protected = decode_protected(protected_raw)?;
+    let unprotected = match unprotected {
+        Value::Map(m) => m,
+        other => return Err(format!("the unprotected header is a {}, not a map", other.type_name())),
+    };
+    let payload = embedded_payload(payload)?;
+    let signature = raw_signature(signature)?;
+
+    check_header_labels(&protected, "protected")?;
+    check_header_labels(&unprotected, "unprotected")?;
+    check_crit(&protected, &unprotected)?;
+    check_disjoint(&protected, &unprotected)?;
+
+    Ok(Envelope { protected_raw, protected, unprotected, payload, signature, tagged })
+}
+
+/// Tag 18 is optional; any other tag is another COSE structure (or not
+/// COSE at all) and must not be read as a COSE_Sign1.
+fn unwrap_sign1(top: Value<'_>) -> Result<(Vec<Value<'_>>, bool), String> {
+    match top {
+        Value::Tag(TAG_COSE_SIGN1, inner) => match *inner {
+            Value::Array(items) => Ok((items, true)),
+            other => Err(format!("tag 18 wraps a {}, not the COSE_Sign1 array", other.type_name())),
+        },
+        Value::Tag(t, _) => Err(format!("CBOR tag {t} is not COSE_Sign1 (tag 18)")),
+        Value::Array(items) => Ok((items, false)),
+        other => Err(format!("the dump is a CBOR {}, not a COSE_Sign1 array", other.type_name())),
+    }
+}
+
+fn four_elements(items: Vec<Value<'_>>) -> Result<[Value<'_>; 4], String> {
+    let n = items.len();
+    <[Value<'_>; 4]>::try_from(items).map_err(|_| format!("COSE_Sign1 must be an array of 4 elements, this one has {n}"))
+}
+
+/// The protected header is a bstr wrapping a map; the empty bstr stands
+/// for the empty map (RFC 9052 §3).
+fn decode_protected(raw: &[u8]) -> Result<Header<'_>, String> {
+    if raw.is_empty() {
+        return Ok(Vec::new());
+    }
+    match cbor::decode_exact(raw) {
+        Ok(Value::Map(m)) => Ok(m),
+        Ok(other) => Err(format!("the protected header contains a {}, not a map", other.type_name())),
+        Err(e) => Err(format!("the protected header is not well-formed CBOR: {e}")),
+    }
+}
+
+/// A detached (nil) payload is rejected: the dump must carry what it vouches for.
+fn embedded_payload<'a>(v: Value<'a>) -> Result<&'a [u8], String> {
+    match v {
+        Value::Bytes(b) => Ok(b),
+        Value::Null => Err("the payload is detached (nil); signed chip dumps must embed the payload".to_owned()),
+        other => Err(format!("the payload is a {}, not a byte string", other.type_name())),
+    }
+}
+
+/// COSE ES256 signatures are exactly r ‖ s (64 bytes). A DER-encoded
+/// ECDSA signature is not COSE: accepting it would let two encodings of
+/// one signature circulate.
+fn raw_signature<'a>(v: Value<'a>) -> Result<&'a [u8], String> {
+    match v {
+        Value::Bytes(b) if b.len() == 64 => Ok(b),
+        Value::Bytes(b) if looks_like_der_signature(b) => Err(format!(
+            "the signature is a {}-byte DER-encoded ECDSA signature; COSE requires the 64-byte r||s form",
+            b.len()
+        )),
+        Value::Bytes(b) => Err(format!("the signature is {} bytes, expected 64 (r||s)", b.len())),
+        other => Err(format!("the signature is a {}, not a byte string", other.type_name())),
+    }
+}
+
+fn looks_like_der_signature(b: &[u8]) -> bool {
+    matches!(b, [0x30, len, 0x02, ..] if usize::from(*len) + 2 == b.len())
+}
+
+/// Header labels are integers or text strings (RFC 9052 §3): protects
+/// against maps no COSE library would read the same way.
+fn check_header_labels(h: &Header<'_>, which: &str) -> Result<(), String> {
+    for (k, _) in h {
+        match k {
+            Value::Uint(_) | Value::Nint(_) | Value::Text(_) => {}
+            other => return Err(format!("the {which} header has a label of type {}", other.type_name())),
+        }
+    }
+    Ok(())
+}
+
+/// `crit` (label 2): must be protected, a non-empty array of labels, each
+/// present in the protected header, and each one this verifier
+/// understands. Protects against ignoring a header the signer declared
+/// essential.
+fn check_crit(protected: &Header<'_>, unprotected: &Header<'_>) -> Result<(), String> {
+    if Value::map_get_int(unprotected, LABEL_CRIT).is_some() {
+        return Err("crit (label 2) must be in the protected header".to_owned());
+    }
+    let Some(crit) = Value::map_get_int(protected, LABEL_CRIT) else {
+        return Ok(());
+    };
+    let labels = match crit {
+        Value::Array(a) if !a.is_empty() => a,
+        Value::Array(_) => return Err("crit (label 2) is an empty array".to_owned()),
+        other => return Err(format!("crit (label 2) is a {}, not an array of labels", other.type_name())),
+    };
+    for l in labels {
+        match l {
+            Value::Uint(_) | Value::Nint(_) => {
+                let n = l.as_integer().unwrap_or(0);
+                if !UNDERSTOOD_LABELS.contains(&n) || n == LABEL_CRIT {
+                    return Err(format!("crit lists header label {n}, which this verifier does not understand"));
+                }
+                if Value::map_get_int(protected, n).is_none() {
+                    return Err(format!("crit lists header label {n}, which is not in the protected header"));
+                }
+            }
+            Value::Text(t) => {
+                let shown: String = t.chars().take(40).collect();
+                return Err(format!("crit lists header label {shown:?}, which this verifier does not understand"));
+            }
+            other => return Err(format!("crit lists a {}, not a header label", other.type_name())),
+        }
+    }
+    Ok(())
+}
+
+/// RFC 9052 §3: a parameter must not be in both buckets. The wire contract
+/// explicitly allows kid in both (protected wins); for alg and x5chain two
+/// copies would be ambiguous, so they are rejected.
+fn check_disjoint(protected: &Header<'_>, unprotected: &Header<'_>) -> Result<(), String> {
+    for (label, name) in [(LABEL_ALG, "alg"), (LABEL_X5CHAIN, "x5chain")] {
+        if Value::map_get_int(protected, label).is_some() && Value::map_get_int(unprotected, label).is_some() {
+            return Err(format!(
+                "{name} (label {label}) appears in both the protected and the unprotected header"
+            ));
+        }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// Header values
+
+/// The `ALGORITHM` decision: `Ok` with a description, or the failure message.
+pub(crate) fn check_algorithm(env: &Envelope<'_>) -> Result<String, String> {
+    match Value::map_get_int(&env.protected, LABEL_ALG) {
+        Some(v) if v.as_integer() == Some(ALG_ES256) => Ok("alg is ES256 (-7), in the protected header".to_owned()),
+        Some(v) => match v.as_integer() {
+            Some(n) => Err(format!("alg is {n}{}, only ES256 (-7) is accepted", alg_name(n))),
+            None => match v {
+                Value::Text(t) => Err(format!(
+                    "alg is the text {:?}, only ES256 (the integer -7) is accepted",
+                    t.chars().take(40).collect::<String>()
+                )),
+                other => Err(format!("alg is a {}, only ES256 (-7) is accepted", other.type_name())),
+            },
+        },
+        None if Value::map_get_int(&env.unprotected, LABEL_ALG).is_some() => Err(
+            "alg is only in the unprotected header; it must be in the protected header".to_owned(),
+        ),
+        None => Err("alg is missing from the protected header".to_owned()),
+    }
+}
+
+fn alg_name(n: i128) -> &'static str {
+    match n {
+        -8 => " (EdDSA)",
+        -35 => " (ES384)",
+        -36 => " (ES512)",
+        -37 => " (PS256)",
+        -257 => " (RS256)",
+        -9 => " (ESP256)",
+        5 => " (HMAC 256/256)",
+        _ => "",
+    }
+}
+
+/// Where the kid came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum KidSource {
+    Protected,
+    Unprotected,
+}
+
+/// The kid (protected wins). `Err` when a kid is present but not a bstr.
+pub(crate) fn kid<'a>(env: &'a Envelope<'a>) -> Result<Option<(&'a [u8], KidSource)>, String> {
+    let (v, src) = match Value::map_get_int(&env.protected, LABEL_KID) {
+        Some(v) => (v, KidSource::Protected),
+        None => match Value::map_get_int(&env.unprotected, LABEL_KID) {
+            Some(v) => (v, KidSource::Unprotected),
+            None => return Ok(None),
+        },
+    };
+    match v {
+        Value::Bytes(b) => Ok(Some((b, src))),
+        other => Err(format!("kid (label 4) is a {}, not a byte string", other.type_name())),
+    }
+}
+
+/// The x5chain certificates (signer first). `Err` for a malformed value.
+pub(crate) fn x5chain<'a>(env: &'a Envelope<'a>) -> Result<Option<Vec<&'a [u8]>>, String> {
+    let v = match Value::map_get_int(&env.protected, LABEL_X5CHAIN)
+        .or_else(|| Value::map_get_int(&env.unprotected, LABEL_X5CHAIN))
+    {
+        Some(v) => v,
+        None => return Ok(None),
+    };
+    match v {
+        Value::Bytes(b) => Ok(Some(vec![*b])),
+        Value::Array(items) if items.is_empty() => Err("x5chain (label 33) is an empty array".to_owned()),
+        Value::Array(items) => {
+            let mut out = Vec::with_capacity(items.len());
+            for (i, it) in items.iter().enumerate() {
+                match it {
+                    Value::Bytes(b) => out.push(*b),
+                    other => {
+                        return Err(format!(
+                            "x5chain element #{} is a {}, not a DER certificate byte string",
+                            i + 1,
+                            other.type_name()
+                        ))
+                    }
+                }
+            }
+            Ok(Some(out))
+        }
+        other => Err(format!(
+            "x5chain (label 33) is a {}, not a byte string or an array of byte strings",
+            other.type_name()
+        )),
+    }
+}

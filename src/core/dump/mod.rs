@@ -1,0 +1,299 @@
+//! Signed chip dump verification (dump-format.md): a COSE_Sign1 / ES256
+//! envelope around a CBOR payload that carries the chip's text block.
+//!
+//! [`verify_dump`] never panics and never returns early: the report always
+//! has the twelve checks of [`CheckId::ALL`], in order, each `passed`,
+//! `failed` or `skipped`. Skip policy (fixtures rely on it):
+//!
+//! * ENVELOPE failed → everything else skipped;
+//! * PAYLOAD failed → FRESHNESS, NONCE and CARD_* skipped (ALGORITHM,
+//!   SIGNER, REVOCATION and SIGNATURE still run: the signed bytes are there);
+//! * ALGORITHM failed → SIGNATURE skipped;
+//! * SIGNER failed → REVOCATION and SIGNATURE skipped;
+//! * content checks still run when the signature failed (`verified:false`);
+//! * NONCE skipped when the app expects no nonce;
+//! * CARD_LAYOUT failed → the other CARD_* skipped; CARD_NUMBER failed →
+//!   CARD_CONSISTENCY skipped.
+
+mod content;
+mod envelope;
+mod payload;
+mod report;
+mod signature;
+mod signer;
+
+#[cfg(test)]
+mod tests;
+
+pub use report::{Bytes, CardReport, Check, CheckId, CheckStatus, DumpReport, SignerInfo, SignerMethod};
+pub use signature::{sig_structure, verify_es256, SignatureError};
+
+pub use crate::core::trust::Warning;
+
+use crate::core::chip;
+use crate::core::trust::TrustStore;
+use payload::Payload;
+use report::CheckList;
+
+/// Largest dump accepted, in bytes (dump-format.md §5, ENVELOPE).
+pub const MAX_DUMP_BYTES: usize = 64 * 1024;
+/// Default maximum age of a dump (seconds between readAt and verification).
+pub const DEFAULT_MAX_AGE_SECONDS: u64 = 600;
+/// Default tolerance for a reader clock ahead of the verifier's.
+pub const DEFAULT_CLOCK_SKEW_SECONDS: u64 = 300;
+
+/// How to verify.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerifyOptions {
+    /// The verification time, Unix seconds. The core never reads a clock.
+    pub at_unix: i64,
+    /// The challenge the app gave the reader; `None` skips NONCE.
+    pub expected_nonce: Option<Vec<u8>>,
+    /// Maximum age of readAt; `None` allows archived dumps (and then the
+    /// signer certificate is checked at readAt only).
+    pub max_age_seconds: Option<u64>,
+    /// Allowed amount by which readAt may be later than `at_unix`.
+    pub clock_skew_seconds: u64,
+    /// External AAD agreed between the app and its readers (empty by default).
+    pub external_aad: Vec<u8>,
+}
+
+impl VerifyOptions {
+    /// Defaults: max age 600 s, skew 300 s, no nonce, empty AAD.
+    pub fn at(at_unix: i64) -> Self {
+        VerifyOptions {
+            at_unix,
+            expected_nonce: None,
+            max_age_seconds: Some(DEFAULT_MAX_AGE_SECONDS),
+            clock_skew_seconds: DEFAULT_CLOCK_SKEW_SECONDS,
+            external_aad: Vec::new(),
+        }
+    }
+}
+
+/// Verifies a signed chip dump. See the module docs for the check order
+/// and skip policy.
+pub fn verify_dump(bytes: &[u8], trust: &TrustStore, opts: &VerifyOptions) -> DumpReport {
+    let mut checks = CheckList::new();
+    let mut warnings: Vec<Warning> = Vec::new();
+
+    // ENVELOPE
+    let env = match reject_oversized_dump(bytes).and_then(|()| envelope::parse_envelope(bytes)) {
+        Ok(env) => env,
+        Err(m) => {
+            checks.fail(CheckId::Envelope, m);
+            for id in CheckId::ALL.iter().skip(1) {
+                checks.skip(*id, "skipped: ENVELOPE failed");
+            }
+            return empty_report(checks, warnings);
+        }
+    };
+    checks.pass(
+        CheckId::Envelope,
+        format!(
+            "well-formed COSE_Sign1 ({}), {} bytes",
+            if env.tagged { "tag 18" } else { "untagged" },
+            bytes.len()
+        ),
+    );
+
+    // PAYLOAD
+    let payload = match payload::parse_payload(env.payload) {
+        Ok((p, w)) => {
+            warnings.extend(w);
+            checks.pass(CheckId::Payload, describe_payload(&p));
+            Some(p)
+        }
+        Err(m) => {
+            checks.fail(CheckId::Payload, m);
+            None
+        }
+    };
+
+    // ALGORITHM
+    match envelope::check_algorithm(&env) {
+        Ok(m) => checks.pass(CheckId::Algorithm, m),
+        Err(m) => checks.fail(CheckId::Algorithm, m),
+    }
+
+    // SIGNER, REVOCATION, SIGNATURE
+    // Certificates are checked at readAt; without a usable payload the
+    // verification time stands in for it.
+    let read_at_for_certs = payload.as_ref().map(|p| p.read_at).unwrap_or(opts.at_unix);
+    let verify_at = opts.max_age_seconds.map(|_| opts.at_unix);
+    let res = signer::resolve(&env, trust, read_at_for_certs, verify_at);
+    warnings.extend(res.warnings);
+    let signer_info = res.info;
+    match res.trusted {
+        Ok(t) => {
+            checks.pass(CheckId::Signer, res.passed_message);
+            match signer::check_revocation(trust, &t) {
+                Ok(m) => checks.pass(CheckId::Revocation, m),
+                Err(m) => checks.fail(CheckId::Revocation, m),
+            }
+            if checks.passed(CheckId::Algorithm) {
+                match signer::check_signature(&env, &t, &opts.external_aad) {
+                    Ok(m) => checks.pass(CheckId::Signature, m),
+                    Err(m) => checks.fail(CheckId::Signature, m),
+                }
+            } else {
+                checks.skip(CheckId::Signature, "skipped: ALGORITHM failed");
+            }
+        }
+        Err(m) => {
+            checks.fail(CheckId::Signer, m);
+            checks.skip(CheckId::Revocation, "skipped: SIGNER failed");
+            checks.skip(CheckId::Signature, "skipped: SIGNER failed");
+        }
+    }
+    let verified = checks.passed(CheckId::Signer)
+        && checks.passed(CheckId::Revocation)
+        && checks.passed(CheckId::Signature);
+
+    // FRESHNESS, NONCE, CARD_*
+    let card = match &payload {
+        None => {
+            for id in [
+                CheckId::Freshness,
+                CheckId::Nonce,
+                CheckId::CardLayout,
+                CheckId::CardNumber,
+                CheckId::CardConsistency,
+                CheckId::CardValidity,
+            ] {
+                checks.skip(id, "skipped: PAYLOAD failed");
+            }
+            None
+        }
+        Some(p) => {
+            match content::check_freshness(p.read_at, opts) {
+                Ok(m) => checks.pass(CheckId::Freshness, m),
+                Err(m) => checks.fail(CheckId::Freshness, m),
+            }
+            match &opts.expected_nonce {
+                None => checks.skip(CheckId::Nonce, "skipped: the app did not ask for a nonce"),
+                Some(expected) => match content::check_nonce(expected, p.nonce) {
+                    Ok(m) => checks.pass(CheckId::Nonce, m),
+                    Err(m) => checks.fail(CheckId::Nonce, m),
+                },
+            }
+            run_card_checks(p, &mut checks, &mut warnings, verified)
+        }
+    };
+
+    let ok = !checks.any_failed();
+    DumpReport {
+        ok,
+        verified,
+        checks: checks.into_vec(),
+        card,
+        signer: signer_info,
+        read_at: payload.as_ref().map(|p| p.read_at),
+        nonce: payload.as_ref().and_then(|p| p.nonce).map(Bytes::from),
+        reader_id: payload.as_ref().and_then(|p| p.reader_id).map(str::to_owned),
+        chip_serial: payload.as_ref().and_then(|p| p.chip_serial).map(Bytes::from),
+        photo: payload.as_ref().and_then(|p| p.photo).map(Bytes::from),
+        fingerprint: payload.as_ref().and_then(|p| p.fingerprint).map(Bytes::from),
+        warnings,
+    }
+}
+
+/// Size limit before any parsing: protects against resource exhaustion.
+fn reject_oversized_dump(bytes: &[u8]) -> Result<(), String> {
+    if bytes.len() > MAX_DUMP_BYTES {
+        Err(format!("the dump is {} bytes, more than the {MAX_DUMP_BYTES} allowed", bytes.len()))
+    } else {
+        Ok(())
+    }
+}
+
+fn empty_report(checks: CheckList, warnings: Vec<Warning>) -> DumpReport {
+    DumpReport {
+        ok: !checks.any_failed(),
+        verified: false,
+        checks: checks.into_vec(),
+        card: None,
+        signer: None,
+        read_at: None,
+        nonce: None,
+        reader_id: None,
+        chip_serial: None,
+        photo: None,
+        fingerprint: None,
+        warnings,
+    }
+}
+
+fn describe_payload(p: &Payload<'_>) -> String {
+    let mut parts = vec!["text block"];
+    if p.photo.is_some() {
+        parts.push("photo");
+    }
+    if p.fingerprint.is_some() {
+        parts.push("fingerprint");
+    }
+    parts.push("readAt");
+    if p.nonce.is_some() {
+        parts.push("nonce");
+    }
+    if p.reader_id.is_some() {
+        parts.push("readerId");
+    }
+    if p.chip_serial.is_some() {
+        parts.push("chipSerial");
+    }
+    format!("payload version 1 with {}", parts.join(", "))
+}
+
+/// CARD_LAYOUT, CARD_NUMBER, CARD_CONSISTENCY, CARD_VALIDITY.
+fn run_card_checks(
+    p: &Payload<'_>,
+    checks: &mut CheckList,
+    warnings: &mut Vec<Warning>,
+    verified: bool,
+) -> Option<CardReport> {
+    let card = match chip::parse_text_block(p.text) {
+        Ok(card) => card,
+        Err(e) => {
+            checks.fail(CheckId::CardLayout, format!("{} ({})", e.message, e.code));
+            for id in [CheckId::CardNumber, CheckId::CardConsistency, CheckId::CardValidity] {
+                checks.skip(id, "skipped: CARD_LAYOUT failed");
+            }
+            return None;
+        }
+    };
+    let layout = layout_name(&card);
+    checks.pass(CheckId::CardLayout, format!("the text block decodes as a {layout} card"));
+    if p.fingerprint.is_some() && !card.layout.has_fingerprint() {
+        warnings.push(Warning::new(
+            "UNEXPECTED_FINGERPRINT",
+            format!("the payload carries a fingerprint block, but {layout} cards have no fingerprints; it is passed through unverified by the chip layout"),
+        ));
+    }
+    let cc = chip::card_checks(&card, p.read_at);
+    let number_passed = cc.number.passed;
+    if number_passed {
+        checks.pass(CheckId::CardNumber, cc.number.message);
+    } else {
+        checks.fail(CheckId::CardNumber, cc.number.message);
+    }
+    match (number_passed, cc.consistency) {
+        (false, _) => checks.skip(CheckId::CardConsistency, "skipped: CARD_NUMBER failed"),
+        (true, None) => checks.skip(CheckId::CardConsistency, "skipped: not applicable to this card"),
+        (true, Some(r)) if r.passed => checks.pass(CheckId::CardConsistency, r.message),
+        (true, Some(r)) => checks.fail(CheckId::CardConsistency, r.message),
+    }
+    if cc.validity.passed {
+        checks.pass(CheckId::CardValidity, cc.validity.message);
+    } else {
+        checks.fail(CheckId::CardValidity, cc.validity.message);
+    }
+    Some(CardReport { fields: card, number_report: cc.number_report, verified })
+}
+
+fn layout_name(card: &chip::ChipCard) -> String {
+    serde_json::to_value(card.layout)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_else(|| "recognised".to_owned())
+}

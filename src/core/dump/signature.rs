@@ -1,0 +1,146 @@
+//! ES256 over the COSE `Sig_structure` (dump-format.md §3).
+
+use std::fmt;
+
+use p256::ecdsa::signature::Verifier;
+use p256::ecdsa::{Signature, VerifyingKey};
+
+use crate::core::cbor;
+
+/// The P-256 group order n, big-endian.
+const ORDER_N: [u8; 32] = [
+    0xff, 0xff, 0xff, 0xff, 0x00, 0x00, 0x00, 0x00, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xbc, 0xe6,
+    0xfa, 0xad, 0xa7, 0x17, 0x9e, 0x84, 0xf3, 0xb9, 0xca, 0xc2, 0xfc, 0x63, 0x25, 0x51,
+];
+
+/// Why an ES256 signature was rejected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignatureError {
+    /// Not 64 bytes (DER-encoded signatures land here).
+    Length(usize),
+    /// r is 0 or ≥ n.
+    ROutOfRange,
+    /// s is 0 or ≥ n.
+    SOutOfRange,
+    /// Well-formed, but does not verify with this key and message.
+    Mismatch,
+}
+
+impl fmt::Display for SignatureError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SignatureError::Length(n) => write!(f, "the signature is {n} bytes, ES256 needs exactly 64 (r||s)"),
+            SignatureError::ROutOfRange => f.write_str("r is outside [1, n-1]"),
+            SignatureError::SOutOfRange => f.write_str("s is outside [1, n-1]"),
+            SignatureError::Mismatch => f.write_str("the signature does not verify"),
+        }
+    }
+}
+
+impl std::error::Error for SignatureError {}
+
+/// Verifies an ES256 signature given as raw `r ‖ s` (64 bytes, IEEE
+/// P1363). r and s must be in [1, n−1]; high-S is accepted (HSMs and
+/// OpenSSL do not normalise S); DER-encoded signatures are rejected.
+pub fn verify_es256(key: &VerifyingKey, msg: &[u8], sig: &[u8]) -> Result<(), SignatureError> {
+    let (r, s) = split_rs(sig)?;
+    check_scalar_range(r).map_err(|_| SignatureError::ROutOfRange)?;
+    check_scalar_range(s).map_err(|_| SignatureError::SOutOfRange)?;
+    let signature = Signature::from_slice(sig).map_err(|_| SignatureError::Mismatch)?;
+    key.verify(msg, &signature).map_err(|_| SignatureError::Mismatch)
+}
+
+/// Exactly 64 bytes: protects against alternative encodings (DER,
+/// truncated or padded integers) of the same signature.
+fn split_rs(sig: &[u8]) -> Result<(&[u8], &[u8]), SignatureError> {
+    if sig.len() != 64 {
+        return Err(SignatureError::Length(sig.len()));
+    }
+    Ok(sig.split_at(32))
+}
+
+/// 1 ≤ x ≤ n−1: protects against the degenerate values (0, n, n+k) that
+/// break ECDSA verification equations in some implementations.
+fn check_scalar_range(x: &[u8]) -> Result<(), ()> {
+    let zero = x.iter().all(|&b| b == 0);
+    let below_n = x < &ORDER_N[..];
+    if zero || !below_n {
+        Err(())
+    } else {
+        Ok(())
+    }
+}
+
+/// CBOR(`["Signature1", protected, external_aad, payload]`), with the
+/// protected header and payload as the exact bytes carried in the message.
+pub fn sig_structure(protected: &[u8], external_aad: &[u8], payload: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(protected.len() + external_aad.len() + payload.len() + 32);
+    cbor::encode_array_header(4, &mut out);
+    cbor::encode_text("Signature1", &mut out);
+    cbor::encode_bytes(protected, &mut out);
+    cbor::encode_bytes(external_aad, &mut out);
+    cbor::encode_bytes(payload, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::trust::testpki::TestKey;
+
+    #[test]
+    fn valid_signature() {
+        let k = TestKey::new(9);
+        let sig = k.sign(b"hello");
+        assert_eq!(verify_es256(&k.vk, b"hello", &sig), Ok(()));
+        assert_eq!(verify_es256(&k.vk, b"hellO", &sig), Err(SignatureError::Mismatch));
+        assert_eq!(verify_es256(&TestKey::new(10).vk, b"hello", &sig), Err(SignatureError::Mismatch));
+    }
+
+    #[test]
+    fn high_s_is_accepted() {
+        let k = TestKey::new(9);
+        let sig = k.sign(b"msg");
+        // s' = n - s is the other valid signature.
+        let mut s = [0u8; 32];
+        s.copy_from_slice(&sig[32..]);
+        let mut neg = [0u8; 32];
+        let mut borrow = 0i16;
+        for i in (0..32).rev() {
+            let d = i16::from(ORDER_N[i]) - i16::from(s[i]) - borrow;
+            borrow = i16::from(d < 0);
+            neg[i] = (d + if d < 0 { 256 } else { 0 }) as u8;
+        }
+        let mut other = sig[..32].to_vec();
+        other.extend_from_slice(&neg);
+        assert_ne!(other, sig);
+        assert_eq!(verify_es256(&k.vk, b"msg", &other), Ok(()));
+    }
+
+    #[test]
+    fn range_and_length() {
+        let k = TestKey::new(9);
+        let sig = k.sign(b"msg");
+        let mut zero_r = sig.clone();
+        zero_r[..32].fill(0);
+        assert_eq!(verify_es256(&k.vk, b"msg", &zero_r), Err(SignatureError::ROutOfRange));
+        let mut n_s = sig.clone();
+        n_s[32..].copy_from_slice(&ORDER_N);
+        assert_eq!(verify_es256(&k.vk, b"msg", &n_s), Err(SignatureError::SOutOfRange));
+        let mut ff = sig.clone();
+        ff[..32].fill(0xff);
+        assert_eq!(verify_es256(&k.vk, b"msg", &ff), Err(SignatureError::ROutOfRange));
+        let der = k.sign_der(b"msg");
+        assert!(matches!(verify_es256(&k.vk, b"msg", &der), Err(SignatureError::Length(_))));
+        assert_eq!(verify_es256(&k.vk, b"msg", &sig[..63]), Err(SignatureError::Length(63)));
+    }
+
+    #[test]
+    fn sig_structure_bytes() {
+        let s = sig_structure(&[0xa1, 0x01, 0x26], b"", &[0xa0]);
+        assert_eq!(
+            s,
+            [&[0x84, 0x6a][..], b"Signature1", &[0x43, 0xa1, 0x01, 0x26, 0x40, 0x41, 0xa0]].concat()
+        );
+    }
+}

@@ -1,0 +1,527 @@
+//! RFC 7517 JWK sets holding P-256 verification keys.
+//!
+//! Usable keys are `kty:"EC"`, `crv:"P-256"` with base64url `x`/`y` of
+//! exactly 32 bytes each forming a point on the curve, and a non-empty
+//! string `kid`. Keys the verifier cannot or must not use are skipped with
+//! a warning (RFC 7517 §5: "implementations SHOULD ignore JWKs … not
+//! understood"), so one odd key does not make a whole published set
+//! unusable. A document that is not a JWK set is an error.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use base64ct::{Base64Url, Base64UrlUnpadded, Encoding};
+use p256::ecdsa::VerifyingKey;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+use serde_json::Value as Json;
+
+use super::{TrustError, TrustedKey, Warning, MAX_JWKS_BYTES, MAX_KEYS_PER_SET};
+
+/// Longest `kid` accepted, in bytes.
+pub const MAX_KID_BYTES: usize = 256;
+
+/// Keys and warnings from one JWK set.
+pub(crate) struct ParsedJwkSet {
+    pub keys: Vec<TrustedKey>,
+    pub warnings: Vec<Warning>,
+}
+
+/// An entry of the `keys` array: an object with unique member names, an
+/// object with a repeated member (serde_json would silently keep the last
+/// one; in key material "which `x` did you mean?" is rejected instead), or
+/// something that is not an object.
+enum Entry {
+    Object(BTreeMap<String, Json>),
+    DuplicateMember(String),
+    NotAnObject(&'static str),
+}
+
+impl<'de> Deserialize<'de> for Entry {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Entry;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JWK")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Entry, A::Error> {
+                let mut out = BTreeMap::new();
+                let mut duplicate = None;
+                while let Some(k) = map.next_key::<String>()? {
+                    let v: Json = map.next_value()?;
+                    if out.contains_key(&k) && duplicate.is_none() {
+                        duplicate = Some(k.clone());
+                    }
+                    out.insert(k, v);
+                }
+                Ok(match duplicate {
+                    Some(k) => Entry::DuplicateMember(k),
+                    None => Entry::Object(out),
+                })
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Entry, A::Error> {
+                while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+                Ok(Entry::NotAnObject("an array"))
+            }
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<Entry, E> {
+                Ok(Entry::NotAnObject("a string"))
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Entry, E> {
+                Ok(Entry::NotAnObject("a boolean"))
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Entry, E> {
+                Ok(Entry::NotAnObject("a number"))
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Entry, E> {
+                Ok(Entry::NotAnObject("a number"))
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Entry, E> {
+                Ok(Entry::NotAnObject("a number"))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Entry, E> {
+                Ok(Entry::NotAnObject("null"))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// The top level: `{"keys": [ … ]}` plus any other members (ignored).
+struct SetDoc {
+    keys: Vec<Entry>,
+}
+
+impl<'de> Deserialize<'de> for SetDoc {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = SetDoc;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JWK set object {\"keys\": [...]}")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<SetDoc, A::Error> {
+                let mut keys: Option<Vec<Entry>> = None;
+                let mut seen: Vec<String> = Vec::new();
+                while let Some(k) = map.next_key::<String>()? {
+                    if seen.contains(&k) {
+                        return Err(de::Error::custom(format!("member {k:?} appears twice")));
+                    }
+                    if k == "keys" {
+                        keys = Some(map.next_value::<KeysArray>()?.0);
+                    } else {
+                        map.next_value::<de::IgnoredAny>()?;
+                    }
+                    seen.push(k);
+                }
+                keys.map(|keys| SetDoc { keys })
+                    .ok_or_else(|| de::Error::custom("no \"keys\" member"))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// The `keys` array, refusing to collect more than [`MAX_KEYS_PER_SET`].
+struct KeysArray(Vec<Entry>);
+
+impl<'de> Deserialize<'de> for KeysArray {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = KeysArray;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an array of JWKs")
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<KeysArray, A::Error> {
+                let mut out = Vec::new();
+                while let Some(e) = seq.next_element::<Entry>()? {
+                    if out.len() >= MAX_KEYS_PER_SET {
+                        return Err(de::Error::custom(TOO_MANY_KEYS));
+                    }
+                    out.push(e);
+                }
+                Ok(KeysArray(out))
+            }
+        }
+        d.deserialize_seq(V)
+    }
+}
+
+const TOO_MANY_KEYS: &str = "the JWK set lists too many keys";
+
+/// Parses a JWK set, returning the usable keys and a warning per skipped key.
+pub(crate) fn parse_jwk_set(json: &str) -> Result<ParsedJwkSet, TrustError> {
+    reject_oversized_document(json)?;
+    let doc: SetDoc = serde_json::from_str(json).map_err(|e| {
+        let msg = e.to_string();
+        if msg.contains(TOO_MANY_KEYS) {
+            TrustError::new("TOO_LARGE", format!("the JWK set lists more than {MAX_KEYS_PER_SET} keys"))
+        } else {
+            TrustError::new("INVALID_JWKS", format!("not a JWK set: {msg}"))
+        }
+    })?;
+    let mut keys = Vec::new();
+    let mut warnings = Vec::new();
+    for (i, entry) in doc.keys.into_iter().enumerate() {
+        match entry {
+            Entry::Object(obj) => match jwk_to_key(&obj) {
+                Ok(k) => keys.push(k),
+                Err(w) => warnings.push(w.located(i)),
+            },
+            Entry::DuplicateMember(name) => warnings.push(
+                Skip::new("INVALID_KEY", format!("member {name:?} appears twice, so the key is ambiguous")).located(i),
+            ),
+            Entry::NotAnObject(what) => warnings.push(
+                Skip::new("INVALID_KEY", format!("entry is {what}, not a JWK object")).located(i),
+            ),
+        }
+    }
+    Ok(ParsedJwkSet { keys, warnings })
+}
+
+/// Size limit: protects against memory exhaustion from a huge document.
+fn reject_oversized_document(json: &str) -> Result<(), TrustError> {
+    if json.len() > MAX_JWKS_BYTES {
+        Err(TrustError::new(
+            "TOO_LARGE",
+            format!("the JWK set is {} bytes, more than {MAX_JWKS_BYTES}", json.len()),
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// Why one key was skipped (becomes a [`Warning`]).
+struct Skip {
+    code: &'static str,
+    message: String,
+    kid: Option<String>,
+}
+
+impl Skip {
+    fn new(code: &'static str, message: String) -> Self {
+        Skip { code, message, kid: None }
+    }
+
+    fn located(self, index: usize) -> Warning {
+        let who = match &self.kid {
+            Some(k) => format!("JWK #{index} (kid {k:?})"),
+            None => format!("JWK #{index}"),
+        };
+        Warning::new(self.code, format!("{who} skipped: {}", self.message))
+    }
+}
+
+/// Converts one JWK object into a trusted key, or says why it is skipped.
+fn jwk_to_key(obj: &BTreeMap<String, Json>) -> Result<TrustedKey, Skip> {
+    // Private material first: never keep a key that carries `d`, and say so
+    // before anything else (the app is leaking a private key).
+    let kid_hint = obj.get("kid").and_then(Json::as_str).map(|s| s.chars().take(64).collect::<String>());
+    let with_kid = |mut s: Skip| {
+        s.kid = kid_hint.clone();
+        s
+    };
+    reject_private_material(obj).map_err(with_kid)?;
+    check_key_type(obj).map_err(with_kid)?;
+    check_alg(obj).map_err(with_kid)?;
+    check_use(obj).map_err(with_kid)?;
+    check_key_ops(obj).map_err(with_kid)?;
+    let kid = require_kid(obj)?;
+    let key = decode_point(obj).map_err(with_kid)?;
+    let sec1 = key.to_sec1_point(false).as_bytes().to_vec();
+    Ok(TrustedKey { kid, key, sec1 })
+}
+
+/// A JWK with `d` is a private key; a verifier must never hold one (and the
+/// app should not be distributing it).
+fn reject_private_material(obj: &BTreeMap<String, Json>) -> Result<(), Skip> {
+    let private_members = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"];
+    if let Some(m) = private_members.iter().find(|m| obj.contains_key(**m)) {
+        return Err(Skip::new(
+            "PRIVATE_KEY_MATERIAL",
+            format!("it carries private key material (\"{m}\"); private keys are never stored — publish only the public key"),
+        ));
+    }
+    Ok(())
+}
+
+/// Only EC P-256 keys can verify ES256.
+fn check_key_type(obj: &BTreeMap<String, Json>) -> Result<(), Skip> {
+    let kty = obj.get("kty").and_then(Json::as_str);
+    let crv = obj.get("crv").and_then(Json::as_str);
+    match (kty, crv) {
+        (Some("EC"), Some("P-256")) => Ok(()),
+        (Some("EC"), other) => Err(Skip::new(
+            "UNSUPPORTED_KEY_TYPE",
+            format!("curve {} is not supported (only P-256)", describe(other)),
+        )),
+        (other, _) => Err(Skip::new(
+            "UNSUPPORTED_KEY_TYPE",
+            format!("key type {} is not supported (only EC P-256)", describe(other)),
+        )),
+    }
+}
+
+/// A key restricted to another algorithm must not be used for ES256
+/// (RFC 7517 §4.4): protects against cross-algorithm key reuse.
+fn check_alg(obj: &BTreeMap<String, Json>) -> Result<(), Skip> {
+    match obj.get("alg") {
+        None => Ok(()),
+        Some(Json::String(a)) if a == "ES256" => Ok(()),
+        Some(v) => Err(Skip::new(
+            "UNSUPPORTED_ALG",
+            format!("its \"alg\" is {}, not \"ES256\"", short_json(v)),
+        )),
+    }
+}
+
+/// A key published for encryption (`use:"enc"`) is not a signing key.
+fn check_use(obj: &BTreeMap<String, Json>) -> Result<(), Skip> {
+    match obj.get("use") {
+        None => Ok(()),
+        Some(Json::String(u)) if u == "sig" => Ok(()),
+        Some(v) => Err(Skip::new("WRONG_KEY_USE", format!("its \"use\" is {}, not \"sig\"", short_json(v)))),
+    }
+}
+
+/// `key_ops` present without `verify`: the publisher did not allow
+/// verification with this key.
+fn check_key_ops(obj: &BTreeMap<String, Json>) -> Result<(), Skip> {
+    match obj.get("key_ops") {
+        None => Ok(()),
+        Some(Json::Array(ops)) if ops.iter().any(|o| o.as_str() == Some("verify")) => Ok(()),
+        Some(v) => Err(Skip::new(
+            "WRONG_KEY_OPS",
+            format!("its \"key_ops\" {} does not include \"verify\"", short_json(v)),
+        )),
+    }
+}
+
+/// Dumps name their key by kid, so a key without one can never be selected.
+fn require_kid(obj: &BTreeMap<String, Json>) -> Result<String, Skip> {
+    match obj.get("kid") {
+        Some(Json::String(k)) if !k.is_empty() && k.len() <= MAX_KID_BYTES => Ok(k.clone()),
+        Some(Json::String(k)) if k.is_empty() => Err(Skip::new("MISSING_KID", "its \"kid\" is empty".to_owned())),
+        Some(Json::String(k)) => Err(Skip::new(
+            "INVALID_KEY",
+            format!("its \"kid\" is {} bytes, more than {MAX_KID_BYTES}", k.len()),
+        )),
+        Some(v) => Err(Skip::new("MISSING_KID", format!("its \"kid\" is {}, not a string", short_json(v)))),
+        None => Err(Skip::new("MISSING_KID", "it has no \"kid\"".to_owned())),
+    }
+}
+
+/// Coordinates must be exactly 32 bytes (RFC 7518 §6.2.1.2) and the point
+/// must be on P-256 (not the identity): protects against invalid-curve keys.
+fn decode_point(obj: &BTreeMap<String, Json>) -> Result<VerifyingKey, Skip> {
+    let x = coordinate(obj, "x")?;
+    let y = coordinate(obj, "y")?;
+    let mut sec1 = Vec::with_capacity(65);
+    sec1.push(0x04);
+    sec1.extend_from_slice(&x);
+    sec1.extend_from_slice(&y);
+    VerifyingKey::from_sec1_bytes(&sec1)
+        .map_err(|_| Skip::new("INVALID_KEY", "its x/y is not a point on P-256".to_owned()))
+}
+
+fn coordinate(obj: &BTreeMap<String, Json>, name: &str) -> Result<Vec<u8>, Skip> {
+    let s = match obj.get(name) {
+        Some(Json::String(s)) => s,
+        Some(v) => return Err(Skip::new("INVALID_KEY", format!("its \"{name}\" is {}, not a string", short_json(v)))),
+        None => return Err(Skip::new("INVALID_KEY", format!("it has no \"{name}\""))),
+    };
+    if s.len() > 128 {
+        return Err(Skip::new("INVALID_KEY", format!("its \"{name}\" is too long")));
+    }
+    let bytes = Base64UrlUnpadded::decode_vec(s)
+        .or_else(|_| Base64Url::decode_vec(s))
+        .map_err(|_| Skip::new("INVALID_KEY", format!("its \"{name}\" is not base64url")))?;
+    if bytes.len() != 32 {
+        return Err(Skip::new(
+            "INVALID_KEY",
+            format!("its \"{name}\" is {} bytes, P-256 coordinates are exactly 32", bytes.len()),
+        ));
+    }
+    Ok(bytes)
+}
+
+fn describe(v: Option<&str>) -> String {
+    match v {
+        Some(s) => format!("{:?}", s.chars().take(32).collect::<String>()),
+        None => "missing".to_owned(),
+    }
+}
+
+fn short_json(v: &Json) -> String {
+    let s = v.to_string();
+    if s.chars().count() > 64 {
+        format!("{}…", s.chars().take(64).collect::<String>())
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::trust::TrustStore;
+
+    // RFC 7515 appendix A.3 public key (P-256).
+    const X: &str = "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU";
+    const Y: &str = "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0";
+    const D: &str = "jpsQnnGQmL-YBIffH1136cLyGwh7HEOy1t6usT5X4c8";
+
+    fn key(extra: &str) -> String {
+        format!(r#"{{"kty":"EC","crv":"P-256","x":"{X}","y":"{Y}"{extra}}}"#)
+    }
+
+    fn set(keys: &[String]) -> String {
+        format!(r#"{{"keys":[{}]}}"#, keys.join(","))
+    }
+
+    fn codes(out: &ParsedJwkSet) -> Vec<&'static str> {
+        out.warnings.iter().map(|w| w.code).collect()
+    }
+
+    #[test]
+    fn accepts_a_plain_key() {
+        let out = parse_jwk_set(&set(&[key(r#","kid":"reader-1""#)])).unwrap();
+        assert_eq!(out.keys.len(), 1);
+        assert_eq!(out.keys[0].kid, "reader-1");
+        assert!(out.warnings.is_empty());
+        let out = parse_jwk_set(&set(&[key(r#","kid":"k","alg":"ES256","use":"sig","key_ops":["verify"]"#)])).unwrap();
+        assert_eq!(out.keys.len(), 1);
+    }
+
+    #[test]
+    fn skip_rules() {
+        let cases: &[(String, &str)] = &[
+            (r#"{"kty":"RSA","n":"AQAB","e":"AQAB","kid":"r"}"#.to_owned(), "UNSUPPORTED_KEY_TYPE"),
+            (format!(r#"{{"kty":"EC","crv":"P-384","x":"{X}","y":"{Y}","kid":"c"}}"#), "UNSUPPORTED_KEY_TYPE"),
+            (r#"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo","kid":"ed"}"#.to_owned(), "UNSUPPORTED_KEY_TYPE"),
+            (key(""), "MISSING_KID"),
+            (key(r#","kid":"""#), "MISSING_KID"),
+            (key(r#","kid":7"#), "MISSING_KID"),
+            (key(r#","kid":"a","alg":"ES384""#), "UNSUPPORTED_ALG"),
+            (key(r#","kid":"a","alg":"RS256""#), "UNSUPPORTED_ALG"),
+            (key(r#","kid":"a","use":"enc""#), "WRONG_KEY_USE"),
+            (key(r#","kid":"a","key_ops":["sign"]"#), "WRONG_KEY_OPS"),
+            (key(r#","kid":"a","key_ops":"verify""#), "WRONG_KEY_OPS"),
+            (key(&format!(r#","kid":"a","d":"{D}""#)), "PRIVATE_KEY_MATERIAL"),
+            (format!(r#"{{"kty":"EC","crv":"P-256","x":"{X}","y":"{X}","kid":"off"}}"#), "INVALID_KEY"),
+            (format!(r#"{{"kty":"EC","crv":"P-256","x":"AAAA","y":"{Y}","kid":"short"}}"#), "INVALID_KEY"),
+            (format!(r#"{{"kty":"EC","crv":"P-256","x":"{X}!","y":"{Y}","kid":"b64"}}"#), "INVALID_KEY"),
+            (format!(r#"{{"kty":"EC","crv":"P-256","y":"{Y}","kid":"nox"}}"#), "INVALID_KEY"),
+            (format!(r#"{{"kty":"EC","crv":"P-256","x":"{X}","x":"{X}","y":"{Y}","kid":"dup"}}"#), "INVALID_KEY"),
+            ("\"just a string\"".to_owned(), "INVALID_KEY"),
+            ("[1,2]".to_owned(), "INVALID_KEY"),
+        ];
+        for (jwk, code) in cases {
+            let out = parse_jwk_set(&set(std::slice::from_ref(jwk))).unwrap();
+            assert!(out.keys.is_empty(), "{jwk}");
+            assert_eq!(codes(&out), vec![*code], "{jwk}");
+        }
+    }
+
+    #[test]
+    fn private_key_is_never_kept_nor_echoed() {
+        let out = parse_jwk_set(&set(&[key(&format!(r#","kid":"a","d":"{D}""#))])).unwrap();
+        assert!(out.keys.is_empty());
+        assert!(!out.warnings[0].message.contains(D));
+    }
+
+    #[test]
+    fn padded_base64url_is_tolerated() {
+        // 32 bytes -> 43 chars unpadded, 44 with "=".
+        let padded = format!(r#"{{"kty":"EC","crv":"P-256","x":"{X}=","y":"{Y}=","kid":"p"}}"#);
+        assert_eq!(parse_jwk_set(&set(&[padded])).unwrap().keys.len(), 1);
+    }
+
+    #[test]
+    fn mixed_set_keeps_the_good_ones() {
+        let out = parse_jwk_set(&set(&[
+            key(r#","kid":"good""#),
+            r#"{"kty":"RSA","kid":"r"}"#.to_owned(),
+            key(""),
+        ]))
+        .unwrap();
+        assert_eq!(out.keys.len(), 1);
+        assert_eq!(codes(&out), vec!["UNSUPPORTED_KEY_TYPE", "MISSING_KID"]);
+        assert!(out.warnings[0].message.contains("JWK #1"));
+    }
+
+    #[test]
+    fn not_a_jwk_set() {
+        for doc in ["", "[]", "{}", r#"{"keys":{}}"#, r#"{"keys":"x"}"#, "null", "{\"keys\":[]", r#"{"keys":[],"keys":[]}"#, "{\"kty\":\"EC\"}"] {
+            let e = parse_jwk_set(doc).err().unwrap_or_else(|| panic!("{doc}"));
+            assert_eq!(e.code, "INVALID_JWKS", "{doc}");
+        }
+        // An empty set is a set.
+        assert_eq!(parse_jwk_set(r#"{"keys":[]}"#).unwrap().keys.len(), 0);
+        // Unknown top-level members are ignored.
+        assert_eq!(parse_jwk_set(&format!(r#"{{"issuer":"x","keys":[{}]}}"#, key(r#","kid":"a""#))).unwrap().keys.len(), 1);
+    }
+
+    #[test]
+    fn size_limits() {
+        let big = format!(r#"{{"keys":[],"pad":"{}"}}"#, "a".repeat(MAX_JWKS_BYTES));
+        assert_eq!(parse_jwk_set(&big).err().unwrap().code, "TOO_LARGE");
+        let many = format!(r#"{{"keys":[{}]}}"#, vec!["{}"; MAX_KEYS_PER_SET + 1].join(","));
+        assert_eq!(parse_jwk_set(&many).err().unwrap().code, "TOO_LARGE");
+        let ok = format!(r#"{{"keys":[{}]}}"#, vec!["{}"; MAX_KEYS_PER_SET].join(","));
+        assert_eq!(parse_jwk_set(&ok).unwrap().warnings.len(), MAX_KEYS_PER_SET);
+    }
+
+    #[test]
+    fn store_dedup_and_rotation() {
+        let mut ts = TrustStore::new();
+        let doc = set(&[key(r#","kid":"k1""#)]);
+        assert_eq!(ts.add_jwks_json(&doc).unwrap().added, 1);
+        assert_eq!(ts.add_jwks_json(&doc).unwrap().added, 0);
+        assert_eq!(ts.key_count(), 1);
+        // A different key under the same kid is kept (rotation).
+        let other = crate::core::trust::testpki::TestKey::new(7);
+        let (x, y) = other.jwk_xy();
+        let rotated = format!(r#"{{"keys":[{{"kty":"EC","crv":"P-256","x":"{x}","y":"{y}","kid":"k1"}}]}}"#);
+        let out = ts.add_jwks_json(&rotated).unwrap();
+        assert_eq!(out.added, 1);
+        assert_eq!(out.warnings[0].code, "KID_ROTATION");
+        assert_eq!(ts.key_count(), 2);
+        assert_eq!(ts.kids(), vec!["k1".to_owned()]);
+        assert_eq!(ts.keys_for_kid(b"k1").len(), 2);
+        assert!(ts.keys_for_kid(b"k2").is_empty());
+        // Errors add nothing.
+        assert!(ts.add_jwks_json("{").is_err());
+        assert_eq!(ts.key_count(), 2);
+    }
+
+    #[test]
+    fn keys_per_kid_are_capped() {
+        use crate::core::trust::MAX_KEYS_PER_KID;
+        let keys: Vec<String> = (0..MAX_KEYS_PER_KID as u8 + 4)
+            .map(|i| {
+                let (x, y) = crate::core::trust::testpki::TestKey::new(100 + i).jwk_xy();
+                format!(r#"{{"kty":"EC","crv":"P-256","x":"{x}","y":"{y}","kid":"many"}}"#)
+            })
+            .collect();
+        let mut ts = TrustStore::new();
+        let out = ts.add_jwks_json(&set(&keys)).unwrap();
+        assert_eq!(out.added, MAX_KEYS_PER_KID);
+        assert_eq!(out.warnings.iter().filter(|w| w.code == "TOO_MANY_KEYS_FOR_KID").count(), 4);
+        assert_eq!(out.warnings.iter().filter(|w| w.code == "KID_ROTATION").count(), MAX_KEYS_PER_KID - 1);
+        assert_eq!(ts.keys_for_kid(b"many").len(), MAX_KEYS_PER_KID);
+    }
+
+    #[test]
+    fn revocation_listing() {
+        let mut ts = TrustStore::new();
+        ts.revoke_kid("a");
+        ts.revoke_kid("a");
+        ts.revoke_kid("b");
+        assert_eq!(ts.revoked_kids(), vec!["a".to_owned(), "b".to_owned()]);
+        assert!(ts.is_kid_revoked(b"a"));
+        assert!(!ts.is_kid_revoked(b"c"));
+        assert!(ts.revoked_serials().is_empty());
+    }
+}
