@@ -1,0 +1,179 @@
+//! Hand-written TypeScript types for the reports (wasm-bindgen emits them
+//! into the generated `.d.ts`). Keep in step with the serde shapes in
+//! `crate::core`; the Node tests type-check a consumer against them.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** Number kinds, recognised by length and shape. */
+export type NumberKind = "fpr18" | "fpr15" | "resident18" | "resident15" | "hmt18";
+
+/** Stable error codes of a number report. */
+export type NumberErrorCode =
+  | "EMPTY" | "LENGTH" | "CHARACTER" | "FORMAT" | "CHECK_DIGIT" | "BIRTH_DATE" | "REGION" | "NATIONALITY";
+
+/** Stable warning codes of a number report. */
+export type NumberWarningCode =
+  | "CHECK_DIGIT" | "BIRTH_CENTURY_INFERRED" | "LEGACY_NUMBER" | "NATIONALITY_UNUSUAL";
+
+export interface Issue<C extends string = string> { code: C; message: string; }
+
+export interface NumberOptions {
+  /** Only trim: no case, width, space or hyphen folding (e.g. banks that need an exact upper-case X). */
+  strict?: boolean;
+  /** Check date for birth dates (default: today in China Standard Time). */
+  at?: Date | number | string;
+  /** Severity of an fpr15 check-digit mismatch (the ICAO 7-3-1 rule is not confirmed). Default "error". */
+  fpr15CheckDigit?: "error" | "warning";
+}
+
+export interface ProvinceInfo { code: string; nameZh: string; nameEn: string; }
+export interface NationalityInfo { alpha3: string; numeric: string; nameEn: string; nameZh: string; }
+export interface CheckDigitInfo { expected: string; actual: string; }
+
+export interface NumberInfo {
+  /** "YYYY-MM-DD" when the digits form a calendar date. */
+  birthDate: string | null;
+  /** True when the century was inferred (fpr15 stores a two-digit year). */
+  birthCenturyInferred: boolean;
+  sex: "male" | "female" | null;
+  province: ProvinceInfo | null;
+  nationality: NationalityInfo | null;
+  region: "HK" | "MO" | "TW" | null;
+  checkDigit: CheckDigitInfo | null;
+}
+
+export interface NumberReport {
+  input: string;
+  ok: boolean;
+  kind: NumberKind | null;
+  normalized: string;
+  errors: Issue<NumberErrorCode>[];
+  warnings: Issue<NumberWarningCode>[];
+  info: NumberInfo | null;
+}
+
+export type CardLayout = "mainland" | "fpr2017" | "fpr2023" | "hmt";
+
+/** Fields decoded from the 256-byte chip text block; fields a layout lacks are null. */
+export interface ChipCard {
+  layout: CardLayout;
+  number: string;
+  name: string;
+  englishName: string | null;
+  sexCode: string;
+  sex: "unknown" | "male" | "female" | "notStated";
+  birthDate: string;
+  validFrom: string;
+  /** null means no expiry (长期, mainland cards). */
+  validUntil: string | null;
+  ethnicityCode: string | null;
+  address: string | null;
+  issuingAuthority: string | null;
+  nationality: string | null;
+  cardVersion: string | null;
+  authorityCode: string | null;
+  passNumber: string | null;
+  issueCount: string | null;
+  renewalCount: string | null;
+  associationItem: string | null;
+  /** The earlier 15-character number rebuilt from the association item (2023 cards). */
+  oldNumber: string | null;
+  oldNumberRebuilt: boolean;
+}
+
+export interface ChipTextReport {
+  ok: boolean;
+  error: { code: "LENGTH" | "TYPE_MARKER" | "ENCODING" | "FIELD"; message: string } | null;
+  card: ChipCard | null;
+}
+
+/** Check ids of a dump report, in order. */
+export type CheckId =
+  | "ENVELOPE" | "PAYLOAD" | "ALGORITHM" | "SIGNER" | "REVOCATION" | "SIGNATURE"
+  | "FRESHNESS" | "NONCE" | "CARD_LAYOUT" | "CARD_NUMBER" | "CARD_CONSISTENCY" | "CARD_VALIDITY";
+
+export interface Check { id: CheckId; status: "passed" | "failed" | "skipped"; message: string; }
+
+export interface CertInfo {
+  subject: string;
+  issuer: string;
+  serialHex: string;
+  notBefore: string;
+  notAfter: string;
+  fingerprintSha256: string;
+}
+
+export interface SignerInfo {
+  method: "jwk" | "x5chain";
+  kid: string | null;
+  kidHex: string | null;
+  /** Signer first (x5chain); empty for JWK-trusted dumps. */
+  certificates: CertInfo[];
+  anchor: CertInfo | null;
+}
+
+export interface CardReport extends ChipCard {
+  numberReport: NumberReport;
+  /** False unless the signature was verified by a trusted, unrevoked key: do not trust these fields then. */
+  verified: boolean;
+}
+
+export interface DumpReport {
+  /** Accepted: no check failed. */
+  ok: boolean;
+  /** The signature was verified by a trusted, unrevoked key. */
+  verified: boolean;
+  checks: Check[];
+  card: CardReport | null;
+  signer: SignerInfo | null;
+  /** Unix seconds. */
+  readAt: number | null;
+  nonce: Uint8Array | null;
+  readerId: string | null;
+  chipSerial: Uint8Array | null;
+  photo: Uint8Array | null;
+  fingerprint: Uint8Array | null;
+  warnings: Issue[];
+}
+
+export interface VerifyOptions {
+  /** Verification time (default now). */
+  at?: Date | number;
+  /** The challenge handed to the reader; the dump must carry exactly this nonce. */
+  expectedNonce?: Uint8Array;
+  /** Maximum age of readAt in seconds (default 600); null accepts archived dumps. */
+  maxAgeSeconds?: number | null;
+  /** Allowed clock skew for readAt in the future (default 300). */
+  clockSkewSeconds?: number;
+  /** External AAD agreed with the readers (default empty). */
+  externalAad?: Uint8Array;
+}
+
+/**
+ * Validates one number and explains the result. Never throws for bad numbers (they are reports);
+ * throws a CnidError (TypeError, code INVALID_ARGUMENT / INVALID_OPTION) when `input` is not a string
+ * or an option is unknown or malformed.
+ */
+export function checkNumber(input: string, options?: NumberOptions): NumberReport;
+/** Validates many numbers in one boundary crossing; reports are in input order. */
+export function checkNumbers(inputs: readonly string[], options?: NumberOptions): NumberReport[];
+/** The fast path: true when `input` is a valid number of any recognised kind. */
+export function isValidNumber(input: string, options?: NumberOptions): boolean;
+/**
+ * Verifies one signed chip dump (COSE_Sign1 / ES256) against the app's trust store. Bad dumps are
+ * reports (ok: false, with the failing check); misuse throws a CnidError.
+ */
+export function verifyDump(bytes: Uint8Array, trust: TrustStore, options?: VerifyOptions): DumpReport;
+/** Verifies many dumps with the same trust store and options; reports are in input order. */
+export function verifyDumps(list: readonly Uint8Array[], trust: TrustStore, options?: VerifyOptions): DumpReport[];
+
+export interface AddJwksResult { added: number; warnings: Issue[]; }
+
+/** Errors thrown for misuse carry a stable code. */
+export type CnidErrorCode =
+  | "INVALID_ARGUMENT" | "INVALID_OPTION" | "INPUT_TOO_LARGE" | "INVALID_TRUST_STORE"
+  | "INVALID_JWKS" | "INVALID_CERTIFICATE" | "INVALID_SERIAL" | "TOO_LARGE" | "INTERNAL";
+export interface CnidError extends Error { code: CnidErrorCode; }
+"#;

@@ -1,0 +1,298 @@
+// Shared bodies of the wasm-bindgen tests (included by wasm_node.rs and
+// wasm_browser.rs). They exercise the public JS API exactly as JS sees it:
+// plain objects, Uint8Arrays, and Errors with a `code`.
+
+use cnid_verify::bindings::{chip, dump, number, JsTrustStore};
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+fn prop(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).expect("property")
+}
+
+fn path(v: &JsValue, keys: &[&str]) -> JsValue {
+    keys.iter().fold(v.clone(), |acc, k| prop(&acc, k))
+}
+
+fn s(v: JsValue) -> String {
+    v.as_string().unwrap_or_else(|| panic!("not a string: {v:?}"))
+}
+
+fn obj(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (k, v) in pairs {
+        Reflect::set(&o, &JsValue::from_str(k), v).unwrap();
+    }
+    o.into()
+}
+
+fn at_2026() -> JsValue {
+    obj(&[("at", JsValue::from_str("2026-11-22"))])
+}
+
+/// Asserts a thrown JS Error with the given code (and a TypeError when asked).
+fn assert_code(result: Result<JsValue, JsValue>, code: &str, type_error: bool) {
+    let err = result.expect_err("should throw");
+    assert!(err.is_instance_of::<js_sys::Error>(), "not an Error: {err:?}");
+    assert_eq!(err.is_instance_of::<js_sys::TypeError>(), type_error, "TypeError-ness of {err:?}");
+    assert_eq!(s(prop(&err, "code")), code);
+    assert!(!s(prop(&err, "message")).is_empty());
+}
+
+#[wasm_bindgen_test]
+fn check_number_returns_a_plain_object_with_info() {
+    let r = number::check_number(JsValue::from_str("911124198108030024"), at_2026()).unwrap();
+    assert!(r.is_object() && !r.is_string());
+    assert_eq!(prop(&r, "ok"), JsValue::TRUE);
+    assert_eq!(s(prop(&r, "kind")), "fpr18");
+    assert_eq!(s(path(&r, &["info", "birthDate"])), "1981-08-03");
+    assert_eq!(s(path(&r, &["info", "sex"])), "female");
+    assert_eq!(s(path(&r, &["info", "province", "nameZh"])), "北京");
+    assert_eq!(s(path(&r, &["info", "nationality", "alpha3"])), "CAN");
+    assert_eq!(s(path(&r, &["info", "nationality", "nameZh"])), "加拿大");
+    assert_eq!(s(path(&r, &["info", "checkDigit", "expected"])), "4");
+    assert_eq!(Array::from(&prop(&r, "errors")).length(), 0);
+}
+
+#[wasm_bindgen_test]
+fn invalid_numbers_report_codes() {
+    let r = number::check_number(JsValue::from_str("110105199002300028"), at_2026()).unwrap();
+    assert_eq!(prop(&r, "ok"), JsValue::FALSE);
+    let errors = Array::from(&prop(&r, "errors"));
+    assert_eq!(errors.length(), 1);
+    assert_eq!(s(prop(&errors.get(0), "code")), "BIRTH_DATE");
+    let r = number::check_number(JsValue::from_str(""), JsValue::UNDEFINED).unwrap();
+    assert!(prop(&r, "kind").is_null());
+    assert!(prop(&r, "info").is_null());
+    assert_eq!(s(prop(&Array::from(&prop(&r, "errors")).get(0), "code")), "EMPTY");
+}
+
+#[wasm_bindgen_test]
+fn check_numbers_keeps_input_order() {
+    let inputs = Array::of3(
+        &JsValue::from_str("KAZ110090123105"),
+        &JsValue::from_str("KAZ110090123107"),
+        &JsValue::from_str("810000199001011230"),
+    );
+    let out = Array::from(&number::check_numbers(inputs.into(), at_2026()).unwrap());
+    assert_eq!(out.length(), 3);
+    assert_eq!(prop(&out.get(0), "ok"), JsValue::TRUE);
+    assert_eq!(s(prop(&out.get(0), "input")), "KAZ110090123105");
+    assert_eq!(prop(&out.get(1), "ok"), JsValue::FALSE);
+    assert_eq!(s(prop(&Array::from(&prop(&out.get(1), "errors")).get(0), "code")), "CHECK_DIGIT");
+    assert_eq!(s(path(&out.get(2), &["info", "region"])), "HK");
+    let empty = Array::from(&number::check_numbers(Array::new().into(), JsValue::UNDEFINED).unwrap());
+    assert_eq!(empty.length(), 0);
+}
+
+#[wasm_bindgen_test]
+fn is_valid_number_and_options() {
+    assert!(number::is_valid_number(JsValue::from_str("11010519900101007x"), JsValue::UNDEFINED).unwrap());
+    let strict = obj(&[("strict", JsValue::TRUE)]);
+    assert!(!number::is_valid_number(JsValue::from_str("11010519900101007x"), strict).unwrap());
+    // A check date before the birth date makes it invalid.
+    let early = obj(&[("at", JsValue::from_str("1981-08-02"))]);
+    assert!(!number::is_valid_number(JsValue::from_str("911124198108030024"), early).unwrap());
+    let as_date = obj(&[("at", js_sys::Date::new(&JsValue::from_f64(0.0)).into())]);
+    assert!(!number::is_valid_number(JsValue::from_str("911124198108030024"), as_date).unwrap());
+    let warn = obj(&[("fpr15CheckDigit", JsValue::from_str("warning"))]);
+    assert!(number::is_valid_number(JsValue::from_str("CAN110081080319"), warn).unwrap());
+    assert!(!number::is_valid_number(JsValue::from_str("CAN110081080319"), JsValue::NULL).unwrap());
+}
+
+#[wasm_bindgen_test]
+fn misuse_throws_coded_errors_and_the_module_stays_usable() {
+    let to_js = |r: Result<bool, JsValue>| r.map(JsValue::from_bool);
+    assert_code(number::check_number(JsValue::from_f64(123.0), JsValue::UNDEFINED), "INVALID_ARGUMENT", true);
+    assert_code(number::check_number(JsValue::NULL, JsValue::UNDEFINED), "INVALID_ARGUMENT", true);
+    assert_code(to_js(number::is_valid_number(JsValue::UNDEFINED, JsValue::UNDEFINED)), "INVALID_ARGUMENT", true);
+    assert_code(number::check_numbers(JsValue::from_str("x"), JsValue::UNDEFINED), "INVALID_ARGUMENT", true);
+    let mixed = Array::of2(&JsValue::from_str("x"), &JsValue::from_f64(1.0));
+    assert_code(number::check_numbers(mixed.into(), JsValue::UNDEFINED), "INVALID_ARGUMENT", true);
+    let typo = obj(&[("strcit", JsValue::TRUE)]);
+    assert_code(number::check_number(JsValue::from_str("x"), typo), "INVALID_OPTION", true);
+    let bad = obj(&[("strict", JsValue::from_str("yes"))]);
+    assert_code(number::check_number(JsValue::from_str("x"), bad), "INVALID_OPTION", true);
+    let bad = obj(&[("at", JsValue::from_f64(f64::NAN))]);
+    assert_code(number::check_number(JsValue::from_str("x"), bad), "INVALID_OPTION", true);
+    assert_code(number::check_number(JsValue::from_str("x"), JsValue::from_f64(1.0)), "INVALID_OPTION", true);
+    // Still usable.
+    assert!(number::is_valid_number(JsValue::from_str("932682198501010017"), JsValue::UNDEFINED).unwrap());
+}
+
+#[wasm_bindgen_test]
+fn huge_and_binary_inputs_are_reports() {
+    let huge = "9".repeat(2_000_000);
+    let r = number::check_number(JsValue::from_str(&huge), JsValue::UNDEFINED).unwrap();
+    assert_eq!(s(prop(&Array::from(&prop(&r, "errors")).get(0), "code")), "LENGTH");
+    let r = number::check_number(JsValue::from_str("\u{0}\u{FFFF}\u{1F600}"), JsValue::UNDEFINED).unwrap();
+    assert_eq!(prop(&r, "ok"), JsValue::FALSE);
+}
+
+/// A 2023 card text block (specimen data).
+fn y_block() -> Vec<u8> {
+    let mut b: Vec<u8> = std::iter::repeat([0x20u8, 0]).take(128).flatten().collect();
+    for (offset, text) in [
+        (0usize, "证件样本"),
+        (30, "2"),
+        (32, "00"),
+        (36, "19810803"),
+        (52, "ZHENGJIAN, YANGBEN"),
+        (122, "911124198108030024"),
+        (188, "20230915"),
+        (204, "20330914"),
+        (242, "CAN"),
+        (250, "000"),
+    ] {
+        for (i, u) in text.encode_utf16().enumerate() {
+            b[offset + 2 * i..offset + 2 * i + 2].copy_from_slice(&u.to_le_bytes());
+        }
+    }
+    b[248] = b'Y';
+    b
+}
+
+#[wasm_bindgen_test]
+fn parse_chip_text_reports_fields_or_a_code() {
+    let r = chip::parse_chip_text(Uint8Array::from(&y_block()[..]).into()).unwrap();
+    assert_eq!(prop(&r, "ok"), JsValue::TRUE);
+    assert_eq!(s(path(&r, &["card", "layout"])), "fpr2023");
+    assert_eq!(s(path(&r, &["card", "englishName"])), "ZHENGJIAN, YANGBEN");
+    assert_eq!(s(path(&r, &["card", "validUntil"])), "2033-09-14");
+    let r = chip::parse_chip_text(Uint8Array::new_with_length(255).into()).unwrap();
+    assert_eq!(prop(&r, "ok"), JsValue::FALSE);
+    assert_eq!(s(path(&r, &["error", "code"])), "LENGTH");
+    let mut z = y_block();
+    z[248] = b'Z';
+    let r = chip::parse_chip_text(Uint8Array::from(&z[..]).into()).unwrap();
+    assert_eq!(s(path(&r, &["error", "code"])), "TYPE_MARKER");
+    assert_code(chip::parse_chip_text(JsValue::from_str("abc")), "INVALID_ARGUMENT", true);
+}
+
+// --- Dumps ------------------------------------------------------------------
+
+const JWKS: &str = include_str!("../fixtures/trust/test-jwks.json");
+const ROOT_PEM: &str = include_str!("../fixtures/trust/test-root.pem");
+const Y_JWK: &[u8] = include_bytes!("../fixtures/dumps/y-jwk.cose");
+const Y_X5CHAIN: &[u8] = include_bytes!("../fixtures/dumps/y-x5chain.cose");
+const FLIPPED: &[u8] = include_bytes!("../fixtures/dumps/sig-tampered-text.cose");
+/// readAt of the fixtures + 60 s, in epoch milliseconds.
+const FIXTURE_AT_MS: f64 = 1_780_272_060_000.0;
+
+fn fixture_options() -> JsValue {
+    obj(&[("at", JsValue::from_f64(FIXTURE_AT_MS))])
+}
+
+fn store() -> JsTrustStore {
+    let t = JsTrustStore::new();
+    t.add_jwks(JsValue::from_str(JWKS)).unwrap();
+    assert_eq!(t.add_certificate(JsValue::from_str(ROOT_PEM)).unwrap(), 1);
+    t
+}
+
+fn statuses(report: &JsValue) -> Vec<(String, String)> {
+    Array::from(&prop(report, "checks"))
+        .iter()
+        .map(|c| (s(prop(&c, "id")), s(prop(&c, "status"))))
+        .collect()
+}
+
+fn as_js(t: &JsTrustStore) -> JsValue {
+    // The exported class as JS sees it: an object with the opaque handle.
+    obj(&[("__cnidHandle", JsValue::from(t.cnid_handle()))])
+}
+
+#[wasm_bindgen_test]
+fn verify_dump_accepts_valid_fixtures() {
+    let t = store();
+    for bytes in [Y_JWK, Y_X5CHAIN] {
+        let r = dump::verify_dump(Uint8Array::from(bytes).into(), as_js(&t), fixture_options()).unwrap();
+        let st = statuses(&r);
+        assert_eq!(st.len(), 12);
+        assert!(st.iter().all(|(_, status)| status == "passed" || status == "skipped"), "{st:?}");
+        assert_eq!(prop(&r, "ok"), JsValue::TRUE);
+        assert_eq!(prop(&r, "verified"), JsValue::TRUE);
+        assert_eq!(s(path(&r, &["card", "layout"])), "fpr2023");
+        assert_eq!(s(path(&r, &["card", "numberReport", "kind"])), "fpr18");
+        assert_eq!(prop(&r, "readAt").as_f64(), Some(1_780_272_000.0));
+    }
+}
+
+#[wasm_bindgen_test]
+fn verify_dump_rejects_tampering_but_reports_what_was_parsed() {
+    let t = store();
+    let r = dump::verify_dump(Uint8Array::from(FLIPPED).into(), as_js(&t), fixture_options()).unwrap();
+    assert_eq!(prop(&r, "ok"), JsValue::FALSE);
+    assert_eq!(prop(&r, "verified"), JsValue::FALSE);
+    let failed: Vec<String> = statuses(&r).into_iter().filter(|(_, st)| st == "failed").map(|(id, _)| id).collect();
+    assert_eq!(failed, vec!["SIGNATURE".to_owned()]);
+    assert_eq!(path(&r, &["card", "verified"]), JsValue::FALSE);
+}
+
+#[wasm_bindgen_test]
+fn verify_dumps_batches_and_byte_fields_are_uint8arrays() {
+    let t = store();
+    let list = Array::of3(&Uint8Array::from(Y_JWK), &Uint8Array::from(FLIPPED), &Uint8Array::from(&[0xa0u8][..]));
+    let out = Array::from(&dump::verify_dumps(list.into(), as_js(&t), fixture_options()).unwrap());
+    assert_eq!(out.length(), 3);
+    assert_eq!(prop(&out.get(0), "ok"), JsValue::TRUE);
+    assert_eq!(prop(&out.get(1), "ok"), JsValue::FALSE);
+    assert_eq!(statuses(&out.get(2))[0], ("ENVELOPE".to_owned(), "failed".to_owned()));
+    for key in ["nonce", "photo", "fingerprint", "chipSerial"] {
+        let v = prop(&out.get(0), key);
+        assert!(v.is_null() || v.is_instance_of::<Uint8Array>(), "{key}: {v:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn verify_dump_misuse_and_garbage() {
+    let t = store();
+    let opts = fixture_options;
+    assert_code(dump::verify_dump(JsValue::from_str("x"), as_js(&t), opts()), "INVALID_ARGUMENT", true);
+    assert_code(dump::verify_dump(Uint8Array::from(Y_JWK).into(), obj(&[]), opts()), "INVALID_TRUST_STORE", true);
+    assert_code(
+        dump::verify_dump(Uint8Array::from(Y_JWK).into(), obj(&[("__cnidHandle", JsValue::from(999_999u32))]), opts()),
+        "INVALID_TRUST_STORE",
+        true,
+    );
+    let typo = obj(&[("maxAge", JsValue::from_f64(1.0))]);
+    assert_code(dump::verify_dump(Uint8Array::from(Y_JWK).into(), as_js(&t), typo), "INVALID_OPTION", true);
+    let neg = obj(&[("maxAgeSeconds", JsValue::from_f64(-1.0))]);
+    assert_code(dump::verify_dump(Uint8Array::from(Y_JWK).into(), as_js(&t), neg), "INVALID_OPTION", true);
+    assert_code(t.add_jwks(JsValue::from_str("{not json")), "INVALID_JWKS", false);
+    assert_code(t.add_certificate(JsValue::from_str("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n")).map(JsValue::from), "INVALID_CERTIFICATE", false);
+    // Garbage, empty, truncated and oversized inputs are reports.
+    for bytes in [vec![], vec![0xffu8; 10], Y_JWK[..Y_JWK.len() / 2].to_vec(), vec![0u8; 70_000]] {
+        let r = dump::verify_dump(Uint8Array::from(&bytes[..]).into(), as_js(&t), opts()).unwrap();
+        assert_eq!(statuses(&r)[0], ("ENVELOPE".to_owned(), "failed".to_owned()));
+    }
+    // A freed store is rejected, and the module keeps working.
+    let t2 = store();
+    let handle = as_js(&t2);
+    drop(t2);
+    assert_code(dump::verify_dump(Uint8Array::from(Y_JWK).into(), handle, opts()), "INVALID_TRUST_STORE", true);
+    let r = dump::verify_dump(Uint8Array::from(Y_JWK).into(), as_js(&t), opts()).unwrap();
+    assert_eq!(prop(&r, "ok"), JsValue::TRUE);
+}
+
+#[wasm_bindgen_test]
+fn trust_store_introspection() {
+    let t = store();
+    assert!(t.key_count() >= 2);
+    assert_eq!(t.anchor_count(), 1);
+    let kids = Array::from(&t.kids().unwrap());
+    assert!(kids.iter().any(|k| k.as_string().as_deref() == Some("test-reader-1")));
+    let anchors = Array::from(&t.anchors().unwrap());
+    assert!(s(prop(&anchors.get(0), "subject")).contains("TEST"));
+    // Adding never removes.
+    let object: JsValue = js_sys::JSON::parse(JWKS).unwrap();
+    t.add_jwks(object).unwrap();
+    assert!(t.key_count() >= 2);
+    t.revoke_kid(JsValue::from_str("test-reader-1")).unwrap();
+    assert_eq!(Array::from(&t.revoked_kids().unwrap()).length(), 1);
+    let r = dump::verify_dump(Uint8Array::from(Y_JWK).into(), as_js(&t), fixture_options()).unwrap();
+    assert!(statuses(&r).contains(&("REVOCATION".to_owned(), "failed".to_owned())));
+    let _ = JsCast::unchecked_ref::<JsValue>(&r);
+}
