@@ -236,3 +236,20 @@ fn fixture_trust_material_loads_with_the_expected_warnings() {
     assert_eq!(a.serial_hex, "01");
     assert_eq!(a.not_before, "2025-01-01T00:00:00Z");
 }
+
+/// Dumps freshly made by the Python producer (`tools/interop/make_dumps.py
+/// --out DIR`, run by `make test`): their ECDSA signatures are randomised, so
+/// each run checks new bytes from the contract alone. Skipped when
+/// `CNID_INTEROP_DIR` is unset; an empty or missing directory fails.
+#[test]
+fn fresh_interop_output_matches_its_manifest() {
+    let Some(dir) = std::env::var_os("CNID_INTEROP_DIR") else {
+        eprintln!("CNID_INTEROP_DIR unset: only the committed interop fixtures were checked");
+        return;
+    };
+    let dir = PathBuf::from(dir);
+    let (n, failures) = run_manifest(&dir.join("manifest.json"), &dir, &dir);
+    assert!(n >= 3, "expected at least 3 fresh interop dumps in {}, found {n}", dir.display());
+    assert!(failures.is_empty(), "{} of {n} entries mismatch:\n{}", failures.len(), failures.join("\n"));
+    eprintln!("{n} fresh interop dumps from {} verified as expected", dir.display());
+}
