@@ -1,0 +1,85 @@
+# cnid-verify: build, test, demo and benchmark entry points.
+#
+#   make tools   install what is missing (wasm target, wasm-bindgen-cli, Chromium, npm tooling, venv)
+#   make pkg     build the npm package into pkg/ (browser, bundler, Node ESM/CJS, CLI)
+#   make demo    run the CLI on sample numbers and on a signed sample dump
+#   make test    everything CI runs (.ci/run): Rust native + wasm (Node, headless Chromium),
+#                table check, package build, Node tests, Python interop
+#   make bench   number-validation and dump-verification benchmarks against npm peers
+#   make serve   serve the repository on http://127.0.0.1:$(PORT)/ (PORT ?= 8080)
+#   make clean   remove build outputs (pkg/, target/interop, bench/node_modules); keeps cargo's cache
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+PORT ?= 8080
+CLI := node pkg/bin/cnid-verify.js
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+# Official specimens, the vendor test card, FPR 2017 cards (CAN... fails the ICAO 7-3-1 check
+# digit: shown on purpose), resident and HK/Macao/Taiwan numbers, a legacy 15-digit number and an
+# impossible birth date (Feb 30). Invalid samples print a ✗ line; they do not fail `make demo`.
+DEMO_NUMBERS := 911124198108030024 932682198501010017 931586198001010028 KAZ110090123105 \
+  CAN110081080319 11010519491231002X 810000199001011230 130503670401001 110105199002300028
+DEMO_DUMP ?= tests/fixtures/dumps/y-jwk.cose
+
+# wasm test targets: every tests/wasm_*.rs (wasm_node.rs runs in Node, wasm_browser.rs in headless
+# Chromium). Named explicitly rather than `--tests`, which would also build the lib's unit tests and
+# the native-only integration tests for wasm32 (they run nowhere there: plain #[test]s are not run
+# by wasm-bindgen-test-runner).
+WASM_TESTS := $(patsubst tests/%.rs,--test %,$(wildcard tests/wasm_*.rs))
+DEMO_TRUST ?= tests/fixtures/trust/test-jwks.json
+
+.PHONY: help tools pkg demo test bench serve clean distclean
+
+help:
+	@sed -n '3,11s/^# \{0,1\}//p' Makefile
+
+tools:
+	bash scripts/install-tools.sh
+
+pkg: tools
+	bash scripts/build-pkg.sh
+
+demo: pkg
+	@echo
+	@echo "== cnid-verify number: sample numbers (✗ lines are expected for the invalid samples) =="
+	@rc=0; $(CLI) number $(DEMO_NUMBERS) || rc=$$?; [ $$rc -le 1 ] || exit $$rc
+	@echo
+	@echo "== cnid-verify dump $(DEMO_DUMP) =="
+	@echo "!! TRUST ANCHOR IS TEST ONLY: $(DEMO_TRUST) holds fixture keys (tools/fixture-gen)."
+	@echo "!! Never trust it in production: supply your own readers' keys or CA certificates."
+	@if [ -f "$(DEMO_DUMP)" ]; then \
+	  rc=0; $(CLI) dump --trust $(DEMO_TRUST) --max-age none $(DEMO_DUMP) || rc=$$?; [ $$rc -le 1 ] || exit $$rc; \
+	else echo "(no sample dump at $(DEMO_DUMP): generate tests/fixtures first)"; fi
+
+test: tools
+	@echo "== native Rust tests =="
+	cargo test --locked
+	@echo "== generated tables are up to date =="
+	python3 tools/gen_tables.py --check
+	@echo "== wasm tests: Node and headless Chromium (wasm-bindgen-test-runner) =="
+	env -u WASM_BINDGEN_USE_BROWSER CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
+	  cargo test --locked --target wasm32-unknown-unknown $(WASM_TESTS)
+	@echo "== npm package =="
+	bash scripts/build-pkg.sh
+	@echo "== Node tests of the package and the CLI =="
+	node --test tests/node/
+	@echo "== interop: dumps made now by an independent Python producer (cbor2 + cryptography) =="
+	rm -rf target/interop
+	target/venv/bin/python tools/interop/make_dumps.py --out target/interop
+	CNID_INTEROP_DIR=target/interop cargo test --locked --test dumps fresh_interop -- --nocapture
+
+bench: pkg
+	cd bench && npm ci --no-audit --no-fund && node numbers.mjs && node dumps.mjs
+
+# Placeholder until www/ exists: serves the repository root on loopback.
+serve:
+	python3 -m http.server $(PORT) --bind 127.0.0.1
+
+clean:
+	rm -rf pkg target/interop bench/node_modules
+
+distclean: clean
+	rm -rf node_modules target

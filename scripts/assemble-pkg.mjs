@@ -1,0 +1,124 @@
+#!/usr/bin/env node
+// Assembles pkg/ (the npm package `cnid-verify`) from pkg-template/ and the wasm-bindgen outputs
+// that scripts/build-pkg.sh has already written to pkg/{nodejs,web,bundler}.
+//
+//   node scripts/assemble-pkg.mjs [--version X.Y.Z]
+//
+// * pkg/package.json: pkg-template/package.json with version, description and license from
+//   Cargo.toml (cargo metadata);
+// * every other file of pkg-template/ copied as is (bin/ made executable);
+// * pkg/nodejs/package.json = {"type":"commonjs"} so the nodejs output stays CommonJS inside a
+//   "type":"module" package;
+// * index.d.ts and index.d.cts = the generated pkg/nodejs/cnid_verify.d.ts;
+// * consistency checks: the names re-exported by node.mjs and browser.js are exactly the public
+//   exports of the generated modules and of the .d.ts, and every path in the exports map exists.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const TEMPLATE = path.join(ROOT, 'pkg-template');
+const PKG = path.join(ROOT, 'pkg');
+const BASE = 'cnid_verify';
+
+const { values: args } = parseArgs({ options: { version: { type: 'string' } } });
+
+function fail(message) {
+  console.error(`assemble-pkg: error: ${message}`);
+  process.exit(1);
+}
+
+for (const t of ['nodejs', 'web', 'bundler']) {
+  for (const f of [`${BASE}.js`, `${BASE}.d.ts`, `${BASE}_bg.wasm`]) {
+    if (!fs.existsSync(path.join(PKG, t, f))) fail(`pkg/${t}/${f} missing: run scripts/build-pkg.sh`);
+  }
+}
+
+// --- crate metadata -------------------------------------------------------------------------
+const meta = JSON.parse(
+  execFileSync('cargo', ['metadata', '--no-deps', '--format-version', '1', '--locked'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  }),
+);
+const crate = meta.packages.find((p) => p.name === 'cnid-verify');
+if (!crate) fail('package cnid-verify not found in cargo metadata');
+const version = args.version ?? crate.version;
+if (version !== crate.version) fail(`--version ${version} differs from Cargo.toml's ${crate.version}`);
+
+// --- copy the template ----------------------------------------------------------------------
+function copyTree(from, to) {
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    const src = path.join(from, entry.name);
+    const dst = path.join(to, entry.name);
+    if (entry.isDirectory()) {
+      fs.mkdirSync(dst, { recursive: true });
+      copyTree(src, dst);
+    } else if (!(from === TEMPLATE && entry.name === 'package.json')) {
+      fs.copyFileSync(src, dst);
+    }
+  }
+}
+copyTree(TEMPLATE, PKG);
+fs.chmodSync(path.join(PKG, 'bin', 'cnid-verify.js'), 0o755);
+
+const pkgJson = JSON.parse(fs.readFileSync(path.join(TEMPLATE, 'package.json'), 'utf8'));
+pkgJson.version = version;
+pkgJson.description = crate.description;
+pkgJson.license = crate.license;
+// Keep the usual key order: name, version, description, license first.
+const ordered = { name: pkgJson.name, version, description: crate.description, license: crate.license };
+fs.writeFileSync(path.join(PKG, 'package.json'), JSON.stringify({ ...ordered, ...pkgJson }, null, 2) + '\n');
+fs.writeFileSync(path.join(PKG, 'nodejs', 'package.json'), JSON.stringify({ type: 'commonjs' }, null, 2) + '\n');
+
+const dts = fs.readFileSync(path.join(PKG, 'nodejs', `${BASE}.d.ts`), 'utf8');
+fs.writeFileSync(path.join(PKG, 'index.d.ts'), dts);
+fs.writeFileSync(path.join(PKG, 'index.d.cts'), dts);
+
+// --- consistency checks ---------------------------------------------------------------------
+const sorted = (names) => [...new Set(names)].sort();
+const same = (a, b) => JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
+
+const require = createRequire(import.meta.url);
+const nodeNames = Object.keys(require(path.join(PKG, 'nodejs', `${BASE}.js`)));
+const webModule = await import(pathToFileURL(path.join(PKG, 'web', `${BASE}.js`)).href);
+const webNames = Object.keys(webModule).filter((n) => n !== 'default' && n !== 'initSync');
+const dtsNames = [...dts.matchAll(/^export (?:declare )?(?:function|class|const) (\w+)/gm)].map((m) => m[1]);
+
+if (!same(nodeNames, webNames)) fail(`nodejs exports [${sorted(nodeNames)}] != web exports [${sorted(webNames)}]`);
+if (!same(nodeNames, dtsNames)) fail(`nodejs exports [${sorted(nodeNames)}] != .d.ts exports [${sorted(dtsNames)}]`);
+
+function listedNames(file, pattern) {
+  const text = fs.readFileSync(path.join(PKG, file), 'utf8');
+  const m = text.match(pattern);
+  if (!m) fail(`cannot find the export list in ${file}`);
+  return m[1].split(',').map((s) => s.trim()).filter(Boolean);
+}
+const nodeMjsNames = listedNames('node.mjs', /export const \{([^}]*)\}/);
+const browserNames = listedNames('browser.js', /^export \{([^}]*)\}/m);
+const browserImports = listedNames('browser.js', /import init, \{([^}]*)\}/);
+for (const [file, names] of [
+  ['node.mjs', nodeMjsNames],
+  ['browser.js (export)', browserNames],
+  ['browser.js (import)', browserImports],
+]) {
+  if (!same(names, nodeNames)) {
+    fail(`${file} lists [${sorted(names)}] but the module exports [${sorted(nodeNames)}]: update pkg-template/`);
+  }
+}
+
+// Every file named by the exports map, main/module/types and bin exists.
+const targets = [];
+(function collect(v) {
+  if (typeof v === 'string') targets.push(v);
+  else if (v && typeof v === 'object') Object.values(v).forEach(collect);
+})([pkgJson.exports, pkgJson.main, pkgJson.module, pkgJson.types, pkgJson.bin]);
+for (const t of targets) {
+  if (!fs.existsSync(path.join(PKG, t))) fail(`package.json names ${t}, which does not exist in pkg/`);
+}
+
+console.log(`assemble-pkg: pkg/package.json cnid-verify@${version}; exports: ${sorted(nodeNames).join(', ')}`);

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Builds the npm package `cnid-verify` into pkg/ (see pkg-template/README.md for what ships).
+#
+#   1. cargo build --release for wasm32-unknown-unknown (once);
+#   2. wasm-bindgen once per target: pkg/nodejs (CJS), pkg/web (manual init), pkg/bundler (ESM-wasm);
+#   3. wasm-opt -O3 on each *_bg.wasm — ONLY the npm `binaryen` wasm-opt from node_modules/.bin
+#      (Debian's binaryen 108 silently produces modules that crash at load time);
+#   4. scripts/assemble-pkg.mjs copies pkg-template/ and writes pkg/package.json etc.
+#
+# Tools: run scripts/install-tools.sh (or `make tools`) first. Environment:
+#   SKIP_CARGO_BUILD=1   reuse the existing release .wasm (used by tests of this script only)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+CRATE_FILE=cnid_verify
+WASM="target/wasm32-unknown-unknown/release/${CRATE_FILE}.wasm"
+PKG="$ROOT/pkg"
+TARGETS=(nodejs web bundler)
+
+die() { echo "build-pkg: error: $*" >&2; exit 1; }
+step() { echo "==> $*"; }
+
+# --- tool checks (fail early and clearly) -----------------------------------
+command -v cargo >/dev/null || die "cargo not found"
+command -v node >/dev/null || die "node not found"
+command -v wasm-bindgen >/dev/null || die "wasm-bindgen not found (run: make tools)"
+
+WB_WANT="$(cargo pkgid -p wasm-bindgen | sed 's/.*[@#]//')"
+WB_HAVE="$(wasm-bindgen --version | awk '{print $2}')"
+[ "$WB_HAVE" = "$WB_WANT" ] ||
+  die "wasm-bindgen CLI is $WB_HAVE but Cargo.lock pins the wasm-bindgen crate at $WB_WANT (run: make tools)"
+
+# wasm-opt must be the npm binaryen one, at the version pinned in the root package.json.
+WASM_OPT="$ROOT/node_modules/.bin/wasm-opt"
+[ -e "$WASM_OPT" ] || die "node_modules/.bin/wasm-opt missing (run: npm ci, or make tools)"
+WASM_OPT_REAL="$(readlink -f "$WASM_OPT")"
+[ "$WASM_OPT_REAL" = "$(readlink -f "$ROOT/node_modules/binaryen/bin/wasm-opt")" ] ||
+  die "$WASM_OPT does not point into node_modules/binaryen (it is $WASM_OPT_REAL); refusing to use it"
+BINARYEN_WANT="$(node -p "require('./package.json').devDependencies.binaryen")"
+BINARYEN_HAVE="$(node -p "require('./node_modules/binaryen/package.json').version")"
+[ "$BINARYEN_HAVE" = "$BINARYEN_WANT" ] ||
+  die "node_modules has binaryen $BINARYEN_HAVE but package.json pins $BINARYEN_WANT (run: npm ci)"
+"$WASM_OPT" --version | grep -q "version ${BINARYEN_WANT%%.*}" ||
+  die "unexpected wasm-opt version: $("$WASM_OPT" --version)"
+
+# --- 1. compile ----------------------------------------------------------------
+if [ "${SKIP_CARGO_BUILD:-}" != 1 ]; then
+  step "cargo build --locked --release --target wasm32-unknown-unknown -p cnid-verify"
+  cargo build --locked --release --target wasm32-unknown-unknown -p cnid-verify
+fi
+[ -f "$WASM" ] || die "$WASM not found"
+
+# --- 2./3. wasm-bindgen + wasm-opt per target ------------------------------------
+rm -rf "$PKG"
+mkdir -p "$PKG"
+declare -A OPTIMIZED=()   # sha256 of wasm-bindgen output -> optimised file (outputs are often identical)
+for t in "${TARGETS[@]}"; do
+  step "wasm-bindgen --target $t"
+  wasm-bindgen --target "$t" --out-dir "$PKG/$t" \
+    --remove-name-section --remove-producers-section "$WASM"
+  bg="$PKG/$t/${CRATE_FILE}_bg.wasm"
+  sum="$(sha256sum "$bg" | cut -d' ' -f1)"
+  if [ -n "${OPTIMIZED[$sum]:-}" ]; then
+    step "wasm-opt -O3 ($t: same input as ${OPTIMIZED[$sum]}, reusing its output)"
+    cp "$PKG/${OPTIMIZED[$sum]}/${CRATE_FILE}_bg.wasm" "$bg"
+  else
+    step "wasm-opt -O3 ($t, npm binaryen $BINARYEN_HAVE)"
+    "$WASM_OPT" -O3 "$bg" -o "$bg.opt"
+    mv "$bg.opt" "$bg"
+    OPTIMIZED[$sum]="$t"
+  fi
+done
+
+# --- 4. assemble the package ----------------------------------------------------------
+step "assemble pkg/ from pkg-template/"
+VERSION="$(cargo pkgid -p cnid-verify | sed 's/.*[@#]//')"
+node "$ROOT/scripts/assemble-pkg.mjs" --version "$VERSION"
+
+raw=$(wc -c <"$PKG/nodejs/${CRATE_FILE}_bg.wasm")
+gz=$(gzip -9c "$PKG/nodejs/${CRATE_FILE}_bg.wasm" | wc -c)
+echo "build-pkg: pkg/ ready: cnid-verify@$VERSION, ${CRATE_FILE}_bg.wasm $raw bytes ($gz gzip -9)"

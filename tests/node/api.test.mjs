@@ -1,0 +1,352 @@
+// The JS API of the built package: loading (CJS, ESM, one shared instance), report shapes for the
+// specimen numbers, misuse errors, the trust store, parseChipText and verifyDump(s).
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { FIXTURES, PKG, dumpManifest, hexToBytes } from './helpers.mjs';
+
+const require = createRequire(import.meta.url);
+const cjs = require(path.join(PKG, 'node.cjs'));
+const esm = await import(path.join(PKG, 'node.mjs'));
+
+const PUBLIC_NAMES = [
+  'TrustStore',
+  'checkNumber',
+  'checkNumbers',
+  'isValidNumber',
+  'parseChipText',
+  'verifyDump',
+  'verifyDumps',
+  'version',
+];
+
+describe('loading', () => {
+  it('require(node.cjs) and import(node.mjs) expose the public API', () => {
+    for (const name of PUBLIC_NAMES) {
+      assert.equal(typeof cjs[name], 'function', `cjs.${name}`);
+      assert.equal(typeof esm[name], 'function', `esm.${name}`);
+    }
+    assert.deepEqual(Object.keys(esm).sort(), [...PUBLIC_NAMES].sort());
+  });
+
+  it('CJS and ESM share one wasm instance and one TrustStore class', () => {
+    for (const name of PUBLIC_NAMES) assert.equal(esm[name], cjs[name], name);
+    const store = new esm.TrustStore();
+    assert.ok(store instanceof cjs.TrustStore);
+    store.addJwks(fs.readFileSync(path.join(FIXTURES, 'trust', 'test-jwks.json'), 'utf8'));
+    // A store made through one entry point is accepted by the other.
+    const report = cjs.verifyDump(new Uint8Array(0), store);
+    assert.equal(report.ok, false);
+    store.free();
+  });
+
+  it('version() is the package version', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(PKG, 'package.json'), 'utf8'));
+    assert.equal(esm.version(), pkg.version);
+    assert.match(pkg.version, /^\d+\.\d+\.\d+/);
+  });
+});
+
+describe('checkNumber specimens', () => {
+  const { checkNumber, checkNumbers, isValidNumber } = esm;
+
+  it('911124198108030024: fpr18, Beijing, Canada, female', () => {
+    const r = checkNumber('911124198108030024');
+    assert.equal(r.input, '911124198108030024');
+    assert.equal(r.ok, true);
+    assert.equal(r.kind, 'fpr18');
+    assert.equal(r.normalized, '911124198108030024');
+    assert.deepEqual(r.errors, []);
+    assert.ok(Array.isArray(r.warnings));
+    assert.equal(r.info.birthDate, '1981-08-03');
+    assert.equal(r.info.sex, 'female');
+    assert.equal(r.info.province.code, '11');
+    assert.equal(r.info.nationality.alpha3, 'CAN');
+    assert.equal(r.info.region, null);
+    for (const key of ['birthDate', 'sex', 'province', 'nationality', 'region', 'checkDigit']) {
+      assert.ok(key in r.info, `info.${key}`);
+    }
+  });
+
+  it('932682198501010017: fpr18, male, Jiangsu, Saudi Arabia', () => {
+    const r = checkNumber('932682198501010017');
+    assert.equal(r.ok, true);
+    assert.equal(r.kind, 'fpr18');
+    assert.equal(r.info.sex, 'male');
+    assert.equal(r.info.province.code, '32');
+    assert.equal(r.info.province.nameEn, 'Jiangsu');
+    assert.equal(r.info.nationality.alpha3, 'SAU');
+    assert.equal(r.info.birthDate, '1985-01-01');
+  });
+
+  it('11010519491231002X: resident18', () => {
+    const r = checkNumber('11010519491231002X');
+    assert.equal(r.ok, true);
+    assert.equal(r.kind, 'resident18');
+    assert.equal(r.info.birthDate, '1949-12-31');
+    assert.equal(r.info.nationality, null);
+  });
+
+  it('110105199002300028: BIRTH_DATE (Feb 30)', () => {
+    const r = checkNumber('110105199002300028');
+    assert.equal(r.ok, false);
+    assert.equal(r.kind, 'resident18');
+    assert.ok(r.errors.some((e) => e.code === 'BIRTH_DATE'), JSON.stringify(r.errors));
+    for (const e of r.errors) assert.equal(typeof e.message, 'string');
+  });
+
+  it('KAZ110090123105: fpr15; KAZ110090123107: CHECK_DIGIT', () => {
+    const good = checkNumber('KAZ110090123105');
+    assert.equal(good.ok, true);
+    assert.equal(good.kind, 'fpr15');
+    assert.equal(good.info.nationality.alpha3, 'KAZ');
+    const bad = checkNumber('KAZ110090123107');
+    assert.equal(bad.ok, false);
+    assert.equal(bad.kind, 'fpr15');
+    assert.ok(bad.errors.some((e) => e.code === 'CHECK_DIGIT'), JSON.stringify(bad.errors));
+    // fpr15CheckDigit: 'warning' downgrades the mismatch.
+    const lenient = checkNumber('KAZ110090123107', { fpr15CheckDigit: 'warning' });
+    assert.equal(lenient.ok, true);
+    assert.ok(lenient.warnings.some((w) => w.code === 'CHECK_DIGIT'), JSON.stringify(lenient.warnings));
+  });
+
+  it('810000199001011230: hmt18, region HK', () => {
+    const r = checkNumber('810000199001011230');
+    assert.equal(r.ok, true);
+    assert.equal(r.kind, 'hmt18');
+    assert.equal(r.info.region, 'HK');
+  });
+
+  it("'' is EMPTY", () => {
+    const r = checkNumber('');
+    assert.equal(r.ok, false);
+    assert.equal(r.kind, null);
+    assert.deepEqual(
+      r.errors.map((e) => e.code),
+      ['EMPTY'],
+    );
+  });
+
+  it('lower-case x is folded, but not in strict mode', () => {
+    const r = checkNumber('11010519900101007x');
+    assert.equal(r.ok, true);
+    assert.equal(r.normalized, '11010519900101007X');
+    assert.equal(isValidNumber('11010519900101007x'), true);
+    const strict = checkNumber('11010519900101007x', { strict: true });
+    assert.equal(strict.ok, false);
+    assert.equal(isValidNumber('11010519900101007x', { strict: true }), false);
+  });
+
+  it('at: a birth date after the check date is rejected', () => {
+    assert.equal(isValidNumber('911124198108030024', { at: '1981-08-02' }), false);
+    assert.equal(isValidNumber('911124198108030024', { at: '1981-08-03' }), true);
+    assert.equal(isValidNumber('911124198108030024', { at: new Date('2000-01-01T00:00:00Z') }), true);
+    assert.equal(isValidNumber('911124198108030024', { at: Date.UTC(1980, 0, 1) }), false);
+  });
+
+  it('checkNumbers keeps input order and agrees with checkNumber and isValidNumber', () => {
+    const inputs = ['911124198108030024', '', '110105199002300028', 'KAZ110090123105', '810000199001011230'];
+    const batch = checkNumbers(inputs);
+    assert.equal(batch.length, inputs.length);
+    batch.forEach((r, i) => {
+      assert.equal(r.input, inputs[i]);
+      assert.deepEqual(r, checkNumber(inputs[i]));
+      assert.equal(isValidNumber(inputs[i]), r.ok);
+    });
+    assert.deepEqual(checkNumbers([]), []);
+  });
+});
+
+describe('misuse throws an Error with a code, and the module keeps working', () => {
+  const { checkNumber, checkNumbers, isValidNumber, verifyDump, TrustStore } = esm;
+
+  function assertThrowsCode(fn, code, ctor = Error) {
+    let thrown;
+    try {
+      fn();
+    } catch (e) {
+      thrown = e;
+    }
+    assert.ok(thrown, `expected a throw with code ${code}`);
+    assert.ok(thrown instanceof ctor, `expected ${ctor.name}, got ${thrown?.constructor?.name}: ${thrown}`);
+    assert.equal(thrown.code, code, `message: ${thrown.message}`);
+    assert.equal(typeof thrown.message, 'string');
+    // ... and the module still works afterwards.
+    assert.equal(checkNumber('911124198108030024').ok, true);
+  }
+
+  it('wrong argument types are TypeErrors with code INVALID_ARGUMENT', () => {
+    assertThrowsCode(() => checkNumber(123), 'INVALID_ARGUMENT', TypeError);
+    assertThrowsCode(() => checkNumber(), 'INVALID_ARGUMENT', TypeError);
+    assertThrowsCode(() => checkNumber(null), 'INVALID_ARGUMENT', TypeError);
+    assertThrowsCode(() => isValidNumber({}), 'INVALID_ARGUMENT', TypeError);
+    assertThrowsCode(() => checkNumbers('911124198108030024'), 'INVALID_ARGUMENT', TypeError);
+    assertThrowsCode(() => checkNumbers(['911124198108030024', 7]), 'INVALID_ARGUMENT', TypeError);
+    assertThrowsCode(() => esm.parseChipText('not bytes'), 'INVALID_ARGUMENT', TypeError);
+  });
+
+  it('bad options are TypeErrors with code INVALID_OPTION', () => {
+    assertThrowsCode(() => checkNumber('911124198108030024', { strcit: true }), 'INVALID_OPTION', TypeError);
+    assertThrowsCode(() => checkNumber('911124198108030024', { strict: 'yes' }), 'INVALID_OPTION', TypeError);
+    assertThrowsCode(() => checkNumber('911124198108030024', { at: '2026-02-30' }), 'INVALID_OPTION', TypeError);
+    assertThrowsCode(() => checkNumber('911124198108030024', { fpr15CheckDigit: 'off' }), 'INVALID_OPTION');
+    const store = new TrustStore();
+    assertThrowsCode(() => verifyDump(new Uint8Array(1), store, { maxAgeSeconds: -1 }), 'INVALID_OPTION');
+    assertThrowsCode(() => verifyDump(new Uint8Array(1), store, { nonce: new Uint8Array(4) }), 'INVALID_OPTION');
+    store.free();
+  });
+
+  it('a trust store argument that is not a live TrustStore is rejected', () => {
+    assertThrowsCode(() => verifyDump(new Uint8Array(1), {}), 'INVALID_TRUST_STORE', TypeError);
+    assertThrowsCode(() => verifyDump(new Uint8Array(1), undefined), 'INVALID_TRUST_STORE', TypeError);
+    const store = new TrustStore();
+    store.free();
+    assertThrowsCode(() => verifyDump(new Uint8Array(1), store), 'INVALID_TRUST_STORE', TypeError);
+  });
+
+  it('bad trust material: INVALID_JWKS, INVALID_CERTIFICATE', () => {
+    const store = new TrustStore();
+    assertThrowsCode(() => store.addJwks('{not json'), 'INVALID_JWKS');
+    assertThrowsCode(() => store.addCertificate('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n'), 'INVALID_CERTIFICATE');
+    assertThrowsCode(() => store.addCertificate(new Uint8Array([1, 2, 3])), 'INVALID_CERTIFICATE');
+    assertThrowsCode(() => store.addJwks(42), 'INVALID_ARGUMENT', TypeError);
+    assert.equal(store.keyCount, 0);
+    assert.equal(store.anchorCount, 0);
+    store.free();
+  });
+});
+
+describe('TrustStore', () => {
+  const { TrustStore } = esm;
+  const jwks = fs.readFileSync(path.join(FIXTURES, 'trust', 'test-jwks.json'), 'utf8');
+  const rootPem = fs.readFileSync(path.join(FIXTURES, 'trust', 'test-root.pem'), 'utf8');
+
+  it('addJwks (text and object), addCertificate (PEM and DER), kids, anchors, revocation', () => {
+    const store = new TrustStore();
+    const added = store.addJwks(jwks);
+    assert.equal(added.added, 3);
+    assert.ok(added.warnings.length >= 1, 'the OKP stub is skipped with a warning');
+    for (const w of added.warnings) assert.equal(typeof w.code, 'string');
+    assert.equal(store.keyCount, 3);
+    assert.deepEqual([...store.kids()].sort(), ['test-reader-1', 'test-reader-2', 'test-reader-revoked']);
+
+    const again = new TrustStore();
+    assert.equal(again.addJwks(JSON.parse(jwks)).added, 3);
+    again.free();
+
+    assert.equal(store.addCertificate(rootPem), 1);
+    const der = Buffer.from(rootPem.replace(/-----[^-]+-----|\s+/g, ''), 'base64');
+    const derStore = new TrustStore();
+    assert.equal(derStore.addCertificate(new Uint8Array(der)), 1);
+    assert.deepEqual(derStore.anchors(), store.anchors());
+    derStore.free();
+    assert.equal(store.anchorCount, 1);
+    const [anchor] = store.anchors();
+    for (const key of ['subject', 'issuer', 'serialHex', 'notBefore', 'notAfter', 'fingerprintSha256']) {
+      assert.equal(typeof anchor[key], 'string', key);
+    }
+    assert.equal(anchor.serialHex, '01');
+
+    store.revokeKid('test-reader-revoked');
+    store.revokeSerial(fs.readFileSync(path.join(FIXTURES, 'trust', 'test-intermediate.pem'), 'utf8'), '8badf00d');
+    store.free();
+  });
+});
+
+describe('parseChipText', () => {
+  const manifestFile = path.join(FIXTURES, 'chip', 'manifest.json');
+  const cases = fs.existsSync(manifestFile) ? JSON.parse(fs.readFileSync(manifestFile, 'utf8')) : [];
+
+  it('parses every chip fixture of the manifest', { skip: cases.length === 0 && 'no chip fixtures' }, () => {
+    for (const c of cases) {
+      const bytes = new Uint8Array(fs.readFileSync(path.join(FIXTURES, 'chip', c.file)));
+      const r = esm.parseChipText(bytes);
+      assert.equal(r.ok, true, `${c.file}: ${JSON.stringify(r.error)}`);
+      assert.equal(r.error, null);
+      for (const key of ['number', 'name', 'birthDate', 'layout', 'validFrom', 'validUntil', 'englishName']) {
+        if (key in c.expected) assert.equal(r.card[key], c.expected[key], `${c.file}: ${key}`);
+      }
+    }
+  });
+
+  it('a short block is an error report, not an exception', () => {
+    const r = esm.parseChipText(new Uint8Array(10));
+    assert.equal(r.ok, false);
+    assert.equal(r.card, null);
+    assert.equal(r.error.code, 'LENGTH');
+  });
+});
+
+describe('verifyDump / verifyDumps against the fixture manifest', () => {
+  const manifest = dumpManifest();
+  const skip = !manifest && 'tests/fixtures/dumps/manifest.json not generated yet';
+  const trustDir = path.join(FIXTURES, 'trust');
+
+  function storeFor(trust, dir = trustDir) {
+    const store = new esm.TrustStore();
+    for (const f of trust.jwks) store.addJwks(fs.readFileSync(path.join(dir, f), 'utf8'));
+    for (const f of trust.certificates) store.addCertificate(fs.readFileSync(path.join(dir, f), 'utf8'));
+    for (const kid of trust.revokedKids) store.revokeKid(kid);
+    for (const s of trust.revokedSerials) {
+      store.revokeSerial(fs.readFileSync(path.join(dir, s.issuer), 'utf8'), s.serialHex);
+    }
+    return store;
+  }
+
+  function optionsFor(o) {
+    const options = { at: o.at * 1000, maxAgeSeconds: o.maxAgeSeconds };
+    if (o.expectedNonceHex) options.expectedNonce = hexToBytes(o.expectedNonceHex);
+    if (o.externalAadHex) options.externalAad = hexToBytes(o.externalAadHex);
+    return options;
+  }
+
+  it('every case gets the expected verdict and check states', { skip }, () => {
+    for (const c of manifest) {
+      const store = storeFor(c.trust);
+      const bytes = new Uint8Array(fs.readFileSync(path.join(FIXTURES, 'dumps', c.file)));
+      const r = esm.verifyDump(bytes, store, optionsFor(c.options));
+      store.free();
+      assert.equal(r.ok, c.expected === 'accepted', `${c.file}: ${JSON.stringify(r.checks.filter((x) => x.status === 'failed'))}`);
+      const states = Object.fromEntries(r.checks.map((x) => [x.id, x.status]));
+      assert.deepEqual(states, c.checks, c.file);
+      for (const key of ['nonce', 'chipSerial', 'photo', 'fingerprint']) {
+        assert.ok(r[key] === null || r[key] instanceof Uint8Array, `${c.file}: ${key}`);
+      }
+      if (c.expected === 'accepted') {
+        assert.equal(r.verified, true, c.file);
+        assert.equal(r.card.number, c.card.number, c.file);
+        assert.equal(r.readAt, c.readAt, c.file);
+      }
+    }
+  });
+
+  // Dumps made by the independent Python producer (tools/interop); trust files live beside them.
+  const interopDir = path.join(FIXTURES, 'interop');
+  const interopManifest = path.join(interopDir, 'manifest.json');
+  it('the committed interop dumps (Python producer) are accepted', { skip: !fs.existsSync(interopManifest) && 'no interop fixtures' }, () => {
+    for (const c of JSON.parse(fs.readFileSync(interopManifest, 'utf8'))) {
+      const store = storeFor(c.trust, interopDir);
+      const r = esm.verifyDump(new Uint8Array(fs.readFileSync(path.join(interopDir, c.file))), store, optionsFor(c.options));
+      store.free();
+      assert.equal(r.ok, c.expected === 'accepted', `${c.file}: ${JSON.stringify(r.checks.filter((x) => x.status === 'failed'))}`);
+      assert.deepEqual(Object.fromEntries(r.checks.map((x) => [x.id, x.status])), c.checks, c.file);
+    }
+  });
+
+  it('verifyDumps equals verifyDump per item, in order', { skip }, () => {
+    const batchable = manifest.filter(
+      (c) => JSON.stringify(c.trust) === JSON.stringify(manifest[0].trust) &&
+        JSON.stringify(c.options) === JSON.stringify(manifest[0].options),
+    );
+    assert.ok(batchable.length > 1);
+    const store = storeFor(manifest[0].trust);
+    const options = optionsFor(manifest[0].options);
+    const list = batchable.map((c) => new Uint8Array(fs.readFileSync(path.join(FIXTURES, 'dumps', c.file))));
+    const batch = esm.verifyDumps(list, store, options);
+    assert.equal(batch.length, list.length);
+    batch.forEach((r, i) => assert.deepEqual(r, esm.verifyDump(list[i], store, options), batchable[i].file));
+    store.free();
+  });
+});
