@@ -75,6 +75,41 @@ const ordered = { name: pkgJson.name, version, description: crate.description, l
 fs.writeFileSync(path.join(PKG, 'package.json'), JSON.stringify({ ...ordered, ...pkgJson }, null, 2) + '\n');
 fs.writeFileSync(path.join(PKG, 'nodejs', 'package.json'), JSON.stringify({ type: 'commonjs' }, null, 2) + '\n');
 
+// --- snippets of the Node (CommonJS) output ---------------------------------------------------
+// wasm-bindgen copies our JS snippets (src/bindings/js/*.js, ES modules) into each output and, for
+// the nodejs target, `require`s them. Inside the "type":"commonjs" nodejs/ folder they must be
+// CommonJS: rewrite the only export form the snippets use (`export function name(`) and check that
+// nothing else was exported.
+function toCommonJs(file) {
+  const src = fs.readFileSync(file, 'utf8');
+  const names = [];
+  const body = src.replace(/^export function (\w+)\(/gm, (_, name) => {
+    names.push(name);
+    return `function ${name}(`;
+  });
+  if (/^\s*(export|import)\b/m.test(body)) fail(`${file}: only \`export function\` is supported in snippets`);
+  if (names.length === 0) fail(`${file}: no exported function`);
+  fs.writeFileSync(file, `'use strict';\n${body}\nmodule.exports = { ${names.join(', ')} };\n`);
+}
+function walk(dir, visit) {
+  if (!fs.existsSync(dir)) return;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p, visit);
+    else if (e.name.endsWith('.js')) visit(p);
+  }
+}
+walk(path.join(PKG, 'nodejs', 'snippets'), toCommonJs);
+
+// wasm-bindgen's classes declare `[Symbol.dispose](): void`, which needs TypeScript's
+// esnext.disposable lib; reference it so consumers with an older `lib` and skipLibCheck off
+// still type-check (TS >= 5.2).
+const DISPOSABLE_REF = '/// <reference lib="esnext.disposable" />\n';
+for (const t of ['nodejs', 'web', 'bundler']) {
+  const file = path.join(PKG, t, `${BASE}.d.ts`);
+  const text = fs.readFileSync(file, 'utf8');
+  if (!text.startsWith(DISPOSABLE_REF)) fs.writeFileSync(file, DISPOSABLE_REF + text);
+}
 const dts = fs.readFileSync(path.join(PKG, 'nodejs', `${BASE}.d.ts`), 'utf8');
 fs.writeFileSync(path.join(PKG, 'index.d.ts'), dts);
 fs.writeFileSync(path.join(PKG, 'index.d.cts'), dts);

@@ -1,8 +1,9 @@
 //! `checkNumber`, `checkNumbers`, `isValidNumber`.
 
-use super::{codes, get, js_error, now_seconds, options_object, time_option, to_js};
+use super::{codes, get, js_error, now_seconds, options_object, time_option};
 use crate::core::date::Date;
-use crate::core::number::{self, NumberOptions, Severity};
+use crate::core::number::{self, ErrorCode, Kind, LeanReport, NumberOptions, Severity, Sex, WarningCode};
+use crate::core::tables;
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
@@ -44,46 +45,212 @@ fn string_arg(input: &JsValue, name: &str) -> Result<String, JsValue> {
     })
 }
 
+// --- Report encoding (see src/bindings/js/number_reports.js for the layout) ---------------------
+
+#[wasm_bindgen(module = "/src/bindings/js/number_reports.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = setTables)]
+    fn js_set_tables(json: &str);
+    #[wasm_bindgen(catch, js_name = joinInputs)]
+    fn js_join_inputs(inputs: &JsValue, lens: &mut [u32], max_total: u32) -> Result<String, JsValue>;
+    #[wasm_bindgen(js_name = buildReports)]
+    fn js_build_reports(inputs: &JsValue, words: &[u32], text: &str) -> JsValue;
+    #[wasm_bindgen(js_name = buildReport)]
+    fn js_build_report(input: &JsValue, words: &[u32], text: &str) -> JsValue;
+}
+
+/// Most UTF-16 code units a `checkNumbers` batch may hold in all (each
+/// number is examined up to `MAX_INPUT_BYTES` anyway; this bounds memory).
+pub const MAX_BATCH_TEXT: u32 = 16 * 1024 * 1024;
+
+const KINDS: [Kind; 5] = [Kind::Fpr18, Kind::Fpr15, Kind::Resident18, Kind::Resident15, Kind::Hmt18];
+const ERROR_CODES: [ErrorCode; 8] = [
+    ErrorCode::Empty,
+    ErrorCode::Length,
+    ErrorCode::Character,
+    ErrorCode::Format,
+    ErrorCode::CheckDigit,
+    ErrorCode::BirthDate,
+    ErrorCode::Region,
+    ErrorCode::Nationality,
+];
+const WARNING_CODES: [WarningCode; 4] = [
+    WarningCode::CheckDigit,
+    WarningCode::BirthCenturyInferred,
+    WarningCode::LegacyNumber,
+    WarningCode::NationalityUnusual,
+];
+
+fn index_of<T: PartialEq>(list: &[T], item: &T) -> u32 {
+    list.iter().position(|x| x == item).map_or(0, |i| i as u32)
+}
+
+thread_local! {
+    /// Whether this wasm instance has handed its tables to the JS builder.
+    static TABLES_SENT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Hands the name tables to the JS builder once per module instance.
+fn ensure_tables() {
+    if TABLES_SENT.with(|t| t.replace(true)) {
+        return;
+    }
+    let kinds: Vec<Option<&str>> = std::iter::once(None).chain(KINDS.iter().map(|k| Some(k.as_str()))).collect();
+    let provinces: Vec<_> = tables::PROVINCES
+        .iter()
+        .map(|p| serde_json::json!({ "code": p.code, "nameZh": p.name_zh, "nameEn": p.name_en }))
+        .collect();
+    let countries: Vec<_> = tables::COUNTRIES
+        .iter()
+        .map(|c| {
+            serde_json::json!({
+                "numericValue": c.numeric, "numeric": format!("{:03}", c.numeric),
+                "alpha3": c.alpha3, "nameEn": c.name_en, "nameZh": c.name_zh,
+            })
+        })
+        .collect();
+    let json = serde_json::json!({
+        "kinds": kinds,
+        "errors": ERROR_CODES,
+        "warnings": WARNING_CODES,
+        "provinces": provinces,
+        "countries": countries,
+    });
+    js_set_tables(&json.to_string());
+}
+
+fn utf16_len(s: &str) -> u32 {
+    if s.is_ascii() {
+        s.len() as u32
+    } else {
+        s.encode_utf16().count() as u32
+    }
+}
+
+fn push_text(words: &mut Vec<u32>, text: &mut String, s: &str) {
+    words.push(utf16_len(s));
+    text.push_str(s);
+}
+
+/// Appends one report to the word stream and text (layout: number_reports.js).
+fn encode_report(input: &str, r: &LeanReport, words: &mut Vec<u32>, text: &mut String) {
+    // U+FFFD marks a lone surrogate replaced on the way in: then the JS
+    // original differs from what was validated, so echo Rust's copy.
+    let same_text = !input.contains('\u{FFFD}');
+    let verbatim = same_text && input.len() <= number::MAX_INPUT_BYTES;
+    let normalized_same = same_text && r.normalized == input;
+    let mut f = u32::from(r.ok());
+    f |= r.kind.map_or(0, |k| index_of(&KINDS, &k) + 1) << 1;
+    f |= u32::from(verbatim) << 4 | u32::from(normalized_same) << 5;
+    if let Some(i) = &r.info {
+        f |= 1 << 6;
+        f |= match i.sex {
+            None => 0,
+            Some(Sex::Male) => 1,
+            Some(Sex::Female) => 2,
+        } << 7;
+        f |= u32::from(i.birth_century_inferred) << 9;
+        f |= match i.region {
+            Some("HK") => 1,
+            Some("MO") => 2,
+            Some("TW") => 3,
+            _ => 0,
+        } << 10;
+        f |= u32::from(i.birth_date.is_some()) << 12 | u32::from(i.check_digit.is_some()) << 13;
+    }
+    f |= (r.errors.len().min(255) as u32) << 16 | (r.warnings.len().min(255) as u32) << 24;
+    words.push(f);
+    if !verbatim {
+        push_text(words, text, &number::echo_input(input));
+    }
+    if !normalized_same {
+        push_text(words, text, &r.normalized);
+    }
+    if let Some(i) = &r.info {
+        words.push(i.birth_date.map_or(0, |d| {
+            (u32::try_from(d.year).unwrap_or(0) << 9) | u32::from(d.month) << 5 | u32::from(d.day)
+        }));
+        words.push(i.province.map_or(0, |p| u32::from(p.code)));
+        words.push(i.nationality.map_or(0, |c| u32::from(c.numeric) + 1));
+        words.push(i.check_digit.map_or(0, |(e, a)| u32::from(e) | u32::from(a) << 8));
+    }
+    for e in r.errors.iter().take(255) {
+        words.push(index_of(&ERROR_CODES, &e.code));
+        push_text(words, text, &e.message);
+    }
+    for w in r.warnings.iter().take(255) {
+        words.push(index_of(&WARNING_CODES, &w.code));
+        push_text(words, text, &w.message);
+    }
+}
+
+/// Splits the joined batch text by UTF-16 lengths.
+fn split_by_utf16<'a>(joined: &'a str, lens: &[u32]) -> Option<Vec<&'a str>> {
+    let mut out = Vec::with_capacity(lens.len());
+    if joined.is_ascii() {
+        let mut at = 0usize;
+        for &n in lens {
+            let end = at.checked_add(n as usize)?;
+            out.push(joined.get(at..end)?);
+            at = end;
+        }
+        return Some(out);
+    }
+    let mut chars = joined.char_indices().peekable();
+    for &n in lens {
+        let start = chars.peek().map_or(joined.len(), |&(i, _)| i);
+        let mut units = 0u32;
+        while units < n {
+            let (_, c) = chars.next()?;
+            units += c.len_utf16() as u32;
+        }
+        let end = chars.peek().map_or(joined.len(), |&(i, _)| i);
+        out.push(joined.get(start..end)?);
+    }
+    Some(out)
+}
+
 /// Validates one number and explains the result.
 #[wasm_bindgen(js_name = checkNumber, skip_typescript)]
-pub fn check_number(
-    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "NumberOptions | undefined")] options: JsValue,
-) -> Result<JsValue, JsValue> {
-    let input = string_arg(&input, "input")?;
+pub fn check_number(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let text_in = string_arg(&input, "input")?;
     let opts = number_options(&options)?;
-    to_js(&number::check_number(&input, &opts))
+    ensure_tables();
+    let report = number::check_number_lean(&text_in, &opts);
+    let mut words = Vec::with_capacity(16);
+    let mut text = String::new();
+    encode_report(&text_in, &report, &mut words, &mut text);
+    Ok(js_build_report(&input, &words, &text))
 }
 
 /// Validates many numbers in one boundary crossing.
 #[wasm_bindgen(js_name = checkNumbers, skip_typescript)]
-pub fn check_numbers(
-    #[wasm_bindgen(unchecked_param_type = "string[]")] inputs: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "NumberOptions | undefined")] options: JsValue,
-) -> Result<JsValue, JsValue> {
+pub fn check_numbers(inputs: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     if !Array::is_array(&inputs) {
         return Err(js_error(codes::INVALID_ARGUMENT, "inputs must be an array of strings"));
     }
-    let inputs: Array = inputs.unchecked_into();
-    let len = inputs.length();
+    let len = inputs.unchecked_ref::<Array>().length();
     if len > MAX_BATCH {
         return Err(js_error(codes::INPUT_TOO_LARGE, &format!("at most {MAX_BATCH} numbers per call")));
     }
     let opts = number_options(&options)?;
-    let mut reports = Vec::with_capacity(len as usize);
-    for i in 0..len {
-        let input = string_arg(&inputs.get(i), &format!("inputs[{i}]"))?;
-        reports.push(number::check_number(&input, &opts));
+    let mut lens = vec![0u32; len as usize];
+    let joined = js_join_inputs(&inputs, &mut lens, MAX_BATCH_TEXT)?;
+    let parts = split_by_utf16(&joined, &lens)
+        .ok_or_else(|| js_error(codes::INTERNAL, "the batch text does not match its lengths"))?;
+    ensure_tables();
+    let mut words = Vec::with_capacity(parts.len() * 8);
+    let mut text = String::new();
+    for part in parts {
+        let report = number::check_number_lean(part, &opts);
+        encode_report(part, &report, &mut words, &mut text);
     }
-    to_js(&reports)
+    Ok(js_build_reports(&inputs, &words, &text))
 }
 
 /// The fast path: is this a valid number of any recognised kind?
 #[wasm_bindgen(js_name = isValidNumber, skip_typescript)]
-pub fn is_valid_number(
-    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "NumberOptions | undefined")] options: JsValue,
-) -> Result<bool, JsValue> {
+pub fn is_valid_number(input: JsValue, options: JsValue) -> Result<bool, JsValue> {
     let input = string_arg(&input, "input")?;
     let opts = number_options(&options)?;
     Ok(number::is_valid_number(&input, &opts))

@@ -20,8 +20,8 @@ pub mod algo;
 mod report;
 
 pub use report::{
-    CheckDigitInfo, ErrorCode, Issue, NationalityInfo, NumberInfo, NumberReport, ProvinceInfo,
-    WarningCode,
+    echo_input, CheckDigitInfo, ErrorCode, Issue, LeanInfo, LeanReport, NationalityInfo, NumberInfo,
+    NumberReport, ProvinceInfo, WarningCode,
 };
 
 use crate::core::date::{digits, Date};
@@ -515,6 +515,12 @@ pub fn is_valid_number(input: &str, opts: &NumberOptions) -> bool {
 
 /// Validates an input and explains the result. Never panics.
 pub fn check_number(input: &str, opts: &NumberOptions) -> NumberReport {
+    check_number_lean(input, opts).into_report(input)
+}
+
+/// [`check_number`] without materialising table names and dates as owned
+/// strings (the bindings encode this form directly). Same verdicts.
+pub fn check_number_lean(input: &str, opts: &NumberOptions) -> LeanReport {
     let a = analyze(input, opts);
     report::build(input, &a, opts)
 }

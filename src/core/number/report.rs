@@ -2,6 +2,8 @@
 //! extracted information.
 
 use super::{Analysis, Birth, Kind, Nationality, NumberOptions, Place, Severity, Sex, MIN_BIRTH_DATE};
+use crate::core::date::Date;
+use crate::core::tables::{Country, Province};
 use serde::Serialize;
 
 /// Stable error codes.
@@ -76,6 +78,63 @@ pub struct CheckDigitInfo {
     pub actual: String,
 }
 
+/// Extracted information before it is turned into owned strings: table
+/// entries by reference, the date and check characters as values. The
+/// bindings encode this compactly for JS; [`NumberInfo`] is derived from it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LeanInfo {
+    pub birth_date: Option<Date>,
+    pub birth_century_inferred: bool,
+    pub sex: Option<Sex>,
+    pub province: Option<&'static Province>,
+    pub nationality: Option<&'static Country>,
+    pub region: Option<&'static str>,
+    /// (expected, actual) check character.
+    pub check_digit: Option<(u8, u8)>,
+}
+
+/// A report whose info is still a [`LeanInfo`]. `input` is not copied: the
+/// caller holds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LeanReport {
+    pub kind: Option<Kind>,
+    pub normalized: String,
+    pub errors: Vec<Issue<ErrorCode>>,
+    pub warnings: Vec<Issue<WarningCode>>,
+    pub info: Option<LeanInfo>,
+}
+
+impl LeanReport {
+    /// Valid: no error.
+    pub fn ok(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// The owned, serialisable report.
+    pub fn into_report(self, input: &str) -> NumberReport {
+        NumberReport {
+            input: echo_input(input),
+            ok: self.errors.is_empty(),
+            kind: self.kind,
+            normalized: self.normalized,
+            errors: self.errors,
+            warnings: self.warnings,
+            info: self.info.map(|i| NumberInfo {
+                birth_date: i.birth_date.map(|d| d.to_string()),
+                birth_century_inferred: i.birth_century_inferred,
+                sex: i.sex,
+                province: i.province.map(province_info),
+                nationality: i.nationality.map(nationality_info),
+                region: i.region,
+                check_digit: i.check_digit.map(|(e, a)| CheckDigitInfo {
+                    expected: char::from(e).to_string(),
+                    actual: char::from(a).to_string(),
+                }),
+            }),
+        }
+    }
+}
+
 /// Information extracted from a recognised number. Every key is always
 /// present; `null` when not applicable or not readable.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -128,7 +187,7 @@ fn warn(warnings: &mut Vec<Issue<WarningCode>>, code: WarningCode, message: Stri
 }
 
 /// Echo of the input, truncated on a character boundary when over the limit.
-fn echo_input(input: &str) -> String {
+pub fn echo_input(input: &str) -> String {
     if input.len() <= super::MAX_INPUT_BYTES {
         return input.to_owned();
     }
@@ -178,8 +237,8 @@ fn format_rule(kind: Kind) -> &'static str {
     }
 }
 
-/// Builds the full report from an analysis.
-pub(super) fn build(input: &str, a: &Analysis, opts: &NumberOptions) -> NumberReport {
+/// Builds the lean report from an analysis.
+pub(super) fn build(input: &str, a: &Analysis, opts: &NumberOptions) -> LeanReport {
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     let normalized = super::normalize(input, opts.strict);
@@ -239,7 +298,7 @@ pub(super) fn build(input: &str, a: &Analysis, opts: &NumberOptions) -> NumberRe
         );
     }
 
-    let mut info = NumberInfo {
+    let mut info = LeanInfo {
         birth_date: None,
         birth_century_inferred: false,
         sex: a.sex,
@@ -251,10 +310,7 @@ pub(super) fn build(input: &str, a: &Analysis, opts: &NumberOptions) -> NumberRe
 
     // Check character.
     if let Some((expected, actual)) = a.check {
-        info.check_digit = Some(CheckDigitInfo {
-            expected: char::from(expected).to_string(),
-            actual: char::from(actual).to_string(),
-        });
+        info.check_digit = Some((expected, actual));
         if expected != actual {
             let algo = if kind == Kind::Fpr15 { "ICAO 9303 7-3-1" } else { "ISO 7064 MOD 11-2" };
             let msg = format!(
@@ -289,7 +345,7 @@ pub(super) fn build(input: &str, a: &Analysis, opts: &NumberOptions) -> NumberRe
             err(&mut errors, ErrorCode::BirthDate, format!("birth date digits {raw} are not a calendar date"));
         }
         Birth::Ok { date, century_inferred } => {
-            info.birth_date = Some(date.to_string());
+            info.birth_date = Some(date);
             info.birth_century_inferred = century_inferred;
             if date > opts.today {
                 err(
@@ -317,13 +373,7 @@ pub(super) fn build(input: &str, a: &Analysis, opts: &NumberOptions) -> NumberRe
     // Province / region.
     match a.place {
         Place::NotRead | Place::NotApplicable => {}
-        Place::Ok(p) => {
-            info.province = Some(ProvinceInfo {
-                code: format!("{:02}", p.code),
-                name_zh: p.name_zh.to_owned(),
-                name_en: p.name_en.to_owned(),
-            });
-        }
+        Place::Ok(p) => info.province = Some(p),
         Place::Unknown(code) => {
             let which = match kind {
                 Kind::Fpr18 | Kind::Fpr15 => "a mainland province-level code (11–65)",
@@ -352,10 +402,10 @@ pub(super) fn build(input: &str, a: &Analysis, opts: &NumberOptions) -> NumberRe
                     format!("nationality {} ({}) is not expected on a foreigner's card", c.alpha3, c.name_en),
                 );
             }
-            info.nationality = Some(nationality_info(c));
+            info.nationality = Some(c);
         }
         Nationality::China(c) => {
-            info.nationality = Some(nationality_info(c));
+            info.nationality = Some(c);
             err(
                 &mut errors,
                 ErrorCode::Nationality,
@@ -378,7 +428,11 @@ pub(super) fn build(input: &str, a: &Analysis, opts: &NumberOptions) -> NumberRe
     finish(input, normalized, Some(kind), errors, warnings, Some(info))
 }
 
-fn nationality_info(c: &crate::core::tables::Country) -> NationalityInfo {
+fn province_info(p: &Province) -> ProvinceInfo {
+    ProvinceInfo { code: format!("{:02}", p.code), name_zh: p.name_zh.to_owned(), name_en: p.name_en.to_owned() }
+}
+
+fn nationality_info(c: &Country) -> NationalityInfo {
     NationalityInfo {
         alpha3: c.alpha3.to_owned(),
         numeric: format!("{:03}", c.numeric),
@@ -388,12 +442,12 @@ fn nationality_info(c: &crate::core::tables::Country) -> NationalityInfo {
 }
 
 fn finish(
-    input: &str,
+    _input: &str,
     normalized: String,
     kind: Option<Kind>,
     errors: Vec<Issue<ErrorCode>>,
     warnings: Vec<Issue<WarningCode>>,
-    info: Option<NumberInfo>,
-) -> NumberReport {
-    NumberReport { input: echo_input(input), ok: errors.is_empty(), kind, normalized, errors, warnings, info }
+    info: Option<LeanInfo>,
+) -> LeanReport {
+    LeanReport { kind, normalized, errors, warnings, info }
 }

@@ -1,0 +1,142 @@
+// JS half of the number-report boundary (a wasm-bindgen snippet, shipped inside the package).
+//
+// Rust validates; this file only turns its compact output into plain objects. Building the
+// objects here with fixed literal shapes is several times faster than serialising JSON in wasm
+// and parsing it again, and it lets a batch cross the boundary as one string plus one Uint32Array.
+//
+// Every name table (kinds, error and warning codes, provinces, countries) comes from Rust through
+// setTables(), so the codes and names have one source: src/core. The word layout written by
+// src/bindings/number.rs (encode_report) is:
+//
+//   flags   bit 0 ok | bits 1-3 kind index (0 = null) | bit 4 input echoed verbatim
+//           | bit 5 normalized === input | bit 6 has info | bits 7-8 sex (0 null, 1 male, 2 female)
+//           | bit 9 birth century inferred | bits 10-11 region (0 null, 1 HK, 2 MO, 3 TW)
+//           | bit 12 has birth date | bit 13 has check digit
+//           | bits 16-23 error count | bits 24-31 warning count
+//   [len]   UTF-16 length of the echoed input in `text`, when bit 4 is clear
+//   [len]   UTF-16 length of the normalized string in `text`, when bit 5 is clear
+//   [info]  4 words when bit 6 is set: birth (year << 9 | month << 5 | day), province code
+//           (0 = null), nationality numeric + 1 (0 = null), check digit (expected | actual << 8)
+//   errors  2 words each: code index, message length in `text`
+//   warnings 2 words each: code index, message length in `text`
+//
+// This file must keep to `export function` declarations and top-level `let`/`const`: the package
+// build rewrites it to CommonJS for the Node target (scripts/assemble-pkg.mjs).
+
+let T = null;
+
+const SEX = [null, 'male', 'female'];
+const REGION = [null, 'HK', 'MO', 'TW'];
+const PAD2 = [];
+for (let i = 0; i < 100; i++) PAD2.push(i < 10 ? '0' + i : String(i));
+
+/** Receives the name tables from Rust once (JSON text). */
+export function setTables(json) {
+  const t = JSON.parse(json);
+  const provinces = [];
+  for (const p of t.provinces) provinces[p.code] = p;
+  const countries = [];
+  for (const c of t.countries) countries[c.numericValue] = c;
+  T = { kinds: t.kinds, errors: t.errors, warnings: t.warnings, provinces, countries };
+}
+
+/**
+ * Joins a batch for one crossing: returns the concatenated strings and writes each string's UTF-16
+ * length into `lens`. Throws a TypeError with a code for a non-string element, and an Error with
+ * code INPUT_TOO_LARGE when the batch's text exceeds `maxTotal` UTF-16 units.
+ */
+export function joinInputs(inputs, lens, maxTotal) {
+  let total = 0;
+  for (let i = 0; i < lens.length; i++) {
+    const s = inputs[i];
+    if (typeof s !== 'string') {
+      const got = s === null ? 'null' : Array.isArray(s) ? 'array' : typeof s;
+      const e = new TypeError(`inputs[${i}] must be a string, got ${got}`);
+      e.code = 'INVALID_ARGUMENT';
+      throw e;
+    }
+    total += s.length;
+    if (total > maxTotal) {
+      const e = new Error(`the batch holds more than ${maxTotal} UTF-16 code units in all`);
+      e.code = 'INPUT_TOO_LARGE';
+      throw e;
+    }
+    lens[i] = s.length;
+  }
+  return inputs.join('');
+}
+
+/** Builds the report array of a batch, in input order. */
+export function buildReports(inputs, words, text) {
+  const n = inputs.length;
+  const out = new Array(n);
+  const cur = { w: 0, t: 0 };
+  for (let i = 0; i < n; i++) out[i] = readReport(inputs[i], words, text, cur);
+  return out;
+}
+
+/** Builds one report. */
+export function buildReport(input, words, text) {
+  return readReport(input, words, text, { w: 0, t: 0 });
+}
+
+function take(text, cur, len) {
+  const s = text.slice(cur.t, cur.t + len);
+  cur.t += len;
+  return s;
+}
+
+function issues(names, count, words, text, cur) {
+  const list = [];
+  for (let k = 0; k < count; k++) {
+    const code = names[words[cur.w]];
+    const message = take(text, cur, words[cur.w + 1]);
+    cur.w += 2;
+    list.push({ code, message });
+  }
+  return list;
+}
+
+function birthDate(word) {
+  const y = word >>> 9;
+  const yyyy = y >= 1000 ? String(y) : String(y).padStart(4, '0');
+  return yyyy + '-' + PAD2[(word >>> 5) & 15] + '-' + PAD2[word & 31];
+}
+
+function readReport(input, words, text, cur) {
+  const f = words[cur.w++];
+  const echoed = f & 16 ? input : take(text, cur, words[cur.w++]);
+  const normalized = f & 32 ? input : take(text, cur, words[cur.w++]);
+  let info = null;
+  if (f & 64) {
+    const birth = words[cur.w];
+    const prov = words[cur.w + 1];
+    const nat = words[cur.w + 2];
+    const cd = words[cur.w + 3];
+    cur.w += 4;
+    const p = prov === 0 ? null : T.provinces[prov];
+    const c = nat === 0 ? null : T.countries[nat - 1];
+    info = {
+      birthDate: f & 4096 ? birthDate(birth) : null,
+      birthCenturyInferred: (f & 512) !== 0,
+      sex: SEX[(f >>> 7) & 3],
+      province: p ? { code: p.code < 10 ? '0' + p.code : String(p.code), nameZh: p.nameZh, nameEn: p.nameEn } : null,
+      nationality: c ? { alpha3: c.alpha3, numeric: c.numeric, nameEn: c.nameEn, nameZh: c.nameZh } : null,
+      region: REGION[(f >>> 10) & 3],
+      checkDigit: f & 8192
+        ? { expected: String.fromCharCode(cd & 255), actual: String.fromCharCode((cd >>> 8) & 255) }
+        : null,
+    };
+  }
+  const errors = issues(T.errors, (f >>> 16) & 255, words, text, cur);
+  const warnings = issues(T.warnings, f >>> 24, words, text, cur);
+  return {
+    input: echoed,
+    ok: (f & 1) === 1,
+    kind: T.kinds[(f >>> 1) & 7],
+    normalized,
+    errors,
+    warnings,
+    info,
+  };
+}
