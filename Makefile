@@ -4,9 +4,10 @@
 #   make pkg     build the npm package into pkg/ (browser, bundler, Node ESM/CJS, CLI)
 #   make demo    run the CLI on sample numbers and on a signed sample dump
 #   make test    everything CI runs (.ci/run): Rust native + wasm (Node, headless Chromium),
-#                table check, package build, Node tests, Python interop
+#                table check, package build, Node tests, demo-page E2E and packaging tests
+#                (Playwright + system Chromium), Python interop
 #   make bench   number-validation and dump-verification benchmarks against npm peers
-#   make serve   serve the repository on http://127.0.0.1:$(PORT)/ (PORT ?= 8080)
+#   make serve   the demo page on http://127.0.0.1:$(PORT)/ (PORT ?= 8080; builds pkg/ if missing)
 #   make clean   remove build outputs (pkg/, target/interop, bench/node_modules); keeps cargo's cache
 
 SHELL := bash
@@ -66,6 +67,8 @@ test: tools
 	bash scripts/build-pkg.sh
 	@echo "== Node tests of the package and the CLI =="
 	node --test tests/node/
+	@echo "== demo page in headless Chromium (Playwright) and packaging tests (npm pack -> consumers) =="
+	bash scripts/test-web.sh
 	@echo "== interop: dumps made now by an independent Python producer (cbor2 + cryptography) =="
 	rm -rf target/interop
 	target/venv/bin/python tools/interop/make_dumps.py --out target/interop
@@ -74,9 +77,10 @@ test: tools
 bench: pkg
 	cd bench && npm ci --no-audit --no-fund && node numbers.mjs && node dumps.mjs
 
-# Placeholder until www/ exists: serves the repository root on loopback.
+# The demo page (www/) with the built package and the test fixtures, on loopback only.
 serve:
-	python3 -m http.server $(PORT) --bind 127.0.0.1
+	@[ -f pkg/browser.js ] || $(MAKE) pkg
+	PORT=$(PORT) node scripts/serve.mjs
 
 clean:
 	rm -rf pkg target/interop bench/node_modules

@@ -1,0 +1,76 @@
+// Shared by tests/e2e and tests/packaging: headless system Chromium through playwright-core (no
+// browser download; `npx playwright install` is never needed), and pages that record every console
+// error, uncaught exception and failed request so that tests can assert there were none.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const PKG_DIR = path.resolve(process.env.CNID_PKG_DIR || path.join(ROOT, 'pkg'));
+export const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
+export const ARTIFACTS = path.join(ROOT, 'artifacts');
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+/** The fixture verification time (readAt + 60 s) and the maximum age the fixtures were made for. */
+export const FIXTURE_AT_SECONDS = 1780272060;
+export const FIXTURE_MAX_AGE = 600;
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Throws a helpful error unless the package directory has been built. */
+export function assertPkgBuilt() {
+  for (const f of ['package.json', 'browser.js', path.join('web', 'cnid_verify_bg.wasm')]) {
+    if (!fs.existsSync(path.join(PKG_DIR, f))) {
+      throw new Error(`${PKG_DIR}/${f} is missing: build the package (make pkg) or point CNID_PKG_DIR at a built one`);
+    }
+  }
+}
+
+/**
+ * Launches headless Chromium. Playwright's launch() gives every browser a fresh temporary profile
+ * (user-data dir) and removes it on close.
+ */
+export async function launchBrowser() {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM} (scripts/install-tools.sh installs it; or set CHROMIUM)`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+}
+
+/**
+ * A new context + page whose problems are collected in `problems` (console errors, page errors,
+ * failed requests and HTTP errors), as "kind: text" strings.
+ */
+export async function newPage(browser, contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  page.on('requestfailed', (req) => problems.push(`requestfailed: ${req.url()} ${req.failure()?.errorText ?? ''}`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.push(`http ${res.status()}: ${res.url()}`);
+  });
+  return { context, page, problems };
+}
+
+/** Saves a screenshot under artifacts/ and returns its path. */
+export async function screenshot(page, name, options = {}) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, name);
+  await page.screenshot({ path: file, ...options });
+  return file;
+}
