@@ -13,21 +13,22 @@ pub const MAX_BATCH: u32 = 1_000_000;
 const NUMBER_OPTIONS: &[&str] = &["strict", "at", "fpr15CheckDigit"];
 
 /// Converts the JS options object (see `NumberOptions` in the TS types).
+/// Without `at`, the check date is the current date in China Standard Time.
 pub(crate) fn number_options(options: &JsValue) -> Result<NumberOptions, JsValue> {
     let Some(obj) = options_object(options, NUMBER_OPTIONS)? else {
-        return Ok(NumberOptions::new(Date::from_unix_seconds_cst(now_seconds())));
+        return Ok(NumberOptions::new(today_cst()));
     };
     let strict = match get(&obj, "strict") {
         None => false,
         Some(v) => v.as_bool().ok_or_else(|| js_error(codes::INVALID_OPTION, "strict must be a boolean"))?,
     };
-    let today = match get(&obj, "at") {
-        None => Date::from_unix_seconds_cst(now_seconds()),
-        Some(v) => match v.as_string() {
+    let at = match get(&obj, "at") {
+        None => None,
+        Some(v) => Some(match v.as_string() {
             Some(s) => Date::parse_iso(&s)
                 .ok_or_else(|| js_error(codes::INVALID_OPTION, "at must be a Date, epoch milliseconds or \"YYYY-MM-DD\""))?,
             None => Date::from_unix_seconds_cst(time_option(&v, "at")?),
-        },
+        }),
     };
     let fpr15_check_digit = match get(&obj, "fpr15CheckDigit").map(|v| v.as_string()) {
         None => Severity::Error,
@@ -35,7 +36,26 @@ pub(crate) fn number_options(options: &JsValue) -> Result<NumberOptions, JsValue
         Some(Some(s)) if s == "warning" => Severity::Warning,
         Some(_) => return Err(js_error(codes::INVALID_OPTION, "fpr15CheckDigit must be \"error\" or \"warning\"")),
     };
+    let today = at.unwrap_or_else(today_cst);
     Ok(NumberOptions { strict, today, fpr15_check_digit })
+}
+
+thread_local! {
+    /// The latest reading of today's date (CST). It may go stale, which is
+    /// harmless for `is_valid_number_settled` (see there).
+    static LAST_TODAY: std::cell::Cell<Option<Date>> = const { std::cell::Cell::new(None) };
+}
+
+/// Reads the clock: today's date in China Standard Time, and remembers it.
+fn today_cst() -> Date {
+    let today = Date::from_unix_seconds_cst(now_seconds());
+    LAST_TODAY.with(|t| t.set(Some(today)));
+    today
+}
+
+/// The remembered date, reading the clock only the first time.
+fn last_today() -> Date {
+    LAST_TODAY.with(|t| t.get()).unwrap_or_else(today_cst)
 }
 
 fn string_arg(input: &JsValue, name: &str) -> Result<String, JsValue> {
@@ -250,8 +270,18 @@ pub fn check_numbers(inputs: JsValue, options: JsValue) -> Result<JsValue, JsVal
 
 /// The fast path: is this a valid number of any recognised kind?
 #[wasm_bindgen(js_name = isValidNumber, skip_typescript)]
-pub fn is_valid_number(input: JsValue, options: JsValue) -> Result<bool, JsValue> {
+pub fn is_valid_number(input: JsValue, options: Option<js_sys::Object>) -> Result<bool, JsValue> {
     let input = string_arg(&input, "input")?;
-    let opts = number_options(&options)?;
-    Ok(number::is_valid_number(&input, &opts))
+    match options {
+        // No options: check against the remembered date and read the clock
+        // only when the verdict could depend on it (saves a JS call per number).
+        None => {
+            let opts = NumberOptions::new(last_today());
+            Ok(number::is_valid_number_settled(&input, &opts, today_cst))
+        }
+        Some(options) => {
+            let opts = number_options(&options)?;
+            Ok(number::is_valid_number(&input, &opts))
+        }
+    }
 }

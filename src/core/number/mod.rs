@@ -260,6 +260,16 @@ impl Analysis {
         matches!(self.check, Some((e, a)) if e != a)
     }
 
+    /// True when the analysis would be the same for every check date on or
+    /// after `today` (only the birth date depends on the check date).
+    fn settled_after(&self, today: Date) -> bool {
+        match self.birth {
+            Birth::Ok { date, century_inferred: false } => date <= today,
+            Birth::Ok { century_inferred: true, .. } => false,
+            Birth::NotRead | Birth::NotADate { .. } => true,
+        }
+    }
+
     fn birth_out_of_range(&self, today: Date) -> bool {
         matches!(self.birth, Birth::Ok { date, .. } if date > today || date < MIN_BIRTH_DATE)
     }
@@ -511,6 +521,21 @@ fn read_sex(a: &Analysis, kind: Kind) -> Option<Sex> {
 /// The fast path: is this a valid number of any recognised kind?
 pub fn is_valid_number(input: &str, opts: &NumberOptions) -> bool {
     analyze(input, opts).is_valid(opts)
+}
+
+/// [`is_valid_number`] for callers whose check date is "now" and who keep a
+/// recent reading of it: `opts.today` is that (possibly stale, never future)
+/// date, and `current` reads the clock. The clock is read only when the
+/// verdict could differ for a later check date, i.e. when the birth date is
+/// after `opts.today` or its century was inferred; otherwise every later date
+/// gives the same verdict (dates only move forward), so the stale one is exact.
+pub fn is_valid_number_settled(input: &str, opts: &NumberOptions, current: impl FnOnce() -> Date) -> bool {
+    let a = analyze(input, opts);
+    if a.settled_after(opts.today) {
+        return a.is_valid(opts);
+    }
+    let fresh = NumberOptions { today: current(), ..*opts };
+    analyze(input, &fresh).is_valid(&fresh)
 }
 
 /// Validates an input and explains the result. Never panics.

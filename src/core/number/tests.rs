@@ -408,3 +408,58 @@ proptest! {
         prop_assert_eq!(r.ok, is_valid_number(&s, &opts()));
     }
 }
+
+// --- is_valid_number_settled: a stale "today" is exact unless the verdict could change ----------
+
+fn with_today(y: i32, m: u8, d: u8) -> NumberOptions {
+    NumberOptions::new(Date::new(y, m, d).expect("test date"))
+}
+
+#[test]
+fn settled_path_reads_the_clock_only_when_the_birth_date_is_after_the_stale_date() {
+    use std::cell::Cell;
+    let stale = with_today(2020, 1, 1);
+    let real = Date::new(2026, 12, 1).expect("date");
+    let reads = Cell::new(0);
+    let clock = || {
+        reads.set(reads.get() + 1);
+        real
+    };
+    // Born long before the stale date: decided without the clock.
+    assert!(is_valid_number_settled("11010519491231002X", &stale, clock));
+    assert_eq!(reads.get(), 0);
+    // Invalid date digits do not depend on the check date either.
+    assert!(!is_valid_number_settled("110105199002300028", &stale, clock));
+    assert_eq!(reads.get(), 0);
+    // Born 2021-05-05: after the stale date, before the real one -> the clock decides: valid.
+    let body = "11010520210505001";
+    let n = format!("{body}{}", char::from(algo::mod11_2(body.as_bytes()).expect("digits")));
+    assert!(!is_valid_number(&n, &stale));
+    assert!(is_valid_number_settled(&n, &stale, clock));
+    assert_eq!(reads.get(), 1);
+    // fpr15 infers the century from the check date: always asks the clock.
+    let inferred = "KAZ110090123105";
+    assert_eq!(
+        is_valid_number_settled(inferred, &stale, clock),
+        is_valid_number(inferred, &NumberOptions::new(real))
+    );
+    assert_eq!(reads.get(), 2);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// With any stale date not after the real one, the settled path agrees
+    /// with a direct check against the real date.
+    #[test]
+    fn settled_path_agrees_with_the_real_date(
+        body in "[1-6][0-9]{5}(19[0-9]{2}|20[0-2][0-9])(0[1-9]|1[0-2])(0[1-9]|[12][0-9])[0-9]{3}",
+        stale_days in 0i64..20_000,
+    ) {
+        let real = Date::new(2026, 12, 1).expect("date");
+        let stale = Date::from_days_since_epoch(real.days_since_epoch() - stale_days);
+        let n = format!("{body}{}", char::from(algo::mod11_2(body.as_bytes()).expect("digits")));
+        let direct = is_valid_number(&n, &NumberOptions::new(real));
+        prop_assert_eq!(is_valid_number_settled(&n, &NumberOptions::new(stale), || real), direct);
+    }
+}
