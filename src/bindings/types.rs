@@ -28,9 +28,14 @@ export interface NumberOptions {
   fpr15CheckDigit?: "error" | "warning";
 }
 
-export interface ProvinceInfo { code: string; nameZh: string; nameEn: string; }
-export interface NationalityInfo { alpha3: string; numeric: string; nameEn: string; nameZh: string; }
-export interface CheckDigitInfo { expected: string; actual: string; }
+/** Table entries are frozen objects shared between reports. */
+export interface ProvinceInfo { readonly code: string; readonly nameZh: string; readonly nameEn: string; }
+/** Table entries are frozen objects shared between reports. */
+export interface NationalityInfo {
+  readonly alpha3: string; readonly numeric: string; readonly nameEn: string; readonly nameZh: string;
+}
+/** Frozen and shared between reports. */
+export interface CheckDigitInfo { readonly expected: string; readonly actual: string; }
 
 export interface NumberInfo {
   /** "YYYY-MM-DD" when the digits form a calendar date. */

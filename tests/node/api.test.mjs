@@ -159,6 +159,38 @@ describe('checkNumber specimens', () => {
   });
 });
 
+describe('checkNumbers batches', () => {
+  const { checkNumber, checkNumbers } = cjs;
+
+  it('gives the same reports as checkNumber, in input order, for awkward inputs', () => {
+    const inputs = [
+      '911124198108030024', ' 11010519491231002x ', '', '   ', 'KAZ110090123105', '110105199002300028',
+      '１１０１０５１９４９１２３１００２Ｘ', 'ab\u{d800}c', '😀'.repeat(40), 'x'.repeat(300), '810000199001011230',
+      '130503670401001', '9111241981080300', 'CAN110081080319',
+    ];
+    const batch = checkNumbers(inputs, { at: '2026-06-01' });
+    assert.equal(batch.length, inputs.length);
+    inputs.forEach((s, i) => assert.deepEqual(batch[i], checkNumber(s, { at: '2026-06-01' }), `input ${i}`));
+    assert.equal(batch[1].input, ' 11010519491231002x ');
+    assert.equal(batch[1].normalized, '11010519491231002X');
+    assert.equal(batch[9].errors[0].code, 'LENGTH');
+    assert.ok(batch[9].input.length < 300, 'an over-long input is echoed truncated');
+  });
+
+  it('shares frozen table entries between reports', () => {
+    const [a, b] = checkNumbers(['911124198108030024', '911124198108030024']);
+    assert.equal(a.info.nationality, b.info.nationality);
+    for (const o of [a.info.province, a.info.nationality, a.info.checkDigit]) assert.ok(Object.isFrozen(o));
+    assert.ok(!Object.isFrozen(a) && !Object.isFrozen(a.info), 'reports themselves are plain objects');
+    assert.throws(() => { 'use strict'; a.info.province.nameEn = 'x'; }, TypeError);
+  });
+
+  it('rejects a non-string element with a coded TypeError and stays usable', () => {
+    assert.throws(() => checkNumbers(['911124198108030024', 42]), (e) => e instanceof TypeError && e.code === 'INVALID_ARGUMENT' && /inputs\[1\]/.test(e.message));
+    assert.equal(checkNumbers(['911124198108030024'])[0].ok, true);
+  });
+});
+
 describe('misuse throws an Error with a code, and the module keeps working', () => {
   const { checkNumber, checkNumbers, isValidNumber, verifyDump, TrustStore } = esm;
 

@@ -30,13 +30,32 @@ const REGION = [null, 'HK', 'MO', 'TW'];
 const PAD2 = [];
 for (let i = 0; i < 100; i++) PAD2.push(i < 10 ? '0' + i : String(i));
 
+// Allocation matters more than anything else here: building a batch of reports is dominated by the
+// garbage collector. So the objects that come from a table (province, nationality, check digit) are
+// created once, frozen and shared by every report that refers to them (the TypeScript types mark
+// their fields readonly), and birth-date strings are cached.
+const CHECK_CHARS = '0123456789X';
+const CHECK_DIGITS = new Map();
+for (const e of CHECK_CHARS) {
+  for (const a of CHECK_CHARS) {
+    CHECK_DIGITS.set(e.charCodeAt(0) | (a.charCodeAt(0) << 8), Object.freeze({ expected: e, actual: a }));
+  }
+}
+const BIRTH_DATES = new Map();
+const BIRTH_DATE_CACHE_MAX = 60000;
+
 /** Receives the name tables from Rust once (JSON text). */
 export function setTables(json) {
   const t = JSON.parse(json);
   const provinces = [];
-  for (const p of t.provinces) provinces[p.code] = p;
+  for (const p of t.provinces) {
+    const code = p.code < 10 ? '0' + p.code : String(p.code);
+    provinces[p.code] = Object.freeze({ code, nameZh: p.nameZh, nameEn: p.nameEn });
+  }
   const countries = [];
-  for (const c of t.countries) countries[c.numericValue] = c;
+  for (const c of t.countries) {
+    countries[c.numericValue] = Object.freeze({ alpha3: c.alpha3, numeric: c.numeric, nameEn: c.nameEn, nameZh: c.nameZh });
+  }
   T = { kinds: t.kinds, errors: t.errors, warnings: t.warnings, provinces, countries };
 }
 
@@ -98,9 +117,22 @@ function issues(names, count, words, text, cur) {
 }
 
 function birthDate(word) {
-  const y = word >>> 9;
-  const yyyy = y >= 1000 ? String(y) : String(y).padStart(4, '0');
-  return yyyy + '-' + PAD2[(word >>> 5) & 15] + '-' + PAD2[word & 31];
+  let s = BIRTH_DATES.get(word);
+  if (s === undefined) {
+    const y = word >>> 9;
+    const yyyy = y >= 1000 ? String(y) : String(y).padStart(4, '0');
+    s = `${yyyy}-${PAD2[(word >>> 5) & 15]}-${PAD2[word & 31]}`;
+    if (BIRTH_DATES.size >= BIRTH_DATE_CACHE_MAX) BIRTH_DATES.clear();
+    BIRTH_DATES.set(word, s);
+  }
+  return s;
+}
+
+function checkDigit(word) {
+  return (
+    CHECK_DIGITS.get(word) ??
+    Object.freeze({ expected: String.fromCharCode(word & 255), actual: String.fromCharCode((word >>> 8) & 255) })
+  );
 }
 
 function readReport(input, words, text, cur) {
@@ -114,18 +146,14 @@ function readReport(input, words, text, cur) {
     const nat = words[cur.w + 2];
     const cd = words[cur.w + 3];
     cur.w += 4;
-    const p = prov === 0 ? null : T.provinces[prov];
-    const c = nat === 0 ? null : T.countries[nat - 1];
     info = {
       birthDate: f & 4096 ? birthDate(birth) : null,
       birthCenturyInferred: (f & 512) !== 0,
       sex: SEX[(f >>> 7) & 3],
-      province: p ? { code: p.code < 10 ? '0' + p.code : String(p.code), nameZh: p.nameZh, nameEn: p.nameEn } : null,
-      nationality: c ? { alpha3: c.alpha3, numeric: c.numeric, nameEn: c.nameEn, nameZh: c.nameZh } : null,
+      province: prov === 0 ? null : T.provinces[prov] ?? null,
+      nationality: nat === 0 ? null : T.countries[nat - 1] ?? null,
       region: REGION[(f >>> 10) & 3],
-      checkDigit: f & 8192
-        ? { expected: String.fromCharCode(cd & 255), actual: String.fromCharCode((cd >>> 8) & 255) }
-        : null,
+      checkDigit: f & 8192 ? checkDigit(cd) : null,
     };
   }
   const errors = issues(T.errors, (f >>> 16) & 255, words, text, cur);
