@@ -71,6 +71,7 @@ fn string_arg(input: &JsValue, name: &str) -> Result<String, JsValue> {
 extern "C" {
     #[wasm_bindgen(js_name = setTables)]
     fn js_set_tables(json: &str);
+
     #[wasm_bindgen(catch, js_name = joinInputs)]
     fn js_join_inputs(inputs: &JsValue, lens: &mut [u32], max_total: u32) -> Result<String, JsValue>;
     #[wasm_bindgen(js_name = buildReports)]
@@ -269,18 +270,29 @@ pub fn check_numbers(inputs: JsValue, options: JsValue) -> Result<JsValue, JsVal
 }
 
 /// The fast path: is this a valid number of any recognised kind?
+///
+/// (Returning a plain `bool` and throwing with `wasm_bindgen::throw_val`
+/// would save the JS glue an array per call, but unwinding out of wasm skips
+/// restoring the shadow stack pointer and corrupts later calls; the Node
+/// test "many misuse throws in a row" catches exactly that.)
 #[wasm_bindgen(js_name = isValidNumber, skip_typescript)]
 pub fn is_valid_number(input: JsValue, options: Option<js_sys::Object>) -> Result<bool, JsValue> {
-    let input = string_arg(&input, "input")?;
+    try_is_valid_number(input, options)
+}
+
+/// `isValidNumber` with misuse as an `Err` (what the export throws).
+pub fn try_is_valid_number(input: JsValue, options: Option<js_sys::Object>) -> Result<bool, JsValue> {
     match options {
         // No options: check against the remembered date and read the clock
         // only when the verdict could depend on it (saves a JS call per number).
         None => {
             let opts = NumberOptions::new(last_today());
+            let input = string_arg(&input, "input")?;
             Ok(number::is_valid_number_settled(&input, &opts, today_cst))
         }
         Some(options) => {
             let opts = number_options(&options)?;
+            let input = string_arg(&input, "input")?;
             Ok(number::is_valid_number(&input, &opts))
         }
     }

@@ -219,6 +219,21 @@ describe('misuse throws an Error with a code, and the module keeps working', () 
     assertThrowsCode(() => esm.parseChipText('not bytes'), 'INVALID_ARGUMENT', TypeError);
   });
 
+  it('many misuse throws in a row leak nothing that breaks the module', () => {
+    // isValidNumber throws from inside wasm (no Result array on the fast path): hammer it.
+    for (let i = 0; i < 20000; i++) {
+      try {
+        isValidNumber(i % 2 ? null : 42, i % 3 ? undefined : { strict: true });
+        assert.fail('expected a throw');
+      } catch (e) {
+        assert.equal(e.code, 'INVALID_ARGUMENT');
+      }
+      if (i % 5000 === 0) assertThrowsCode(() => isValidNumber('1', { bogus: 1 }), 'INVALID_OPTION', TypeError);
+    }
+    assert.equal(isValidNumber('911124198108030024'), true);
+    assert.equal(checkNumbers(['911124198108030024'])[0].ok, true);
+  });
+
   it('bad options are TypeErrors with code INVALID_OPTION', () => {
     assertThrowsCode(() => checkNumber('911124198108030024', { strcit: true }), 'INVALID_OPTION', TypeError);
     assertThrowsCode(() => checkNumber('911124198108030024', { strict: 'yes' }), 'INVALID_OPTION', TypeError);
