@@ -67,17 +67,20 @@ fn string_arg(input: &JsValue, name: &str) -> Result<String, JsValue> {
 
 // --- Report encoding (see src/bindings/js/number_reports.js for the layout) ---------------------
 
+// Every import is `catch`: a JS exception must never unwind through wasm
+// frames (that skips restoring the shadow stack pointer and corrupts the
+// module); it comes back as an `Err` instead.
 #[wasm_bindgen(module = "/src/bindings/js/number_reports.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = setTables)]
-    fn js_set_tables(json: &str);
+    #[wasm_bindgen(catch, js_name = setTables)]
+    fn js_set_tables(json: &str) -> Result<(), JsValue>;
 
     #[wasm_bindgen(catch, js_name = joinInputs)]
     fn js_join_inputs(inputs: &JsValue, lens: &mut [u32], max_total: u32) -> Result<String, JsValue>;
-    #[wasm_bindgen(js_name = buildReports)]
-    fn js_build_reports(inputs: &JsValue, words: &[u32], text: &str) -> JsValue;
-    #[wasm_bindgen(js_name = buildReport)]
-    fn js_build_report(input: &JsValue, words: &[u32], text: &str) -> JsValue;
+    #[wasm_bindgen(catch, js_name = buildReports)]
+    fn js_build_reports(inputs: &JsValue, words: &[u32], text: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = buildReport)]
+    fn js_build_report(input: &JsValue, words: &[u32], text: &str) -> Result<JsValue, JsValue>;
 }
 
 /// Most UTF-16 code units a `checkNumbers` batch may hold in all (each
@@ -112,9 +115,9 @@ thread_local! {
 }
 
 /// Hands the name tables to the JS builder once per module instance.
-fn ensure_tables() {
-    if TABLES_SENT.with(|t| t.replace(true)) {
-        return;
+fn ensure_tables() -> Result<(), JsValue> {
+    if TABLES_SENT.with(|t| t.get()) {
+        return Ok(());
     }
     let kinds: Vec<Option<&str>> = std::iter::once(None).chain(KINDS.iter().map(|k| Some(k.as_str()))).collect();
     let provinces: Vec<_> = tables::PROVINCES
@@ -137,7 +140,18 @@ fn ensure_tables() {
         "provinces": provinces,
         "countries": countries,
     });
-    js_set_tables(&json.to_string());
+    js_set_tables(&json.to_string()).map_err(|e| internal("cannot hand the tables to JS", &e))?;
+    TABLES_SENT.with(|t| t.set(true));
+    Ok(())
+}
+
+/// A JS exception from our own snippet is a bug: report it as INTERNAL.
+fn internal(what: &str, e: &JsValue) -> JsValue {
+    let detail = match e.dyn_ref::<js_sys::Error>() {
+        Some(err) => String::from(err.message()),
+        None => e.as_string().unwrap_or_default(),
+    };
+    js_error(codes::INTERNAL, &format!("{what}: {detail}"))
 }
 
 fn utf16_len(s: &str) -> u32 {
@@ -236,12 +250,12 @@ fn split_by_utf16<'a>(joined: &'a str, lens: &[u32]) -> Option<Vec<&'a str>> {
 pub fn check_number(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let text_in = string_arg(&input, "input")?;
     let opts = number_options(&options)?;
-    ensure_tables();
+    ensure_tables()?;
     let report = number::check_number_lean(&text_in, &opts);
     let mut words = Vec::with_capacity(16);
     let mut text = String::new();
     encode_report(&text_in, &report, &mut words, &mut text);
-    Ok(js_build_report(&input, &words, &text))
+    js_build_report(&input, &words, &text).map_err(|e| internal("cannot build the report", &e))
 }
 
 /// Validates many numbers in one boundary crossing.
@@ -259,14 +273,14 @@ pub fn check_numbers(inputs: JsValue, options: JsValue) -> Result<JsValue, JsVal
     let joined = js_join_inputs(&inputs, &mut lens, MAX_BATCH_TEXT)?;
     let parts = split_by_utf16(&joined, &lens)
         .ok_or_else(|| js_error(codes::INTERNAL, "the batch text does not match its lengths"))?;
-    ensure_tables();
+    ensure_tables()?;
     let mut words = Vec::with_capacity(parts.len() * 8);
     let mut text = String::new();
     for part in parts {
         let report = number::check_number_lean(part, &opts);
         encode_report(part, &report, &mut words, &mut text);
     }
-    Ok(js_build_reports(&inputs, &words, &text))
+    js_build_reports(&inputs, &words, &text).map_err(|e| internal("cannot build the reports", &e))
 }
 
 /// The fast path: is this a valid number of any recognised kind?
