@@ -171,7 +171,7 @@ fn push_text(words: &mut Vec<u32>, text: &mut String, s: &str) {
 fn encode_report(input: &str, r: &LeanReport, words: &mut Vec<u32>, text: &mut String) {
     // U+FFFD marks a lone surrogate replaced on the way in: then the JS
     // original differs from what was validated, so echo Rust's copy.
-    let same_text = !input.contains('\u{FFFD}');
+    let same_text = input.is_ascii() || !input.contains('\u{FFFD}');
     let verbatim = same_text && input.len() <= number::MAX_INPUT_BYTES;
     let normalized_same = same_text && r.normalized == input;
     let mut f = u32::from(r.ok());

@@ -215,6 +215,9 @@ pub(crate) struct Analysis {
     pub bad_chars_beyond: bool,
     /// Strict mode saw a lower-case letter.
     pub lowercase: bool,
+    /// Every kept character was ASCII, so `buf[..len]` (when `len <= BUF`)
+    /// is exactly the normalised string.
+    pub all_ascii: bool,
     /// Positions holding a valid character in the wrong place for the kind.
     pub bad_format: u32,
     /// `(expected, actual)` check character when it could be computed.
@@ -236,12 +239,23 @@ impl Analysis {
             bad_chars: 0,
             bad_chars_beyond: false,
             lowercase: false,
+            all_ascii: true,
             bad_format: 0,
             check: None,
             birth: Birth::NotRead,
             place: Place::NotRead,
             nationality: Nationality::NotRead,
             sex: None,
+        }
+    }
+
+    /// The normalised string, from the buffer when it holds it exactly
+    /// (all ASCII, at most `BUF` characters), else by normalising again.
+    pub fn normalized(&self, input: &str, strict: bool) -> String {
+        if self.all_ascii && self.len <= BUF && !self.empty && self.too_long.is_none() {
+            self.chars().iter().map(|&b| char::from(b)).collect()
+        } else {
+            normalize(input, strict)
         }
     }
 
@@ -328,23 +342,45 @@ pub(crate) fn analyze(input: &str, opts: &NumberOptions) -> Analysis {
 
 /// Normalises into the stack buffer and flags characters outside `[0-9A-Z]`.
 fn fill_buffer(a: &mut Analysis, trimmed: &str, strict: bool) {
+    if trimmed.is_ascii() {
+        // Fast path (nearly every real input): fold byte by byte, the same
+        // rules as `fold_char` restricted to ASCII.
+        for &b in trimmed.as_bytes() {
+            let k = match b {
+                b' ' | b'\t' | b'-' if !strict => continue,
+                b'a'..=b'z' if !strict => b.to_ascii_uppercase(),
+                _ => b,
+            };
+            push_folded(a, k, strict);
+        }
+        return;
+    }
     for c in trimmed.chars() {
         let Fold::Keep(k) = fold_char(c, strict) else { continue };
-        let pos = a.len; // 0-based
-        a.len += 1;
-        let byte = if k.is_ascii() { k as u8 } else { NON_ASCII };
-        let allowed = byte.is_ascii_digit() || byte.is_ascii_uppercase();
-        if strict && byte.is_ascii_lowercase() {
-            a.lowercase = true;
+        if k.is_ascii() {
+            push_folded(a, k as u8, strict);
+        } else {
+            a.all_ascii = false;
+            push_folded(a, NON_ASCII, strict);
         }
-        if pos < BUF {
-            a.buf[pos] = byte;
-            if !allowed {
-                a.bad_chars |= 1 << pos;
-            }
-        } else if !allowed {
-            a.bad_chars_beyond = true;
+    }
+}
+
+/// Appends one folded character (`NON_ASCII` for anything outside ASCII).
+fn push_folded(a: &mut Analysis, byte: u8, strict: bool) {
+    let pos = a.len; // 0-based
+    a.len += 1;
+    let allowed = byte.is_ascii_digit() || byte.is_ascii_uppercase();
+    if strict && byte.is_ascii_lowercase() {
+        a.lowercase = true;
+    }
+    if pos < BUF {
+        a.buf[pos] = byte;
+        if !allowed {
+            a.bad_chars |= 1 << pos;
         }
+    } else if !allowed {
+        a.bad_chars_beyond = true;
     }
 }
 

@@ -241,7 +241,7 @@ fn format_rule(kind: Kind) -> &'static str {
 pub(super) fn build(input: &str, a: &Analysis, opts: &NumberOptions) -> LeanReport {
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    let normalized = super::normalize(input, opts.strict);
+    let normalized = a.normalized(input, opts.strict);
 
     if a.empty {
         err(&mut errors, ErrorCode::Empty, "the input is empty".into());

@@ -463,3 +463,19 @@ proptest! {
         prop_assert_eq!(is_valid_number_settled(&n, &NumberOptions::new(stale), || real), direct);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// The analysis buffer's shortcut for the normalised string (and the
+    /// ASCII fast path that fills it) agrees with `normalize` on any input.
+    #[test]
+    fn buffer_normalisation_agrees_with_normalize(
+        input in "[ \t\\-a-zA-Z0-9xX\u{3000}\u{FF10}-\u{FF19}\u{FF41}-\u{FF5A}\u{2010}é中\n]{0,40}",
+        strict in any::<bool>(),
+    ) {
+        let opts = NumberOptions { strict, ..opts() };
+        let a = analyze(&input, &opts);
+        prop_assert_eq!(a.normalized(&input, strict), normalize(&input, strict));
+    }
+}
