@@ -469,7 +469,7 @@ fn check_consistency(card: &ChipCard, report: &NumberReport) -> CheckResult {
     };
     if let (Some(ns), Some(cs)) = (number_sex, chip_sex) {
         if ns != cs {
-            problems.push(format!("sex {:?} on the chip differs from the number's {:?}", cs, ns).to_lowercase());
+            problems.push(format!("sex {} on the chip differs from the number's {}", sex_word(cs), sex_word(ns)));
         }
     }
     // Nationality.
@@ -506,6 +506,14 @@ fn check_validity(card: &ChipCard, read_at_unix: i64) -> CheckResult {
         Some(until) if day > until => fail(format!("the card expired on {until}, before the read date {day}")),
         Some(until) => pass(format!("read on {day}, within the validity period {} to {until}", card.valid_from)),
         None => pass(format!("read on {day}; valid from {} with no expiry (长期)", card.valid_from)),
+    }
+}
+
+/// "male" / "female" for messages (ASCII, no Unicode case tables needed).
+fn sex_word(s: Sex) -> &'static str {
+    match s {
+        Sex::Male => "male",
+        Sex::Female => "female",
     }
 }
 

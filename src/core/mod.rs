@@ -4,6 +4,7 @@ pub mod cbor;
 pub mod chip;
 pub mod date;
 pub mod dump;
+pub mod json;
 pub mod number;
 pub mod tables;
 pub mod trust;

@@ -8,15 +8,12 @@
 //! unusable. A document that is not a JWK set is an error.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
 use base64ct::{Base64Url, Base64UrlUnpadded, Encoding};
 use p256::ecdsa::VerifyingKey;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
-use serde::Deserialize;
-use serde_json::Value as Json;
 
 use super::{TrustError, TrustedKey, Warning, MAX_JWKS_BYTES, MAX_KEYS_PER_SET};
+use crate::core::json::{self, Json};
 
 /// Longest `kid` accepted, in bytes.
 pub const MAX_KID_BYTES: usize = 256;
@@ -28,8 +25,8 @@ pub(crate) struct ParsedJwkSet {
 }
 
 /// An entry of the `keys` array: an object with unique member names, an
-/// object with a repeated member (serde_json would silently keep the last
-/// one; in key material "which `x` did you mean?" is rejected instead), or
+/// object with a repeated member (JSON parsers commonly keep the last one;
+/// in key material "which `x` did you mean?" is rejected instead), or
 /// something that is not an object.
 enum Entry {
     Object(BTreeMap<String, Json>),
@@ -37,133 +34,54 @@ enum Entry {
     NotAnObject(&'static str),
 }
 
-impl<'de> Deserialize<'de> for Entry {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Entry;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a JWK")
+impl Entry {
+    fn from_json(v: Json) -> Entry {
+        let Json::Object(members) = v else { return Entry::NotAnObject(v.kind()) };
+        let mut out = BTreeMap::new();
+        for (k, v) in members {
+            if out.contains_key(&k) {
+                return Entry::DuplicateMember(k);
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Entry, A::Error> {
-                let mut out = BTreeMap::new();
-                let mut duplicate = None;
-                while let Some(k) = map.next_key::<String>()? {
-                    let v: Json = map.next_value()?;
-                    if out.contains_key(&k) && duplicate.is_none() {
-                        duplicate = Some(k.clone());
-                    }
-                    out.insert(k, v);
-                }
-                Ok(match duplicate {
-                    Some(k) => Entry::DuplicateMember(k),
-                    None => Entry::Object(out),
-                })
-            }
-            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Entry, A::Error> {
-                while seq.next_element::<de::IgnoredAny>()?.is_some() {}
-                Ok(Entry::NotAnObject("an array"))
-            }
-            fn visit_str<E: de::Error>(self, _: &str) -> Result<Entry, E> {
-                Ok(Entry::NotAnObject("a string"))
-            }
-            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Entry, E> {
-                Ok(Entry::NotAnObject("a boolean"))
-            }
-            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Entry, E> {
-                Ok(Entry::NotAnObject("a number"))
-            }
-            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Entry, E> {
-                Ok(Entry::NotAnObject("a number"))
-            }
-            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Entry, E> {
-                Ok(Entry::NotAnObject("a number"))
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Entry, E> {
-                Ok(Entry::NotAnObject("null"))
-            }
+            out.insert(k, v);
         }
-        d.deserialize_any(V)
+        Entry::Object(out)
     }
 }
 
-/// The top level: `{"keys": [ … ]}` plus any other members (ignored).
-struct SetDoc {
-    keys: Vec<Entry>,
-}
-
-impl<'de> Deserialize<'de> for SetDoc {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = SetDoc;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a JWK set object {\"keys\": [...]}")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<SetDoc, A::Error> {
-                let mut keys: Option<Vec<Entry>> = None;
-                let mut seen: Vec<String> = Vec::new();
-                while let Some(k) = map.next_key::<String>()? {
-                    if seen.contains(&k) {
-                        return Err(de::Error::custom(format!("member {k:?} appears twice")));
-                    }
-                    if k == "keys" {
-                        keys = Some(map.next_value::<KeysArray>()?.0);
-                    } else {
-                        map.next_value::<de::IgnoredAny>()?;
-                    }
-                    seen.push(k);
-                }
-                keys.map(|keys| SetDoc { keys })
-                    .ok_or_else(|| de::Error::custom("no \"keys\" member"))
-            }
+/// The top level: `{"keys": [ … ]}` plus any other members (ignored). A
+/// repeated top-level member is an error: which `keys` would count?
+fn set_entries(doc: Json) -> Result<Vec<Entry>, TrustError> {
+    let invalid = |m: String| TrustError::new("INVALID_JWKS", format!("not a JWK set: {m}"));
+    let Json::Object(members) = doc else {
+        return Err(invalid(format!("the document is {}, not an object {{\"keys\": [...]}}", doc.kind())));
+    };
+    let mut seen: Vec<&str> = Vec::new();
+    for (k, _) in &members {
+        if seen.contains(&k.as_str()) {
+            return Err(invalid(format!("member {} appears twice", Json::String(k.clone()))));
         }
-        d.deserialize_map(V)
+        seen.push(k);
+    }
+    let keys = members.into_iter().find(|(k, _)| k == "keys").map(|(_, v)| v);
+    match keys {
+        None => Err(invalid("no \"keys\" member".to_owned())),
+        Some(Json::Array(items)) if items.len() > MAX_KEYS_PER_SET => Err(TrustError::new(
+            "TOO_LARGE",
+            format!("the JWK set lists more than {MAX_KEYS_PER_SET} keys"),
+        )),
+        Some(Json::Array(items)) => Ok(items.into_iter().map(Entry::from_json).collect()),
+        Some(other) => Err(invalid(format!("\"keys\" is {}, not an array of JWKs", other.kind()))),
     }
 }
-
-/// The `keys` array, refusing to collect more than [`MAX_KEYS_PER_SET`].
-struct KeysArray(Vec<Entry>);
-
-impl<'de> Deserialize<'de> for KeysArray {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = KeysArray;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an array of JWKs")
-            }
-            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<KeysArray, A::Error> {
-                let mut out = Vec::new();
-                while let Some(e) = seq.next_element::<Entry>()? {
-                    if out.len() >= MAX_KEYS_PER_SET {
-                        return Err(de::Error::custom(TOO_MANY_KEYS));
-                    }
-                    out.push(e);
-                }
-                Ok(KeysArray(out))
-            }
-        }
-        d.deserialize_seq(V)
-    }
-}
-
-const TOO_MANY_KEYS: &str = "the JWK set lists too many keys";
 
 /// Parses a JWK set, returning the usable keys and a warning per skipped key.
 pub(crate) fn parse_jwk_set(json: &str) -> Result<ParsedJwkSet, TrustError> {
     reject_oversized_document(json)?;
-    let doc: SetDoc = serde_json::from_str(json).map_err(|e| {
-        let msg = e.to_string();
-        if msg.contains(TOO_MANY_KEYS) {
-            TrustError::new("TOO_LARGE", format!("the JWK set lists more than {MAX_KEYS_PER_SET} keys"))
-        } else {
-            TrustError::new("INVALID_JWKS", format!("not a JWK set: {msg}"))
-        }
-    })?;
+    let doc = json::parse(json).map_err(|e| TrustError::new("INVALID_JWKS", format!("not a JWK set: {e}")))?;
+    let entries = set_entries(doc)?;
     let mut keys = Vec::new();
     let mut warnings = Vec::new();
-    for (i, entry) in doc.keys.into_iter().enumerate() {
+    for (i, entry) in entries.into_iter().enumerate() {
         match entry {
             Entry::Object(obj) => match jwk_to_key(&obj) {
                 Ok(k) => keys.push(k),
