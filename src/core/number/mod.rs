@@ -343,15 +343,12 @@ pub(crate) fn analyze(input: &str, opts: &NumberOptions) -> Analysis {
 /// Normalises into the stack buffer and flags characters outside `[0-9A-Z]`.
 fn fill_buffer(a: &mut Analysis, trimmed: &str, strict: bool) {
     if trimmed.is_ascii() {
-        // Fast path (nearly every real input): fold byte by byte, the same
-        // rules as `fold_char` restricted to ASCII.
+        // Fast path (nearly every real input): byte by byte, no UTF-8
+        // decoding. `fold_char` maps ASCII to ASCII, so the cast is exact.
         for &b in trimmed.as_bytes() {
-            let k = match b {
-                b' ' | b'\t' | b'-' if !strict => continue,
-                b'a'..=b'z' if !strict => b.to_ascii_uppercase(),
-                _ => b,
-            };
-            push_folded(a, k, strict);
+            if let Fold::Keep(k) = fold_char(char::from(b), strict) {
+                push_folded(a, k as u8, strict);
+            }
         }
         return;
     }
