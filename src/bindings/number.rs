@@ -291,11 +291,6 @@ pub fn check_numbers(inputs: JsValue, options: JsValue) -> Result<JsValue, JsVal
 /// test "many misuse throws in a row" catches exactly that.)
 #[wasm_bindgen(js_name = isValidNumber, skip_typescript)]
 pub fn is_valid_number(input: JsValue, options: Option<js_sys::Object>) -> Result<bool, JsValue> {
-    try_is_valid_number(input, options)
-}
-
-/// `isValidNumber` with misuse as an `Err` (what the export throws).
-pub fn try_is_valid_number(input: JsValue, options: Option<js_sys::Object>) -> Result<bool, JsValue> {
     match options {
         // No options: check against the remembered date and read the clock
         // only when the verdict could depend on it (saves a JS call per number).

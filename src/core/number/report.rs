@@ -245,7 +245,7 @@ pub(super) fn build(input: &str, a: &Analysis, opts: &NumberOptions) -> LeanRepo
 
     if a.empty {
         err(&mut errors, ErrorCode::Empty, "the input is empty".into());
-        return finish(input, normalized, None, errors, warnings, None);
+        return finish(normalized, None, errors, warnings, None);
     }
     if let Some(bytes) = a.too_long {
         err(
@@ -253,7 +253,7 @@ pub(super) fn build(input: &str, a: &Analysis, opts: &NumberOptions) -> LeanRepo
             ErrorCode::Length,
             format!("the input is {bytes} bytes long; at most {} are examined", super::MAX_INPUT_BYTES),
         );
-        return finish(input, normalized, None, errors, warnings, None);
+        return finish(normalized, None, errors, warnings, None);
     }
 
     if a.bad_chars != 0 || a.bad_chars_beyond {
@@ -280,7 +280,7 @@ pub(super) fn build(input: &str, a: &Analysis, opts: &NumberOptions) -> LeanRepo
             ErrorCode::Length,
             format!("{} characters: card numbers have 15 or 18", a.len),
         );
-        return finish(input, normalized, None, errors, warnings, None);
+        return finish(normalized, None, errors, warnings, None);
     };
 
     if a.bad_format != 0 {
@@ -425,7 +425,7 @@ pub(super) fn build(input: &str, a: &Analysis, opts: &NumberOptions) -> LeanRepo
         }
     }
 
-    finish(input, normalized, Some(kind), errors, warnings, Some(info))
+    finish(normalized, Some(kind), errors, warnings, Some(info))
 }
 
 fn province_info(p: &Province) -> ProvinceInfo {
@@ -442,7 +442,6 @@ fn nationality_info(c: &Country) -> NationalityInfo {
 }
 
 fn finish(
-    _input: &str,
     normalized: String,
     kind: Option<Kind>,
     errors: Vec<Issue<ErrorCode>>,
