@@ -134,12 +134,10 @@ function listedNames(file, pattern) {
   return m[1].split(',').map((s) => s.trim()).filter(Boolean);
 }
 const nodeMjsNames = listedNames('node.mjs', /export const \{([^}]*)\}/);
-const browserNames = listedNames('browser.js', /^export \{([^}]*)\}/m);
-const browserImports = listedNames('browser.js', /import init, \{([^}]*)\}/);
+const browserNames = listedNames('browser.js', /^export \{([^}]*)\} from/m);
 for (const [file, names] of [
   ['node.mjs', nodeMjsNames],
-  ['browser.js (export)', browserNames],
-  ['browser.js (import)', browserImports],
+  ['browser.js', browserNames],
 ]) {
   if (!same(names, nodeNames)) {
     fail(`${file} lists [${sorted(names)}] but the module exports [${sorted(nodeNames)}]: update pkg-template/`);

@@ -33,31 +33,12 @@ export async function timeMs(fn) {
 }
 
 /**
- * Runs `fn` once as a warm-up, then `runs` timed times; `fn` returns a checksum value that must be
- * identical on every run (it also keeps the work from being optimised away).
- */
-export async function measure(fn, { runs, items }) {
-  const warm = await fn();
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    let result;
-    times.push(await timeMs(async () => {
-      result = await fn();
-    }));
-    if (JSON.stringify(result) !== JSON.stringify(warm)) {
-      throw new Error(`non-deterministic result: ${JSON.stringify(result)} vs ${JSON.stringify(warm)}`);
-    }
-  }
-  const med = median(times);
-  return { result: warm, runsMs: times.map((t) => +t.toFixed(3)), medianMs: +med.toFixed(3), perSecond: Math.round((items / med) * 1000) };
-}
-
-/**
  * Measures several contenders fairly on a machine whose speed drifts (seen here: every library
  * running 2x slower for a while, then fast again): one warm-up pass each, then `runs` rounds in which
  * every contender does one timed pass, in rotating order. Each contender's median over the rounds
  * is reported, so a slow period hits all contenders alike instead of whichever ran during it.
- * Returns one measure()-shaped result per contender, in the given order.
+ * Each `fn` returns a checksum that must be identical on every pass (it also keeps the work from
+ * being optimised away). Returns `{ result, runsMs, medianMs, perSecond }` per contender, in order.
  */
 export async function measureInterleaved(fns, { runs, items }) {
   const warm = [];
