@@ -131,32 +131,12 @@ fn huge_and_binary_inputs_are_reports() {
     assert_eq!(prop(&r, "ok"), JsValue::FALSE);
 }
 
-/// A 2023 card text block (specimen data).
-fn y_block() -> Vec<u8> {
-    let mut b: Vec<u8> = std::iter::repeat([0x20u8, 0]).take(128).flatten().collect();
-    for (offset, text) in [
-        (0usize, "证件样本"),
-        (30, "2"),
-        (32, "00"),
-        (36, "19810803"),
-        (52, "ZHENGJIAN, YANGBEN"),
-        (122, "911124198108030024"),
-        (188, "20230915"),
-        (204, "20330914"),
-        (242, "CAN"),
-        (250, "000"),
-    ] {
-        for (i, u) in text.encode_utf16().enumerate() {
-            b[offset + 2 * i..offset + 2 * i + 2].copy_from_slice(&u.to_le_bytes());
-        }
-    }
-    b[248] = b'Y';
-    b
-}
+/// The 2023 specimen card's text block, as committed for the native chip tests.
+const Y_BLOCK: &[u8] = include_bytes!("../fixtures/chip/y-specimen.bin");
 
 #[wasm_bindgen_test]
 fn parse_chip_text_reports_fields_or_a_code() {
-    let r = chip::parse_chip_text(Uint8Array::from(&y_block()[..]).into()).unwrap();
+    let r = chip::parse_chip_text(Uint8Array::from(Y_BLOCK).into()).unwrap();
     assert_eq!(prop(&r, "ok"), JsValue::TRUE);
     assert_eq!(s(path(&r, &["card", "layout"])), "fpr2023");
     assert_eq!(s(path(&r, &["card", "englishName"])), "ZHENGJIAN, YANGBEN");
@@ -164,7 +144,7 @@ fn parse_chip_text_reports_fields_or_a_code() {
     let r = chip::parse_chip_text(Uint8Array::new_with_length(255).into()).unwrap();
     assert_eq!(prop(&r, "ok"), JsValue::FALSE);
     assert_eq!(s(path(&r, &["error", "code"])), "LENGTH");
-    let mut z = y_block();
+    let mut z = Y_BLOCK.to_vec();
     z[248] = b'Z';
     let r = chip::parse_chip_text(Uint8Array::from(&z[..]).into()).unwrap();
     assert_eq!(s(path(&r, &["error", "code"])), "TYPE_MARKER");
