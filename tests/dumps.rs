@@ -67,7 +67,7 @@ fn build_trust(entry: &Value, trust_dir: &Path) -> TrustStore {
         ts.add_certificates(&read(&trust_dir.join(&f))).unwrap_or_else(|e| panic!("{f}: {e}"));
     }
     for kid in str_list(t.get("revokedKids")) {
-        ts.revoke_kid(&kid);
+        ts.revoke_kid(&kid).unwrap_or_else(|e| panic!("revoke {kid}: {e}"));
     }
     if let Some(Value::Array(serials)) = t.get("revokedSerials") {
         for s in serials {

@@ -106,8 +106,9 @@ impl JsTrustStore {
     #[wasm_bindgen(js_name = revokeKid)]
     pub fn revoke_kid(&self, #[wasm_bindgen(unchecked_param_type = "string")] kid: JsValue) -> Result<(), JsValue> {
         let kid = kid.as_string().ok_or_else(|| js_error(codes::INVALID_ARGUMENT, "kid must be a string"))?;
-        self.inner.borrow_mut().revoke_kid(&kid);
-        Ok(())
+        // The outcome (feedback on entries that match nothing) reaches JS with the
+        // boundary rework; a bad kid is already a coded error.
+        self.inner.borrow_mut().revoke_kid(&kid).map(|_| ()).map_err(trust_error)
     }
 
     /// Declares the certificate with this serial, issued by this issuer, revoked.
@@ -120,7 +121,7 @@ impl JsTrustStore {
         let issuer = pem_or_der_arg(&issuer_certificate, "issuerCertificatePemOrDer")?;
         let serial =
             serial_hex.as_string().ok_or_else(|| js_error(codes::INVALID_ARGUMENT, "serialHex must be a string"))?;
-        self.inner.borrow_mut().revoke_serial(&issuer, &serial).map_err(trust_error)
+        self.inner.borrow_mut().revoke_serial(&issuer, &serial).map(|_| ()).map_err(trust_error)
     }
 
     /// Number of trusted JWKs.

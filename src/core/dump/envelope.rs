@@ -11,13 +11,19 @@ pub const LABEL_ALG: i128 = 1;
 pub const LABEL_CRIT: i128 = 2;
 pub const LABEL_KID: i128 = 4;
 pub const LABEL_X5CHAIN: i128 = 33;
+/// `x5t` (RFC 9360): a hash of the signer certificate, read from the
+/// protected header only (an addition to the wire contract: it binds an
+/// unprotected x5chain, see docs/dump-format-notes.md §7).
+pub const LABEL_X5T: i128 = 34;
+/// COSE algorithm id of SHA-256 (RFC 9054).
+pub const ALG_SHA256: i128 = -16;
 /// COSE algorithm id of ES256.
 pub const ALG_ES256: i128 = -7;
 /// CBOR tag of COSE_Sign1.
 pub const TAG_COSE_SIGN1: u64 = 18;
 
 /// Header labels this verifier understands (may appear in `crit`).
-const UNDERSTOOD_LABELS: [i128; 4] = [LABEL_ALG, LABEL_CRIT, LABEL_KID, LABEL_X5CHAIN];
+const UNDERSTOOD_LABELS: [i128; 5] = [LABEL_ALG, LABEL_CRIT, LABEL_KID, LABEL_X5CHAIN, LABEL_X5T];
 
 type Header<'a> = Vec<(Value<'a>, Value<'a>)>;
 
@@ -221,38 +227,49 @@ fn alg_name(n: i128) -> &'static str {
     }
 }
 
-/// Where the kid came from.
+/// Which header a parameter came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum KidSource {
+pub(crate) enum HeaderBucket {
     Protected,
     Unprotected,
 }
 
+impl HeaderBucket {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            HeaderBucket::Protected => "protected",
+            HeaderBucket::Unprotected => "unprotected",
+        }
+    }
+}
+
+/// A header parameter by label: the protected bucket wins.
+fn header_param<'a>(env: &'a Envelope<'a>, label: i128) -> Option<(&'a Value<'a>, HeaderBucket)> {
+    match Value::map_get_int(&env.protected, label) {
+        Some(v) => Some((v, HeaderBucket::Protected)),
+        None => Value::map_get_int(&env.unprotected, label).map(|v| (v, HeaderBucket::Unprotected)),
+    }
+}
+
 /// The kid (protected wins). `Err` when a kid is present but not a bstr.
-pub(crate) fn kid<'a>(env: &'a Envelope<'a>) -> Result<Option<(&'a [u8], KidSource)>, String> {
-    let (v, src) = match Value::map_get_int(&env.protected, LABEL_KID) {
-        Some(v) => (v, KidSource::Protected),
-        None => match Value::map_get_int(&env.unprotected, LABEL_KID) {
-            Some(v) => (v, KidSource::Unprotected),
-            None => return Ok(None),
-        },
-    };
+pub(crate) fn kid<'a>(env: &'a Envelope<'a>) -> Result<Option<(&'a [u8], HeaderBucket)>, String> {
+    let Some((v, src)) = header_param(env, LABEL_KID) else { return Ok(None) };
     match v {
         Value::Bytes(b) => Ok(Some((b, src))),
         other => Err(format!("kid (label 4) is a {}, not a byte string", other.type_name())),
     }
 }
 
-/// The x5chain certificates (signer first). `Err` for a malformed value.
-pub(crate) fn x5chain<'a>(env: &'a Envelope<'a>) -> Result<Option<Vec<&'a [u8]>>, String> {
-    let v = match Value::map_get_int(&env.protected, LABEL_X5CHAIN)
-        .or_else(|| Value::map_get_int(&env.unprotected, LABEL_X5CHAIN))
-    {
-        Some(v) => v,
-        None => return Ok(None),
-    };
+/// The x5chain certificates (signer first) and the header they came from.
+/// `Err` for a malformed value.
+pub(crate) fn x5chain<'a>(env: &'a Envelope<'a>) -> Result<Option<(Vec<&'a [u8]>, HeaderBucket)>, String> {
+    let Some((v, bucket)) = header_param(env, LABEL_X5CHAIN) else { return Ok(None) };
+    x5chain_certs(v).map(|certs| Some((certs, bucket)))
+}
+
+fn x5chain_certs<'a>(v: &'a Value<'a>) -> Result<Vec<&'a [u8]>, String> {
     match v {
-        Value::Bytes(b) => Ok(Some(vec![*b])),
+        Value::Bytes(b) => Ok(vec![*b]),
         Value::Array(items) if items.is_empty() => Err("x5chain (label 33) is an empty array".to_owned()),
         Value::Array(items) => {
             let mut out = Vec::with_capacity(items.len());
@@ -268,11 +285,31 @@ pub(crate) fn x5chain<'a>(env: &'a Envelope<'a>) -> Result<Option<Vec<&'a [u8]>>
                     }
                 }
             }
-            Ok(Some(out))
+            Ok(out)
         }
         other => Err(format!(
             "x5chain (label 33) is a {}, not a byte string or an array of byte strings",
             other.type_name()
         )),
+    }
+}
+
+/// The protected `x5t` (RFC 9360 COSE_CertHash `[hashAlg, hashValue]`) as a
+/// SHA-256 hash. Only SHA-256 (-16) is supported; another algorithm or a
+/// malformed value is an error (the SIGNER check fails), never ignored.
+pub(crate) fn x5t(env: &Envelope<'_>) -> Result<Option<[u8; 32]>, String> {
+    let Some(v) = Value::map_get_int(&env.protected, LABEL_X5T) else { return Ok(None) };
+    match v {
+        Value::Array(items) => match items.as_slice() {
+            [alg, Value::Bytes(hash)] if alg.as_integer() == Some(ALG_SHA256) => <[u8; 32]>::try_from(*hash)
+                .map(Some)
+                .map_err(|_| format!("x5t (label 34) holds a {}-byte SHA-256 hash, expected 32", hash.len())),
+            [alg, Value::Bytes(_)] => Err(format!(
+                "x5t (label 34) uses hash algorithm {}; only SHA-256 (-16) is supported",
+                alg.as_integer().map_or_else(|| alg.type_name().to_owned(), |n| n.to_string())
+            )),
+            _ => Err("x5t (label 34) is not [hashAlg, hashValue]".to_owned()),
+        },
+        other => Err(format!("x5t (label 34) is a {}, not [hashAlg, hashValue]", other.type_name())),
     }
 }

@@ -27,6 +27,7 @@ mod tests;
 
 pub use report::{Bytes, CardReport, Check, CheckId, CheckStatus, DumpReport, SignerInfo, SignerMethod};
 pub use signature::{sig_structure, verify_es256, SignatureError};
+pub use signer::SignerPolicy;
 
 pub use crate::core::trust::Warning;
 
@@ -56,6 +57,8 @@ pub struct VerifyOptions {
     pub clock_skew_seconds: u64,
     /// External AAD agreed between the app and its readers (empty by default).
     pub external_aad: Vec<u8>,
+    /// Stricter signer rules (off by default).
+    pub signer_policy: SignerPolicy,
 }
 
 impl VerifyOptions {
@@ -67,6 +70,7 @@ impl VerifyOptions {
             max_age_seconds: Some(DEFAULT_MAX_AGE_SECONDS),
             clock_skew_seconds: DEFAULT_CLOCK_SKEW_SECONDS,
             external_aad: Vec::new(),
+            signer_policy: SignerPolicy::default(),
         }
     }
 }
@@ -121,23 +125,23 @@ pub fn verify_dump(bytes: &[u8], trust: &TrustStore, opts: &VerifyOptions) -> Du
     // verification time stands in for it.
     let read_at_for_certs = payload.as_ref().map(|p| p.read_at).unwrap_or(opts.at_unix);
     let verify_at = opts.max_age_seconds.map(|_| opts.at_unix);
-    let res = signer::resolve(&env, trust, read_at_for_certs, verify_at);
+    let res = signer::resolve(&env, trust, read_at_for_certs, verify_at, opts.signer_policy);
     warnings.extend(res.warnings);
     let signer_info = res.info;
     match res.trusted {
         Ok(t) => {
             checks.pass(CheckId::Signer, res.passed_message);
-            match signer::check_revocation(trust, &t) {
+            // SIGNATURE runs first so that REVOCATION knows which key signed.
+            let signed = checks.passed(CheckId::Algorithm).then(|| signer::check_signature(&env, &t, &opts.external_aad));
+            let named_kid = envelope::kid(&env).ok().flatten().map(|(k, _)| k);
+            match signer::check_revocation(trust, named_kid, &t, signed.as_ref().and_then(|s| s.as_ref().ok())) {
                 Ok(m) => checks.pass(CheckId::Revocation, m),
                 Err(m) => checks.fail(CheckId::Revocation, m),
             }
-            if checks.passed(CheckId::Algorithm) {
-                match signer::check_signature(&env, &t, &opts.external_aad) {
-                    Ok(m) => checks.pass(CheckId::Signature, m),
-                    Err(m) => checks.fail(CheckId::Signature, m),
-                }
-            } else {
-                checks.skip(CheckId::Signature, "skipped: ALGORITHM failed");
+            match signed {
+                Some(Ok(s)) => checks.pass(CheckId::Signature, s.message),
+                Some(Err(m)) => checks.fail(CheckId::Signature, m),
+                None => checks.skip(CheckId::Signature, "skipped: ALGORITHM failed"),
             }
         }
         Err(m) => {

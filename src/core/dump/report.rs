@@ -171,8 +171,12 @@ pub struct SignerInfo {
     pub kid: Option<String>,
     /// The kid bytes, lowercase hex.
     pub kid_hex: Option<String>,
-    /// The x5chain certificates that parsed, signer first.
+    /// The certificates of the validated path, signer first (when SIGNER
+    /// passed); otherwise the x5chain certificates that parsed.
     pub certificates: Vec<CertInfo>,
+    /// x5chain certificates after the path's end: carried by the dump but
+    /// not validated, and not part of the trust decision.
+    pub extra_certificates: Vec<CertInfo>,
     /// The trust anchor the path ends at.
     pub anchor: Option<CertInfo>,
 }

@@ -1,8 +1,8 @@
-//! SIGNER, REVOCATION and SIGNATURE (dump-format.md §4, §5).
+//! SIGNER, REVOCATION and SIGNATURE (docs/signed-dumps.md, "Trust model").
 
-use p256::ecdsa::VerifyingKey;
+use sha2::{Digest, Sha256};
 
-use super::envelope::{self, Envelope, KidSource};
+use super::envelope::{self, Envelope, HeaderBucket};
 use super::report::{SignerInfo, SignerMethod};
 use super::signature::{sig_structure, verify_es256, SignatureError};
 use crate::core::trust::x509::{self, ValidPath};
@@ -16,6 +16,18 @@ pub(crate) enum Trusted<'t> {
     Chain(ValidPath),
 }
 
+/// The app's stricter signer rules (both off by default: the wire contract
+/// allows what they reject).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SignerPolicy {
+    /// Reject a dump signed directly by a CA certificate (cA=TRUE).
+    pub reject_ca_signer: bool,
+    /// Reject an x5chain that the signature does not cover: it must be in
+    /// the protected header, or a protected `x5t` must name the signer
+    /// certificate.
+    pub require_signed_x5chain: bool,
+}
+
 /// Outcome of signer resolution.
 pub(crate) struct Resolution<'t> {
     pub trusted: Result<Trusted<'t>, String>,
@@ -25,86 +37,112 @@ pub(crate) struct Resolution<'t> {
     pub passed_message: String,
 }
 
+impl Resolution<'_> {
+    fn failed(message: String, info: Option<SignerInfo>, warnings: Vec<Warning>) -> Self {
+        Resolution { trusted: Err(message), info, warnings, passed_message: String::new() }
+    }
+}
+
 /// Finds the signer: x5chain decides when present, otherwise the kid.
 ///
 /// `read_at` is the payload's readAt (or the verification time when the
 /// payload is unusable); `verify_at` is the verification time, or `None`
 /// for archived dumps.
-pub(crate) fn resolve<'t>(env: &Envelope<'_>, trust: &'t TrustStore, read_at: i64, verify_at: Option<i64>) -> Resolution<'t> {
+pub(crate) fn resolve<'t>(
+    env: &Envelope<'_>,
+    trust: &'t TrustStore,
+    read_at: i64,
+    verify_at: Option<i64>,
+    policy: SignerPolicy,
+) -> Resolution<'t> {
     let mut warnings = Vec::new();
     let kid = envelope::kid(env);
-    let chain = envelope::x5chain(env);
     let kid_bytes: Option<Vec<u8>> = match &kid {
         Ok(Some((b, _))) => Some(b.to_vec()),
         _ => None,
     };
-    let fail = |msg: String, info: Option<SignerInfo>, warnings: Vec<Warning>| Resolution {
-        trusted: Err(msg),
-        info,
-        warnings,
-        passed_message: String::new(),
-    };
-
-    match chain {
-        Err(m) => return fail(m, None, warnings),
-        Ok(Some(certs)) => {
+    match envelope::x5chain(env) {
+        Err(m) => return Resolution::failed(m, None, warnings),
+        Ok(Some((certs, bucket))) => {
             if let Some(k) = &kid_bytes {
                 warnings.push(Warning::new(
                     "KID_IGNORED",
                     format!(
-                        "the dump carries kid {} as well as x5chain; the x5chain decides trust and the kid is informational",
+                        "the dump carries kid {} as well as x5chain; the x5chain decides trust and the kid is informational (a revoked kid still fails REVOCATION)",
                         describe_kid(k)
                     ),
                 ));
             }
+            if let Err(m) = envelope::x5t(env).and_then(|x5t| check_chain_binding(&certs, bucket, x5t, policy)) {
+                return Resolution::failed(m, None, warnings);
+            }
             // A malformed kid is irrelevant when x5chain decides.
-            return resolve_chain(trust, &certs, kid_bytes.as_deref(), read_at, verify_at, warnings);
+            return resolve_chain(trust, &certs, kid_bytes.as_deref(), read_at, verify_at, policy, warnings);
         }
         Ok(None) => {}
     }
     match kid {
-        Err(m) => fail(m, None, warnings),
-        Ok(None) => fail("the dump has neither a kid nor an x5chain, so no signer can be looked up".to_owned(), None, warnings),
+        Err(m) => Resolution::failed(m, None, warnings),
+        Ok(None) => Resolution::failed(
+            "the dump has neither a kid nor an x5chain, so no signer can be looked up".to_owned(),
+            None,
+            warnings,
+        ),
         Ok(Some((k, src))) => resolve_kid(trust, k, src, warnings),
     }
 }
 
-fn resolve_kid<'t>(trust: &'t TrustStore, kid: &[u8], src: KidSource, warnings: Vec<Warning>) -> Resolution<'t> {
+/// An unprotected x5chain is not covered by the signature, so it can be
+/// swapped for another certificate of the same key (dodging revocation by
+/// serial, docs/dump-format-notes.md §7). A protected `x5t` (RFC 9360) binds
+/// it: it must name the signer certificate. With
+/// `require_signed_x5chain`, an unbound chain is rejected.
+fn check_chain_binding(
+    certs: &[&[u8]],
+    bucket: HeaderBucket,
+    x5t: Option<[u8; 32]>,
+    policy: SignerPolicy,
+) -> Result<(), String> {
+    let signer = certs.first().copied().unwrap_or(&[]);
+    match x5t {
+        Some(hash) if Sha256::digest(signer).as_slice() != hash.as_slice() => Err(
+            "the protected x5t (SHA-256) does not match the x5chain's signer certificate: the chain is not the one that was signed"
+                .to_owned(),
+        ),
+        Some(_) => Ok(()),
+        None if bucket == HeaderBucket::Unprotected && policy.require_signed_x5chain => Err(
+            "the x5chain is in the unprotected header and no protected x5t binds it; this app requires a signed chain (requireSignedX5chain)"
+                .to_owned(),
+        ),
+        None => Ok(()),
+    }
+}
+
+fn resolve_kid<'t>(trust: &'t TrustStore, kid: &[u8], src: HeaderBucket, warnings: Vec<Warning>) -> Resolution<'t> {
     let info = SignerInfo {
         method: SignerMethod::Jwk,
         kid: Some(String::from_utf8_lossy(kid).into_owned()),
         kid_hex: Some(hex_lower(kid)),
         certificates: Vec::new(),
+        extra_certificates: Vec::new(),
         anchor: None,
     };
     let candidates = trust.keys_for_kid(kid);
     if candidates.is_empty() {
-        return Resolution {
-            trusted: Err(format!(
-                "kid {} is not among the trusted JWKs ({} key(s) trusted)",
-                describe_kid(kid),
-                trust.key_count()
-            )),
-            info: Some(info),
-            warnings,
-            passed_message: String::new(),
-        };
+        let message = format!(
+            "kid {} is not among the trusted JWKs ({} key(s) trusted)",
+            describe_kid(kid),
+            trust.key_count()
+        );
+        return Resolution::failed(message, Some(info), warnings);
     }
-    let where_ = match src {
-        KidSource::Protected => "protected",
-        KidSource::Unprotected => "unprotected",
-    };
     let passed_message = format!(
-        "kid {} ({where_} header) matches {} trusted JWK(s)",
+        "kid {} ({} header) matches {} trusted JWK(s)",
         describe_kid(kid),
+        src.as_str(),
         candidates.len()
     );
-    Resolution {
-        trusted: Ok(Trusted::Jwk { kid: kid.to_vec(), candidates }),
-        info: Some(info),
-        warnings,
-        passed_message,
-    }
+    Resolution { trusted: Ok(Trusted::Jwk { kid: kid.to_vec(), candidates }), info: Some(info), warnings, passed_message }
 }
 
 fn resolve_chain<'t>(
@@ -113,85 +151,123 @@ fn resolve_chain<'t>(
     kid: Option<&[u8]>,
     read_at: i64,
     verify_at: Option<i64>,
-    warnings: Vec<Warning>,
+    policy: SignerPolicy,
+    mut warnings: Vec<Warning>,
 ) -> Resolution<'t> {
     let mut info = SignerInfo {
         method: SignerMethod::X5chain,
         kid: kid.map(|k| String::from_utf8_lossy(k).into_owned()),
         kid_hex: kid.map(hex_lower),
         certificates: Vec::new(),
+        extra_certificates: Vec::new(),
         anchor: None,
     };
-    match x509::validate_x5chain(trust, certs, read_at, verify_at) {
-        Ok(path) => {
-            let mut warnings = warnings;
-            info.certificates = path.chain.iter().map(|c| c.info.clone()).collect();
-            let anchor = trust.anchor_certs().get(path.anchor).map(|a| a.info.clone());
-            let ignored = path.chain.len().saturating_sub(path.used);
-            if ignored > 0 {
-                warnings.push(Warning::new(
-                    "EXTRA_CERTIFICATES",
-                    format!("{ignored} x5chain certificate(s) after the trust anchor were ignored"),
-                ));
-            }
-            let signer = path.chain.first().map(|c| c.label()).unwrap_or_default();
-            let anchor_name = anchor.as_ref().map(|a| a.subject.clone()).unwrap_or_default();
-            let passed_message = format!(
-                "signer certificate {signer} chains to trust anchor {anchor_name} ({} certificate(s) in x5chain)",
-                path.used
-            );
-            info.anchor = anchor;
-            Resolution { trusted: Ok(Trusted::Chain(path)), info: Some(info), warnings, passed_message }
-        }
+    let path = match x509::validate_x5chain(trust, certs, read_at, verify_at) {
+        Ok(path) => path,
         Err(f) => {
             info.certificates = f.chain;
-            Resolution { trusted: Err(f.message), info: Some(info), warnings, passed_message: String::new() }
+            return Resolution::failed(f.message, Some(info), warnings);
         }
+    };
+    info.certificates = path.path_certs().iter().map(|c| c.info.clone()).collect();
+    info.extra_certificates = path.extra_certs().iter().map(|c| c.info.clone()).collect();
+    info.anchor = trust.anchor_certs().get(path.anchor).map(|a| a.info.clone());
+    if !info.extra_certificates.is_empty() {
+        warnings.push(Warning::new(
+            "EXTRA_CERTIFICATES",
+            format!(
+                "{} x5chain certificate(s) after the trust anchor were ignored (listed in signer.extraCertificates)",
+                info.extra_certificates.len()
+            ),
+        ));
     }
+    let signer = path.signer().map(|c| c.label()).unwrap_or_default();
+    if let Err(m) = check_ca_signer(&path, policy, &mut warnings) {
+        return Resolution::failed(m, Some(info), warnings);
+    }
+    let anchor_name = info.anchor.as_ref().map(|a| a.subject.clone()).unwrap_or_default();
+    let passed_message = format!(
+        "signer certificate {signer} chains to trust anchor {anchor_name} ({} certificate(s) in x5chain)",
+        path.used
+    );
+    Resolution { trusted: Ok(Trusted::Chain(path)), info: Some(info), warnings, passed_message }
 }
 
-/// REVOCATION: `Ok(message)` or the failure message.
-pub(crate) fn check_revocation(trust: &TrustStore, t: &Trusted<'_>) -> Result<String, String> {
+/// A CA certificate (cA=TRUE) signing dumps directly is allowed by the wire
+/// contract, but a CA key that signs data is a key that is used outside its
+/// purpose: warn, or fail with `reject_ca_signer`.
+fn check_ca_signer(path: &ValidPath, policy: SignerPolicy, warnings: &mut Vec<Warning>) -> Result<(), String> {
+    let Some(signer) = path.signer().filter(|s| s.is_ca()) else { return Ok(()) };
+    let what = format!("the dump is signed directly by CA certificate {} (cA=TRUE)", signer.label());
+    if policy.reject_ca_signer {
+        return Err(format!("{what}; this app rejects CA signers (rejectCaSigner)"));
+    }
+    warnings.push(Warning::new("SIGNER_IS_CA", format!("{what}; readers should sign with an end-entity certificate")));
+    Ok(())
+}
+
+/// What SIGNATURE found: its message and, on a JWK path, which candidate
+/// key verified.
+pub(crate) struct Signed {
+    pub message: String,
+    pub jwk_index: Option<usize>,
+}
+
+/// REVOCATION: revocation applies to keys on every path, not only to the
+/// label the dump used (docs/signed-dumps.md, "Revocation"). Fails when the
+/// dump names a revoked kid, when any certificate of the path is revoked or
+/// carries a revoked key, or when the JWK that verified the signature (or,
+/// when none did, every candidate key) is revoked.
+pub(crate) fn check_revocation(
+    trust: &TrustStore,
+    named_kid: Option<&[u8]>,
+    t: &Trusted<'_>,
+    signed: Option<&Signed>,
+) -> Result<String, String> {
+    if let Some(kid) = named_kid.filter(|k| trust.is_kid_revoked(k)) {
+        return Err(format!("kid {} is revoked", describe_kid(kid)));
+    }
     match t {
-        Trusted::Jwk { kid, .. } => {
-            if trust.is_kid_revoked(kid) {
-                Err(format!("kid {} is revoked", describe_kid(kid)))
-            } else {
-                Ok(format!("kid {} is not revoked", describe_kid(kid)))
-            }
-        }
+        Trusted::Jwk { kid, candidates } => jwk_revocation(trust, kid, candidates, signed.and_then(|s| s.jwk_index)),
         Trusted::Chain(path) => {
-            let mut checked = 0usize;
-            for cert in path.chain.iter().take(path.used) {
-                checked += 1;
-                if trust.is_cert_revoked(cert) {
-                    return Err(revoked_cert_message(cert));
-                }
+            let certs = path.with_anchor(trust);
+            match trust.path_revocation(certs.iter().copied()) {
+                Some(m) => Err(m),
+                None => Ok(format!("none of the {} certificate(s) in the path, nor their keys, is revoked", certs.len())),
             }
-            if !path.anchor_in_chain {
-                if let Some(a) = trust.anchor_certs().get(path.anchor) {
-                    checked += 1;
-                    if trust.is_cert_revoked(a) {
-                        return Err(revoked_cert_message(a));
-                    }
-                }
-            }
-            Ok(format!("none of the {checked} certificate(s) in the path is revoked"))
         }
     }
 }
 
-fn revoked_cert_message(c: &crate::core::trust::ParsedCert) -> String {
-    format!(
-        "certificate {} (serial {}, issued by {}) is revoked",
-        c.label(),
-        c.info.serial_hex,
-        c.info.issuer
-    )
+fn jwk_revocation(trust: &TrustStore, kid: &[u8], candidates: &[&TrustedKey], verified: Option<usize>) -> Result<String, String> {
+    let revoked: Vec<Option<String>> = candidates.iter().map(|c| trust.key_revocation(&c.sec1)).collect();
+    match verified {
+        Some(i) => {
+            if let Some(Some(why)) = revoked.get(i) {
+                return Err(format!("the key that signed the dump is revoked: {why}"));
+            }
+        }
+        None => {
+            if let Some(Some(why)) = revoked.first().filter(|_| revoked.iter().all(Option::is_some)) {
+                return Err(format!("every key under kid {} is revoked: {why}", describe_kid(kid)));
+            }
+        }
+    }
+    let n = revoked.iter().filter(|r| r.is_some()).count();
+    Ok(if n == 0 {
+        format!("kid {} and its key(s) are not revoked", describe_kid(kid))
+    } else {
+        format!(
+            "kid {} is not revoked; {n} of its {} key(s) are revoked, not the one that counts",
+            describe_kid(kid),
+            candidates.len()
+        )
+    })
 }
 
-/// SIGNATURE: `Ok(message)` or the failure message.
-pub(crate) fn check_signature(env: &Envelope<'_>, t: &Trusted<'_>, external_aad: &[u8]) -> Result<String, String> {
+/// SIGNATURE: the ES256 signature over the Sig_structure, with the key of
+/// the trusted signer (each candidate under a rotated kid).
+pub(crate) fn check_signature(env: &Envelope<'_>, t: &Trusted<'_>, external_aad: &[u8]) -> Result<Signed, String> {
     let tbs = sig_structure(env.protected_raw, external_aad, env.payload);
     let aad_note = if external_aad.is_empty() {
         "with an empty external AAD".to_owned()
@@ -209,7 +285,8 @@ pub(crate) fn check_signature(env: &Envelope<'_>, t: &Trusted<'_>, external_aad:
                         } else {
                             String::new()
                         };
-                        return Ok(format!("ES256 signature verified with JWK {}{which}, {aad_note}", describe_kid(kid)));
+                        let message = format!("ES256 signature verified with JWK {}{which}, {aad_note}", describe_kid(kid));
+                        return Ok(Signed { message, jwk_index: Some(i) });
                     }
                     Err(e) => last = e,
                 }
@@ -220,16 +297,15 @@ pub(crate) fn check_signature(env: &Envelope<'_>, t: &Trusted<'_>, external_aad:
             let Some(key) = path.signer_key() else {
                 return Err("the signer certificate has no P-256 key".to_owned());
             };
-            let who = path.chain.first().map(|c| c.label()).unwrap_or_default();
-            verify_with(key, &tbs, env.signature)
-                .map(|()| format!("ES256 signature verified with signer certificate {who}, {aad_note}"))
+            let who = path.signer().map(|c| c.label()).unwrap_or_default();
+            verify_es256(key, &tbs, env.signature)
+                .map(|()| Signed {
+                    message: format!("ES256 signature verified with signer certificate {who}, {aad_note}"),
+                    jwk_index: None,
+                })
                 .map_err(|e| signature_failure(e, &format!("signer certificate {who}"), &aad_note))
         }
     }
-}
-
-fn verify_with(key: &VerifyingKey, tbs: &[u8], sig: &[u8]) -> Result<(), SignatureError> {
-    verify_es256(key, tbs, sig)
 }
 
 fn signature_failure(e: SignatureError, who: &str, aad_note: &str) -> String {

@@ -267,6 +267,16 @@ fn coordinate(obj: &BTreeMap<String, Json>, name: &str) -> Result<Vec<u8>, Skip>
     Ok(bytes)
 }
 
+/// The RFC 7638 JWK thumbprint (base64url SHA-256 of the canonical
+/// `{"crv","kty","x","y"}` members) of an uncompressed P-256 SEC1 point;
+/// how keys are named in revocation messages and listings.
+pub fn thumbprint(sec1: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    let coord = |r: std::ops::Range<usize>| Base64UrlUnpadded::encode_string(sec1.get(r).unwrap_or(&[]));
+    let canonical = format!(r#"{{"crv":"P-256","kty":"EC","x":"{}","y":"{}"}}"#, coord(1..33), coord(33..65));
+    Base64UrlUnpadded::encode_string(&Sha256::digest(canonical.as_bytes()))
+}
+
 fn describe(v: Option<&str>) -> String {
     match v {
         Some(s) => format!("{:?}", s.chars().take(32).collect::<String>()),
@@ -452,14 +462,14 @@ mod tests {
     }
 
     #[test]
-    fn revocation_listing() {
-        let mut ts = TrustStore::new();
-        ts.revoke_kid("a");
-        ts.revoke_kid("a");
-        ts.revoke_kid("b");
-        assert_eq!(ts.revoked_kids(), vec!["a".to_owned(), "b".to_owned()]);
-        assert!(ts.is_kid_revoked(b"a"));
-        assert!(!ts.is_kid_revoked(b"c"));
-        assert!(ts.revoked_serials().is_empty());
+    fn thumbprint_is_rfc7638() {
+        let x = Base64UrlUnpadded::decode_vec(X).unwrap();
+        let y = Base64UrlUnpadded::decode_vec(Y).unwrap();
+        let sec1 = [&[4u8][..], &x, &y].concat();
+        assert_eq!(thumbprint(&sec1), THUMBPRINT_A3);
     }
+
+    /// SHA-256 of `{"crv":"P-256","kty":"EC","x":X,"y":Y}`, base64url
+    /// (computed independently with `printf … | openssl dgst -sha256 -binary | basenc --base64url`).
+    const THUMBPRINT_A3: &str = "oKIywvGUpTVTyxMQ3bwIIeQUudfr_CkLMjCE19ECD-U";
 }

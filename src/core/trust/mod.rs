@@ -1,11 +1,33 @@
 //! Trust material: JWK sets, X.509 trust anchors and revocation data
-//! (dump-format.md §4).
+//! (docs/signed-dumps.md, "Trust model").
 //!
 //! The store is **append-only**: adding keys or anchors never removes
 //! another one (rotation), and the only way to stop trusting something is a
 //! revocation entry. Everything the app hands in is parsed once, at add
 //! time, into ready-to-use objects (P-256 `VerifyingKey`s), so verification
 //! does no parsing of trust material.
+//!
+//! # Revocation revokes keys, not labels
+//!
+//! A reader key can be trusted twice, as a JWK (found by kid) and through a
+//! certificate (found by x5chain). Revocation must hold whichever way a dump
+//! names its signer, so besides the labels (kid, issuer + serial) the store
+//! revokes **public keys**:
+//!
+//! * the keys behind a revoked kid are revoked, on every path (a dump that
+//!   drops the kid and carries a certificate for the same key still fails);
+//! * [`TrustStore::revoke_certificate`] revokes the certificate's issuer +
+//!   serial **and** its public key, on every path;
+//! * a path fails REVOCATION when any certificate on it matches a revoked
+//!   serial or carries a revoked key, and a JWK path when the kid is revoked
+//!   or the key that verified the signature is revoked.
+//!
+//! # Linear cost
+//!
+//! Every lookup goes through ordered maps (`BTreeMap`/`BTreeSet`): no nested
+//! scans, and no hash maps whose keys an attacker could make collide (on
+//! wasm32-unknown-unknown std's hasher has no random seed). Every input has a
+//! size limit and every collection a count limit.
 //!
 //! The verifier never fetches anything: no network, no clock, no files.
 
@@ -17,7 +39,7 @@ pub mod x509;
 pub(crate) mod testpki;
 
 use std::cell::RefCell;
-use std::collections::{HashMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::fmt;
 
 use p256::ecdsa::VerifyingKey;
@@ -42,8 +64,12 @@ pub const MAX_PEM_BYTES: usize = 1024 * 1024;
 pub const MAX_CERT_BYTES: usize = 16 * 1024;
 /// Most trust anchors the store holds.
 pub const MAX_ANCHORS: usize = 1000;
+/// Most entries of each revocation list (kids, serials, keys).
+pub const MAX_REVOCATIONS: usize = 100_000;
 /// Most entries in the certificate-signature cache.
 pub const LINK_CACHE_CAPACITY: usize = 1024;
+
+pub use jwk::MAX_KID_BYTES;
 
 /// A non-fatal remark (a skipped JWK, an ignored payload key, …).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -64,7 +90,8 @@ impl Warning {
 /// returned (adds are all-or-nothing).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TrustError {
-    /// `INVALID_JWKS`, `INVALID_CERTIFICATE`, `INVALID_SERIAL` or `TOO_LARGE`.
+    /// `INVALID_JWKS`, `INVALID_CERTIFICATE`, `INVALID_SERIAL`, `INVALID_KID`
+    /// or `TOO_LARGE`.
     pub code: &'static str,
     pub message: String,
 }
@@ -93,12 +120,30 @@ pub struct AddJwksOutcome {
     pub warnings: Vec<Warning>,
 }
 
+/// Result of a revocation call: feedback, so that a revocation that
+/// matches nothing (a misspelt kid, the leaf passed instead of its issuer)
+/// does not pass in silence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RevokeOutcome {
+    /// Whether the entry is new (an identical revocation is recorded once).
+    pub added: bool,
+    /// Whether the entry applies to trust material in the store right now
+    /// (a trusted JWK, an anchor, or a certificate an anchor can issue).
+    /// An entry that matches nothing is still recorded (it may match
+    /// material added later), with a `NO_MATCH` warning.
+    pub matched: bool,
+    /// `NO_MATCH`, `KID_CASE_DIFFERS`, `NOT_A_CA`, `ANY_ISSUER`,
+    /// `KEY_STILL_TRUSTED`, `NO_P256_KEY`.
+    pub warnings: Vec<Warning>,
+}
+
 /// A revoked certificate serial, as listed by [`TrustStore::revoked_serials`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RevokedSerialInfo {
-    /// Subject of the issuing certificate (RFC 4514 string).
-    pub issuer: String,
+    /// Subject of the issuing certificate (RFC 4514 string); `None` for a
+    /// serial revoked under any issuer.
+    pub issuer: Option<String>,
     /// Serial as lowercase hex, leading zeros stripped (`"00"` for zero).
     pub serial_hex: String,
 }
@@ -108,16 +153,53 @@ pub struct RevokedSerialInfo {
 pub(crate) struct TrustedKey {
     pub kid: String,
     pub key: VerifyingKey,
-    /// Uncompressed SEC1 point, for duplicate detection.
+    /// Uncompressed SEC1 point, for duplicate detection and key revocation.
     pub sec1: Vec<u8>,
 }
 
-#[derive(Debug, Clone)]
-struct RevokedSerial {
-    issuer_der: Vec<u8>,
-    issuer: String,
-    serial: Vec<u8>,
+/// Insertion-ordered set with ordered-map membership (O(log n) lookups).
+#[derive(Debug)]
+struct OrderedSet<T: Ord + Clone> {
+    order: Vec<T>,
+    members: BTreeSet<T>,
 }
+
+impl<T: Ord + Clone> Default for OrderedSet<T> {
+    fn default() -> Self {
+        OrderedSet { order: Vec::new(), members: BTreeSet::new() }
+    }
+}
+
+impl<T: Ord + Clone> OrderedSet<T> {
+    /// Adds `item`; `false` when it was already there.
+    fn insert(&mut self, item: T) -> bool {
+        if self.members.contains(&item) {
+            return false;
+        }
+        self.members.insert(item.clone());
+        self.order.push(item);
+        true
+    }
+
+    fn contains<Q: Ord + ?Sized>(&self, item: &Q) -> bool
+    where
+        T: std::borrow::Borrow<Q>,
+    {
+        self.members.contains(item)
+    }
+
+    fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &T> {
+        self.order.iter()
+    }
+}
+
+/// A serial revocation: `(issuer name DER or None for any issuer, serial
+/// magnitude)`.
+type SerialKey = (Option<Vec<u8>>, Vec<u8>);
 
 /// Bounded cache of certificate-signature outcomes, keyed by
 /// SHA-256(issuer SPKI ‖ certificate DER). First-in, first-out eviction.
@@ -157,10 +239,34 @@ impl LinkCache {
 #[derive(Debug, Default)]
 pub struct TrustStore {
     keys: Vec<TrustedKey>,
+    /// kid → indices into `keys`.
+    keys_by_kid: BTreeMap<String, Vec<usize>>,
+    /// SEC1 point → indices into `keys` (one key may be listed under several kids).
+    keys_by_point: BTreeMap<Vec<u8>, Vec<usize>>,
+    /// ASCII-lowercased kid → one trusted kid, for "did you mean" hints.
+    kids_folded: BTreeMap<String, String>,
     anchors: Vec<ParsedCert>,
-    revoked_kids: Vec<String>,
-    revoked_serials: Vec<RevokedSerial>,
+    /// SHA-256 of each anchor's DER (identical anchors are stored once).
+    anchor_fingerprints: BTreeSet<[u8; 32]>,
+    /// Subject name DER of the anchors.
+    anchor_subjects: BTreeSet<Vec<u8>>,
+    revoked_kids: OrderedSet<String>,
+    revoked_serials: OrderedSet<SerialKey>,
+    /// Display names of the issuers in `revoked_serials`.
+    revoked_serial_issuers: BTreeMap<Vec<u8>, String>,
+    /// SEC1 points revoked with `revoke_certificate`.
+    revoked_keys: OrderedSet<Vec<u8>>,
     link_cache: RefCell<LinkCache>,
+}
+
+/// Shows at most 64 characters of an app-supplied string in a message:
+/// messages stay small whatever the input.
+fn shown(s: &str) -> String {
+    if s.chars().count() > 64 {
+        format!("{:?}…", s.chars().take(64).collect::<String>())
+    } else {
+        format!("{s:?}")
+    }
 }
 
 impl TrustStore {
@@ -176,9 +282,13 @@ impl TrustStore {
     pub fn add_jwks_json(&mut self, json: &str) -> Result<AddJwksOutcome, TrustError> {
         let parsed = jwk::parse_jwk_set(json)?;
         let mut warnings = parsed.warnings;
+        // Keys of this set per kid (the set may itself repeat a kid).
         let mut fresh: Vec<TrustedKey> = Vec::new();
+        let mut fresh_by_kid: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for key in parsed.keys {
-            let same_kid = self.keys.iter().chain(fresh.iter()).filter(|k| k.kid == key.kid);
+            let stored = self.keys_by_kid.get(&key.kid).map(Vec::as_slice).unwrap_or(&[]);
+            let pending = fresh_by_kid.get(&key.kid).map(Vec::as_slice).unwrap_or(&[]);
+            let same_kid = stored.iter().filter_map(|&i| self.keys.get(i)).chain(pending.iter().filter_map(|&i| fresh.get(i)));
             let mut count = 0usize;
             let mut identical = false;
             for k in same_kid {
@@ -191,7 +301,7 @@ impl TrustStore {
             if count >= MAX_KEYS_PER_KID {
                 warnings.push(Warning::new(
                     "TOO_MANY_KEYS_FOR_KID",
-                    format!("kid {:?} already has {MAX_KEYS_PER_KID} keys; further keys under it are skipped", key.kid),
+                    format!("kid {} already has {MAX_KEYS_PER_KID} keys; further keys under it are skipped", shown(&key.kid)),
                 ));
                 continue;
             }
@@ -199,12 +309,13 @@ impl TrustStore {
                 warnings.push(Warning::new(
                     "KID_ROTATION",
                     format!(
-                        "kid {:?} now has {} keys; a dump with this kid verifies against any of them",
-                        key.kid,
+                        "kid {} now has {} keys; a dump with this kid verifies against any of them",
+                        shown(&key.kid),
                         count + 1
                     ),
                 ));
             }
+            fresh_by_kid.entry(key.kid.clone()).or_default().push(fresh.len());
             fresh.push(key);
         }
         if self.keys.len() + fresh.len() > MAX_KEYS {
@@ -214,7 +325,13 @@ impl TrustStore {
             ));
         }
         let added = fresh.len();
-        self.keys.extend(fresh);
+        for key in fresh {
+            let index = self.keys.len();
+            self.keys_by_kid.entry(key.kid.clone()).or_default().push(index);
+            self.keys_by_point.entry(key.sec1.clone()).or_default().push(index);
+            self.kids_folded.entry(key.kid.to_ascii_lowercase()).or_insert_with(|| key.kid.clone());
+            self.keys.push(key);
+        }
         Ok(AddJwksOutcome { added, warnings })
     }
 
@@ -224,8 +341,9 @@ impl TrustStore {
     pub fn add_certificates(&mut self, pem_or_der: &[u8]) -> Result<usize, TrustError> {
         let certs = x509::parse_certificates_input(pem_or_der)?;
         let mut fresh: Vec<ParsedCert> = Vec::new();
+        let mut fresh_fingerprints: BTreeSet<[u8; 32]> = BTreeSet::new();
         for c in certs {
-            if self.anchors.iter().chain(fresh.iter()).any(|a| a.der == c.der) {
+            if self.anchor_fingerprints.contains(&c.fingerprint) || !fresh_fingerprints.insert(c.fingerprint) {
                 continue;
             }
             fresh.push(c);
@@ -237,47 +355,190 @@ impl TrustStore {
             ));
         }
         let added = fresh.len();
-        self.anchors.extend(fresh);
+        for c in fresh {
+            self.anchor_fingerprints.insert(c.fingerprint);
+            self.anchor_subjects.insert(c.subject_der.clone());
+            self.anchors.push(c);
+        }
         Ok(added)
     }
 
-    /// Declares a JWK `kid` revoked: dumps identified by this kid fail
-    /// `REVOCATION`, whichever key under that kid signed them.
-    pub fn revoke_kid(&mut self, kid: &str) {
-        if !self.revoked_kids.iter().any(|k| k == kid) {
-            self.revoked_kids.push(kid.to_owned());
+    // ----- revocation -----
+
+    /// Fails closed on unbounded revocation lists: protects memory and keeps
+    /// every lookup cheap.
+    fn check_revocation_capacity(len: usize, what: &str) -> Result<(), TrustError> {
+        if len >= MAX_REVOCATIONS {
+            Err(TrustError::new("TOO_LARGE", format!("the trust store already holds {MAX_REVOCATIONS} revoked {what}")))
+        } else {
+            Ok(())
         }
     }
 
-    /// Declares the certificate with this serial, issued by the given
-    /// issuer certificate (PEM or DER; its *subject* name is used), revoked.
+    /// Declares a JWK `kid` revoked: dumps naming this kid fail
+    /// `REVOCATION`, and so does any dump whose signer key is one of the
+    /// keys trusted under this kid, whichever way it names its signer.
     ///
-    /// `serial_hex`: hex digits, case-insensitive, optional `0x` prefix,
-    /// optional `:` or space separators between bytes; leading zeros do not
-    /// matter (serials compare as unsigned integers).
-    pub fn revoke_serial(&mut self, issuer_pem_or_der: &[u8], serial_hex: &str) -> Result<(), TrustError> {
-        let serial = serial::normalize_serial_hex(serial_hex)?;
-        let mut issuers = x509::parse_certificates_input(issuer_pem_or_der)?;
-        if issuers.len() != 1 {
+    /// Kids compare byte for byte (case and Unicode normal form matter);
+    /// an empty kid or one over [`MAX_KID_BYTES`] is `INVALID_KID`.
+    pub fn revoke_kid(&mut self, kid: &str) -> Result<RevokeOutcome, TrustError> {
+        if kid.is_empty() || kid.len() > MAX_KID_BYTES {
             return Err(TrustError::new(
-                "INVALID_CERTIFICATE",
-                format!("expected exactly one issuer certificate, got {}", issuers.len()),
+                "INVALID_KID",
+                format!("a kid is 1 to {MAX_KID_BYTES} bytes of UTF-8, this one is {} bytes", kid.len()),
             ));
         }
-        let issuer = issuers.remove(0);
-        let exists = self
-            .revoked_serials
-            .iter()
-            .any(|r| r.issuer_der == issuer.subject_der && r.serial == serial);
-        if !exists {
-            self.revoked_serials.push(RevokedSerial {
-                issuer_der: issuer.subject_der.clone(),
-                issuer: issuer.info.subject.clone(),
-                serial,
-            });
+        if !self.revoked_kids.contains(kid) {
+            Self::check_revocation_capacity(self.revoked_kids.len(), "kids")?;
         }
-        Ok(())
+        let added = self.revoked_kids.insert(kid.to_owned());
+        let keys = self.keys_by_kid.get(kid).map_or(0, Vec::len);
+        let mut warnings = Vec::new();
+        if keys == 0 {
+            warnings.push(Warning::new(
+                "NO_MATCH",
+                format!(
+                    "kid {} matches no trusted JWK; it is recorded and will apply to keys added later, but check it: kids compare byte for byte (letter case and Unicode normal form matter)",
+                    shown(kid)
+                ),
+            ));
+            if let Some(similar) = self.kids_folded.get(&kid.to_ascii_lowercase()) {
+                warnings.push(Warning::new(
+                    "KID_CASE_DIFFERS",
+                    format!("the trusted kid {} differs from {} only in letter case", shown(similar), shown(kid)),
+                ));
+            }
+        }
+        Ok(RevokeOutcome { added, matched: keys > 0, warnings })
     }
+
+    /// Declares the certificate with this serial, issued by the given
+    /// issuer certificate (PEM or DER; its *subject* name is used), revoked
+    /// on X.509 paths. This revokes a label: to revoke the certificate's
+    /// key on every path, use [`TrustStore::revoke_certificate`].
+    ///
+    /// `serial_hex`: hex digits, case-insensitive, optional `0x` prefix,
+    /// optional `:` or space separators between bytes (OpenSSL's `10:01`);
+    /// leading zeros do not matter (serials compare as unsigned integers).
+    pub fn revoke_serial(&mut self, issuer_pem_or_der: &[u8], serial_hex: &str) -> Result<RevokeOutcome, TrustError> {
+        let serial = serial::normalize_serial_hex(serial_hex)?;
+        let issuer = x509::parse_single_certificate(issuer_pem_or_der, "issuer certificate")?;
+        let mut warnings = Vec::new();
+        let matched = self.may_issue_on_a_path(&issuer);
+        if !matched {
+            warnings.push(Warning::new(
+                "NO_MATCH",
+                format!(
+                    "issuer {} is neither a trust anchor nor issued by one, so no path this store accepts holds a certificate it issued; the entry is recorded anyway",
+                    shown(&issuer.info.subject)
+                ),
+            ));
+        }
+        if !issuer.is_ca() {
+            let same = if issuer.serial == serial { ", and it has this very serial" } else { "" };
+            warnings.push(Warning::new(
+                "NOT_A_CA",
+                format!(
+                    "the certificate passed as issuer ({}) is not a CA certificate{same}: pass the certificate that issued the revoked one, or revoke the certificate itself with revokeCertificate",
+                    shown(&issuer.label())
+                ),
+            ));
+        }
+        if !self.keys.is_empty() {
+            warnings.push(Warning::new(
+                "KEY_STILL_TRUSTED",
+                "a serial revokes the certificate on X.509 paths only; if its key is also trusted as a JWK, revoke the key on every path with revokeCertificate(certificate)",
+            ));
+        }
+        let key: SerialKey = (Some(issuer.subject_der.clone()), serial);
+        let added = self.insert_serial(key, Some(issuer.info.subject.clone()))?;
+        Ok(RevokeOutcome { added, matched, warnings })
+    }
+
+    /// Declares a serial revoked under **every** issuer: any certificate on
+    /// an X.509 path with this serial fails REVOCATION (certificates of
+    /// other CAs that happen to share the serial included).
+    pub fn revoke_serial_any_issuer(&mut self, serial_hex: &str) -> Result<RevokeOutcome, TrustError> {
+        let serial = serial::normalize_serial_hex(serial_hex)?;
+        let mut warnings = vec![Warning::new(
+            "ANY_ISSUER",
+            format!(
+                "serial {} is revoked under every issuer; certificates of other CAs with the same serial are rejected too",
+                serial::serial_to_hex(&serial)
+            ),
+        )];
+        let matched = !self.anchors.is_empty();
+        if !matched {
+            warnings.push(Warning::new(
+                "NO_MATCH",
+                "the store has no X.509 trust anchors, so no path can hold this serial yet; the entry is recorded anyway",
+            ));
+        }
+        let added = self.insert_serial((None, serial), None)?;
+        Ok(RevokeOutcome { added, matched, warnings })
+    }
+
+    /// Revokes one certificate (PEM or DER): its issuer + serial on X.509
+    /// paths **and** its public key on every path (a JWK with the same key
+    /// fails too). Closes the gap left by an unprotected x5chain, which can
+    /// be swapped for another certificate of the same key.
+    pub fn revoke_certificate(&mut self, pem_or_der: &[u8]) -> Result<RevokeOutcome, TrustError> {
+        let cert = x509::parse_single_certificate(pem_or_der, "certificate")?;
+        let mut warnings = Vec::new();
+        let point = cert.key.as_ref().map(|k| k.to_sec1_point(false).as_bytes().to_vec());
+        let key_trusted = point.as_ref().is_some_and(|p| self.keys_by_point.contains_key(p));
+        let matched = key_trusted || self.anchor_fingerprints.contains(&cert.fingerprint) || self.may_be_issued_on_a_path(&cert);
+        if !matched {
+            warnings.push(Warning::new(
+                "NO_MATCH",
+                format!(
+                    "certificate {} is not a trust anchor, is not issued by one, and its key is not a trusted JWK; the entry is recorded anyway",
+                    shown(&cert.label())
+                ),
+            ));
+        }
+        if point.is_none() {
+            warnings.push(Warning::new(
+                "NO_P256_KEY",
+                format!("certificate {} has a {} key, so only its issuer and serial are revoked", shown(&cert.label()), cert.key_desc),
+            ));
+        }
+        let new_key = point.as_ref().is_some_and(|p| !self.revoked_keys.contains(p.as_slice()));
+        if new_key {
+            Self::check_revocation_capacity(self.revoked_keys.len(), "keys")?;
+        }
+        let added_serial = self.insert_serial((Some(cert.issuer_der.clone()), cert.serial.clone()), Some(cert.info.issuer.clone()))?;
+        if let Some(p) = point {
+            self.revoked_keys.insert(p);
+        }
+        Ok(RevokeOutcome { added: added_serial || new_key, matched, warnings })
+    }
+
+    fn insert_serial(&mut self, key: SerialKey, issuer_name: Option<String>) -> Result<bool, TrustError> {
+        if self.revoked_serials.contains(&key) {
+            return Ok(false);
+        }
+        Self::check_revocation_capacity(self.revoked_serials.len(), "serials")?;
+        if let (Some(der), Some(name)) = (&key.0, issuer_name) {
+            self.revoked_serial_issuers.entry(der.clone()).or_insert(name);
+        }
+        Ok(self.revoked_serials.insert(key))
+    }
+
+    /// Whether certificates issued by `issuer` can be on a path this store
+    /// accepts: `issuer` is an anchor (by name) or is issued by one.
+    fn may_issue_on_a_path(&self, issuer: &ParsedCert) -> bool {
+        self.anchor_subjects.contains(&issuer.subject_der) || self.anchor_subjects.contains(&issuer.issuer_der)
+    }
+
+    /// Whether `cert` can be on a path: issued by an anchor, or by a CA
+    /// that an anchor issued (intermediates are not in the store, so this is
+    /// judged by name: the cert's issuer is an anchor's subject).
+    fn may_be_issued_on_a_path(&self, cert: &ParsedCert) -> bool {
+        self.anchor_subjects.contains(&cert.issuer_der) || self.anchor_subjects.contains(&cert.subject_der)
+    }
+
+    // ----- introspection -----
 
     /// Number of trusted JWKs.
     pub fn key_count(&self) -> usize {
@@ -291,13 +552,8 @@ impl TrustStore {
 
     /// The kids of the trusted JWKs, in insertion order, without repeats.
     pub fn kids(&self) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        for k in &self.keys {
-            if !out.contains(&k.kid) {
-                out.push(k.kid.clone());
-            }
-        }
-        out
+        let mut seen: BTreeSet<&str> = BTreeSet::new();
+        self.keys.iter().filter(|k| seen.insert(k.kid.as_str())).map(|k| k.kid.clone()).collect()
     }
 
     /// Descriptions of the trust anchors, in insertion order.
@@ -307,27 +563,54 @@ impl TrustStore {
 
     /// Revoked kids, in insertion order.
     pub fn revoked_kids(&self) -> Vec<String> {
-        self.revoked_kids.clone()
+        self.revoked_kids.iter().cloned().collect()
     }
 
-    /// Revoked certificate serials (issuer subject + serial), in insertion order.
+    /// Revoked certificate serials (issuer subject or any issuer, and
+    /// serial), in insertion order.
     pub fn revoked_serials(&self) -> Vec<RevokedSerialInfo> {
         self.revoked_serials
             .iter()
-            .map(|r| RevokedSerialInfo { issuer: r.issuer.clone(), serial_hex: serial::serial_to_hex(&r.serial) })
+            .map(|(issuer, serial)| RevokedSerialInfo {
+                issuer: issuer.as_ref().map(|der| self.revoked_serial_issuers.get(der).cloned().unwrap_or_default()),
+                serial_hex: serial::serial_to_hex(serial),
+            })
             .collect()
+    }
+
+    /// RFC 7638 thumbprints (base64url SHA-256) of the keys revoked with
+    /// [`TrustStore::revoke_certificate`], in insertion order. (Keys under a
+    /// revoked kid are revoked as well; they are listed by kid.)
+    pub fn revoked_key_thumbprints(&self) -> Vec<String> {
+        self.revoked_keys.iter().map(|p| jwk::thumbprint(p)).collect()
     }
 
     // ----- crate-internal lookups used by dump verification -----
 
     /// Trusted keys whose kid's UTF-8 bytes equal `kid` (several under key rotation).
     pub(crate) fn keys_for_kid(&self, kid: &[u8]) -> Vec<&TrustedKey> {
-        self.keys.iter().filter(|k| k.kid.as_bytes() == kid).collect()
+        let Ok(kid) = std::str::from_utf8(kid) else { return Vec::new() };
+        self.keys_by_kid
+            .get(kid)
+            .map(|idx| idx.iter().filter_map(|&i| self.keys.get(i)).collect())
+            .unwrap_or_default()
     }
 
     /// Whether the app revoked this kid.
     pub(crate) fn is_kid_revoked(&self, kid: &[u8]) -> bool {
-        self.revoked_kids.iter().any(|k| k.as_bytes() == kid)
+        std::str::from_utf8(kid).is_ok_and(|k| self.revoked_kids.contains(k))
+    }
+
+    /// Why a public key (SEC1, uncompressed) is revoked, if it is: revoked
+    /// with a certificate, or trusted under a revoked kid.
+    pub(crate) fn key_revocation(&self, sec1: &[u8]) -> Option<String> {
+        if self.revoked_keys.contains(sec1) {
+            return Some(format!("key {} is revoked (revokeCertificate)", jwk::thumbprint(sec1)));
+        }
+        let under = self.keys_by_point.get(sec1)?;
+        under.iter().filter_map(|&i| self.keys.get(i)).find(|k| self.revoked_kids.contains(k.kid.as_str())).map(|k| {
+            format!("key {} is the key of revoked kid {}", jwk::thumbprint(sec1), shown(&k.kid))
+        })
     }
 
     /// The anchors.
@@ -335,12 +618,26 @@ impl TrustStore {
         &self.anchors
     }
 
-    /// Whether a certificate is revoked: its issuer name (DER) equals a
-    /// revoked entry's issuer subject and its serial matches.
-    pub(crate) fn is_cert_revoked(&self, cert: &ParsedCert) -> bool {
-        self.revoked_serials
-            .iter()
-            .any(|r| r.issuer_der == cert.issuer_der && r.serial == cert.serial)
+    /// Why a certificate is revoked, if it is: its issuer + serial (or its
+    /// serial under any issuer) is listed, or its key is revoked.
+    pub(crate) fn cert_revocation(&self, cert: &ParsedCert) -> Option<String> {
+        let by_issuer = (Some(cert.issuer_der.clone()), cert.serial.clone());
+        let any_issuer = (None, cert.serial.clone());
+        if self.revoked_serials.contains(&by_issuer) || self.revoked_serials.contains(&any_issuer) {
+            return Some(format!(
+                "certificate {} (serial {}, issued by {}) is revoked",
+                cert.label(),
+                cert.info.serial_hex,
+                cert.info.issuer
+            ));
+        }
+        let point = cert.key.as_ref()?.to_sec1_point(false);
+        self.key_revocation(point.as_bytes()).map(|why| format!("certificate {}: {why}", cert.label()))
+    }
+
+    /// The first revoked certificate of a path, as a message.
+    pub(crate) fn path_revocation<'c>(&self, path: impl IntoIterator<Item = &'c ParsedCert>) -> Option<String> {
+        path.into_iter().find_map(|c| self.cert_revocation(c))
     }
 
     /// The certificate-signature cache.

@@ -93,6 +93,8 @@ pub(crate) struct ParsedCert {
     pub key: Option<VerifyingKey>,
     /// What the key is, for messages ("P-256", "rsaEncryption", …).
     pub key_desc: String,
+    /// SHA-256 of `der`.
+    pub fingerprint: [u8; 32],
     pub info: CertInfo,
 }
 
@@ -104,6 +106,11 @@ impl ParsedCert {
         } else {
             self.info.subject.clone()
         }
+    }
+
+    /// basicConstraints cA=TRUE.
+    pub fn is_ca(&self) -> bool {
+        self.basic.is_some_and(|b| b.ca)
     }
 }
 
@@ -139,6 +146,19 @@ pub(crate) fn parse_certificates_input(input: &[u8]) -> Result<Vec<ParsedCert>, 
         out.push(parsed);
     }
     Ok(out)
+}
+
+/// Parses exactly one certificate (PEM with one block, or DER), for the
+/// revocation calls: `what` names it in the error.
+pub(crate) fn parse_single_certificate(input: &[u8], what: &str) -> Result<ParsedCert, TrustError> {
+    let mut certs = parse_certificates_input(input)?;
+    if certs.len() != 1 {
+        return Err(TrustError::new(
+            "INVALID_CERTIFICATE",
+            format!("expected exactly one {what}, got {}", certs.len()),
+        ));
+    }
+    Ok(certs.remove(0))
 }
 
 fn looks_like_pem(input: &[u8]) -> bool {
@@ -242,7 +262,7 @@ pub(crate) fn parse_der_certificate(der: &[u8]) -> Result<ParsedCert, String> {
     let spki_der = spki.to_der().map_err(|e| format!("public key info: {e}"))?;
     let (key, key_desc) = p256_key(spki)?;
 
-    let fingerprint = Sha256::digest(der);
+    let fingerprint: [u8; 32] = Sha256::digest(der).into();
     let info = CertInfo {
         subject: format_name(tbs.subject()),
         issuer: format_name(tbs.issuer()),
@@ -267,6 +287,7 @@ pub(crate) fn parse_der_certificate(der: &[u8]) -> Result<ParsedCert, String> {
         spki_der,
         key,
         key_desc,
+        fingerprint,
         info,
     })
 }
@@ -543,7 +564,7 @@ fn push_attribute(out: &mut String, atv: &x509_cert::attr::AttributeTypeAndValue
 pub(crate) struct ValidPath {
     /// All x5chain certificates (signer first), parsed.
     pub chain: Vec<ParsedCert>,
-    /// How many x5chain certificates the path uses (the rest are ignored).
+    /// How many x5chain certificates the path uses (the rest are extras).
     pub used: usize,
     /// Index of the anchor in the store.
     pub anchor: usize,
@@ -552,9 +573,33 @@ pub(crate) struct ValidPath {
 }
 
 impl ValidPath {
+    /// The signer certificate.
+    pub fn signer(&self) -> Option<&ParsedCert> {
+        self.chain.first()
+    }
+
     /// The signer's P-256 key.
     pub fn signer_key(&self) -> Option<&VerifyingKey> {
-        self.chain.first().and_then(|c| c.key.as_ref())
+        self.signer().and_then(|c| c.key.as_ref())
+    }
+
+    /// The x5chain certificates of the path, signer first.
+    pub fn path_certs(&self) -> &[ParsedCert] {
+        self.chain.get(..self.used).unwrap_or(&[])
+    }
+
+    /// x5chain certificates after the path's end (not validated).
+    pub fn extra_certs(&self) -> &[ParsedCert] {
+        self.chain.get(self.used..).unwrap_or(&[])
+    }
+
+    /// Every certificate of the path, signer first, the anchor last (once).
+    pub fn with_anchor<'a>(&'a self, store: &'a TrustStore) -> Vec<&'a ParsedCert> {
+        let mut out: Vec<&ParsedCert> = self.path_certs().iter().collect();
+        if !self.anchor_in_chain {
+            out.extend(store.anchor_certs().get(self.anchor));
+        }
+        out
     }
 }
 
@@ -565,7 +610,25 @@ pub(crate) struct PathFailure {
     pub chain: Vec<CertInfo>,
 }
 
+/// Where a path may end: after `used` x5chain certificates, at the store's
+/// anchor `anchor`, which is either the last used certificate itself
+/// (`in_chain`) or its issuer.
+#[derive(Debug, Clone, Copy)]
+struct PathEnd {
+    used: usize,
+    anchor: usize,
+    in_chain: bool,
+}
+
 /// Validates an x5chain (signer first) against the store's anchors.
+///
+/// Every candidate end is tried with the full rule set, in order: each
+/// x5chain certificate that *is* an anchor, then each anchor named as the
+/// last certificate's issuer (several anchors may share a name: a renewed or
+/// re-keyed root). The first valid path whose certificates are not revoked
+/// wins; a valid but revoked path is returned only when no other is valid
+/// (REVOCATION then fails). Protects against a valid dump being rejected
+/// because an expired root with the same name and key is listed first.
 ///
 /// `verify_at` is the verification time at which the signer must also be
 /// valid, or `None` for an archived dump (max age disabled).
@@ -581,47 +644,94 @@ pub(crate) fn validate_x5chain(
         message,
         chain: chain.iter().map(|c| c.info.clone()).collect(),
     };
-    let anchors = store.anchor_certs();
-
-    // Where does the path end? At the first x5chain certificate that *is* an
-    // anchor, otherwise the last x5chain certificate must be anchor-issued.
-    let in_chain = chain
-        .iter()
-        .enumerate()
-        .find_map(|(i, c)| anchors.iter().position(|a| a.der == c.der).map(|a| (i, a)));
-    let (used, anchor, anchor_in_chain) = match in_chain {
-        Some((i, a)) => (i + 1, a, true),
-        None => {
-            let last = chain.last().ok_or_else(|| fail("x5chain is empty".to_owned(), &[]))?;
-            let a = find_issuing_anchor(store, last).map_err(|m| fail(m, &chain))?;
-            (chain.len(), a, false)
-        }
-    };
-    let anchor_cert = anchors.get(anchor).ok_or_else(|| fail("internal: anchor index".to_owned(), &chain))?;
-
-    // The full path, signer first, anchor last (once).
-    let mut path: Vec<&ParsedCert> = chain.iter().take(used).collect();
-    if !anchor_in_chain {
-        path.push(anchor_cert);
+    let ends = candidate_ends(store, &chain);
+    let Some(last) = chain.last() else { return Err(fail("x5chain is empty".to_owned(), &[])) };
+    if ends.is_empty() {
+        return Err(fail(
+            format!(
+                "the path does not reach a trust anchor: no anchor is named {:?} (issuer of {})",
+                last.info.issuer,
+                last.label()
+            ),
+            &chain,
+        ));
     }
+    let mut first_problem: Option<String> = None;
+    let mut revoked: Option<PathEnd> = None;
+    for end in &ends {
+        match check_path(store, &chain, *end, read_at, verify_at) {
+            Ok(path) => {
+                if store.path_revocation(path).is_none() {
+                    return Ok(ValidPath { chain, used: end.used, anchor: end.anchor, anchor_in_chain: end.in_chain });
+                }
+                revoked.get_or_insert(*end);
+            }
+            Err(m) => {
+                first_problem.get_or_insert(m);
+            }
+        }
+    }
+    if let Some(end) = revoked {
+        return Ok(ValidPath { chain, used: end.used, anchor: end.anchor, anchor_in_chain: end.in_chain });
+    }
+    let problem = first_problem.unwrap_or_default();
+    let message = if ends.len() > 1 {
+        format!("no valid path to any of {} candidate trust anchors; the first one: {problem}", ends.len())
+    } else {
+        problem
+    };
+    Err(fail(message, &chain))
+}
 
-    check_links(store, &path).map_err(|m| fail(m, &chain))?;
+/// The candidate path ends, in preference order (see [`validate_x5chain`]).
+fn candidate_ends(store: &TrustStore, chain: &[ParsedCert]) -> Vec<PathEnd> {
+    let anchors = store.anchor_certs();
+    let mut ends = Vec::new();
+    for (i, c) in chain.iter().enumerate() {
+        if let Some(a) = anchors.iter().position(|a| a.fingerprint == c.fingerprint) {
+            ends.push(PathEnd { used: i + 1, anchor: a, in_chain: true });
+        }
+    }
+    if let Some(last) = chain.last() {
+        for (a, anchor) in anchors.iter().enumerate() {
+            if anchor.subject_der == last.issuer_der && anchor.fingerprint != last.fingerprint {
+                ends.push(PathEnd { used: chain.len(), anchor: a, in_chain: false });
+            }
+        }
+    }
+    ends
+}
+
+/// The full rule set on one candidate path; returns its certificates,
+/// signer first, anchor last.
+fn check_path<'a>(
+    store: &'a TrustStore,
+    chain: &'a [ParsedCert],
+    end: PathEnd,
+    read_at: i64,
+    verify_at: Option<i64>,
+) -> Result<Vec<&'a ParsedCert>, String> {
+    let mut path: Vec<&ParsedCert> = chain.iter().take(end.used).collect();
+    if !end.in_chain {
+        path.extend(store.anchor_certs().get(end.anchor));
+    }
+    check_links(store, &path)?;
     for (pos, cert) in path.iter().enumerate() {
-        check_validity_at(cert, read_at, "readAt").map_err(|m| fail(m, &chain))?;
-        check_no_unknown_critical(cert).map_err(|m| fail(m, &chain))?;
+        check_validity_at(cert, read_at, "readAt")?;
+        check_no_unknown_critical(cert)?;
         if pos == 0 {
             if let Some(t) = verify_at {
-                check_validity_at(cert, t, "the verification time").map_err(|m| fail(m, &chain))?;
+                check_validity_at(cert, t, "the verification time")?;
             }
-            check_signer_usage(cert).map_err(|m| fail(m, &chain))?;
-            check_signer_key(cert).map_err(|m| fail(m, &chain))?;
+            check_signer_usage(cert)?;
+            check_signer_key(cert)?;
         } else {
-            check_is_ca(cert).map_err(|m| fail(m, &chain))?;
-            check_path_len(cert, pos).map_err(|m| fail(m, &chain))?;
-            check_ca_usage(cert).map_err(|m| fail(m, &chain))?;
+            check_is_ca(cert)?;
+            check_path_len(cert, pos)?;
+            check_ca_usage(cert)?;
         }
     }
-    Ok(ValidPath { chain, used, anchor, anchor_in_chain })
+    Ok(path)
 }
 
 /// Path length limit (counted in x5chain): protects against CPU
@@ -654,32 +764,6 @@ fn parse_chain(x5chain: &[&[u8]]) -> Result<Vec<ParsedCert>, PathFailure> {
         }
     }
     Ok(chain)
-}
-
-/// Finds an anchor that issued `cert`: same name, and its signature on
-/// `cert` verifies. Several anchors may share a name (CA re-keying).
-fn find_issuing_anchor(store: &TrustStore, cert: &ParsedCert) -> Result<usize, String> {
-    let mut named = 0usize;
-    let mut last_problem = String::new();
-    for (i, a) in store.anchor_certs().iter().enumerate() {
-        if a.subject_der != cert.issuer_der {
-            continue;
-        }
-        named += 1;
-        match check_link_signature(store, a, cert) {
-            Ok(()) => return Ok(i),
-            Err(m) => last_problem = m,
-        }
-    }
-    if named == 0 {
-        Err(format!(
-            "the path does not reach a trust anchor: no anchor is named {:?} (issuer of {})",
-            cert.info.issuer,
-            cert.label()
-        ))
-    } else {
-        Err(format!("the path does not reach a trust anchor: {last_problem}"))
-    }
 }
 
 /// Each certificate is issued by the next: issuer name = next subject,
