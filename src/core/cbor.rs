@@ -260,9 +260,10 @@ impl<'a> Decoder<'a> {
                 let n = self.length(info, 2)?;
                 let depth = enter(depth)?;
                 let mut entries: Vec<(Value<'a>, Value<'a>)> = Vec::with_capacity(n.min(MAX_ITEMS));
+                let mut seen = KeySet::default();
                 for _ in 0..n {
                     let k = self.item(depth)?;
-                    reject_duplicate_key(&entries, &k)?;
+                    seen.reject_duplicate(&k)?;
                     let v = self.item(depth)?;
                     entries.push((k, v));
                 }
@@ -325,32 +326,64 @@ fn reject_short_simple_in_long_form(v: u8) -> Result<(), CborError> {
     }
 }
 
+/// The keys of one map seen so far, by canonical encoding.
+///
 /// Duplicate keys make a map ambiguous (first-wins vs last-wins decoders):
-/// protects against one signed payload meaning two things.
-fn reject_duplicate_key(entries: &[(Value<'_>, Value<'_>)], key: &Value<'_>) -> Result<(), CborError> {
-    if entries.iter().any(|(k, _)| same_key(k, key)) {
-        Err(CborError::DuplicateKey)
-    } else {
-        Ok(())
+/// rejecting them protects against one signed payload meaning two things.
+/// Keys are compared by a canonical encoding in an ordered set, so a map of
+/// n keys costs O(n log n) comparisons (a pairwise scan was quadratic: three
+/// 2,040-key maps made a 25 KB unsigned dump cost ~25x a benign one), and no
+/// hash that an attacker could make collide is involved.
+#[derive(Default)]
+struct KeySet {
+    seen: std::collections::BTreeSet<Vec<u8>>,
+}
+
+impl KeySet {
+    fn reject_duplicate(&mut self, key: &Value<'_>) -> Result<(), CborError> {
+        let mut canonical = Vec::new();
+        canonical_key(key, &mut canonical);
+        if self.seen.insert(canonical) {
+            Ok(())
+        } else {
+            Err(CborError::DuplicateKey)
+        }
     }
 }
 
-/// Semantic key equality: `1` encoded as `0x01` and as `0x18 0x01` are the
-/// same key; floats compare by bit pattern (so NaN keys are comparable).
-fn same_key(a: &Value<'_>, b: &Value<'_>) -> bool {
-    match (a, b) {
-        (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),
-        (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| same_key(p, q))
+/// Semantic key identity as bytes: preferred (shortest) argument encodings,
+/// so `1` encoded as `0x01` and as `0x18 0x01` are the same key; floats by
+/// the bit pattern of their f64 widening (so NaN keys are comparable).
+/// Injective because CBOR items are self-delimiting.
+fn canonical_key(v: &Value<'_>, out: &mut Vec<u8>) {
+    match v {
+        Value::Uint(n) => encode_head(0, *n, out),
+        Value::Nint(n) => encode_head(1, *n, out),
+        Value::Bytes(b) => encode_bytes(b, out),
+        Value::Text(t) => encode_text(t, out),
+        Value::Array(items) => {
+            encode_array_header(items.len(), out);
+            items.iter().for_each(|i| canonical_key(i, out));
         }
-        (Value::Map(x), Value::Map(y)) => {
-            x.len() == y.len()
-                && x.iter()
-                    .zip(y.iter())
-                    .all(|((k1, v1), (k2, v2))| same_key(k1, k2) && same_key(v1, v2))
+        Value::Map(entries) => {
+            encode_map_header(entries.len(), out);
+            for (k, val) in entries {
+                canonical_key(k, out);
+                canonical_key(val, out);
+            }
         }
-        (Value::Tag(t1, v1), Value::Tag(t2, v2)) => t1 == t2 && same_key(v1, v2),
-        _ => a == b,
+        Value::Tag(t, inner) => {
+            encode_head(6, *t, out);
+            canonical_key(inner, out);
+        }
+        Value::Bool(b) => out.push(if *b { 0xf5 } else { 0xf4 }),
+        Value::Null => out.push(0xf6),
+        Value::Undefined => out.push(0xf7),
+        Value::Simple(n) => encode_head(7, u64::from(*n), out),
+        Value::Float(f) => {
+            out.push(0xfb);
+            out.extend_from_slice(&f.to_bits().to_be_bytes());
+        }
     }
 }
 
@@ -545,6 +578,35 @@ mod tests {
         assert_eq!(decode_exact(&hex("a1 01 a2 00 00 00 00")), Err(CborError::DuplicateKey));
         // Distinct keys of different types are fine.
         assert!(decode_exact(&hex("a3 01 00 21 00 4101 00")).is_ok());
+        // Keys that are containers, tags, floats and simple values compare semantically.
+        assert_eq!(decode_exact(&hex("a2 820102 00 82 1801 02 00")), Err(CborError::DuplicateKey));
+        assert_eq!(decode_exact(&hex("a2 c1 01 00 c1 1801 00")), Err(CborError::DuplicateKey));
+        assert_eq!(decode_exact(&hex("a2 f93c00 00 fb3ff0000000000000 00")), Err(CborError::DuplicateKey));
+        assert_eq!(decode_exact(&hex("a2 f97e00 00 f97e00 00")), Err(CborError::DuplicateKey));
+        assert_eq!(decode_exact(&hex("a2 f4 00 f4 00")), Err(CborError::DuplicateKey));
+        assert!(decode_exact(&hex("a4 f4 00 f5 00 f6 00 f7 00")).is_ok());
+        assert!(decode_exact(&hex("a2 820102 00 820201 00")).is_ok());
+        assert!(decode_exact(&hex("a2 01 00 21 00")).is_ok());
+        assert!(decode_exact(&hex("a2 41 00 61 00 00")).is_err()); // truncated, not a false duplicate
+    }
+
+    /// The largest maps the item budget allows: every key checked against
+    /// every other without pairwise scans (regression: the check used to be
+    /// quadratic per map), and a duplicate at the very end is still found.
+    #[test]
+    fn large_maps_detect_duplicates() {
+        let n = (MAX_ITEMS - 1) / 2; // pairs of the largest map that fits the budget
+        let mut map = vec![0xb9];
+        map.extend_from_slice(&(n as u16).to_be_bytes());
+        for i in 0..n {
+            encode_text(&format!("key-{i:05}"), &mut map);
+            map.push(0x00);
+        }
+        assert!(matches!(decode_exact(&map), Ok(Value::Map(m)) if m.len() == n));
+        // Last key repeats the first one.
+        let last_key_at = map.len() - 11;
+        map.splice(last_key_at.., { let mut k = Vec::new(); encode_text("key-00000", &mut k); k.push(0); k });
+        assert_eq!(decode_exact(&map), Err(CborError::DuplicateKey));
     }
 
     #[test]
