@@ -9,9 +9,12 @@
 // * every other file of pkg-template/ copied as is (bin/ made executable);
 // * pkg/nodejs/package.json = {"type":"commonjs"} so the nodejs output stays CommonJS inside a
 //   "type":"module" package;
+// * pkg/facade.js (ESM) and pkg/facade.cjs: the public API over a generated module
+//   (src/bindings/js/facade.js, rewritten to CommonJS for the Node target);
 // * index.d.ts and index.d.cts = the generated pkg/nodejs/cnid_verify.d.ts;
-// * consistency checks: the names re-exported by node.mjs and browser.js are exactly the public
-//   exports of the generated modules and of the .d.ts, and every path in the exports map exists.
+// * consistency checks: the three generated modules export the same raw names; the names that
+//   node.mjs, browser.js, web.js and bundler.js list are exactly the facade's public names and the
+//   .d.ts's; every path in the exports map exists.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -101,6 +104,12 @@ function walk(dir, visit) {
 }
 walk(path.join(PKG, 'nodejs', 'snippets'), toCommonJs);
 
+// The facade: one source, an ES module for browsers and bundlers and a CommonJS copy for Node.
+const FACADE = path.join(ROOT, 'src', 'bindings', 'js', 'facade.js');
+fs.copyFileSync(FACADE, path.join(PKG, 'facade.js'));
+fs.copyFileSync(FACADE, path.join(PKG, 'facade.cjs'));
+toCommonJs(path.join(PKG, 'facade.cjs'));
+
 // wasm-bindgen's classes declare `[Symbol.dispose](): void`, which needs TypeScript's
 // esnext.disposable lib; reference it so consumers with an older `lib` and skipLibCheck off
 // still type-check (TS >= 5.2).
@@ -119,13 +128,15 @@ const sorted = (names) => [...new Set(names)].sort();
 const same = (a, b) => JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
 
 const require = createRequire(import.meta.url);
-const nodeNames = Object.keys(require(path.join(PKG, 'nodejs', `${BASE}.js`)));
-const webModule = await import(pathToFileURL(path.join(PKG, 'web', `${BASE}.js`)).href);
-const webNames = Object.keys(webModule).filter((n) => n !== 'default' && n !== 'initSync');
-const dtsNames = [...dts.matchAll(/^export (?:declare )?(?:function|class|const) (\w+)/gm)].map((m) => m[1]);
+const rawNode = Object.keys(require(path.join(PKG, 'nodejs', `${BASE}.js`)));
+const rawWeb = Object.keys(await import(pathToFileURL(path.join(PKG, 'web', `${BASE}.js`)).href)).filter(
+  (n) => n !== 'default' && n !== 'initSync',
+);
+if (!same(rawNode, rawWeb)) fail(`nodejs exports [${sorted(rawNode)}] != web exports [${sorted(rawWeb)}]`);
 
-if (!same(nodeNames, webNames)) fail(`nodejs exports [${sorted(nodeNames)}] != web exports [${sorted(webNames)}]`);
-if (!same(nodeNames, dtsNames)) fail(`nodejs exports [${sorted(nodeNames)}] != .d.ts exports [${sorted(dtsNames)}]`);
+const publicNames = Object.keys(require(path.join(PKG, 'node.cjs')));
+const dtsNames = [...dts.matchAll(/^export (?:declare )?(?:function|class|const) (\w+)/gm)].map((m) => m[1]);
+if (!same(publicNames, dtsNames)) fail(`public names [${sorted(publicNames)}] != .d.ts exports [${sorted(dtsNames)}]`);
 
 function listedNames(file, pattern) {
   const text = fs.readFileSync(path.join(PKG, file), 'utf8');
@@ -133,17 +144,12 @@ function listedNames(file, pattern) {
   if (!m) fail(`cannot find the export list in ${file}`);
   return m[1].split(',').map((s) => s.trim()).filter(Boolean);
 }
-const nodeMjsNames = listedNames('node.mjs', /export const \{([^}]*)\}/);
-const browserNames = listedNames('browser.js', /^export \{([^}]*)\} from/m);
-for (const [file, names] of [
-  ['node.mjs', nodeMjsNames],
-  ['browser.js', browserNames],
-]) {
-  if (!same(names, nodeNames)) {
-    fail(`${file} lists [${sorted(names)}] but the module exports [${sorted(nodeNames)}]: update pkg-template/`);
+for (const file of ['node.mjs', 'browser.js', 'web.js', 'bundler.js']) {
+  const names = listedNames(file, /export const \{([^}]*)\}/);
+  if (!same(names, publicNames)) {
+    fail(`${file} lists [${sorted(names)}] but the facade exports [${sorted(publicNames)}]: update pkg-template/`);
   }
 }
-
 // Every file named by the exports map, main/module/types and bin exists.
 const targets = [];
 (function collect(v) {
@@ -154,4 +160,4 @@ for (const t of targets) {
   if (!fs.existsSync(path.join(PKG, t))) fail(`package.json names ${t}, which does not exist in pkg/`);
 }
 
-console.log(`assemble-pkg: pkg/package.json cnid-verify@${version}; exports: ${sorted(nodeNames).join(', ')}`);
+console.log(`assemble-pkg: pkg/package.json cnid-verify@${version}; exports: ${sorted(publicNames).join(', ')}`);

@@ -1,6 +1,7 @@
 //! `parseChipText`: parse a bare 256-byte text block (no signature).
 
-use super::{bytes_arg, to_js};
+use super::boundary;
+use super::{codes, to_js};
 use crate::core::chip::{self, ChipCard, ChipError, TEXT_BLOCK_LEN};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -20,7 +21,7 @@ struct ChipTextReport {
 pub fn parse_chip_text(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let bytes = bytes_arg(&bytes, "bytes", TEXT_BLOCK_LEN)?;
+    let bytes = boundary::bytes(&bytes, "bytes", TEXT_BLOCK_LEN, codes::INVALID_ARGUMENT)?;
     let report = match chip::parse_text_block(&bytes) {
         Ok(card) => ChipTextReport { ok: true, error: None, card: Some(card) },
         Err(e) => ChipTextReport { ok: false, error: Some(e), card: None },

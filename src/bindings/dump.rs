@@ -1,18 +1,21 @@
-//! `TrustStore`, `verifyDump`, `verifyDumps`.
+//! Trust stores, `verifyDump`, `verifyDumps` (raw exports behind the JS
+//! `TrustStore` class of `js/facade.js`).
 //!
-//! `verifyDump` receives the trust store as a plain JS value and resolves it
-//! through a registry of live stores keyed by an opaque handle. That lets a
-//! wrong argument (a plain object, a freed store) become a `TypeError` with a
-//! code instead of wasm-bindgen's generic "expected instance" error, without
-//! ever trusting a pointer supplied by JS.
+//! A store lives in a registry of this module instance and is named by a
+//! handle. JS never hands a pointer to Rust: the facade keeps the handle in
+//! a private class field, so a store is recognised by object identity (a
+//! store of a second module instance, a plain `{__cnidHandle: 1}` or a freed
+//! store is `INVALID_TRUST_STORE`, never an unrelated store of this one).
+//! Handles are never reused.
 
-use super::{bytes_arg, codes, get, js_error, now_seconds, options_object, time_option, to_js};
-use crate::core::dump::{self, DumpReport, VerifyOptions, MAX_DUMP_BYTES};
-use crate::core::trust::{TrustError, TrustStore};
-use js_sys::{Array, Reflect, Uint8Array};
+use super::boundary::{self, get, Undefined};
+use super::{codes, js_error, now_seconds, to_js};
+use crate::core::dump::{self, DumpReport, SignerPolicy, VerifyOptions, MAX_DUMP_BYTES};
+use crate::core::trust::{RevokeOutcome, TrustError, TrustStore};
+use js_sys::{Object, Reflect, Uint8Array};
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
-use std::rc::{Rc, Weak};
+use std::collections::BTreeMap;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 /// Largest batch accepted by `verifyDumps`.
@@ -21,10 +24,14 @@ pub const MAX_DUMP_BATCH: u32 = 100_000;
 /// Largest trust input (JWK set JSON or PEM) accepted from JS.
 const MAX_TRUST_INPUT: usize = 1024 * 1024;
 
+/// Most live stores per module instance (each costs little; this bounds a
+/// leak in a loop that never frees).
+const MAX_STORES: usize = 100_000;
+
 type Shared = Rc<RefCell<TrustStore>>;
 
 thread_local! {
-    static STORES: RefCell<HashMap<u32, Weak<RefCell<TrustStore>>>> = RefCell::new(HashMap::new());
+    static STORES: RefCell<BTreeMap<u32, Shared>> = const { RefCell::new(BTreeMap::new()) };
     static NEXT_HANDLE: Cell<u32> = const { Cell::new(1) };
 }
 
@@ -32,139 +39,150 @@ fn trust_error(e: TrustError) -> JsValue {
     js_error(e.code, &e.message)
 }
 
-/// Trust material supplied by the app: JWK sets, X.509 anchors and
-/// revocation data. Append-only; nothing is trusted by default.
-#[wasm_bindgen(js_name = TrustStore)]
-pub struct JsTrustStore {
-    inner: Shared,
-    handle: u32,
+fn not_a_store() -> JsValue {
+    js_error(
+        codes::INVALID_TRUST_STORE,
+        "trust must be a TrustStore created by this module instance, and not freed",
+    )
 }
 
-impl Drop for JsTrustStore {
-    fn drop(&mut self) {
-        let handle = self.handle;
-        STORES.with(|s| {
-            if let Ok(mut map) = s.try_borrow_mut() {
-                map.remove(&handle);
-            }
-        });
-    }
+/// The live store behind a handle (0 = not a store of this instance).
+fn store(handle: u32) -> Result<Shared, JsValue> {
+    STORES
+        .with(|s| s.try_borrow().ok().and_then(|m| m.get(&handle).cloned()))
+        .ok_or_else(not_a_store)
 }
 
-#[wasm_bindgen(js_class = TrustStore)]
-impl JsTrustStore {
-    /// An empty store: trusts nothing.
-    #[wasm_bindgen(constructor)]
-    pub fn new() -> JsTrustStore {
-        let inner: Shared = Rc::new(RefCell::new(TrustStore::new()));
-        let handle = NEXT_HANDLE.with(|n| {
-            let h = n.get();
-            n.set(h.wrapping_add(1).max(1));
-            h
-        });
-        STORES.with(|s| s.borrow_mut().insert(handle, Rc::downgrade(&inner)));
-        JsTrustStore { inner, handle }
-    }
+/// Runs `f` on the store. All JS values are converted before this is called,
+/// so no caller code (a getter, a `toJSON`) runs while the store is
+/// borrowed; a re-entrant call is a coded error, never a panic.
+fn with_store<R>(handle: u32, f: impl FnOnce(&mut TrustStore) -> Result<R, JsValue>) -> Result<R, JsValue> {
+    let shared = store(handle)?;
+    let mut guard = shared
+        .try_borrow_mut()
+        .map_err(|_| js_error(codes::INVALID_TRUST_STORE, "the TrustStore is in use by a call further up the stack"))?;
+    f(&mut guard)
+}
 
-    /// Adds the EC P-256 keys of a JWK set (JSON text or an object). Keys of
-    /// other types are skipped with a warning.
-    #[wasm_bindgen(js_name = addJwks, unchecked_return_type = "AddJwksResult")]
-    pub fn add_jwks(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string | object")] jwks: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let text = if let Some(s) = jwks.as_string() {
-            s
-        } else if jwks.is_object() {
-            js_sys::JSON::stringify(&jwks)
-                .ok()
-                .and_then(|s| s.as_string())
-                .ok_or_else(|| js_error(codes::INVALID_ARGUMENT, "the JWK set object cannot be serialised"))?
-        } else {
-            return Err(js_error(codes::INVALID_ARGUMENT, "jwks must be JSON text or an object"));
-        };
-        if text.len() > MAX_TRUST_INPUT {
-            return Err(js_error(codes::INPUT_TOO_LARGE, "a JWK set may be at most 1 MiB"));
+/// A new, empty store: trusts nothing. Returns its handle.
+#[wasm_bindgen(js_name = trustStoreNew, skip_typescript)]
+pub fn trust_store_new() -> Result<u32, JsValue> {
+    let handle = NEXT_HANDLE.with(|n| {
+        let h = n.get();
+        n.set(h.saturating_add(1));
+        h
+    });
+    if handle == u32::MAX {
+        return Err(js_error(codes::INPUT_TOO_LARGE, "this module instance has created too many TrustStores"));
+    }
+    STORES.with(|s| {
+        let mut map = s.try_borrow_mut().map_err(|_| js_error(codes::INTERNAL, "store registry busy"))?;
+        if map.len() >= MAX_STORES {
+            return Err(js_error(codes::INPUT_TOO_LARGE, &format!("more than {MAX_STORES} live TrustStores: free() the ones you no longer use")));
         }
-        let outcome = self.inner.borrow_mut().add_jwks_json(&text).map_err(trust_error)?;
-        to_js(&outcome)
-    }
-
-    /// Adds X.509 trust anchors: PEM text (every CERTIFICATE block) or one
-    /// DER certificate. Returns how many were added.
-    #[wasm_bindgen(js_name = addCertificate)]
-    pub fn add_certificate(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] pem_or_der: JsValue,
-    ) -> Result<u32, JsValue> {
-        let bytes = pem_or_der_arg(&pem_or_der, "pemOrDer")?;
-        let n = self.inner.borrow_mut().add_certificates(&bytes).map_err(trust_error)?;
-        Ok(u32::try_from(n).unwrap_or(u32::MAX))
-    }
-
-    /// Declares a JWK kid revoked.
-    #[wasm_bindgen(js_name = revokeKid)]
-    pub fn revoke_kid(&self, #[wasm_bindgen(unchecked_param_type = "string")] kid: JsValue) -> Result<(), JsValue> {
-        let kid = kid.as_string().ok_or_else(|| js_error(codes::INVALID_ARGUMENT, "kid must be a string"))?;
-        // The outcome (feedback on entries that match nothing) reaches JS with the
-        // boundary rework; a bad kid is already a coded error.
-        self.inner.borrow_mut().revoke_kid(&kid).map(|_| ()).map_err(trust_error)
-    }
-
-    /// Declares the certificate with this serial, issued by this issuer, revoked.
-    #[wasm_bindgen(js_name = revokeSerial)]
-    pub fn revoke_serial(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] issuer_certificate: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] serial_hex: JsValue,
-    ) -> Result<(), JsValue> {
-        let issuer = pem_or_der_arg(&issuer_certificate, "issuerCertificatePemOrDer")?;
-        let serial =
-            serial_hex.as_string().ok_or_else(|| js_error(codes::INVALID_ARGUMENT, "serialHex must be a string"))?;
-        self.inner.borrow_mut().revoke_serial(&issuer, &serial).map(|_| ()).map_err(trust_error)
-    }
-
-    /// Number of trusted JWKs.
-    #[wasm_bindgen(getter, js_name = keyCount)]
-    pub fn key_count(&self) -> u32 {
-        u32::try_from(self.inner.borrow().key_count()).unwrap_or(u32::MAX)
-    }
-
-    /// Number of X.509 trust anchors.
-    #[wasm_bindgen(getter, js_name = anchorCount)]
-    pub fn anchor_count(&self) -> u32 {
-        u32::try_from(self.inner.borrow().anchor_count()).unwrap_or(u32::MAX)
-    }
-
-    /// The kids of the trusted JWKs.
-    #[wasm_bindgen(unchecked_return_type = "string[]")]
-    pub fn kids(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.borrow().kids())
-    }
-
-    /// The trust anchors.
-    #[wasm_bindgen(unchecked_return_type = "CertInfo[]")]
-    pub fn anchors(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.borrow().anchors())
-    }
-
-    /// The revoked kids.
-    #[wasm_bindgen(js_name = revokedKids, unchecked_return_type = "string[]")]
-    pub fn revoked_kids(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.borrow().revoked_kids())
-    }
-
-    /// Opaque handle used by `verifyDump` to find this store.
-    #[wasm_bindgen(getter, js_name = __cnidHandle, skip_typescript)]
-    pub fn cnid_handle(&self) -> u32 {
-        self.handle
-    }
+        map.insert(handle, Rc::new(RefCell::new(TrustStore::new())));
+        Ok(handle)
+    })
 }
 
-impl Default for JsTrustStore {
-    fn default() -> Self {
-        Self::new()
+/// Frees a store (idempotent; an unknown handle is ignored).
+#[wasm_bindgen(js_name = trustStoreFree, skip_typescript)]
+pub fn trust_store_free(handle: u32) {
+    STORES.with(|s| {
+        if let Ok(mut map) = s.try_borrow_mut() {
+            map.remove(&handle);
+        }
+    });
+}
+
+/// Adds the EC P-256 keys of a JWK set (JSON text or an object).
+#[wasm_bindgen(js_name = trustStoreAddJwks, skip_typescript)]
+pub fn trust_store_add_jwks(handle: u32, jwks: JsValue) -> Result<JsValue, JsValue> {
+    store(handle)?;
+    let text = if let Some(s) = jwks.as_string() {
+        s
+    } else if jwks.is_object() {
+        js_sys::JSON::stringify(&jwks)
+            .ok()
+            .and_then(|s| s.as_string())
+            .ok_or_else(|| js_error(codes::INVALID_ARGUMENT, "the JWK set object cannot be serialised"))?
+    } else {
+        return Err(js_error(codes::INVALID_ARGUMENT, "jwks must be JSON text or an object"));
+    };
+    if text.len() > MAX_TRUST_INPUT {
+        return Err(js_error(codes::INPUT_TOO_LARGE, "a JWK set may be at most 1 MiB"));
     }
+    let outcome = with_store(handle, |ts| ts.add_jwks_json(&text).map_err(trust_error))?;
+    to_js(&outcome)
+}
+
+/// Adds X.509 trust anchors; returns how many were added.
+#[wasm_bindgen(js_name = trustStoreAddCertificate, skip_typescript)]
+pub fn trust_store_add_certificate(handle: u32, pem_or_der: JsValue) -> Result<u32, JsValue> {
+    store(handle)?;
+    let bytes = pem_or_der_arg(&pem_or_der, "pemOrDer")?;
+    let n = with_store(handle, |ts| ts.add_certificates(&bytes).map_err(trust_error))?;
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
+}
+
+fn string_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
+    let s = value.as_string().ok_or_else(|| js_error(codes::INVALID_ARGUMENT, &format!("{name} must be a string")))?;
+    if s.len() > MAX_TRUST_INPUT {
+        return Err(js_error(codes::INPUT_TOO_LARGE, &format!("{name} may be at most 1 MiB")));
+    }
+    Ok(s)
+}
+
+fn outcome(o: &RevokeOutcome) -> Result<JsValue, JsValue> {
+    to_js(o)
+}
+
+/// Revokes a JWK kid (and the keys trusted under it, on every path).
+#[wasm_bindgen(js_name = trustStoreRevokeKid, skip_typescript)]
+pub fn trust_store_revoke_kid(handle: u32, kid: JsValue) -> Result<JsValue, JsValue> {
+    store(handle)?;
+    let kid = string_arg(&kid, "kid")?;
+    outcome(&with_store(handle, |ts| ts.revoke_kid(&kid).map_err(trust_error))?)
+}
+
+/// Revokes a certificate serial under an issuer certificate.
+#[wasm_bindgen(js_name = trustStoreRevokeSerial, skip_typescript)]
+pub fn trust_store_revoke_serial(handle: u32, issuer: JsValue, serial_hex: JsValue) -> Result<JsValue, JsValue> {
+    store(handle)?;
+    let issuer = pem_or_der_arg(&issuer, "issuerCertificate")?;
+    let serial = string_arg(&serial_hex, "serialHex")?;
+    outcome(&with_store(handle, |ts| ts.revoke_serial(&issuer, &serial).map_err(trust_error))?)
+}
+
+/// Revokes a certificate serial under every issuer.
+#[wasm_bindgen(js_name = trustStoreRevokeSerialAnyIssuer, skip_typescript)]
+pub fn trust_store_revoke_serial_any_issuer(handle: u32, serial_hex: JsValue) -> Result<JsValue, JsValue> {
+    store(handle)?;
+    let serial = string_arg(&serial_hex, "serialHex")?;
+    outcome(&with_store(handle, |ts| ts.revoke_serial_any_issuer(&serial).map_err(trust_error))?)
+}
+
+/// Revokes a certificate: issuer + serial and its public key, on every path.
+#[wasm_bindgen(js_name = trustStoreRevokeCertificate, skip_typescript)]
+pub fn trust_store_revoke_certificate(handle: u32, pem_or_der: JsValue) -> Result<JsValue, JsValue> {
+    store(handle)?;
+    let bytes = pem_or_der_arg(&pem_or_der, "certificate")?;
+    outcome(&with_store(handle, |ts| ts.revoke_certificate(&bytes).map_err(trust_error))?)
+}
+
+/// Counts and listings: `what` is one of the introspection names below.
+#[wasm_bindgen(js_name = trustStoreInfo, skip_typescript)]
+pub fn trust_store_info(handle: u32, what: &str) -> Result<JsValue, JsValue> {
+    with_store(handle, |ts| match what {
+        "keyCount" => Ok(JsValue::from(u32::try_from(ts.key_count()).unwrap_or(u32::MAX))),
+        "anchorCount" => Ok(JsValue::from(u32::try_from(ts.anchor_count()).unwrap_or(u32::MAX))),
+        "kids" => to_js(&ts.kids()),
+        "anchors" => to_js(&ts.anchors()),
+        "revokedKids" => to_js(&ts.revoked_kids()),
+        "revokedSerials" => to_js(&ts.revoked_serials()),
+        "revokedKeys" => to_js(&ts.revoked_key_thumbprints()),
+        _ => Err(js_error(codes::INTERNAL, "unknown TrustStore listing")),
+    })
 }
 
 fn pem_or_der_arg(value: &JsValue, name: &str) -> Result<Vec<u8>, JsValue> {
@@ -174,26 +192,16 @@ fn pem_or_der_arg(value: &JsValue, name: &str) -> Result<Vec<u8>, JsValue> {
         }
         return Ok(s.into_bytes());
     }
-    let bytes = bytes_arg(value, name, MAX_TRUST_INPUT)
-        .map_err(|_| js_error(codes::INVALID_ARGUMENT, &format!("{name} must be PEM text or DER bytes")))?;
+    let bytes = boundary::bytes(value, name, MAX_TRUST_INPUT, codes::INVALID_ARGUMENT)
+        .map_err(|_| js_error(codes::INVALID_ARGUMENT, &format!("{name} must be PEM text or DER bytes (a Uint8Array)")))?;
     if bytes.len() > MAX_TRUST_INPUT {
         return Err(js_error(codes::INPUT_TOO_LARGE, &format!("{name} may be at most 1 MiB")));
     }
     Ok(bytes)
 }
 
-/// Finds the live store behind a JS `TrustStore` argument.
-fn resolve_store(trust: &JsValue) -> Result<Shared, JsValue> {
-    let bad = || js_error(codes::INVALID_TRUST_STORE, "trust must be a TrustStore created by this module (and not freed)");
-    if !trust.is_object() {
-        return Err(bad());
-    }
-    let handle = Reflect::get(trust, &JsValue::from_str("__cnidHandle")).map_err(|_| bad())?;
-    let handle = handle.as_f64().filter(|h| h.fract() == 0.0 && *h >= 1.0 && *h <= f64::from(u32::MAX)).ok_or_else(bad)?;
-    STORES.with(|s| s.borrow().get(&(handle as u32)).and_then(Weak::upgrade)).ok_or_else(bad)
-}
-
-const VERIFY_OPTIONS: &[&str] = &["at", "expectedNonce", "maxAgeSeconds", "clockSkewSeconds", "externalAad"];
+const VERIFY_OPTIONS: &str =
+    "at,expectedNonce,maxAgeSeconds,clockSkewSeconds,externalAad,rejectCaSigner,requireSignedX5chain";
 
 /// A non-negative whole number of seconds.
 fn seconds_option(v: &JsValue, name: &str) -> Result<u64, JsValue> {
@@ -204,19 +212,27 @@ fn seconds_option(v: &JsValue, name: &str) -> Result<u64, JsValue> {
     Ok(n as u64)
 }
 
+fn bool_option(obj: &Object, name: &str) -> Result<bool, JsValue> {
+    match get(obj, name) {
+        None => Ok(false),
+        Some(v) => v.as_bool().ok_or_else(|| js_error(codes::INVALID_OPTION, &format!("{name} must be a boolean"))),
+    }
+}
+
+/// The verify options. Every option is a security option: one that is
+/// present must have a valid value (`undefined` included: it is an error,
+/// never "use the default").
 fn verify_options(options: &JsValue) -> Result<VerifyOptions, JsValue> {
-    let Some(obj) = options_object(options, VERIFY_OPTIONS)? else {
+    let Some(obj) = boundary::options(options, VERIFY_OPTIONS, Undefined::Rejected)? else {
         return Ok(VerifyOptions::at(now_seconds()));
     };
     let at = match get(&obj, "at") {
         None => now_seconds(),
-        Some(v) => time_option(&v, "at")?,
+        Some(v) => boundary::time_seconds(&v, "at")?,
     };
     let mut opts = VerifyOptions::at(at);
     if let Some(v) = get(&obj, "expectedNonce") {
-        let nonce = bytes_arg(&v, "expectedNonce", 64)
-            .map_err(|_| js_error(codes::INVALID_OPTION, "expectedNonce must be a Uint8Array"))?;
-        opts.expected_nonce = Some(nonce);
+        opts.expected_nonce = Some(boundary::bytes(&v, "expectedNonce", 64, codes::INVALID_OPTION)?);
     }
     match get(&obj, "maxAgeSeconds") {
         None => {}
@@ -227,13 +243,16 @@ fn verify_options(options: &JsValue) -> Result<VerifyOptions, JsValue> {
         opts.clock_skew_seconds = seconds_option(&v, "clockSkewSeconds")?;
     }
     if let Some(v) = get(&obj, "externalAad") {
-        let aad = bytes_arg(&v, "externalAad", MAX_DUMP_BYTES)
-            .map_err(|_| js_error(codes::INVALID_OPTION, "externalAad must be a Uint8Array"))?;
+        let aad = boundary::bytes(&v, "externalAad", MAX_DUMP_BYTES, codes::INVALID_OPTION)?;
         if aad.len() > MAX_DUMP_BYTES {
             return Err(js_error(codes::INVALID_OPTION, "externalAad may be at most 64 KiB"));
         }
         opts.external_aad = aad;
     }
+    opts.signer_policy = SignerPolicy {
+        reject_ca_signer: bool_option(&obj, "rejectCaSigner")?,
+        require_signed_x5chain: bool_option(&obj, "requireSignedX5chain")?,
+    };
     Ok(opts)
 }
 
@@ -251,41 +270,36 @@ fn report_to_js(report: &DumpReport) -> Result<JsValue, JsValue> {
     Ok(obj)
 }
 
-/// Verifies one signed chip dump against the app's trust store.
-#[wasm_bindgen(js_name = verifyDump, skip_typescript)]
-pub fn verify_dump(
-    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "TrustStore")] trust: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "VerifyOptions | undefined")] options: JsValue,
-) -> Result<JsValue, JsValue> {
-    let bytes = bytes_arg(&bytes, "bytes", MAX_DUMP_BYTES)?;
-    let store = resolve_store(&trust)?;
+fn dump_bytes(value: &JsValue, name: &str) -> Result<Vec<u8>, JsValue> {
+    boundary::bytes(value, name, MAX_DUMP_BYTES, codes::INVALID_ARGUMENT)
+}
+
+/// Verifies one signed chip dump against the store behind `handle`.
+#[wasm_bindgen(js_name = verifyDumpWith, skip_typescript)]
+pub fn verify_dump_with(bytes: JsValue, handle: u32, options: JsValue) -> Result<JsValue, JsValue> {
+    let bytes = dump_bytes(&bytes, "bytes")?;
+    store(handle)?;
     let opts = verify_options(&options)?;
-    let report = dump::verify_dump(&bytes, &store.borrow(), &opts);
+    let report = with_store(handle, |ts| Ok(dump::verify_dump(&bytes, ts, &opts)))?;
     report_to_js(&report)
 }
 
 /// Verifies many dumps in one call.
-#[wasm_bindgen(js_name = verifyDumps, skip_typescript)]
-pub fn verify_dumps(
-    #[wasm_bindgen(unchecked_param_type = "Uint8Array[]")] list: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "TrustStore")] trust: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "VerifyOptions | undefined")] options: JsValue,
-) -> Result<JsValue, JsValue> {
-    if !Array::is_array(&list) {
-        return Err(js_error(codes::INVALID_ARGUMENT, "list must be an array of Uint8Array"));
-    }
-    let list: Array = list.unchecked_into();
-    if list.length() > MAX_DUMP_BATCH {
-        return Err(js_error(codes::INPUT_TOO_LARGE, &format!("at most {MAX_DUMP_BATCH} dumps per call")));
-    }
-    let store = resolve_store(&trust)?;
+#[wasm_bindgen(js_name = verifyDumpsWith, skip_typescript)]
+pub fn verify_dumps_with(list: JsValue, handle: u32, options: JsValue) -> Result<JsValue, JsValue> {
+    let list = boundary::array(&list, "list", "Uint8Array", MAX_DUMP_BATCH)?;
+    store(handle)?;
     let opts = verify_options(&options)?;
-    let out = Array::new_with_length(list.length());
-    for i in 0..list.length() {
-        let bytes = bytes_arg(&list.get(i), &format!("list[{i}]"), MAX_DUMP_BYTES)?;
-        let report = dump::verify_dump(&bytes, &store.borrow(), &opts);
-        out.set(i, report_to_js(&report)?);
-    }
+    let out = js_sys::Array::new_with_length(list.length());
+    // One dump at a time (a batch may hold 100,000 dumps of 64 KiB). Copying
+    // the bytes and building the reports run no caller code (brand-checked
+    // intrinsics on a snapshot), so holding the store here is safe.
+    with_store(handle, |ts| {
+        for i in 0..list.length() {
+            let bytes = dump_bytes(&list.get(i), &format!("list[{i}]"))?;
+            out.set(i, report_to_js(&dump::verify_dump(&bytes, ts, &opts))?);
+        }
+        Ok(())
+    })?;
     Ok(out.into())
 }

@@ -2,21 +2,26 @@
 //! reports to plain JS objects (camelCase), and turns misuse into JS errors
 //! that carry a stable `code`. No validation logic lives here.
 //!
-//! Reports cross the boundary as one JSON text parsed by the engine's
-//! `JSON.parse` (the fastest way to materialise many small plain objects);
-//! byte fields are then attached as `Uint8Array`s. Callers only ever see
-//! plain objects, never JSON strings.
+//! Number reports are built by a JS snippet from a compact word stream
+//! (`js/number_reports.js`); dump and trust reports cross as one JSON text
+//! parsed by the engine's `JSON.parse`, byte fields then attached as
+//! `Uint8Array`s. Callers only ever see plain objects, never JSON strings.
+//!
+//! No JS exception may unwind through wasm frames (it skips restoring the
+//! shadow stack pointer and corrupts the module): every caller-supplied value
+//! is read through `boundary` (catching snippets), and every other JS call
+//! made from here is a `catch` import or cannot throw.
 
+mod boundary;
 pub mod chip;
 pub mod dump;
 pub mod number;
 mod types;
 
-use js_sys::{Array, Object, Reflect};
+use js_sys::Reflect;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-pub use dump::JsTrustStore;
 
 /// Error codes thrown for misuse (validation failures are reports, not errors).
 pub(crate) mod codes {
@@ -51,68 +56,9 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue
     js_sys::JSON::parse(&text).map_err(|_| js_error(codes::INTERNAL, "cannot parse a report"))
 }
 
-/// Reads an options argument: `undefined`/`null` mean no options; anything
-/// else must be a plain object whose keys are all in `allowed` (a misspelt
-/// option in a security check must not be silently ignored).
-pub(crate) fn options_object(options: &JsValue, allowed: &[&str]) -> Result<Option<Object>, JsValue> {
-    if options.is_undefined() || options.is_null() {
-        return Ok(None);
-    }
-    if !options.is_object() || Array::is_array(options) {
-        return Err(js_error(codes::INVALID_OPTION, "options must be an object"));
-    }
-    let obj: Object = options.clone().unchecked_into();
-    for key in Object::keys(&obj).iter() {
-        let key = key.as_string().unwrap_or_default();
-        if !allowed.contains(&key.as_str()) {
-            return Err(js_error(
-                codes::INVALID_OPTION,
-                &format!("unknown option {key:?} (allowed: {})", allowed.join(", ")),
-            ));
-        }
-    }
-    Ok(Some(obj))
-}
-
-/// Reads one property; `undefined` becomes `None`.
-pub(crate) fn get(obj: &Object, key: &str) -> Option<JsValue> {
-    Reflect::get(obj, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined())
-}
-
-/// A time option: a `Date` or epoch milliseconds, as Unix seconds (floor).
-pub(crate) fn time_option(value: &JsValue, name: &str) -> Result<i64, JsValue> {
-    let ms = if let Some(date) = value.dyn_ref::<js_sys::Date>() {
-        date.get_time()
-    } else if let Some(n) = value.as_f64() {
-        n
-    } else {
-        return Err(js_error(codes::INVALID_OPTION, &format!("{name} must be a Date or epoch milliseconds")));
-    };
-    // ±1e16 ms is far beyond any card date and keeps the arithmetic exact.
-    if !ms.is_finite() || ms.abs() > 1e16 {
-        return Err(js_error(codes::INVALID_OPTION, &format!("{name} is not a valid time")));
-    }
-    Ok((ms / 1000.0).floor() as i64)
-}
-
 /// The current time as Unix seconds.
 pub(crate) fn now_seconds() -> i64 {
     (js_sys::Date::now() / 1000.0).floor() as i64
-}
-
-/// Bytes from a `Uint8Array` (or `ArrayBuffer`), copying at most `limit + 1`
-/// bytes so that an oversized input is detected without copying it all.
-pub(crate) fn bytes_arg(value: &JsValue, name: &str, limit: usize) -> Result<Vec<u8>, JsValue> {
-    let arr = if let Some(a) = value.dyn_ref::<js_sys::Uint8Array>() {
-        a.clone()
-    } else if let Some(b) = value.dyn_ref::<js_sys::ArrayBuffer>() {
-        js_sys::Uint8Array::new(b)
-    } else {
-        return Err(js_error(codes::INVALID_ARGUMENT, &format!("{name} must be a Uint8Array")));
-    };
-    let len = arr.length();
-    let take = len.min(u32::try_from(limit).unwrap_or(u32::MAX).saturating_add(1));
-    Ok(arr.subarray(0, take).to_vec())
 }
 
 /// The library version.

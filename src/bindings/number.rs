@@ -1,6 +1,7 @@
 //! `checkNumber`, `checkNumbers`, `isValidNumber`.
 
-use super::{codes, get, js_error, now_seconds, options_object, time_option};
+use super::boundary::{self, get, Undefined};
+use super::{codes, js_error, now_seconds};
 use crate::core::date::Date;
 use crate::core::number::{self, ErrorCode, Kind, LeanReport, NumberOptions, Severity, Sex, WarningCode};
 use crate::core::tables;
@@ -10,12 +11,12 @@ use wasm_bindgen::prelude::*;
 /// Largest batch accepted by `checkNumbers`.
 pub const MAX_BATCH: u32 = 1_000_000;
 
-const NUMBER_OPTIONS: &[&str] = &["strict", "at", "fpr15CheckDigit"];
+const NUMBER_OPTIONS: &str = "strict,at,fpr15CheckDigit";
 
 /// Converts the JS options object (see `NumberOptions` in the TS types).
 /// Without `at`, the check date is the current date in China Standard Time.
 pub(crate) fn number_options(options: &JsValue) -> Result<NumberOptions, JsValue> {
-    let Some(obj) = options_object(options, NUMBER_OPTIONS)? else {
+    let Some(obj) = boundary::options(options, NUMBER_OPTIONS, Undefined::Absent)? else {
         return Ok(NumberOptions::new(today_cst()));
     };
     let strict = match get(&obj, "strict") {
@@ -27,7 +28,7 @@ pub(crate) fn number_options(options: &JsValue) -> Result<NumberOptions, JsValue
         Some(v) => Some(match v.as_string() {
             Some(s) => Date::parse_iso(&s)
                 .ok_or_else(|| js_error(codes::INVALID_OPTION, "at must be a Date, epoch milliseconds or \"YYYY-MM-DD\""))?,
-            None => Date::from_unix_seconds_cst(time_option(&v, "at")?),
+            None => Date::from_unix_seconds_cst(boundary::time_seconds(&v, "at")?),
         }),
     };
     let fpr15_check_digit = match get(&obj, "fpr15CheckDigit").map(|v| v.as_string()) {
@@ -76,7 +77,7 @@ extern "C" {
     fn js_set_tables(json: &str) -> Result<(), JsValue>;
 
     #[wasm_bindgen(catch, js_name = joinInputs)]
-    fn js_join_inputs(inputs: &JsValue, lens: &mut [u32], max_total: u32) -> Result<String, JsValue>;
+    fn js_join_inputs(inputs: &JsValue, max_count: u32, max_total: u32) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = buildReports)]
     fn js_build_reports(inputs: &JsValue, words: &[u32], text: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = buildReport)]
@@ -258,19 +259,26 @@ pub fn check_number(input: JsValue, options: JsValue) -> Result<JsValue, JsValue
     js_build_report(&input, &words, &text).map_err(|e| internal("cannot build the report", &e))
 }
 
+/// The batch as one string, the UTF-16 length of each element, and the
+/// snapshot of the elements (see `joinInputs` in number_reports.js).
+fn join_inputs(inputs: &JsValue) -> Result<(String, Vec<u32>, JsValue), JsValue> {
+    let out = js_join_inputs(inputs, MAX_BATCH, MAX_BATCH_TEXT).map_err(|e| internal("cannot read the batch", &e))?;
+    if let Some(failure) = out.as_string() {
+        let (code, message) = failure.split_once(' ').unwrap_or((codes::INVALID_ARGUMENT, failure.as_str()));
+        let code = if code == codes::INPUT_TOO_LARGE { codes::INPUT_TOO_LARGE } else { codes::INVALID_ARGUMENT };
+        return Err(js_error(code, message));
+    }
+    let parts: Array = out.unchecked_into();
+    let joined = parts.get(0).as_string().ok_or_else(|| js_error(codes::INTERNAL, "joinInputs returned no text"))?;
+    let lens = js_sys::Uint32Array::new(&parts.get(1)).to_vec();
+    Ok((joined, lens, parts.get(2)))
+}
+
 /// Validates many numbers in one boundary crossing.
 #[wasm_bindgen(js_name = checkNumbers, skip_typescript)]
 pub fn check_numbers(inputs: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    if !Array::is_array(&inputs) {
-        return Err(js_error(codes::INVALID_ARGUMENT, "inputs must be an array of strings"));
-    }
-    let len = inputs.unchecked_ref::<Array>().length();
-    if len > MAX_BATCH {
-        return Err(js_error(codes::INPUT_TOO_LARGE, &format!("at most {MAX_BATCH} numbers per call")));
-    }
     let opts = number_options(&options)?;
-    let mut lens = vec![0u32; len as usize];
-    let joined = js_join_inputs(&inputs, &mut lens, MAX_BATCH_TEXT)?;
+    let (joined, lens, snapshot) = join_inputs(&inputs)?;
     let parts = split_by_utf16(&joined, &lens)
         .ok_or_else(|| js_error(codes::INTERNAL, "the batch text does not match its lengths"))?;
     ensure_tables()?;
@@ -280,7 +288,7 @@ pub fn check_numbers(inputs: JsValue, options: JsValue) -> Result<JsValue, JsVal
         let report = number::check_number_lean(part, &opts);
         encode_report(part, &report, &mut words, &mut text);
     }
-    js_build_reports(&inputs, &words, &text).map_err(|e| internal("cannot build the reports", &e))
+    js_build_reports(&snapshot, &words, &text).map_err(|e| internal("cannot build the reports", &e))
 }
 
 /// The fast path: is this a valid number of any recognised kind?

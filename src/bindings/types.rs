@@ -1,6 +1,8 @@
-//! Hand-written TypeScript types for the reports (wasm-bindgen emits them
-//! into the generated `.d.ts`). Keep in step with the serde shapes in
-//! `crate::core`; the Node tests type-check a consumer against them.
+//! Hand-written TypeScript types for the reports and the public API
+//! (wasm-bindgen emits them into the generated `.d.ts`; the raw exports are
+//! `skip_typescript`, the `TrustStore` class is the JS facade's,
+//! `js/facade.js`). Keep in step with the serde shapes in `crate::core`; the
+//! Node tests type-check a consumer against them.
 
 use wasm_bindgen::prelude::*;
 
@@ -114,8 +116,13 @@ export interface SignerInfo {
   method: "jwk" | "x5chain";
   kid: string | null;
   kidHex: string | null;
-  /** Signer first (x5chain); empty for JWK-trusted dumps. */
+  /**
+   * The validated path, signer first, when SIGNER passed (otherwise the x5chain certificates that
+   * parsed); empty for JWK-trusted dumps.
+   */
   certificates: CertInfo[];
+  /** x5chain certificates after the path's end: carried, not validated, not part of the decision. */
+  extraCertificates: CertInfo[];
   anchor: CertInfo | null;
 }
 
@@ -154,6 +161,10 @@ export interface VerifyOptions {
   clockSkewSeconds?: number;
   /** External AAD agreed with the readers (default empty). */
   externalAad?: Uint8Array;
+  /** Fail SIGNER when a CA certificate (cA=TRUE) signs the dump directly (default: a SIGNER_IS_CA warning). */
+  rejectCaSigner?: boolean;
+  /** Fail SIGNER when the x5chain is unprotected and no protected x5t binds it (default false). */
+  requireSignedX5chain?: boolean;
 }
 
 /**
@@ -176,9 +187,55 @@ export function verifyDumps(list: readonly Uint8Array[], trust: TrustStore, opti
 
 export interface AddJwksResult { added: number; warnings: Issue[]; }
 
+/** Feedback of a revocation call: an entry that matches nothing says so (NO_MATCH). */
+export interface RevokeResult {
+  /** The entry is new (an identical one is recorded once). */
+  added: boolean;
+  /** The entry applies to trust material in the store now; it is recorded either way. */
+  matched: boolean;
+  warnings: Issue<"NO_MATCH" | "KID_CASE_DIFFERS" | "NOT_A_CA" | "ANY_ISSUER" | "KEY_STILL_TRUSTED" | "NO_P256_KEY">[];
+}
+
+export interface RevokedSerial {
+  /** Subject of the issuing certificate; null for a serial revoked under any issuer. */
+  issuer: string | null;
+  serialHex: string;
+}
+
+/**
+ * Trust material supplied by the app: JWK sets, X.509 anchors and revocation data. Append-only;
+ * nothing is trusted by default. Revocation revokes keys on every path (see docs/signed-dumps.md).
+ */
+export class TrustStore {
+  constructor();
+  /** Adds the EC P-256 keys of a JWK set (JSON text or an object); unusable keys are skipped with a warning. */
+  addJwks(jwks: string | object): AddJwksResult;
+  /** Adds X.509 trust anchors: PEM text (every CERTIFICATE block) or one DER certificate. Returns how many were added. */
+  addCertificate(pemOrDer: string | Uint8Array): number;
+  /** Revokes a kid: dumps naming it, and dumps signed by any key trusted under it (on any path), fail REVOCATION. */
+  revokeKid(kid: string): RevokeResult;
+  /** Revokes the certificate with this serial issued by `issuerCertificate` (X.509 paths; a label, not a key). */
+  revokeSerial(issuerCertificate: string | Uint8Array, serialHex: string): RevokeResult;
+  /** Revokes this serial under every issuer. */
+  revokeSerialAnyIssuer(serialHex: string): RevokeResult;
+  /** Revokes a certificate: its issuer + serial and its public key, on every path (JWK paths included). */
+  revokeCertificate(pemOrDer: string | Uint8Array): RevokeResult;
+  readonly keyCount: number;
+  readonly anchorCount: number;
+  kids(): string[];
+  anchors(): CertInfo[];
+  revokedKids(): string[];
+  revokedSerials(): RevokedSerial[];
+  /** RFC 7638 thumbprints of the keys revoked with revokeCertificate. */
+  revokedKeys(): string[];
+  /** Releases the store; later calls with it throw INVALID_TRUST_STORE. Idempotent. */
+  free(): void;
+  [Symbol.dispose](): void;
+}
+
 /** Errors thrown for misuse carry a stable code. */
 export type CnidErrorCode =
   | "INVALID_ARGUMENT" | "INVALID_OPTION" | "INPUT_TOO_LARGE" | "INVALID_TRUST_STORE"
-  | "INVALID_JWKS" | "INVALID_CERTIFICATE" | "INVALID_SERIAL" | "TOO_LARGE" | "INTERNAL";
+  | "INVALID_JWKS" | "INVALID_CERTIFICATE" | "INVALID_SERIAL" | "INVALID_KID" | "TOO_LARGE" | "INTERNAL";
 export interface CnidError extends Error { code: CnidErrorCode; }
 "#;

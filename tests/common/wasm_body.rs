@@ -2,7 +2,7 @@
 // wasm_browser.rs). They exercise the public JS API exactly as JS sees it:
 // plain objects, Uint8Arrays, and Errors with a `code`.
 
-use cnid_verify::bindings::{chip, dump, number, JsTrustStore};
+use cnid_verify::bindings::{chip, dump, number};
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -165,10 +165,11 @@ fn fixture_options() -> JsValue {
     obj(&[("at", JsValue::from_f64(FIXTURE_AT_MS))])
 }
 
-fn store() -> JsTrustStore {
-    let t = JsTrustStore::new();
-    t.add_jwks(JsValue::from_str(JWKS)).unwrap();
-    assert_eq!(t.add_certificate(JsValue::from_str(ROOT_PEM)).unwrap(), 1);
+/// A store handle, as the JS facade (js/facade.js) holds it.
+fn store() -> u32 {
+    let t = dump::trust_store_new().unwrap();
+    dump::trust_store_add_jwks(t, JsValue::from_str(JWKS)).unwrap();
+    assert_eq!(dump::trust_store_add_certificate(t, JsValue::from_str(ROOT_PEM)).unwrap(), 1);
     t
 }
 
@@ -179,16 +180,11 @@ fn statuses(report: &JsValue) -> Vec<(String, String)> {
         .collect()
 }
 
-fn as_js(t: &JsTrustStore) -> JsValue {
-    // The exported class as JS sees it: an object with the opaque handle.
-    obj(&[("__cnidHandle", JsValue::from(t.cnid_handle()))])
-}
-
 #[wasm_bindgen_test]
 fn verify_dump_accepts_valid_fixtures() {
     let t = store();
     for bytes in [Y_JWK, Y_X5CHAIN] {
-        let r = dump::verify_dump(Uint8Array::from(bytes).into(), as_js(&t), fixture_options()).unwrap();
+        let r = dump::verify_dump_with(Uint8Array::from(bytes).into(), t, fixture_options()).unwrap();
         let st = statuses(&r);
         assert_eq!(st.len(), 12);
         assert!(st.iter().all(|(_, status)| status == "passed" || status == "skipped"), "{st:?}");
@@ -203,7 +199,7 @@ fn verify_dump_accepts_valid_fixtures() {
 #[wasm_bindgen_test]
 fn verify_dump_rejects_tampering_but_reports_what_was_parsed() {
     let t = store();
-    let r = dump::verify_dump(Uint8Array::from(FLIPPED).into(), as_js(&t), fixture_options()).unwrap();
+    let r = dump::verify_dump_with(Uint8Array::from(FLIPPED).into(), t, fixture_options()).unwrap();
     assert_eq!(prop(&r, "ok"), JsValue::FALSE);
     assert_eq!(prop(&r, "verified"), JsValue::FALSE);
     let failed: Vec<String> = statuses(&r).into_iter().filter(|(_, st)| st == "failed").map(|(id, _)| id).collect();
@@ -215,7 +211,7 @@ fn verify_dump_rejects_tampering_but_reports_what_was_parsed() {
 fn verify_dumps_batches_and_byte_fields_are_uint8arrays() {
     let t = store();
     let list = Array::of3(&Uint8Array::from(Y_JWK), &Uint8Array::from(FLIPPED), &Uint8Array::from(&[0xa0u8][..]));
-    let out = Array::from(&dump::verify_dumps(list.into(), as_js(&t), fixture_options()).unwrap());
+    let out = Array::from(&dump::verify_dumps_with(list.into(), t, fixture_options()).unwrap());
     assert_eq!(out.length(), 3);
     assert_eq!(prop(&out.get(0), "ok"), JsValue::TRUE);
     assert_eq!(prop(&out.get(1), "ok"), JsValue::FALSE);
@@ -230,49 +226,52 @@ fn verify_dumps_batches_and_byte_fields_are_uint8arrays() {
 fn verify_dump_misuse_and_garbage() {
     let t = store();
     let opts = fixture_options;
-    assert_code(dump::verify_dump(JsValue::from_str("x"), as_js(&t), opts()), "INVALID_ARGUMENT", true);
-    assert_code(dump::verify_dump(Uint8Array::from(Y_JWK).into(), obj(&[]), opts()), "INVALID_TRUST_STORE", true);
-    assert_code(
-        dump::verify_dump(Uint8Array::from(Y_JWK).into(), obj(&[("__cnidHandle", JsValue::from(999_999u32))]), opts()),
-        "INVALID_TRUST_STORE",
-        true,
-    );
+    assert_code(dump::verify_dump_with(JsValue::from_str("x"), t, opts()), "INVALID_ARGUMENT", true);
+    // Handle 0 is what the facade passes for anything that is not one of its stores.
+    assert_code(dump::verify_dump_with(Uint8Array::from(Y_JWK).into(), 0, opts()), "INVALID_TRUST_STORE", true);
+    assert_code(dump::verify_dump_with(Uint8Array::from(Y_JWK).into(), 999_999, opts()), "INVALID_TRUST_STORE", true);
     let typo = obj(&[("maxAge", JsValue::from_f64(1.0))]);
-    assert_code(dump::verify_dump(Uint8Array::from(Y_JWK).into(), as_js(&t), typo), "INVALID_OPTION", true);
+    assert_code(dump::verify_dump_with(Uint8Array::from(Y_JWK).into(), t, typo), "INVALID_OPTION", true);
     let neg = obj(&[("maxAgeSeconds", JsValue::from_f64(-1.0))]);
-    assert_code(dump::verify_dump(Uint8Array::from(Y_JWK).into(), as_js(&t), neg), "INVALID_OPTION", true);
-    assert_code(t.add_jwks(JsValue::from_str("{not json")), "INVALID_JWKS", false);
-    assert_code(t.add_certificate(JsValue::from_str("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n")).map(JsValue::from), "INVALID_CERTIFICATE", false);
+    assert_code(dump::verify_dump_with(Uint8Array::from(Y_JWK).into(), t, neg), "INVALID_OPTION", true);
+    assert_code(dump::trust_store_add_jwks(t, JsValue::from_str("{not json")), "INVALID_JWKS", false);
+    assert_code(
+        dump::trust_store_add_certificate(t, JsValue::from_str("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n")).map(JsValue::from),
+        "INVALID_CERTIFICATE",
+        false,
+    );
     // Garbage, empty, truncated and oversized inputs are reports.
     for bytes in [vec![], vec![0xffu8; 10], Y_JWK[..Y_JWK.len() / 2].to_vec(), vec![0u8; 70_000]] {
-        let r = dump::verify_dump(Uint8Array::from(&bytes[..]).into(), as_js(&t), opts()).unwrap();
+        let r = dump::verify_dump_with(Uint8Array::from(&bytes[..]).into(), t, opts()).unwrap();
         assert_eq!(statuses(&r)[0], ("ENVELOPE".to_owned(), "failed".to_owned()));
     }
     // A freed store is rejected, and the module keeps working.
     let t2 = store();
-    let handle = as_js(&t2);
-    drop(t2);
-    assert_code(dump::verify_dump(Uint8Array::from(Y_JWK).into(), handle, opts()), "INVALID_TRUST_STORE", true);
-    let r = dump::verify_dump(Uint8Array::from(Y_JWK).into(), as_js(&t), opts()).unwrap();
+    let handle = t2;
+    dump::trust_store_free(t2);
+    assert_code(dump::verify_dump_with(Uint8Array::from(Y_JWK).into(), handle, opts()), "INVALID_TRUST_STORE", true);
+    let r = dump::verify_dump_with(Uint8Array::from(Y_JWK).into(), t, opts()).unwrap();
     assert_eq!(prop(&r, "ok"), JsValue::TRUE);
 }
 
 #[wasm_bindgen_test]
 fn trust_store_introspection() {
     let t = store();
-    assert!(t.key_count() >= 2);
-    assert_eq!(t.anchor_count(), 1);
-    let kids = Array::from(&t.kids().unwrap());
+    let info = |what: &str| dump::trust_store_info(t, what).unwrap();
+    assert!(info("keyCount").as_f64().unwrap() >= 2.0);
+    assert_eq!(info("anchorCount").as_f64(), Some(1.0));
+    let kids = Array::from(&info("kids"));
     assert!(kids.iter().any(|k| k.as_string().as_deref() == Some("test-reader-1")));
-    let anchors = Array::from(&t.anchors().unwrap());
+    let anchors = Array::from(&info("anchors"));
     assert!(s(prop(&anchors.get(0), "subject")).contains("TEST"));
     // Adding never removes.
     let object: JsValue = js_sys::JSON::parse(JWKS).unwrap();
-    t.add_jwks(object).unwrap();
-    assert!(t.key_count() >= 2);
-    t.revoke_kid(JsValue::from_str("test-reader-1")).unwrap();
-    assert_eq!(Array::from(&t.revoked_kids().unwrap()).length(), 1);
-    let r = dump::verify_dump(Uint8Array::from(Y_JWK).into(), as_js(&t), fixture_options()).unwrap();
+    dump::trust_store_add_jwks(t, object).unwrap();
+    assert!(info("keyCount").as_f64().unwrap() >= 2.0);
+    let out = dump::trust_store_revoke_kid(t, JsValue::from_str("test-reader-1")).unwrap();
+    assert_eq!(prop(&out, "matched"), JsValue::TRUE);
+    assert_eq!(Array::from(&info("revokedKids")).length(), 1);
+    let r = dump::verify_dump_with(Uint8Array::from(Y_JWK).into(), t, fixture_options()).unwrap();
     assert!(statuses(&r).contains(&("REVOCATION".to_owned(), "failed".to_owned())));
     let _ = JsCast::unchecked_ref::<JsValue>(&r);
 }

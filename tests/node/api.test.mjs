@@ -343,7 +343,9 @@ describe('verifyDump / verifyDumps against the fixture manifest', () => {
   }
 
   function optionsFor(o) {
-    const options = { at: o.at * 1000, maxAgeSeconds: o.maxAgeSeconds };
+    // A present-but-undefined verify option is an INVALID_OPTION error: set only what the case has.
+    const options = { at: o.at * 1000 };
+    if (o.maxAgeSeconds !== undefined) options.maxAgeSeconds = o.maxAgeSeconds;
     if (o.expectedNonceHex) options.expectedNonce = hexToBytes(o.expectedNonceHex);
     if (o.externalAadHex) options.externalAad = hexToBytes(o.externalAadHex);
     return options;

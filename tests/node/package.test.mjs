@@ -88,8 +88,8 @@ console.log(JSON.stringify({
     const got = JSON.parse(res.stdout);
     assert.ok(got.importResolved.endsWith('/pkg/node.mjs'), got.importResolved);
     assert.ok(got.requireResolved.endsWith(`${path.sep}pkg${path.sep}node.cjs`), got.requireResolved);
-    assert.ok(got.bundler.endsWith('/pkg/bundler/cnid_verify.js'), got.bundler);
-    assert.ok(got.web.endsWith('/pkg/web/cnid_verify.js'), got.web);
+    assert.ok(got.bundler.endsWith('/pkg/bundler.js'), got.bundler);
+    assert.ok(got.web.endsWith('/pkg/web.js'), got.web);
     assert.ok(got.wasm.endsWith('/pkg/web/cnid_verify_bg.wasm'), got.wasm);
     assert.equal(got.pkg, 'cnid-verify');
     assert.equal(got.sameClass, true);

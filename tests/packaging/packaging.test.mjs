@@ -142,7 +142,8 @@ describe('npm pack', () => {
   it('the tarball holds every entry point and nothing from the repository', () => {
     const files = packInfo.files.map((f) => f.path).sort();
     for (const f of [
-      'package.json', 'README.md', 'browser.js', 'node.cjs', 'node.mjs', 'index.d.ts', 'index.d.cts',
+      'package.json', 'README.md', 'browser.js', 'node.cjs', 'node.mjs', 'web.js', 'bundler.js', 'facade.js',
+      'facade.cjs', 'index.d.ts', 'index.d.cts',
       'bin/cnid-verify.js', 'web/cnid_verify.js', 'web/cnid_verify_bg.wasm', 'web/cnid_verify.d.ts',
       'nodejs/cnid_verify.js', 'nodejs/cnid_verify_bg.wasm', 'nodejs/package.json',
       'bundler/cnid_verify.js', 'bundler/cnid_verify_bg.js', 'bundler/cnid_verify_bg.wasm',

@@ -59,30 +59,52 @@ export function setTables(json) {
   T = { kinds: t.kinds, errors: t.errors, warnings: t.warnings, provinces, countries };
 }
 
+const IS_ARRAY = Array.isArray;
+const WELL_FORMED = String.prototype.toWellFormed;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Lone surrogates as U+FFFD, as TextEncoder (and so a single checkNumber) would see them. */
+function wellFormed(s) {
+  return WELL_FORMED !== undefined ? WELL_FORMED.call(s) : s.replace(LONE_SURROGATE, '\uFFFD');
+}
+
 /**
- * Joins a batch for one crossing: returns the concatenated strings and writes each string's UTF-16
- * length into `lens`. Throws a TypeError with a code for a non-string element, and an Error with
- * code INPUT_TOO_LARGE when the batch's text exceeds `maxTotal` UTF-16 units.
+ * Joins a batch for one crossing. Returns [joined, lengths (Uint32Array, UTF-16 units), snapshot]:
+ * each element is read exactly once (a getter cannot show the validator one value and the report
+ * another), lone surrogates become U+FFFD per element before joining (so the join cannot pair a
+ * lone high surrogate with the next element's lone low one), and the lengths live in a JS array
+ * (a getter that grows wasm memory cannot detach them). Never throws: a failure is a string
+ * "CODE message" (INVALID_ARGUMENT or INPUT_TOO_LARGE).
  */
-export function joinInputs(inputs, lens, maxTotal) {
-  let total = 0;
-  for (let i = 0; i < lens.length; i++) {
-    const s = inputs[i];
-    if (typeof s !== 'string') {
-      const got = s === null ? 'null' : Array.isArray(s) ? 'array' : typeof s;
-      const e = new TypeError(`inputs[${i}] must be a string, got ${got}`);
-      e.code = 'INVALID_ARGUMENT';
-      throw e;
+export function joinInputs(inputs, maxCount, maxTotal) {
+  try {
+    if (!IS_ARRAY(inputs)) return 'INVALID_ARGUMENT inputs must be an array of strings';
+    const n = inputs.length;
+    if (!(n <= maxCount)) return `INPUT_TOO_LARGE at most ${maxCount} numbers per call`;
+    const snapshot = new Array(n);
+    const lens = new Uint32Array(n);
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      let s;
+      try {
+        s = inputs[i];
+      } catch {
+        return `INVALID_ARGUMENT inputs[${i}] could not be read: its getter threw`;
+      }
+      if (typeof s !== 'string') {
+        const got = s === null ? 'null' : IS_ARRAY(s) ? 'array' : typeof s;
+        return `INVALID_ARGUMENT inputs[${i}] must be a string, got ${got}`;
+      }
+      total += s.length;
+      if (total > maxTotal) return `INPUT_TOO_LARGE the batch holds more than ${maxTotal} UTF-16 code units in all`;
+      snapshot[i] = s;
+      lens[i] = s.length;
     }
-    total += s.length;
-    if (total > maxTotal) {
-      const e = new Error(`the batch holds more than ${maxTotal} UTF-16 code units in all`);
-      e.code = 'INPUT_TOO_LARGE';
-      throw e;
-    }
-    lens[i] = s.length;
+    const parts = snapshot.map(wellFormed);
+    return [parts.join(''), lens, snapshot];
+  } catch {
+    return 'INVALID_ARGUMENT inputs could not be read (a revoked Proxy?)';
   }
-  return inputs.join('');
 }
 
 /** Builds the report array of a batch, in input order. */

@@ -1,0 +1,16 @@
+// `cnid-verify/bundler`: the wasm-bindgen `bundler` target (ESM-wasm integration: webpack's
+// asyncWebAssembly, vite-plugin-wasm). The public API is the facade over the generated module
+// (facade.js). The list of names is checked against the facade by scripts/assemble-pkg.mjs.
+import * as raw from './bundler/cnid_verify.js';
+import { makeApi } from './facade.js';
+
+export const {
+  TrustStore,
+  checkNumber,
+  checkNumbers,
+  isValidNumber,
+  parseChipText,
+  verifyDump,
+  verifyDumps,
+  version,
+} = makeApi(raw);

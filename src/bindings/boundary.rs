@@ -1,0 +1,93 @@
+//! Reading caller-supplied JS values without letting an exception unwind
+//! through wasm (see `js/boundary.js`): options as own properties only,
+//! bytes through brand-checked intrinsics, arrays as snapshots, times.
+//! Every failure becomes a JS `Error` with a `code`.
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::{codes, js_error};
+
+#[wasm_bindgen(module = "/src/bindings/js/boundary.js")]
+extern "C" {
+    #[wasm_bindgen(catch, js_name = copyBytes)]
+    fn js_copy_bytes(value: &JsValue, limit: u32) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = timeMillis)]
+    fn js_time_millis(value: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = snapshotArray)]
+    fn js_snapshot_array(value: &JsValue, max: u32) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = ownOptions)]
+    fn js_own_options(options: &JsValue, allowed: &str, strict_undefined: bool) -> Result<JsValue, JsValue>;
+}
+
+/// How an option that is present with the value `undefined` is read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Undefined {
+    /// As absent (number options: `{ at: maybeDate }` is common and harmless).
+    Absent,
+    /// As an error (security options: `expectedNonce: session.nonce` with no
+    /// nonce must not turn the NONCE check off).
+    Rejected,
+}
+
+/// The caller's options: `None` for `undefined`/`null`, else a snapshot of
+/// the own enumerable properties whose names are all in `allowed`
+/// (comma-separated). Read values with [`get`].
+pub(crate) fn options(value: &JsValue, allowed: &str, undefined: Undefined) -> Result<Option<Object>, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    let snap = js_own_options(value, allowed, undefined == Undefined::Rejected)
+        .map_err(|_| js_error(codes::INVALID_OPTION, "options could not be read"))?;
+    if let Some(message) = snap.as_string() {
+        return Err(js_error(codes::INVALID_OPTION, &message));
+    }
+    Ok(Some(snap.unchecked_into::<Object>()))
+}
+
+/// One option from a snapshot made by [`options`] (a null-prototype object
+/// of plain data properties, so reading it runs no caller code).
+pub(crate) fn get(snapshot: &Object, key: &str) -> Option<JsValue> {
+    Reflect::get(snapshot, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined())
+}
+
+/// Bytes from a `Uint8Array` (or `ArrayBuffer`), copying at most `limit + 1`
+/// bytes so that an oversized input is detected without copying it all.
+/// `code` is the error code for a value of the wrong type.
+pub(crate) fn bytes(value: &JsValue, name: &str, limit: usize, code: &str) -> Result<Vec<u8>, JsValue> {
+    let limit = u32::try_from(limit).unwrap_or(u32::MAX - 1);
+    let out = js_copy_bytes(value, limit).map_err(|_| js_error(code, &format!("{name} could not be read")))?;
+    match out.as_string().as_deref() {
+        None => Ok(out.unchecked_into::<Uint8Array>().to_vec()),
+        Some("DETACHED") => Err(js_error(code, &format!("{name} is a detached buffer (transferred to another thread?)"))),
+        Some("TYPE") => Err(js_error(code, &format!("{name} must be a Uint8Array"))),
+        Some(_) => Err(js_error(code, &format!("{name} could not be read"))),
+    }
+}
+
+/// A time option: a `Date` or epoch milliseconds, as Unix seconds (floor).
+pub(crate) fn time_seconds(value: &JsValue, name: &str) -> Result<i64, JsValue> {
+    let bad = || js_error(codes::INVALID_OPTION, &format!("{name} must be a Date or epoch milliseconds"));
+    let ms = js_time_millis(value).map_err(|_| bad())?.as_f64().ok_or_else(bad)?;
+    // ±1e16 ms is far beyond any card date and keeps the arithmetic exact.
+    if !ms.is_finite() || ms.abs() > 1e16 {
+        return Err(js_error(codes::INVALID_OPTION, &format!("{name} is not a valid time")));
+    }
+    Ok((ms / 1000.0).floor() as i64)
+}
+
+/// A snapshot of a real array of at most `max` elements.
+pub(crate) fn array(value: &JsValue, name: &str, what: &str, max: u32) -> Result<Array, JsValue> {
+    let out = js_snapshot_array(value, max)
+        .map_err(|_| js_error(codes::INVALID_ARGUMENT, &format!("{name} could not be read")))?;
+    match out.as_string() {
+        None => Ok(out.unchecked_into()),
+        Some(s) if s == "TYPE" => Err(js_error(codes::INVALID_ARGUMENT, &format!("{name} must be an array of {what}"))),
+        Some(s) if s == "TOO_MANY" => Err(js_error(codes::INPUT_TOO_LARGE, &format!("at most {max} {what} per call"))),
+        Some(s) => match s.strip_prefix("ELEMENT ") {
+            Some(i) => Err(js_error(codes::INVALID_ARGUMENT, &format!("{name}[{i}] could not be read: its getter threw"))),
+            None => Err(js_error(codes::INVALID_ARGUMENT, &format!("{name} could not be read"))),
+        },
+    }
+}

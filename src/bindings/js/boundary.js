@@ -1,0 +1,171 @@
+// Reads JS argument values for the Rust bindings (a wasm-bindgen snippet, shipped in the package).
+//
+// A JS exception must never unwind through wasm frames: that skips restoring wasm-bindgen's shadow
+// stack pointer, and after a few thousand such calls every later call fails with "memory access out
+// of bounds". Hostile or odd arguments (a revoked Proxy, a detached ArrayBuffer,
+// Object.create(Uint8Array.prototype), Object.create(Date.prototype), a getter that throws) make
+// ordinary property reads and prototype methods throw. So every read of a caller's value happens
+// here, inside try/catch, and these functions NEVER throw: a failure comes back as a string (a
+// reason the Rust side turns into a coded error); success values are never strings. The Rust
+// imports are `catch` as well, as a second line of defence.
+//
+// Brand checks use intrinsics captured when this module loads (not the caller's possibly patched
+// prototypes): %TypedArray%.prototype[@@toStringTag] is 'Uint8Array' only for real Uint8Arrays
+// (Node's Buffer included), never for a Proxy or an object that merely inherits the prototype.
+//
+// This file must keep to `export function` declarations and top-level `let`/`const`: the package
+// build rewrites it to CommonJS for the Node target (scripts/assemble-pkg.mjs).
+
+const TYPED_ARRAY_PROTO = Object.getPrototypeOf(Uint8Array.prototype);
+const getter = (proto, key) => Object.getOwnPropertyDescriptor(proto, key).get;
+const TA_TAG = getter(TYPED_ARRAY_PROTO, Symbol.toStringTag);
+const TA_LENGTH = getter(TYPED_ARRAY_PROTO, 'length');
+const TA_BUFFER = getter(TYPED_ARRAY_PROTO, 'buffer');
+const TA_OFFSET = getter(TYPED_ARRAY_PROTO, 'byteOffset');
+const AB_LENGTH = getter(ArrayBuffer.prototype, 'byteLength');
+const DATE_GET_TIME = Date.prototype.getTime;
+const IS_ARRAY = Array.isArray;
+const OWN_KEYS = Reflect.ownKeys;
+const OWN_DESCRIPTOR = Reflect.getOwnPropertyDescriptor;
+const APPLY = Reflect.apply;
+const STRINGIFY = JSON.stringify;
+const ALLOWED = new Map();
+
+function call(fn, self) {
+  return APPLY(fn, self, []);
+}
+
+function arrayBufferLength(value) {
+  try {
+    return call(AB_LENGTH, value);
+  } catch {
+    return -1; // not an ArrayBuffer
+  }
+}
+
+/** A buffer reports length 0 once it is detached (transferred); only a view on it then throws. */
+function isDetached(buffer) {
+  try {
+    new Uint8Array(buffer);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * A fresh copy of at most `limit + 1` bytes of a Uint8Array (or ArrayBuffer), so that an oversized
+ * input is detected without copying it all. Failure: 'TYPE' (neither), 'DETACHED', 'UNREADABLE'.
+ */
+export function copyBytes(value, limit) {
+  try {
+    if (value !== null && typeof value === 'object' && call(TA_TAG, value) === 'Uint8Array') {
+      const len = call(TA_LENGTH, value);
+      const buffer = call(TA_BUFFER, value);
+      if (len === 0 && isDetached(buffer)) return 'DETACHED';
+      const n = Math.min(len, limit + 1);
+      const out = new Uint8Array(n);
+      out.set(new Uint8Array(buffer, call(TA_OFFSET, value), n));
+      return out;
+    }
+    const abLen = value !== null && typeof value === 'object' ? arrayBufferLength(value) : -1;
+    if (abLen < 0) return 'TYPE';
+    if (abLen === 0 && isDetached(value)) return 'DETACHED';
+    const n = Math.min(abLen, limit + 1);
+    const out = new Uint8Array(n);
+    out.set(new Uint8Array(value, 0, n));
+    return out;
+  } catch {
+    return 'UNREADABLE';
+  }
+}
+
+/** Epoch milliseconds of a number or a real Date (NaN for an invalid Date). Failure: 'TYPE'. */
+export function timeMillis(value) {
+  if (typeof value === 'number') return value;
+  try {
+    if (value !== null && typeof value === 'object') return call(DATE_GET_TIME, value);
+  } catch {
+    // Object.create(Date.prototype) and the like: not a Date.
+  }
+  return 'TYPE';
+}
+
+/**
+ * A snapshot of a real array's elements (each element read once, so a getter cannot hand the
+ * validator one value and the report another). Failure: 'TYPE', 'TOO_MANY', 'ELEMENT <i>',
+ * 'UNREADABLE'.
+ */
+export function snapshotArray(value, max) {
+  try {
+    if (!IS_ARRAY(value)) return 'TYPE';
+    const n = value.length;
+    if (!(n <= max)) return 'TOO_MANY';
+    const out = new Array(n);
+    for (let i = 0; i < n; i++) {
+      try {
+        out[i] = value[i];
+      } catch {
+        return `ELEMENT ${i}`;
+      }
+    }
+    return out;
+  } catch {
+    return 'UNREADABLE';
+  }
+}
+
+function allowedList(allowed) {
+  let list = ALLOWED.get(allowed);
+  if (list === undefined) {
+    list = allowed.split(',');
+    ALLOWED.set(allowed, list);
+  }
+  return list;
+}
+
+function shownKey(key) {
+  return STRINGIFY(key.length > 64 ? key.slice(0, 64) + '…' : key);
+}
+
+/**
+ * The options a caller passed, as a null-prototype object of their OWN enumerable string-keyed
+ * properties: a polluted Object.prototype cannot add or change an option. `undefined`/`null` mean
+ * no options (returns null). `allowed` is a comma-separated list of option names; an unknown name
+ * is an error, so a misspelt security option cannot silently do nothing. A getter that throws is
+ * an error. With `strictUndefined`, an option present with the value undefined is an error (a
+ * security option set from a missing value must not turn a check off); without it, it is absent.
+ * Failure: the message.
+ */
+export function ownOptions(options, allowed, strictUndefined) {
+  if (options === undefined || options === null) return null;
+  try {
+    if (typeof options !== 'object' || IS_ARRAY(options)) return 'options must be an object';
+    const names = allowedList(allowed);
+    const out = Object.create(null);
+    for (const key of OWN_KEYS(options)) {
+      if (typeof key !== 'string') continue;
+      const d = OWN_DESCRIPTOR(options, key);
+      if (d === undefined || !d.enumerable) continue;
+      if (!names.includes(key)) return `unknown option ${shownKey(key)} (allowed: ${names.join(', ')})`;
+      let v;
+      if ('value' in d) {
+        v = d.value;
+      } else {
+        try {
+          v = d.get === undefined ? undefined : call(d.get, options);
+        } catch {
+          return `option ${shownKey(key)} could not be read: its getter threw`;
+        }
+      }
+      if (v === undefined) {
+        if (strictUndefined) return `option ${shownKey(key)} is present but undefined; omit it or give it a value`;
+        continue;
+      }
+      out[key] = v;
+    }
+    return out;
+  } catch {
+    return 'options could not be read (a revoked Proxy?)';
+  }
+}
