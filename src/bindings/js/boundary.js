@@ -54,8 +54,10 @@ function isDetached(buffer) {
 }
 
 /**
- * A fresh copy of at most `limit + 1` bytes of a Uint8Array (or ArrayBuffer), so that an oversized
- * input is detected without copying it all. Failure: 'TYPE' (neither), 'DETACHED', 'UNREADABLE'.
+ * At most `limit + 1` bytes of a Uint8Array (or ArrayBuffer), so that an oversized input is detected
+ * without copying it all: the Uint8Array itself when it is short enough (it passed the brand check,
+ * and nothing runs caller code before Rust copies it), else a fresh prefix copy; for an ArrayBuffer,
+ * a view on it. Failure: 'TYPE' (neither), 'DETACHED', 'UNREADABLE'.
  */
 export function copyBytes(value, limit) {
   try {
@@ -63,18 +65,15 @@ export function copyBytes(value, limit) {
       const len = call(TA_LENGTH, value);
       const buffer = call(TA_BUFFER, value);
       if (len === 0 && isDetached(buffer)) return 'DETACHED';
-      const n = Math.min(len, limit + 1);
-      const out = new Uint8Array(n);
-      out.set(new Uint8Array(buffer, call(TA_OFFSET, value), n));
+      if (len <= limit + 1) return value;
+      const out = new Uint8Array(limit + 1);
+      out.set(new Uint8Array(buffer, call(TA_OFFSET, value), limit + 1));
       return out;
     }
     const abLen = value !== null && typeof value === 'object' ? arrayBufferLength(value) : -1;
     if (abLen < 0) return 'TYPE';
     if (abLen === 0 && isDetached(value)) return 'DETACHED';
-    const n = Math.min(abLen, limit + 1);
-    const out = new Uint8Array(n);
-    out.set(new Uint8Array(value, 0, n));
-    return out;
+    return new Uint8Array(value, 0, Math.min(abLen, limit + 1));
   } catch {
     return 'UNREADABLE';
   }
