@@ -2,7 +2,13 @@
 // cnid-verify command-line interface (ships in the npm package as bin/cnid-verify.js).
 //
 // Exit status: 0 = every number valid / every dump accepted; 1 = at least one invalid number or
-// rejected dump; 2 = usage error, unreadable or unparseable file, or any other failure.
+// rejected dump; 2 = usage error, unreadable or malformed trust or revocation file (then nothing is
+// verified), or a dump file that could not be read or verified (reported in its place; the other
+// dumps are still verified and printed).
+//
+// Everything printed that comes from a dump, a trust file or the command line is passed through
+// safe()/text``: control and bidi characters are shown as \u{..} escapes, so a crafted dump cannot
+// drive the terminal (clear it, paint a fake verdict, reorder a line).
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,9 +17,10 @@ import * as cnid from '../node.mjs';
 const PROG = 'cnid-verify';
 
 const SYNOPSIS = `Usage:
-  ${PROG} number [--json] [--strict] [--at YYYY-MM-DD] [--fpr15-check-digit error|warning] NUMBER...
-  ${PROG} dump [--json] --trust FILE [--trust FILE...] [--revoked FILE] [--at TIME]
-               [--nonce HEX] [--max-age SECONDS|none] [--clock-skew SECONDS] [--aad HEX] DUMP...
+  ${PROG} number [--json] [--strict] [--at TIME] [--fpr15-check-digit error|warning] NUMBER...
+  ${PROG} dump [--json] --trust FILE [--trust FILE...] [--revoked FILE...] [--at TIME]
+               [--nonce HEX] [--max-age SECONDS|none] [--clock-skew SECONDS] [--aad HEX]
+               [--reject-ca-signer] [--require-signed-x5chain] DUMP...
   ${PROG} --help | --version`;
 
 const USAGE = `${SYNOPSIS}
@@ -23,7 +30,7 @@ number   Validate Chinese identity-card numbers (foreign permanent resident 18/1
            NUMBER                 a number; "-" reads one number per line from standard input
            --json                 print a JSON array of reports, one per input, in input order
            --strict               only trim: no case, width, space or hyphen folding
-           --at YYYY-MM-DD        date used to reject future birth dates (default: today, China time)
+           --at TIME              reject birth dates after the China date of TIME (default: today)
            --fpr15-check-digit    severity of an old 15-character foreigner number's check digit
                                   mismatch: error (default) or warning
 
@@ -31,31 +38,88 @@ dump     Verify signed chip dumps (COSE_Sign1, ES256) against the trust material
            --trust FILE           JWK set (.json, .jwks) or X.509 certificate(s) (.pem, .crt, .der);
                                   repeatable. Nothing is trusted by default.
            --revoked FILE         revocation list, repeatable; one entry per line:
-                                    kid:<kid>                          a revoked JWK kid
-                                    serial:<issuer-cert-file>:<hex>    a revoked certificate serial,
-                                                                       issued by that certificate
-                                    <kid>                              a bare line is a kid
-                                  blank lines and lines starting with # are ignored; relative
-                                  certificate paths are relative to the revocation file
-           --at TIME              verification time: ISO 8601 (2026-06-01T08:00:00+08:00; a bare
-                                  date means 00:00 UTC) or @UNIX_SECONDS (default: now)
+                                    kid:<kid>                   the JWK kid <kid>
+                                    serial:<hex>                serial <hex> under any issuer
+                                    serial:<issuer-file>:<hex>  serial <hex> issued by that certificate
+                                    cert:<file>                 that certificate: its issuer and serial,
+                                                                and its public key on every path
+                                    <entry>                     a bare line: the kid <entry> and, when
+                                                                it is a serial, that serial under any
+                                                                issuer
+                                  <hex>: hex digits, optionally 0x-prefixed or colon-separated
+                                  (8b:ad:f0:0d), any case, leading zeros allowed. If everything after
+                                  serial: is a serial, it is the any-issuer form: an issuer file name
+                                  must contain a character other than a hex digit or ":" (./ab, not
+                                  ab). Relative file names are relative to the directory of the
+                                  revocation file. Blank lines and lines starting with # are ignored.
+                                  Any other "word:" prefix, a bare entry with white space or ":"
+                                  (unless it is a serial), or an unreadable or malformed entry is an
+                                  error (exit 2); an entry that matches nothing in the trust store is
+                                  a warning (NO_MATCH).
+           --at TIME              verification time (default: now)
            --nonce HEX            the challenge handed to the reader; the dump must carry it
            --max-age SECONDS|none maximum age of the reading (default 600); none for archives
            --clock-skew SECONDS   allowed clock skew for readings in the future (default 300)
            --aad HEX              external AAD agreed with the readers (default empty)
-           --json                 print a JSON array of reports in input order (byte fields as hex)
+           --reject-ca-signer     reject dumps signed directly by a CA certificate (cA=TRUE)
+           --require-signed-x5chain
+                                  reject an x5chain the signature does not cover (in the unprotected
+                                  header and not bound by a protected x5t)
+           --json                 print a JSON array in input order: a report per dump (byte fields
+                                  as hex), or {file, ok: false, error: {code, message}} for a dump
+                                  file that could not be read or verified
 
-Exit status: 0 all valid/accepted, 1 any invalid/rejected, 2 usage or file error.`;
+TIME     2026-06-01 or 2026-06-01T08:00[:00[.000]] without an offset is China Standard Time
+         (UTC+08:00); with Z or an offset (2026-06-01T00:00:00Z, 2026-06-01T08:00+08:00) it is that
+         instant; digits only are epoch milliseconds; @DIGITS are Unix seconds. The same rule for
+         both commands, whatever the time zone of this computer.
+
+Output   Control characters (\\n and \\t included), DEL, C1 controls and Unicode bidi controls in
+         values are printed as \\u{..} escapes; --json escapes them as \\uXXXX.
+
+Exit status: 0 all valid/accepted; 1 any invalid/rejected; 2 usage error, unreadable or malformed trust
+or revocation file (nothing is verified), or a dump file that could not be read or verified (it is
+reported in its place; the other dumps are still verified and printed).`;
 
 class UsageError extends Error {}
 class FileError extends Error {}
 
-function out(text) {
-  process.stdout.write(text + '\n');
+// --- output -------------------------------------------------------------------------------------
+
+// C0 controls (\n and \t included), DEL, C1 controls, the bidi controls (ALM, LRM, RLM, LRE..RLO,
+// LRI..PDI) and the line/paragraph separators.
+const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+// What JSON.stringify leaves raw among those (it escapes U+0000..U+001F itself).
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+
+/** A value as terminal-safe text: unsafe characters become \u{hex}. */
+function safe(value) {
+  return String(value).replace(UNSAFE_CHARS, (c) => `\\u{${c.codePointAt(0).toString(16)}}`);
 }
 
-function err(text) {
-  process.stderr.write(text + '\n');
+/** Template tag: the literal text as written, every interpolated value through safe(). */
+function text(strings, ...values) {
+  return strings.reduce((line, literal, i) => line + safe(values[i - 1]) + literal);
+}
+
+/** JSON with every unsafe character escaped (\uXXXX is valid JSON and parses back unchanged). */
+function toJson(value, replacer) {
+  return JSON.stringify(value, replacer, 2).replace(
+    UNSAFE_IN_JSON,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+function out(line) {
+  process.stdout.write(line + '\n');
+}
+
+function err(line) {
+  process.stderr.write(line + '\n');
+}
+
+function warn(message) {
+  err(`${PROG}: warning: ${message}`);
 }
 
 // A closed pipe (e.g. `| head`) is not an error worth a stack trace.
@@ -73,18 +137,80 @@ function parse(argv, options) {
   }
 }
 
-// --- number ---------------------------------------------------------------------------------
+// --- --at ---------------------------------------------------------------------------------------
+
+const CST_OFFSET_MINUTES = 8 * 60;
+const MAX_DATE_MS = 8.64e15;
+const ISO_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+function timeError(value) {
+  return new UsageError(
+    `--at must be a date or date-time (2026-06-01, 2026-06-01T08:00 China time; 2026-06-01T00:00:00Z, ` +
+      `2026-06-01T08:00+08:00), epoch milliseconds or @UNIX_SECONDS, got ${value}`,
+  );
+}
+
+function fromMillis(ms, value) {
+  if (!Number.isSafeInteger(ms) || Math.abs(ms) > MAX_DATE_MS) throw timeError(value);
+  return new Date(ms);
+}
+
+/** Minutes east of UTC: China Standard Time when the text has no offset; null if out of range. */
+function offsetMinutes(zone) {
+  if (zone === undefined) return CST_OFFSET_MINUTES;
+  if (zone.toUpperCase() === 'Z') return 0;
+  const digits = zone.slice(1).replace(':', '');
+  const [hours, minutes] = [Number(digits.slice(0, 2)), Number(digits.slice(2))];
+  if (hours > 23 || minutes > 59) return null;
+  return (zone[0] === '-' ? -1 : 1) * (hours * 60 + minutes);
+}
+
+/** Milliseconds of a civil date-time read as UTC, or null if it is not a calendar date and time. */
+function civilMillis(year, month, day, hour, minute, second, millisecond) {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  d.setUTCHours(hour, minute, second, millisecond);
+  const exact =
+    d.getUTCFullYear() === year &&
+    d.getUTCMonth() === month - 1 &&
+    d.getUTCDate() === day &&
+    d.getUTCHours() === hour &&
+    d.getUTCMinutes() === minute &&
+    d.getUTCSeconds() === second;
+  return exact ? d.getTime() : null;
+}
+
+/**
+ * --at for both commands: a date or date-time without an offset is China Standard Time; with Z or
+ * an offset it is that instant; digits only are epoch milliseconds; @digits are Unix seconds.
+ * Computed field by field, so the host's time zone never matters.
+ */
+function parseTime(value) {
+  if (/^\d+$/.test(value)) return fromMillis(Number(value), value);
+  if (/^@\d+$/.test(value)) return fromMillis(Number(value.slice(1)) * 1000, value);
+  const m = ISO_TIME.exec(value);
+  if (!m) throw timeError(value);
+  const [year, month, day, hour = 0, minute = 0, second = 0] = m.slice(1, 7).map((x) => x && Number(x));
+  const millisecond = Number((m[7] ?? '').padEnd(3, '0').slice(0, 3));
+  const local = civilMillis(year, month, day, hour, minute, second, millisecond);
+  const offset = offsetMinutes(m[8]);
+  if (local === null || offset === null) throw new UsageError(`--at ${value} is not a valid date and time`);
+  return fromMillis(local - offset * 60_000, value);
+}
+
+// --- number -------------------------------------------------------------------------------------
 
 function readStdinLines() {
-  let text;
+  let input;
   try {
-    text = fs.readFileSync(0, 'utf8');
+    input = fs.readFileSync(0, 'utf8');
   } catch (e) {
     if (e.code === 'EOF' || e.code === 'EAGAIN' || e.code === 'EBADF' || e.code === 'ENXIO') return [];
     throw new FileError(`cannot read standard input: ${e.message}`);
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const lines = text.split(/\r?\n/);
+  if (input.charCodeAt(0) === 0xfeff) input = input.slice(1);
+  const lines = input.split(/\r?\n/);
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   return lines;
 }
@@ -93,26 +219,26 @@ function names(o) {
   return o ? `${o.nameEn}/${o.nameZh}` : null;
 }
 
+function numberWarnings(r) {
+  return r.warnings.map((w) => text`\n    warning ${w.code}: ${w.message}`).join('');
+}
+
 function describeNumber(r) {
   const shown = r.input === '' ? '""' : r.input;
   const kind = r.kind ?? '-';
-  if (r.ok) {
-    const info = r.info ?? {};
-    const parts = [`✓ ${shown}`, kind];
-    const birth = [info.birthDate, info.sex].filter(Boolean).join(' ');
-    if (birth) parts.push(birth);
-    if (info.province) parts.push(names(info.province));
-    if (info.nationality) parts.push(names(info.nationality));
-    if (info.region) parts.push(info.region);
-    if (r.normalized && r.normalized !== r.input) parts.push(`normalized ${r.normalized}`);
-    let line = parts.join('  ');
-    for (const w of r.warnings) line += `\n    warning ${w.code}: ${w.message}`;
-    return line;
+  if (!r.ok) {
+    const issues = r.errors.map((e) => `${e.code}: ${e.message}`).join('; ');
+    return [`✗ ${shown}`, kind, issues].map(safe).join('  ') + numberWarnings(r);
   }
-  const issues = r.errors.map((e) => `${e.code}: ${e.message}`).join('; ');
-  let line = `✗ ${shown}  ${kind}  ${issues}`;
-  for (const w of r.warnings) line += `\n    warning ${w.code}: ${w.message}`;
-  return line;
+  const info = r.info ?? {};
+  const parts = [`✓ ${shown}`, kind];
+  const birth = [info.birthDate, info.sex].filter(Boolean).join(' ');
+  if (birth) parts.push(birth);
+  if (info.province) parts.push(names(info.province));
+  if (info.nationality) parts.push(names(info.nationality));
+  if (info.region) parts.push(info.region);
+  if (r.normalized && r.normalized !== r.input) parts.push(`normalized ${r.normalized}`);
+  return parts.map(safe).join('  ') + numberWarnings(r);
 }
 
 function cmdNumber(argv) {
@@ -129,10 +255,7 @@ function cmdNumber(argv) {
   }
   const options = {};
   if (values.strict) options.strict = true;
-  if (values.at !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.at)) throw new UsageError(`--at must be YYYY-MM-DD, got ${values.at}`);
-    options.at = values.at;
-  }
+  if (values.at !== undefined) options.at = parseTime(values.at);
   const severity = values['fpr15-check-digit'];
   if (severity !== undefined) {
     if (severity !== 'error' && severity !== 'warning') {
@@ -154,52 +277,57 @@ function cmdNumber(argv) {
   if (inputs.length === 0) throw new UsageError('no numbers given');
 
   const reports = cnid.checkNumbers(inputs, options);
-  if (values.json) out(JSON.stringify(reports, null, 2));
+  if (values.json) out(toJson(reports));
   else for (const r of reports) out(describeNumber(r));
   return reports.every((r) => r.ok) ? 0 : 1;
 }
 
-// --- dump -----------------------------------------------------------------------------------
+// --- files --------------------------------------------------------------------------------------
+
+function fsReason(e) {
+  return e.code === 'ENOENT' ? 'no such file' : e.message;
+}
 
 function readFile(file, what) {
   try {
     return fs.readFileSync(file);
   } catch (e) {
-    throw new FileError(`cannot read ${what} ${file}: ${e.code === 'ENOENT' ? 'no such file' : e.message}`);
+    throw new FileError(`cannot read ${what} ${file}: ${fsReason(e)}`);
   }
 }
 
-function hexBytes(text, flag) {
-  const clean = text.replace(/\s+/g, '');
-  if (!/^(?:[0-9a-fA-F]{2})*$/.test(clean)) throw new UsageError(`${flag} must be hex (an even number of digits)`);
-  return Uint8Array.from(Buffer.from(clean, 'hex'));
+// More than any dump may be (64 KiB): a larger file is reported as oversized by the library from
+// this prefix alone, so a huge or endless file (a FIFO, /dev/zero) is never read whole.
+const DUMP_READ_LIMIT = 1024 * 1024;
+
+function readPrefix(file, limit) {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(limit + 1);
+    let length = 0;
+    for (let n; length < buf.length && (n = fs.readSync(fd, buf, length, buf.length - length, null)) > 0; ) {
+      length += n;
+    }
+    return Uint8Array.from(buf.subarray(0, length));
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
-function wholeSeconds(text, flag) {
-  if (!/^\d+$/.test(text)) throw new UsageError(`${flag} must be a whole number of seconds, got ${text}`);
-  return Number(text);
-}
-
-function parseTime(text) {
-  if (/^@\d+$/.test(text)) return new Date(Number(text.slice(1)) * 1000);
-  const iso = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
-  const ms = iso.test(text) ? Date.parse(text) : NaN;
-  if (Number.isNaN(ms)) throw new UsageError(`--at must be ISO 8601 (e.g. 2026-06-01T08:00:00+08:00) or @UNIX_SECONDS, got ${text}`);
-  return new Date(ms);
-}
-
-// A certificate argument for addCertificate/revokeSerial: PEM text or DER bytes.
+// A certificate argument for addCertificate/revokeSerial/revokeCertificate: PEM text or DER bytes.
 function certificateInput(bytes) {
   const head = bytes.subarray(0, 64).toString('latin1');
   return head.includes('-----BEGIN') ? bytes.toString('utf8') : Uint8Array.from(bytes);
 }
 
-function trustError(file, e) {
-  if (e && typeof e.code === 'string' && !(e instanceof UsageError)) {
-    return new FileError(`${file}: ${e.code}: ${e.message}`);
-  }
+/** A library error (it has a string code) as a file error naming where it happened. */
+function locatedError(where, e) {
+  if (e instanceof FileError || e instanceof UsageError) return new FileError(`${where}: ${e.message}`);
+  if (e && typeof e.code === 'string') return new FileError(`${where}: ${e.code}: ${e.message}`);
   return e;
 }
+
+// --- trust files --------------------------------------------------------------------------------
 
 function loadTrust(store, file) {
   const ext = path.extname(file).toLowerCase();
@@ -207,45 +335,132 @@ function loadTrust(store, file) {
   try {
     if (ext === '.json' || ext === '.jwks') {
       const result = store.addJwks(bytes.toString('utf8'));
-      for (const w of result.warnings) err(`${PROG}: warning: ${file}: ${w.code}: ${w.message}`);
-      if (result.added === 0) err(`${PROG}: warning: ${file}: no usable key`);
+      for (const w of result.warnings) warn(text`${file}: ${w.code}: ${w.message}`);
+      if (result.added === 0) warn(text`${file}: no usable key`);
     } else if (ext === '.pem' || ext === '.crt' || ext === '.cer' || ext === '.der') {
       const n = store.addCertificate(certificateInput(bytes));
-      if (n === 0) err(`${PROG}: warning: ${file}: no certificate`);
+      if (n === 0) warn(text`${file}: no certificate`);
     } else {
       throw new UsageError(`--trust ${file}: unknown file type (expected .json/.jwks or .pem/.crt/.der)`);
     }
   } catch (e) {
-    throw trustError(file, e);
+    throw e instanceof UsageError ? e : locatedError(file, e);
+  }
+}
+
+// --- revocation files ---------------------------------------------------------------------------
+
+// A certificate serial: hex digits, optionally 0x-prefixed or colon-separated (OpenSSL's 8b:ad:f0:0d).
+const SERIAL = /^(?:0x)?[0-9a-f]+(?::[0-9a-f]+)*$/i;
+
+class EntryError extends Error {}
+
+function nonEmpty(value, what) {
+  const v = value.trim();
+  if (v === '') throw new EntryError(`empty ${what}`);
+  return v;
+}
+
+function readCertificate(dir, name, what) {
+  return certificateInput(readFile(path.resolve(dir, nonEmpty(name, `${what} file name`)), what));
+}
+
+const revokeKid = (kid) => (store) => store.revokeKid(kid);
+const revokeSerialAnyIssuer = (serial) => (store) => store.revokeSerialAnyIssuer(serial);
+
+/** A bare line is also a serial only when the library reads it as one (e.g. not over 32 bytes). */
+const revokeIfSerial = (serial) => (store) => {
+  try {
+    return store.revokeSerialAnyIssuer(serial);
+  } catch (e) {
+    if (e && e.code === 'INVALID_SERIAL') return null;
+    throw e;
+  }
+};
+
+/**
+ * serial:<hex> (any issuer) or serial:<issuer-file>:<hex>. The serial is what follows the first
+ * ":" after which only a serial remains, so OpenSSL's 10:01 form and Windows paths (C:\ca.pem)
+ * both work.
+ */
+function revokeSerialEntry(rest, dir) {
+  if (SERIAL.test(rest)) return revokeSerialAnyIssuer(rest);
+  for (let cut = rest.indexOf(':'); cut > 0; cut = rest.indexOf(':', cut + 1)) {
+    const serial = rest.slice(cut + 1).trim();
+    if (SERIAL.test(serial)) {
+      const issuer = readCertificate(dir, rest.slice(0, cut), 'issuer certificate');
+      return (store) => store.revokeSerial(issuer, serial);
+    }
+  }
+  throw new EntryError(
+    'expected serial:<hex> or serial:<issuer-certificate-file>:<hex> (hex digits, 0x or 10:01 form)',
+  );
+}
+
+function revokeCertificateEntry(name, dir) {
+  const cert = readCertificate(dir, name, 'certificate');
+  return (store) => store.revokeCertificate(cert);
+}
+
+/** One line of a revocation file (trimmed, not blank, not a comment) as the revocations it makes. */
+function revocationEntry(line, dir) {
+  if (line.startsWith('kid:')) return [revokeKid(nonEmpty(line.slice('kid:'.length), 'kid'))];
+  if (line.startsWith('serial:')) return [revokeSerialEntry(nonEmpty(line.slice('serial:'.length), 'serial'), dir)];
+  if (line.startsWith('cert:')) return [revokeCertificateEntry(line.slice('cert:'.length), dir)];
+  if (SERIAL.test(line)) return [revokeKid(line), revokeIfSerial(line)];
+  if (line.includes(':')) {
+    const prefix = line.slice(0, line.indexOf(':') + 1);
+    throw new EntryError(`unknown entry type ${JSON.stringify(prefix)} (expected kid:, serial: or cert:)`);
+  }
+  if (/\s/.test(line)) {
+    throw new EntryError('a bare entry cannot contain white space (write kid:<kid> or serial:<issuer-file>:<hex>)');
+  }
+  return [revokeKid(line)];
+}
+
+function revocationLines(file) {
+  let content = readFile(file, 'revocation file').toString('utf8');
+  if (content.charCodeAt(0) === 0xfeff) content = content.slice(1);
+  return content
+    .split(/\r?\n/)
+    .map((raw, i) => ({ line: raw.trim(), number: i + 1 }))
+    .filter(({ line }) => line !== '' && !line.startsWith('#'));
+}
+
+/** Warnings of one entry's RevokeResults; NO_MATCH only when none of them matched anything. */
+function reportRevocation(where, entry, results) {
+  const seen = new Set();
+  const noMatch = [];
+  for (const w of results.flatMap((r) => r.warnings ?? [])) {
+    const key = `${w.code}\n${w.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (w.code === 'NO_MATCH') noMatch.push(w.message);
+    else warn(text`${where}: ${w.code}: ${w.message}`);
+  }
+  if (results.every((r) => r.matched === false)) {
+    const why = noMatch.join('; ') || 'no key or certificate in the store has it';
+    warn(text`${where}: ${entry} matches nothing in the trust store (NO_MATCH): ${why}`);
   }
 }
 
 function loadRevoked(store, file) {
-  const lines = readFile(file, 'revocation file').toString('utf8').split(/\r?\n/);
-  lines.forEach((raw, i) => {
-    const line = raw.trim();
-    const where = `${file}:${i + 1}`;
-    if (line === '' || line.startsWith('#')) return;
+  const dir = path.dirname(file);
+  for (const { line, number } of revocationLines(file)) {
+    const where = `${file}:${number}`;
+    let results;
     try {
-      if (line.startsWith('serial:')) {
-        const rest = line.slice('serial:'.length);
-        const cut = rest.lastIndexOf(':');
-        if (cut <= 0 || cut === rest.length - 1) {
-          throw new FileError(`${where}: expected serial:<issuer-cert-file>:<hex>`);
-        }
-        const certPath = path.resolve(path.dirname(file), rest.slice(0, cut));
-        const serial = rest.slice(cut + 1).trim();
-        store.revokeSerial(certificateInput(readFile(certPath, 'issuer certificate')), serial);
-      } else {
-        const kid = line.startsWith('kid:') ? line.slice('kid:'.length).trim() : line;
-        if (kid === '') throw new FileError(`${where}: empty kid`);
-        store.revokeKid(kid);
-      }
+      results = revocationEntry(line, dir)
+        .map((revoke) => revoke(store))
+        .filter(Boolean);
     } catch (e) {
-      throw e instanceof FileError ? e : trustError(where, e);
+      throw e instanceof EntryError ? new FileError(`${where}: ${e.message}`) : locatedError(where, e);
     }
-  });
+    reportRevocation(where, line, results);
+  }
 }
+
+// --- dump reports -------------------------------------------------------------------------------
 
 const toHex = (u8) => Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength).toString('hex');
 
@@ -257,49 +472,129 @@ function certName(c) {
   return c ? c.subject : '?';
 }
 
-function describeDump(file, r) {
-  const lines = [];
+/** Unix seconds as ISO 8601 UTC, or the number itself when no Date can hold it. */
+function unixTime(seconds) {
+  const ms = Number(seconds) * 1000;
+  if (!Number.isFinite(ms) || Math.abs(ms) > MAX_DATE_MS) return `${seconds} (Unix seconds)`;
+  return new Date(ms).toISOString();
+}
+
+function verdictLine(file, r) {
+  if (r.ok) return text`${file}: ACCEPTED${r.verified ? ' (signature verified)' : ''}`;
   const failed = r.checks.filter((c) => c.status === 'failed').map((c) => c.id);
-  lines.push(
-    r.ok
-      ? `${file}: ACCEPTED${r.verified ? ' (signature verified)' : ''}`
-      : `${file}: REJECTED (failed: ${failed.join(', ') || 'none'})`,
-  );
+  return text`${file}: REJECTED (failed: ${failed.join(', ') || 'none'})`;
+}
+
+function checkLines(r) {
   const width = Math.max(...r.checks.map((c) => c.id.length));
-  for (const c of r.checks) {
-    lines.push(`  ${c.id.padEnd(width)}  ${c.status.padEnd(7)}  ${c.message}`);
+  return r.checks.map((c) => text`  ${c.id.padEnd(width)}  ${c.status.padEnd(7)}  ${c.message}`);
+}
+
+function cardLine(card) {
+  const name = [card.name, card.englishName].filter(Boolean).join(' / ');
+  const valid = `${card.validFrom}..${card.validUntil ?? 'long-term'}`;
+  return (
+    text`  card:    ${card.layout} ${card.number}  ${name}  born ${card.birthDate} ${card.sex}  valid ${valid}` +
+    (card.verified ? '' : '  [NOT VERIFIED: do not trust these fields]')
+  );
+}
+
+function signerLines(s) {
+  if (s.method === 'jwk') return [text`  signer:  JWK kid ${s.kid ?? s.kidHex ?? '?'}`];
+  const leaf = s.certificates[0];
+  const lines = [
+    text`  signer:  x5chain ${certName(leaf)}` +
+      (leaf ? text` (serial ${leaf.serialHex})` : '') +
+      (s.anchor ? text`, anchor ${certName(s.anchor)}` : ''),
+  ];
+  const extra = s.extraCertificates ?? [];
+  if (extra.length) {
+    const subjects = extra.map(certName).join('; ');
+    lines.push(text`  extra:   ${extra.length} more x5chain certificate(s), not validated: ${subjects}`);
   }
-  const card = r.card;
-  if (card) {
-    const name = [card.name, card.englishName].filter(Boolean).join(' / ');
-    const valid = `${card.validFrom}..${card.validUntil ?? 'long-term'}`;
-    lines.push(
-      `  card:    ${card.layout} ${card.number}  ${name}  born ${card.birthDate} ${card.sex}  valid ${valid}` +
-        (card.verified ? '' : '  [NOT VERIFIED: do not trust these fields]'),
-    );
-  }
-  const s = r.signer;
-  if (s) {
-    if (s.method === 'jwk') lines.push(`  signer:  JWK kid ${s.kid ?? s.kidHex ?? '?'}`);
-    else {
-      const leaf = s.certificates[0];
-      lines.push(
-        `  signer:  x5chain ${certName(leaf)}${leaf ? ` (serial ${leaf.serialHex})` : ''}` +
-          (s.anchor ? `, anchor ${certName(s.anchor)}` : ''),
-      );
-    }
-  }
-  if (r.readAt !== null && r.readAt !== undefined) {
-    lines.push(`  read at: ${new Date(r.readAt * 1000).toISOString()}${r.readerId ? ` by ${r.readerId}` : ''}`);
-  }
+  return lines;
+}
+
+function dataLine(r) {
   const extras = [];
   if (r.nonce) extras.push(`nonce ${toHex(r.nonce)}`);
   if (r.chipSerial) extras.push(`chip serial ${toHex(r.chipSerial)}`);
   if (r.photo) extras.push(`photo ${r.photo.length} bytes`);
   if (r.fingerprint) extras.push(`fingerprint ${r.fingerprint.length} bytes`);
-  if (extras.length) lines.push(`  data:    ${extras.join(', ')}`);
-  for (const w of r.warnings) lines.push(`  warning ${w.code}: ${w.message}`);
+  return extras.length ? `  data:    ${extras.join(', ')}` : null;
+}
+
+function describeDump(file, r) {
+  const lines = [verdictLine(file, r), ...checkLines(r)];
+  if (r.card) lines.push(cardLine(r.card));
+  if (r.signer) lines.push(...signerLines(r.signer));
+  if (r.readAt !== null && r.readAt !== undefined) {
+    lines.push(text`  read at: ${unixTime(r.readAt)}` + (r.readerId ? text` by ${r.readerId}` : ''));
+  }
+  const data = dataLine(r);
+  if (data) lines.push(data);
+  for (const w of r.warnings) lines.push(text`  warning ${w.code}: ${w.message}`);
   return lines.join('\n');
+}
+
+function describeItem(item) {
+  if (item.error) return text`${item.file}: ERROR (not verified): ${item.error.message}`;
+  return describeDump(item.file, item.report);
+}
+
+function jsonItem(item) {
+  return item.error ? { file: item.file, ok: false, error: item.error } : { file: item.file, ...item.report };
+}
+
+// --- dump ---------------------------------------------------------------------------------------
+
+function dumpOptions(values) {
+  const options = {};
+  if (values.at !== undefined) options.at = parseTime(values.at);
+  if (values.nonce !== undefined) {
+    options.expectedNonce = hexBytes(values.nonce, '--nonce');
+    if (options.expectedNonce.length === 0) throw new UsageError('--nonce must not be empty');
+  }
+  if (values['max-age'] !== undefined) {
+    options.maxAgeSeconds = values['max-age'] === 'none' ? null : wholeSeconds(values['max-age'], '--max-age');
+  }
+  if (values['clock-skew'] !== undefined) options.clockSkewSeconds = wholeSeconds(values['clock-skew'], '--clock-skew');
+  if (values.aad !== undefined) options.externalAad = hexBytes(values.aad, '--aad');
+  if (values['reject-ca-signer']) options.rejectCaSigner = true;
+  if (values['require-signed-x5chain']) options.requireSignedX5chain = true;
+  return options;
+}
+
+function hexBytes(value, flag) {
+  const clean = value.replace(/\s+/g, '');
+  if (!/^(?:[0-9a-fA-F]{2})*$/.test(clean)) throw new UsageError(`${flag} must be hex (an even number of digits)`);
+  return Uint8Array.from(Buffer.from(clean, 'hex'));
+}
+
+function wholeSeconds(value, flag) {
+  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} must be a whole number of seconds, got ${value}`);
+  return Number(value);
+}
+
+/** Lets the library reject the options (INVALID_OPTION, exit 2) before anything is printed. */
+function checkOptions(store, options) {
+  cnid.verifyDump(new Uint8Array(0), store, options);
+}
+
+/** One dump file: {file, report}, or {file, error} when it cannot be read or verified. */
+function verifyFile(file, store, options) {
+  let bytes;
+  try {
+    bytes = readPrefix(file, DUMP_READ_LIMIT);
+  } catch (e) {
+    return { file, error: { code: e.code ?? 'READ_ERROR', message: `cannot read dump: ${fsReason(e)}` } };
+  }
+  try {
+    return { file, report: cnid.verifyDump(bytes, store, options) };
+  } catch (e) {
+    if (e && e.code === 'INVALID_OPTION') throw e;
+    return { file, error: { code: e?.code ?? 'INTERNAL', message: `cannot verify dump: ${e?.message ?? e}` } };
+  }
 }
 
 function cmdDump(argv) {
@@ -312,6 +607,8 @@ function cmdDump(argv) {
     'max-age': { type: 'string' },
     'clock-skew': { type: 'string' },
     aad: { type: 'string' },
+    'reject-ca-signer': { type: 'boolean' },
+    'require-signed-x5chain': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -320,39 +617,26 @@ function cmdDump(argv) {
   }
   if (!values.trust || values.trust.length === 0) throw new UsageError('at least one --trust FILE is required');
   if (positionals.length === 0) throw new UsageError('no dump files given');
+  const options = dumpOptions(values);
 
-  const options = {};
-  if (values.at !== undefined) options.at = parseTime(values.at);
-  if (values.nonce !== undefined) {
-    options.expectedNonce = hexBytes(values.nonce, '--nonce');
-    if (options.expectedNonce.length === 0) throw new UsageError('--nonce must not be empty');
-  }
-  if (values['max-age'] !== undefined) {
-    options.maxAgeSeconds = values['max-age'] === 'none' ? null : wholeSeconds(values['max-age'], '--max-age');
-  }
-  if (values['clock-skew'] !== undefined) options.clockSkewSeconds = wholeSeconds(values['clock-skew'], '--clock-skew');
-  if (values.aad !== undefined) options.externalAad = hexBytes(values.aad, '--aad');
-
-  // Read everything first: a missing file is exit 2 with no partial verdicts.
-  const dumps = positionals.map((f) => Uint8Array.from(readFile(f, 'dump')));
   const store = new cnid.TrustStore();
   try {
     for (const f of values.trust) loadTrust(store, f);
     for (const f of values.revoked ?? []) loadRevoked(store, f);
-    const reports = cnid.verifyDumps(dumps, store, options);
-    if (values.json) {
-      const withFile = reports.map((r, i) => ({ file: positionals[i], ...r }));
-      out(JSON.stringify(withFile, jsonReplacer, 2));
-    } else {
-      out(reports.map((r, i) => describeDump(positionals[i], r)).join('\n\n'));
-    }
-    return reports.every((r) => r.ok) ? 0 : 1;
+    checkOptions(store, options);
+    // One file at a time: an unreadable file or an odd report is that item's problem only.
+    const items = positionals.map((f) => verifyFile(f, store, options));
+    for (const item of items) if (item.error) err(text`${PROG}: ${item.file}: ${item.error.message}`);
+    if (values.json) out(toJson(items.map(jsonItem), jsonReplacer));
+    else out(items.map(describeItem).join('\n\n'));
+    if (items.some((item) => item.error)) return 2;
+    return items.every((item) => item.report.ok) ? 0 : 1;
   } finally {
     store.free();
   }
 }
 
-// --- main -----------------------------------------------------------------------------------
+// --- main ---------------------------------------------------------------------------------------
 
 function main(argv) {
   const [cmd, ...rest] = argv;
@@ -381,14 +665,14 @@ try {
   process.exitCode = main(process.argv.slice(2));
 } catch (e) {
   if (e instanceof UsageError) {
-    err(`${PROG}: ${e.message}\n${SYNOPSIS}\nRun '${PROG} --help' for details.`);
+    err(`${PROG}: ${safe(e.message)}\n${SYNOPSIS}\nRun '${PROG} --help' for details.`);
   } else if (e instanceof FileError) {
-    err(`${PROG}: ${e.message}`);
+    err(`${PROG}: ${safe(e.message)}`);
   } else if (e && e.code === 'INVALID_OPTION') {
     // The library rejected an option value the CLI passed through (e.g. an impossible --at date).
-    err(`${PROG}: invalid option: ${e.message}\nRun '${PROG} --help' for details.`);
+    err(`${PROG}: invalid option: ${safe(e.message)}\nRun '${PROG} --help' for details.`);
   } else {
-    err(`${PROG}: error: ${e && e.code ? `${e.code}: ` : ''}${e && e.message ? e.message : e}`);
+    err(`${PROG}: error: ${safe(`${e && e.code ? `${e.code}: ` : ''}${e && e.message ? e.message : e}`)}`);
   }
   process.exitCode = 2;
 }

@@ -125,15 +125,22 @@ fn generate(out: &Path) {
         write(&trust.join(c.file), pki::to_pem(&c.der).as_bytes());
     }
     write(&trust.join("test-jwks.json"), &json_bytes(&jwks()));
-    write(&trust.join("revoked-kids.txt"), b"test-reader-revoked\n");
+    // One revocation list in the `cnid-verify dump --revoked` format (it replaces the old
+    // revoked-kids.txt and revoked-serials.txt, removed so that a regenerated tree matches).
+    for old in ["revoked-kids.txt", "revoked-serials.txt"] {
+        let _ = fs::remove_file(trust.join(old));
+    }
     let revoked_serial = certs
         .iter()
         .find(|c| c.file == "test-signer-revoked.pem")
         .unwrap();
     write(
-        &trust.join("revoked-serials.txt"),
+        &trust.join("revoked.txt"),
         format!(
-            "# issuer-certificate serial-hex (the revoked-serial case; see dumps/manifest.json for each case's own list)\ntest-intermediate.pem {}\n",
+            "# cnid-verify dump --revoked list: the revoked-kid and revoked-serial cases (dumps/manifest.json lists each case's own entries).\n\
+             # One entry per line: kid:<kid>, serial:<hex>, serial:<issuer-file>:<hex>, cert:<file>; file names are relative to this file's directory.\n\
+             kid:test-reader-revoked\n\
+             serial:test-intermediate.pem:{}\n",
             keys::hex(&revoked_serial.serial)
         )
         .as_bytes(),
@@ -159,7 +166,7 @@ fn generate(out: &Path) {
         );
     }
     tr.push_str("\n`test-jwks.json`: EC P-256 keys `test-reader-1`, `test-reader-2`, `test-reader-revoked`, plus one `kty: OKP` stub (`test-okp-stub`) that verifiers must skip with a warning.\n\n");
-    tr.push_str("`revoked-kids.txt`: one kid per line. `revoked-serials.txt`: `issuer-file serial-hex` per line. The manifest of each dump case lists its own revocation data, which is authoritative.\n");
+    tr.push_str("`revoked.txt`: a revocation list in the `cnid-verify dump --revoked` format, one entry per line: `kid:<kid>`, `serial:<hex>` (that serial under any issuer), `serial:<issuer-file>:<hex>`, `cert:<file>` (the certificate's issuer and serial, and its key), or a bare kid (also a serial under any issuer when it is hex); `#` comments and blank lines are ignored, and file names are relative to the list's own directory. It revokes the kid `test-reader-revoked` and serial `8badf00d` under `test-intermediate.pem`. The manifest of each dump case lists its own revocation data, which is authoritative.\n");
     write(&trust.join("README.md"), tr.as_bytes());
 
     // --- chip blocks
