@@ -336,7 +336,8 @@ fn reject_short_simple_in_long_form(v: u8) -> Result<(), CborError> {
 /// hash that an attacker could make collide is involved.
 #[derive(Default)]
 struct KeySet {
-    seen: std::collections::BTreeSet<Vec<u8>>,
+    /// The trust store's set type: one `BTreeSet` instantiation in the wasm.
+    seen: crate::core::trust::ByteSet,
 }
 
 impl KeySet {

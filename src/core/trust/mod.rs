@@ -24,10 +24,12 @@
 //!
 //! # Linear cost
 //!
-//! Every lookup goes through ordered maps (`BTreeMap`/`BTreeSet`): no nested
-//! scans, and no hash maps whose keys an attacker could make collide (on
-//! wasm32-unknown-unknown std's hasher has no random seed). Every input has a
-//! size limit and every collection a count limit.
+//! Every lookup goes through ordered maps keyed by byte strings ([`Index`],
+//! [`ByteSet`]): no nested scans, and no hash maps whose keys an attacker
+//! could make collide (on wasm32-unknown-unknown std's hasher has no random
+//! seed). One key type on purpose: each distinct `BTreeMap` instantiation
+//! costs kilobytes of wasm. Every input has a size limit and every
+//! collection a count limit.
 //!
 //! The verifier never fetches anything: no network, no clock, no files.
 
@@ -157,34 +159,31 @@ pub(crate) struct TrustedKey {
     pub sec1: Vec<u8>,
 }
 
-/// Insertion-ordered set with ordered-map membership (O(log n) lookups).
-#[derive(Debug)]
-struct OrderedSet<T: Ord + Clone> {
-    order: Vec<T>,
-    members: BTreeSet<T>,
+/// Byte string → positions (in `keys`): the store's one map type.
+pub(crate) type Index = BTreeMap<Vec<u8>, Vec<usize>>;
+/// The store's one set type (also the CBOR decoder's key set).
+pub(crate) type ByteSet = BTreeSet<Vec<u8>>;
+
+/// Insertion-ordered set of byte strings with ordered-set membership
+/// (O(log n) lookups).
+#[derive(Debug, Default)]
+struct OrderedSet {
+    order: Vec<Vec<u8>>,
+    members: ByteSet,
 }
 
-impl<T: Ord + Clone> Default for OrderedSet<T> {
-    fn default() -> Self {
-        OrderedSet { order: Vec::new(), members: BTreeSet::new() }
-    }
-}
-
-impl<T: Ord + Clone> OrderedSet<T> {
+impl OrderedSet {
     /// Adds `item`; `false` when it was already there.
-    fn insert(&mut self, item: T) -> bool {
-        if self.members.contains(&item) {
+    fn insert(&mut self, item: &[u8]) -> bool {
+        if self.members.contains(item) {
             return false;
         }
-        self.members.insert(item.clone());
-        self.order.push(item);
+        self.members.insert(item.to_vec());
+        self.order.push(item.to_vec());
         true
     }
 
-    fn contains<Q: Ord + ?Sized>(&self, item: &Q) -> bool
-    where
-        T: std::borrow::Borrow<Q>,
-    {
+    fn contains(&self, item: &[u8]) -> bool {
         self.members.contains(item)
     }
 
@@ -192,14 +191,26 @@ impl<T: Ord + Clone> OrderedSet<T> {
         self.order.len()
     }
 
-    fn iter(&self) -> impl Iterator<Item = &T> {
+    fn iter(&self) -> impl Iterator<Item = &Vec<u8>> {
         self.order.iter()
     }
 }
 
-/// A serial revocation: `(issuer name DER or None for any issuer, serial
-/// magnitude)`.
-type SerialKey = (Option<Vec<u8>>, Vec<u8>);
+/// A serial revocation as one byte string (injective): `0 ‖ serial` for any
+/// issuer, `1 ‖ len(issuer) ‖ issuer name DER ‖ serial` for one issuer.
+fn serial_key(issuer_der: Option<&[u8]>, serial: &[u8]) -> Vec<u8> {
+    let mut key = Vec::with_capacity(serial.len() + issuer_der.map_or(1, |d| d.len() + 5));
+    match issuer_der {
+        None => key.push(0),
+        Some(der) => {
+            key.push(1);
+            key.extend_from_slice(&u32::try_from(der.len()).unwrap_or(u32::MAX).to_be_bytes());
+            key.extend_from_slice(der);
+        }
+    }
+    key.extend_from_slice(serial);
+    key
+}
 
 /// Bounded cache of certificate-signature outcomes, keyed by
 /// SHA-256(issuer SPKI ‖ certificate DER). First-in, first-out eviction.
@@ -239,23 +250,25 @@ impl LinkCache {
 #[derive(Debug, Default)]
 pub struct TrustStore {
     keys: Vec<TrustedKey>,
-    /// kid → indices into `keys`.
-    keys_by_kid: BTreeMap<String, Vec<usize>>,
+    /// kid (UTF-8) → indices into `keys`.
+    keys_by_kid: Index,
     /// SEC1 point → indices into `keys` (one key may be listed under several kids).
-    keys_by_point: BTreeMap<Vec<u8>, Vec<usize>>,
-    /// ASCII-lowercased kid → one trusted kid, for "did you mean" hints.
-    kids_folded: BTreeMap<String, String>,
+    keys_by_point: Index,
+    /// ASCII-lowercased kid → indices into `keys`, for "did you mean" hints.
+    kids_folded: Index,
     anchors: Vec<ParsedCert>,
     /// SHA-256 of each anchor's DER (identical anchors are stored once).
-    anchor_fingerprints: BTreeSet<[u8; 32]>,
+    anchor_fingerprints: ByteSet,
     /// Subject name DER of the anchors.
-    anchor_subjects: BTreeSet<Vec<u8>>,
-    revoked_kids: OrderedSet<String>,
-    revoked_serials: OrderedSet<SerialKey>,
-    /// Display names of the issuers in `revoked_serials`.
-    revoked_serial_issuers: BTreeMap<Vec<u8>, String>,
+    anchor_subjects: ByteSet,
+    /// Revoked kids (UTF-8).
+    revoked_kids: OrderedSet,
+    /// [`serial_key`]s.
+    revoked_serials: OrderedSet,
+    /// `revoked_serials` as listed, in the same order.
+    revoked_serial_infos: Vec<RevokedSerialInfo>,
     /// SEC1 points revoked with `revoke_certificate`.
-    revoked_keys: OrderedSet<Vec<u8>>,
+    revoked_keys: OrderedSet,
     link_cache: RefCell<LinkCache>,
 }
 
@@ -284,10 +297,10 @@ impl TrustStore {
         let mut warnings = parsed.warnings;
         // Keys of this set per kid (the set may itself repeat a kid).
         let mut fresh: Vec<TrustedKey> = Vec::new();
-        let mut fresh_by_kid: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut fresh_by_kid = Index::new();
         for key in parsed.keys {
-            let stored = self.keys_by_kid.get(&key.kid).map(Vec::as_slice).unwrap_or(&[]);
-            let pending = fresh_by_kid.get(&key.kid).map(Vec::as_slice).unwrap_or(&[]);
+            let stored = self.keys_by_kid.get(key.kid.as_bytes()).map(Vec::as_slice).unwrap_or(&[]);
+            let pending = fresh_by_kid.get(key.kid.as_bytes()).map(Vec::as_slice).unwrap_or(&[]);
             let same_kid = stored.iter().filter_map(|&i| self.keys.get(i)).chain(pending.iter().filter_map(|&i| fresh.get(i)));
             let mut count = 0usize;
             let mut identical = false;
@@ -315,7 +328,7 @@ impl TrustStore {
                     ),
                 ));
             }
-            fresh_by_kid.entry(key.kid.clone()).or_default().push(fresh.len());
+            fresh_by_kid.entry(key.kid.as_bytes().to_vec()).or_default().push(fresh.len());
             fresh.push(key);
         }
         if self.keys.len() + fresh.len() > MAX_KEYS {
@@ -327,9 +340,9 @@ impl TrustStore {
         let added = fresh.len();
         for key in fresh {
             let index = self.keys.len();
-            self.keys_by_kid.entry(key.kid.clone()).or_default().push(index);
+            self.keys_by_kid.entry(key.kid.as_bytes().to_vec()).or_default().push(index);
             self.keys_by_point.entry(key.sec1.clone()).or_default().push(index);
-            self.kids_folded.entry(key.kid.to_ascii_lowercase()).or_insert_with(|| key.kid.clone());
+            self.kids_folded.entry(key.kid.to_ascii_lowercase().into_bytes()).or_default().push(index);
             self.keys.push(key);
         }
         Ok(AddJwksOutcome { added, warnings })
@@ -341,9 +354,9 @@ impl TrustStore {
     pub fn add_certificates(&mut self, pem_or_der: &[u8]) -> Result<usize, TrustError> {
         let certs = x509::parse_certificates_input(pem_or_der)?;
         let mut fresh: Vec<ParsedCert> = Vec::new();
-        let mut fresh_fingerprints: BTreeSet<[u8; 32]> = BTreeSet::new();
+        let mut fresh_fingerprints = ByteSet::new();
         for c in certs {
-            if self.anchor_fingerprints.contains(&c.fingerprint) || !fresh_fingerprints.insert(c.fingerprint) {
+            if self.anchor_fingerprints.contains(c.fingerprint.as_slice()) || !fresh_fingerprints.insert(c.fingerprint.to_vec()) {
                 continue;
             }
             fresh.push(c);
@@ -356,7 +369,7 @@ impl TrustStore {
         }
         let added = fresh.len();
         for c in fresh {
-            self.anchor_fingerprints.insert(c.fingerprint);
+            self.anchor_fingerprints.insert(c.fingerprint.to_vec());
             self.anchor_subjects.insert(c.subject_der.clone());
             self.anchors.push(c);
         }
@@ -388,11 +401,11 @@ impl TrustStore {
                 format!("a kid is 1 to {MAX_KID_BYTES} bytes of UTF-8, this one is {} bytes", kid.len()),
             ));
         }
-        if !self.revoked_kids.contains(kid) {
+        if !self.revoked_kids.contains(kid.as_bytes()) {
             Self::check_revocation_capacity(self.revoked_kids.len(), "kids")?;
         }
-        let added = self.revoked_kids.insert(kid.to_owned());
-        let keys = self.keys_by_kid.get(kid).map_or(0, Vec::len);
+        let added = self.revoked_kids.insert(kid.as_bytes());
+        let keys = self.keys_by_kid.get(kid.as_bytes()).map_or(0, Vec::len);
         let mut warnings = Vec::new();
         if keys == 0 {
             warnings.push(Warning::new(
@@ -402,7 +415,8 @@ impl TrustStore {
                     shown(kid)
                 ),
             ));
-            if let Some(similar) = self.kids_folded.get(&kid.to_ascii_lowercase()) {
+            let folded = self.kids_folded.get(kid.to_ascii_lowercase().as_bytes());
+            if let Some(similar) = folded.and_then(|idx| idx.first()).and_then(|&i| self.keys.get(i)).map(|k| &k.kid) {
                 warnings.push(Warning::new(
                     "KID_CASE_DIFFERS",
                     format!("the trusted kid {} differs from {} only in letter case", shown(similar), shown(kid)),
@@ -450,8 +464,7 @@ impl TrustStore {
                 "a serial revokes the certificate on X.509 paths only; if its key is also trusted as a JWK, revoke the key on every path with revokeCertificate(certificate)",
             ));
         }
-        let key: SerialKey = (Some(issuer.subject_der.clone()), serial);
-        let added = self.insert_serial(key, Some(issuer.info.subject.clone()))?;
+        let added = self.insert_serial(Some(&issuer.subject_der), &serial, Some(issuer.info.subject.clone()))?;
         Ok(RevokeOutcome { added, matched, warnings })
     }
 
@@ -474,7 +487,7 @@ impl TrustStore {
                 "the store has no X.509 trust anchors, so no path can hold this serial yet; the entry is recorded anyway",
             ));
         }
-        let added = self.insert_serial((None, serial), None)?;
+        let added = self.insert_serial(None, &serial, None)?;
         Ok(RevokeOutcome { added, matched, warnings })
     }
 
@@ -487,7 +500,9 @@ impl TrustStore {
         let mut warnings = Vec::new();
         let point = cert.key.as_ref().map(|k| k.to_sec1_point(false).as_bytes().to_vec());
         let key_trusted = point.as_ref().is_some_and(|p| self.keys_by_point.contains_key(p));
-        let matched = key_trusted || self.anchor_fingerprints.contains(&cert.fingerprint) || self.may_be_issued_on_a_path(&cert);
+        let matched = key_trusted
+            || self.anchor_fingerprints.contains(cert.fingerprint.as_slice())
+            || self.may_be_issued_on_a_path(&cert);
         if !matched {
             warnings.push(Warning::new(
                 "NO_MATCH",
@@ -507,22 +522,22 @@ impl TrustStore {
         if new_key {
             Self::check_revocation_capacity(self.revoked_keys.len(), "keys")?;
         }
-        let added_serial = self.insert_serial((Some(cert.issuer_der.clone()), cert.serial.clone()), Some(cert.info.issuer.clone()))?;
+        let added_serial = self.insert_serial(Some(&cert.issuer_der), &cert.serial, Some(cert.info.issuer.clone()))?;
         if let Some(p) = point {
-            self.revoked_keys.insert(p);
+            self.revoked_keys.insert(&p);
         }
         Ok(RevokeOutcome { added: added_serial || new_key, matched, warnings })
     }
 
-    fn insert_serial(&mut self, key: SerialKey, issuer_name: Option<String>) -> Result<bool, TrustError> {
+    fn insert_serial(&mut self, issuer_der: Option<&[u8]>, serial: &[u8], issuer_name: Option<String>) -> Result<bool, TrustError> {
+        let key = serial_key(issuer_der, serial);
         if self.revoked_serials.contains(&key) {
             return Ok(false);
         }
         Self::check_revocation_capacity(self.revoked_serials.len(), "serials")?;
-        if let (Some(der), Some(name)) = (&key.0, issuer_name) {
-            self.revoked_serial_issuers.entry(der.clone()).or_insert(name);
-        }
-        Ok(self.revoked_serials.insert(key))
+        self.revoked_serials.insert(&key);
+        self.revoked_serial_infos.push(RevokedSerialInfo { issuer: issuer_name, serial_hex: serial::serial_to_hex(serial) });
+        Ok(true)
     }
 
     /// Whether certificates issued by `issuer` can be on a path this store
@@ -552,8 +567,9 @@ impl TrustStore {
 
     /// The kids of the trusted JWKs, in insertion order, without repeats.
     pub fn kids(&self) -> Vec<String> {
-        let mut seen: BTreeSet<&str> = BTreeSet::new();
-        self.keys.iter().filter(|k| seen.insert(k.kid.as_str())).map(|k| k.kid.clone()).collect()
+        // A kid is listed at its first key (the first index under it).
+        let first = |i: usize, k: &TrustedKey| self.keys_by_kid.get(k.kid.as_bytes()).and_then(|v| v.first()) == Some(&i);
+        self.keys.iter().enumerate().filter(|(i, k)| first(*i, k)).map(|(_, k)| k.kid.clone()).collect()
     }
 
     /// Descriptions of the trust anchors, in insertion order.
@@ -563,19 +579,13 @@ impl TrustStore {
 
     /// Revoked kids, in insertion order.
     pub fn revoked_kids(&self) -> Vec<String> {
-        self.revoked_kids.iter().cloned().collect()
+        self.revoked_kids.iter().map(|k| String::from_utf8_lossy(k).into_owned()).collect()
     }
 
     /// Revoked certificate serials (issuer subject or any issuer, and
     /// serial), in insertion order.
     pub fn revoked_serials(&self) -> Vec<RevokedSerialInfo> {
-        self.revoked_serials
-            .iter()
-            .map(|(issuer, serial)| RevokedSerialInfo {
-                issuer: issuer.as_ref().map(|der| self.revoked_serial_issuers.get(der).cloned().unwrap_or_default()),
-                serial_hex: serial::serial_to_hex(serial),
-            })
-            .collect()
+        self.revoked_serial_infos.clone()
     }
 
     /// RFC 7638 thumbprints (base64url SHA-256) of the keys revoked with
@@ -589,7 +599,6 @@ impl TrustStore {
 
     /// Trusted keys whose kid's UTF-8 bytes equal `kid` (several under key rotation).
     pub(crate) fn keys_for_kid(&self, kid: &[u8]) -> Vec<&TrustedKey> {
-        let Ok(kid) = std::str::from_utf8(kid) else { return Vec::new() };
         self.keys_by_kid
             .get(kid)
             .map(|idx| idx.iter().filter_map(|&i| self.keys.get(i)).collect())
@@ -598,7 +607,7 @@ impl TrustStore {
 
     /// Whether the app revoked this kid.
     pub(crate) fn is_kid_revoked(&self, kid: &[u8]) -> bool {
-        std::str::from_utf8(kid).is_ok_and(|k| self.revoked_kids.contains(k))
+        self.revoked_kids.contains(kid)
     }
 
     /// Why a public key (SEC1, uncompressed) is revoked, if it is: revoked
@@ -608,7 +617,7 @@ impl TrustStore {
             return Some(format!("key {} is revoked (revokeCertificate)", jwk::thumbprint(sec1)));
         }
         let under = self.keys_by_point.get(sec1)?;
-        under.iter().filter_map(|&i| self.keys.get(i)).find(|k| self.revoked_kids.contains(k.kid.as_str())).map(|k| {
+        under.iter().filter_map(|&i| self.keys.get(i)).find(|k| self.revoked_kids.contains(k.kid.as_bytes())).map(|k| {
             format!("key {} is the key of revoked kid {}", jwk::thumbprint(sec1), shown(&k.kid))
         })
     }
@@ -621,8 +630,8 @@ impl TrustStore {
     /// Why a certificate is revoked, if it is: its issuer + serial (or its
     /// serial under any issuer) is listed, or its key is revoked.
     pub(crate) fn cert_revocation(&self, cert: &ParsedCert) -> Option<String> {
-        let by_issuer = (Some(cert.issuer_der.clone()), cert.serial.clone());
-        let any_issuer = (None, cert.serial.clone());
+        let by_issuer = serial_key(Some(&cert.issuer_der), &cert.serial);
+        let any_issuer = serial_key(None, &cert.serial);
         if self.revoked_serials.contains(&by_issuer) || self.revoked_serials.contains(&any_issuer) {
             return Some(format!(
                 "certificate {} (serial {}, issued by {}) is revoked",
