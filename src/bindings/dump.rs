@@ -261,7 +261,9 @@ fn report_to_js(report: &DumpReport) -> Result<JsValue, JsValue> {
     let obj = to_js(report)?;
     let set = |key: &str, bytes: Option<&[u8]>| -> Result<(), JsValue> {
         let value = bytes.map_or(JsValue::NULL, |b| Uint8Array::from(b).into());
-        Reflect::set(&obj, &JsValue::from_str(key), &value).map(|_| ())
+        Reflect::set(&obj, &JsValue::from_str(key), &value)
+            .map(|_| ())
+            .map_err(|_| js_error(codes::INTERNAL, "cannot attach a byte field to a report"))
     };
     set("nonce", report.nonce.as_ref().map(|b| b.as_slice()))?;
     set("chipSerial", report.chip_serial.as_ref().map(|b| b.as_slice()))?;
@@ -297,7 +299,10 @@ pub fn verify_dumps_with(list: JsValue, handle: u32, options: JsValue) -> Result
     with_store(handle, |ts| {
         for i in 0..list.length() {
             let bytes = dump_bytes(&list.get(i), &format!("list[{i}]"))?;
-            out.set(i, report_to_js(&dump::verify_dump(&bytes, ts, &opts))?);
+            let report = report_to_js(&dump::verify_dump(&bytes, ts, &opts))?;
+            // Reflect.set is a `catch` import: even a polluted Array.prototype
+            // setter cannot throw through wasm.
+            Reflect::set(&out, &JsValue::from(i), &report).map_err(|_| js_error(codes::INTERNAL, "cannot store a report"))?;
         }
         Ok(())
     })?;

@@ -347,3 +347,33 @@ describe('the module survives misuse', () => {
     s.free();
   });
 });
+
+describe('a polluted Array.prototype', () => {
+  it('an index setter on Array.prototype changes no number result and cannot throw through wasm', () => {
+    const s = store();
+    const before = checkNumbers([VALID, 'KAZ110090123105', '110105199002300028']);
+    const one = verifyDumps([Y_JWK], s, { at: FRESH_AT });
+    Object.defineProperty(Array.prototype, '0', {
+      configurable: true,
+      set() {
+        throw new Error('polluted');
+      },
+    });
+    try {
+      assert.deepEqual(checkNumbers([VALID, 'KAZ110090123105', '110105199002300028']), before);
+      // verifyDumps builds its array with ordinary assignment (Reflect.set): the setter runs, and
+      // its exception comes back as a coded error, never through wasm.
+      let got;
+      try {
+        got = verifyDumps([Y_JWK], s, { at: FRESH_AT }).map((r) => r.ok);
+      } catch (e) {
+        assert.equal(e.code, 'INTERNAL', e.message);
+      }
+      if (got) assert.deepEqual(got, one.map((r) => r.ok));
+    } finally {
+      delete Array.prototype[0];
+    }
+    s.free();
+    moduleWorks();
+  });
+});

@@ -100,15 +100,13 @@ export function snapshotArray(value, max) {
     if (!IS_ARRAY(value)) return 'TYPE';
     const n = value.length;
     if (!(n <= max)) return 'TOO_MANY';
-    const out = new Array(n);
-    for (let i = 0; i < n; i++) {
-      try {
-        out[i] = value[i];
-      } catch {
-        return `ELEMENT ${i}`;
-      }
+    // Array.from defines own data properties (no Array.prototype setter can intervene).
+    let i = 0;
+    try {
+      return Array.from({ length: n }, () => value[i++]);
+    } catch {
+      return `ELEMENT ${i - 1}`;
     }
-    return out;
   } catch {
     return 'UNREADABLE';
   }

@@ -81,25 +81,31 @@ export function joinInputs(inputs, maxCount, maxTotal) {
     if (!IS_ARRAY(inputs)) return 'INVALID_ARGUMENT inputs must be an array of strings';
     const n = inputs.length;
     if (!(n <= maxCount)) return `INPUT_TOO_LARGE at most ${maxCount} numbers per call`;
-    const snapshot = new Array(n);
-    const lens = new Uint32Array(n);
+    let i = 0;
+    let failure = null;
     let total = 0;
-    for (let i = 0; i < n; i++) {
+    const lens = new Uint32Array(n);
+    // Array.from defines own data properties (no Array.prototype setter can intervene).
+    const snapshot = Array.from({ length: n }, () => {
+      if (failure !== null) return '';
       let s;
       try {
         s = inputs[i];
       } catch {
-        return `INVALID_ARGUMENT inputs[${i}] could not be read: its getter threw`;
+        failure = `INVALID_ARGUMENT inputs[${i}] could not be read: its getter threw`;
+        return '';
       }
       if (typeof s !== 'string') {
         const got = s === null ? 'null' : IS_ARRAY(s) ? 'array' : typeof s;
-        return `INVALID_ARGUMENT inputs[${i}] must be a string, got ${got}`;
+        failure = `INVALID_ARGUMENT inputs[${i}] must be a string, got ${got}`;
+        return '';
       }
       total += s.length;
-      if (total > maxTotal) return `INPUT_TOO_LARGE the batch holds more than ${maxTotal} UTF-16 code units in all`;
-      snapshot[i] = s;
-      lens[i] = s.length;
-    }
+      if (total > maxTotal) failure = `INPUT_TOO_LARGE the batch holds more than ${maxTotal} UTF-16 code units in all`;
+      lens[i++] = s.length;
+      return s;
+    });
+    if (failure !== null) return failure;
     const parts = snapshot.map(wellFormed);
     return [parts.join(''), lens, snapshot];
   } catch {
@@ -109,11 +115,9 @@ export function joinInputs(inputs, maxCount, maxTotal) {
 
 /** Builds the report array of a batch, in input order. */
 export function buildReports(inputs, words, text) {
-  const n = inputs.length;
-  const out = new Array(n);
   const cur = { w: 0, t: 0 };
-  for (let i = 0; i < n; i++) out[i] = readReport(inputs[i], words, text, cur);
-  return out;
+  // Array.from defines own data properties: a polluted Array.prototype setter cannot intervene.
+  return Array.from(inputs, (input) => readReport(input, words, text, cur));
 }
 
 /** Builds one report. */
@@ -128,14 +132,13 @@ function take(text, cur, len) {
 }
 
 function issues(names, count, words, text, cur) {
-  const list = [];
-  for (let k = 0; k < count; k++) {
+  if (count === 0) return [];
+  return Array.from({ length: count }, () => {
     const code = names[words[cur.w]];
     const message = take(text, cur, words[cur.w + 1]);
     cur.w += 2;
-    list.push({ code, message });
-  }
-  return list;
+    return { code, message };
+  });
 }
 
 function birthDate(word) {
