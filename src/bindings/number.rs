@@ -79,7 +79,7 @@ extern "C" {
     #[wasm_bindgen(catch, js_name = joinInputs)]
     fn js_join_inputs(inputs: &JsValue, max_count: u32, max_total: u32) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = buildReports)]
-    fn js_build_reports(inputs: &JsValue, words: &[u32], text: &str) -> Result<JsValue, JsValue>;
+    fn js_build_reports(words: &[u32], text: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = buildReport)]
     fn js_build_report(input: &JsValue, words: &[u32], text: &str) -> Result<JsValue, JsValue>;
 }
@@ -259,9 +259,9 @@ pub fn check_number(input: JsValue, options: JsValue) -> Result<JsValue, JsValue
     js_build_report(&input, &words, &text).map_err(|e| internal("cannot build the report", &e))
 }
 
-/// The batch as one string, the UTF-16 length of each element, and the
-/// snapshot of the elements (see `joinInputs` in number_reports.js).
-fn join_inputs(inputs: &JsValue) -> Result<(String, Vec<u32>, JsValue), JsValue> {
+/// The batch as one string and the UTF-16 length of each element (see
+/// `joinInputs` in number_reports.js).
+fn join_inputs(inputs: &JsValue) -> Result<(String, Vec<u32>), JsValue> {
     let out = js_join_inputs(inputs, MAX_BATCH, MAX_BATCH_TEXT).map_err(|e| internal("cannot read the batch", &e))?;
     if let Some(failure) = out.as_string() {
         let (code, message) = failure.split_once(' ').unwrap_or((codes::INVALID_ARGUMENT, failure.as_str()));
@@ -271,14 +271,14 @@ fn join_inputs(inputs: &JsValue) -> Result<(String, Vec<u32>, JsValue), JsValue>
     let parts: Array = out.unchecked_into();
     let joined = parts.get(0).as_string().ok_or_else(|| js_error(codes::INTERNAL, "joinInputs returned no text"))?;
     let lens = js_sys::Uint32Array::new(&parts.get(1)).to_vec();
-    Ok((joined, lens, parts.get(2)))
+    Ok((joined, lens))
 }
 
 /// Validates many numbers in one boundary crossing.
 #[wasm_bindgen(js_name = checkNumbers, skip_typescript)]
 pub fn check_numbers(inputs: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let opts = number_options(&options)?;
-    let (joined, lens, snapshot) = join_inputs(&inputs)?;
+    let (joined, lens) = join_inputs(&inputs)?;
     let parts = split_by_utf16(&joined, &lens)
         .ok_or_else(|| js_error(codes::INTERNAL, "the batch text does not match its lengths"))?;
     ensure_tables()?;
@@ -288,7 +288,7 @@ pub fn check_numbers(inputs: JsValue, options: JsValue) -> Result<JsValue, JsVal
         let report = number::check_number_lean(part, &opts);
         encode_report(part, &report, &mut words, &mut text);
     }
-    js_build_reports(&snapshot, &words, &text).map_err(|e| internal("cannot build the reports", &e))
+    js_build_reports(&words, &text).map_err(|e| internal("cannot build the reports", &e))
 }
 
 /// The fast path: is this a valid number of any recognised kind?

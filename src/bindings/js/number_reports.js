@@ -60,64 +60,80 @@ export function setTables(json) {
 }
 
 const IS_ARRAY = Array.isArray;
+const IS_WELL_FORMED = String.prototype.isWellFormed;
 const WELL_FORMED = String.prototype.toWellFormed;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const HAS_LONE_SURROGATE = new RegExp(LONE_SURROGATE.source);
+
+function isWellFormed(s) {
+  return IS_WELL_FORMED !== undefined ? IS_WELL_FORMED.call(s) : !HAS_LONE_SURROGATE.test(s);
+}
 
 /** Lone surrogates as U+FFFD, as TextEncoder (and so a single checkNumber) would see them. */
 function wellFormed(s) {
   return WELL_FORMED !== undefined ? WELL_FORMED.call(s) : s.replace(LONE_SURROGATE, '\uFFFD');
 }
 
+// The batch between joinInputs and buildReports (both run within one checkNumbers call, with only
+// Rust in between: no caller code can run there, and a re-entrant checkNumbers from an element
+// getter completes inside joinInputs, before this is set).
+let batch = null;
+
 /**
- * Joins a batch for one crossing. Returns [joined, lengths (Uint32Array, UTF-16 units), snapshot]:
- * each element is read exactly once (a getter cannot show the validator one value and the report
- * another), lone surrogates become U+FFFD per element before joining (so the join cannot pair a
- * lone high surrogate with the next element's lone low one), and the lengths live in a JS array
- * (a getter that grows wasm memory cannot detach them). Never throws: a failure is a string
- * "CODE message" (INVALID_ARGUMENT or INPUT_TOO_LARGE).
+ * Joins a batch for one crossing. Returns [joined, lengths (Uint32Array, UTF-16 units)]. Each
+ * element is read exactly once: the reports echo slices of `joined`, the very text that was
+ * validated, so a getter cannot show the validator one value and the report another. Lone
+ * surrogates become U+FFFD per element before joining (so the join cannot pair a lone high
+ * surrogate with the next element's lone low one, and a batch equals single calls). The lengths
+ * live in a JS array (a getter that grows wasm memory cannot detach them). Never throws: a
+ * failure is a string "CODE message" (INVALID_ARGUMENT or INPUT_TOO_LARGE).
  */
 export function joinInputs(inputs, maxCount, maxTotal) {
+  batch = null;
   try {
     if (!IS_ARRAY(inputs)) return 'INVALID_ARGUMENT inputs must be an array of strings';
     const n = inputs.length;
     if (!(n <= maxCount)) return `INPUT_TOO_LARGE at most ${maxCount} numbers per call`;
-    let i = 0;
-    let failure = null;
-    let total = 0;
     const lens = new Uint32Array(n);
-    // Array.from defines own data properties (no Array.prototype setter can intervene).
-    const snapshot = Array.from({ length: n }, () => {
-      if (failure !== null) return '';
+    let total = 0;
+    let joined = '';
+    for (let i = 0; i < n; i++) {
       let s;
       try {
         s = inputs[i];
       } catch {
-        failure = `INVALID_ARGUMENT inputs[${i}] could not be read: its getter threw`;
-        return '';
+        return `INVALID_ARGUMENT inputs[${i}] could not be read: its getter threw`;
       }
       if (typeof s !== 'string') {
         const got = s === null ? 'null' : IS_ARRAY(s) ? 'array' : typeof s;
-        failure = `INVALID_ARGUMENT inputs[${i}] must be a string, got ${got}`;
-        return '';
+        return `INVALID_ARGUMENT inputs[${i}] must be a string, got ${got}`;
       }
       total += s.length;
-      if (total > maxTotal) failure = `INPUT_TOO_LARGE the batch holds more than ${maxTotal} UTF-16 code units in all`;
-      lens[i++] = s.length;
-      return s;
-    });
-    if (failure !== null) return failure;
-    const parts = snapshot.map(wellFormed);
-    return [parts.join(''), lens, snapshot];
+      if (total > maxTotal) return `INPUT_TOO_LARGE the batch holds more than ${maxTotal} UTF-16 code units in all`;
+      lens[i] = s.length;
+      joined += isWellFormed(s) ? s : wellFormed(s);
+    }
+    batch = { joined, lens };
+    return [joined, lens];
   } catch {
     return 'INVALID_ARGUMENT inputs could not be read (a revoked Proxy?)';
   }
 }
 
-/** Builds the report array of a batch, in input order. */
-export function buildReports(inputs, words, text) {
+/** Builds the report array of the batch joinInputs prepared, in input order. */
+export function buildReports(words, text) {
+  const { joined, lens } = batch;
+  batch = null;
+  const n = lens.length;
+  const out = new Array(n);
   const cur = { w: 0, t: 0 };
-  // Array.from defines own data properties: a polluted Array.prototype setter cannot intervene.
-  return Array.from(inputs, (input) => readReport(input, words, text, cur));
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const end = at + lens[i];
+    out[i] = readReport(joined.slice(at, end), words, text, cur);
+    at = end;
+  }
+  return out;
 }
 
 /** Builds one report. */
@@ -132,13 +148,14 @@ function take(text, cur, len) {
 }
 
 function issues(names, count, words, text, cur) {
-  if (count === 0) return [];
-  return Array.from({ length: count }, () => {
+  const list = [];
+  for (let k = 0; k < count; k++) {
     const code = names[words[cur.w]];
     const message = take(text, cur, words[cur.w + 1]);
     cur.w += 2;
-    return { code, message };
-  });
+    list.push({ code, message });
+  }
+  return list;
 }
 
 function birthDate(word) {
