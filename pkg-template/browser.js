@@ -1,15 +1,13 @@
-// Browsers and bundlers without a `node` condition: the wasm-bindgen `web` target, initialised at
+// Browsers and bundlers without a `node` condition: `cnid-verify/web` (web.js), initialised at
 // module evaluation (top-level await), so every export is ready to call once the import resolves
-// (an importer of this module is evaluated only after the `await` below has finished).
+// (an importer of this module is evaluated only after the `await` below has finished). It is the
+// very module instance of `cnid-verify/web`: one wasm instance and one TrustStore class per page.
 // Bundlers (webpack 5, Vite, Rollup, esbuild with a file loader) emit the .wasm as an asset from the
-// `new URL(..., import.meta.url)` below. The public API is the facade over the generated module
-// (facade.js). The list of names is checked against the facade by scripts/assemble-pkg.mjs.
-import init, * as raw from './web/cnid_verify.js';
-import { makeApi } from './facade.js';
+// `new URL(..., import.meta.url)` below; init() is idempotent. The list of names is checked
+// against the facade by scripts/assemble-pkg.mjs.
+import init from './web.js';
 
-await init({ module_or_path: new URL('./web/cnid_verify_bg.wasm', import.meta.url) });
-
-export const {
+export {
   TrustStore,
   checkNumber,
   checkNumbers,
@@ -18,4 +16,6 @@ export const {
   verifyDump,
   verifyDumps,
   version,
-} = makeApi(raw);
+} from './web.js';
+
+await init({ module_or_path: new URL('./web/cnid_verify_bg.wasm', import.meta.url) });

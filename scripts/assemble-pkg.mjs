@@ -12,9 +12,9 @@
 // * pkg/facade.js (ESM) and pkg/facade.cjs: the public API over a generated module
 //   (src/bindings/js/facade.js, rewritten to CommonJS for the Node target);
 // * index.d.ts and index.d.cts = the generated pkg/nodejs/cnid_verify.d.ts;
-// * consistency checks: the three generated modules export the same raw names; the names that
-//   node.mjs, browser.js, web.js and bundler.js list are exactly the facade's public names and the
-//   .d.ts's; every path in the exports map exists.
+// * consistency checks: the generated modules export the same raw names; the names that node.mjs,
+//   web.js, bundler.js and browser.js (which re-exports web.js: one instance per page) list are
+//   exactly the facade's public names and the .d.ts's; every path in the exports map exists.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -144,8 +144,13 @@ function listedNames(file, pattern) {
   if (!m) fail(`cannot find the export list in ${file}`);
   return m[1].split(',').map((s) => s.trim()).filter(Boolean);
 }
-for (const file of ['node.mjs', 'browser.js', 'web.js', 'bundler.js']) {
-  const names = listedNames(file, /export const \{([^}]*)\}/);
+for (const [file, pattern] of [
+  ['node.mjs', /export const \{([^}]*)\}/],
+  ['web.js', /export const \{([^}]*)\}/],
+  ['bundler.js', /export const \{([^}]*)\}/],
+  ['browser.js', /^export \{([^}]*)\} from '\.\/web\.js'/m],
+]) {
+  const names = listedNames(file, pattern);
   if (!same(names, publicNames)) {
     fail(`${file} lists [${sorted(names)}] but the facade exports [${sorted(publicNames)}]: update pkg-template/`);
   }
