@@ -5,8 +5,9 @@
 #   make demo    run the CLI on sample numbers and on a signed sample dump
 #   make test    everything CI runs (.ci/run): Rust native + wasm (Node, headless Chromium),
 #                table check, package build, Node tests, demo-page E2E and packaging tests
-#                (Playwright + system Chromium), Python interop
+#                (Playwright + system Chromium), a fuzz smoke run, Python interop
 #   make bench   number-validation and dump-verification benchmarks against npm peers
+#   make fuzz    every cargo-fuzz target (fuzz/) for FUZZ_SECONDS seconds each (default 60)
 #   make serve   the demo page on http://127.0.0.1:$(PORT)/ (PORT ?= 8080; builds pkg/ if missing)
 #   make clean   remove build outputs (pkg/, target/interop, bench/node_modules); keeps cargo's cache
 
@@ -15,6 +16,7 @@ SHELL := bash
 .DEFAULT_GOAL := help
 
 PORT ?= 8080
+FUZZ_SECONDS ?= 60
 CLI := node pkg/bin/cnid-verify.js
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
@@ -32,10 +34,10 @@ DEMO_DUMP ?= tests/fixtures/dumps/y-jwk.cose
 WASM_TESTS := $(patsubst tests/%.rs,--test %,$(wildcard tests/wasm_*.rs))
 DEMO_TRUST ?= tests/fixtures/trust/test-jwks.json
 
-.PHONY: help tools pkg demo test bench serve clean distclean
+.PHONY: help tools pkg demo test bench fuzz serve clean distclean
 
 help:
-	@sed -n '3,11s/^# \{0,1\}//p' Makefile
+	@sed -n '3,12s/^# \{0,1\}//p' Makefile
 
 tools:
 	bash scripts/install-tools.sh
@@ -69,6 +71,8 @@ test: tools
 	node --test tests/node/
 	@echo "== demo page in headless Chromium (Playwright) and packaging tests (npm pack -> consumers) =="
 	bash scripts/test-web.sh
+	@echo "== fuzz smoke: every cargo-fuzz target for a few seconds =="
+	FUZZ_SECONDS=5 bash scripts/fuzz.sh
 	@echo "== interop: dumps made now by an independent Python producer (cbor2 + cryptography) =="
 	rm -rf target/interop
 	target/venv/bin/python tools/interop/make_dumps.py --out target/interop
@@ -76,6 +80,10 @@ test: tools
 
 bench: pkg
 	cd bench && npm ci --no-audit --no-fund && node numbers.mjs && node dumps.mjs
+
+# libFuzzer targets in fuzz/ (cargo-fuzz, AddressSanitizer); corpora under target/fuzz-corpus/.
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh
 
 # The demo page (www/) with the built package and the test fixtures, on loopback only.
 serve:

@@ -1,0 +1,64 @@
+//! The chip text block: `parse_text_block` on the input as given (any length), and on the input
+//! cut or zero-padded to the 256 bytes a block has (so that most inputs reach the field
+//! decoders); when a block parses, `card_checks` at the fixtures' read time (2026-06-01 08:00
+//! CST) and, if the input is longer than a block, at the Unix time in its next 8 bytes.
+//!
+//! Invariants: CARD_CONSISTENCY runs exactly when CARD_NUMBER passed; CARD_NUMBER passes only
+//! for a valid number of the layout's kind; an error carries one of the documented codes.
+#![no_main]
+
+use cnid_verify::core::chip::{card_checks, parse_text_block, rebuild_old_number, ChipCard, TEXT_BLOCK_LEN};
+use libfuzzer_sys::fuzz_target;
+
+/// readAt of the dump fixtures: 2026-06-01T00:00:00Z.
+const READ_AT: i64 = 1_780_272_000;
+
+fn checks(card: &ChipCard, read_at: i64) {
+    let c = card_checks(card, read_at);
+    assert_eq!(c.consistency.is_some(), c.number.passed, "CARD_CONSISTENCY runs iff CARD_NUMBER passed");
+    if c.number.passed {
+        assert!(c.number_report.ok, "CARD_NUMBER passed for an invalid number {:?}", card.number);
+        assert_eq!(c.number_report.kind, Some(card.layout.number_kind()));
+    }
+    assert!(!c.number.message.is_empty() && !c.validity.message.is_empty());
+}
+
+fn parse(block: &[u8], read_at: Option<i64>) {
+    match parse_text_block(block) {
+        Ok(card) => {
+            assert_eq!(block.len(), TEXT_BLOCK_LEN);
+            assert_eq!(card.old_number_rebuilt, card.old_number.is_some());
+            if let (Some(nat), Some(item)) = (&card.nationality, &card.association_item) {
+                assert_eq!(rebuild_old_number(&card.number, nat, item), card.old_number);
+            }
+            checks(&card, READ_AT);
+            if let Some(t) = read_at {
+                checks(&card, t);
+            }
+            let _ = format!("{card:?}");
+        }
+        Err(e) => {
+            assert!(
+                matches!(e.code, "LENGTH" | "TYPE_MARKER" | "ENCODING" | "FIELD"),
+                "undocumented chip error code {:?}",
+                e.code
+            );
+            if block.len() != TEXT_BLOCK_LEN {
+                assert_eq!(e.code, "LENGTH");
+            }
+        }
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    parse(data, None);
+    if data.len() != TEXT_BLOCK_LEN {
+        let mut block = [0u8; TEXT_BLOCK_LEN];
+        let n = data.len().min(TEXT_BLOCK_LEN);
+        block[..n].copy_from_slice(&data[..n]);
+        let read_at = data
+            .get(TEXT_BLOCK_LEN..TEXT_BLOCK_LEN + 8)
+            .map(|b| i64::from_be_bytes(b.try_into().expect("8 bytes")));
+        parse(&block, read_at);
+    }
+});

@@ -1,0 +1,76 @@
+//! Number validation on arbitrary text: `check_number`, `check_number_lean`, `is_valid_number`
+//! and `is_valid_number_settled`, lenient and strict, with fixed check dates.
+//!
+//! Invariants (src/core/number/mod.rs promises them):
+//! * the boolean fast path and the full report never disagree;
+//! * the report's `normalized` is `normalize(input, strict)` (buffer fast path = slow path);
+//! * a valid number has a kind and exactly that kind's length once normalised;
+//! * strict validity implies lenient validity, and a lenient-valid number's normal form is
+//!   strictly valid;
+//! * `is_valid_number_settled` with a stale date gives the verdict of the fresh date.
+#![no_main]
+
+use cnid_verify::core::date::Date;
+use cnid_verify::core::number::{
+    check_number, check_number_lean, echo_input, is_valid_number, is_valid_number_settled, normalize,
+    NumberOptions, Severity,
+};
+use libfuzzer_sys::fuzz_target;
+
+/// The check date of the fixtures (readAt 2026-06-01) and a later one.
+const STALE: Date = Date { year: 2026, month: 6, day: 1 };
+const FRESH: Date = Date { year: 2026, month: 12, day: 1 };
+
+fn check(input: &str, opts: &NumberOptions) -> bool {
+    let report = check_number(input, opts);
+    let fast = is_valid_number(input, opts);
+    assert_eq!(fast, report.ok, "is_valid_number != check_number().ok for {input:?} ({opts:?})");
+    let lean = check_number_lean(input, opts);
+    assert_eq!(lean.ok(), report.ok, "check_number_lean disagrees for {input:?}");
+    assert_eq!(lean.kind, report.kind);
+    assert_eq!(lean.normalized, report.normalized);
+    assert_eq!(report.ok, report.errors.is_empty());
+    assert_eq!(report.input, echo_input(input));
+    assert_eq!(
+        report.normalized,
+        normalize(input, opts.strict),
+        "report.normalized != normalize() for {input:?} (strict {})",
+        opts.strict
+    );
+    if report.ok {
+        let kind = report.kind.expect("a valid number has a kind");
+        assert_eq!(report.normalized.chars().count(), kind.len(), "{input:?} valid as {kind:?}");
+        assert!(report.info.is_some(), "a valid number has info");
+    }
+    report.ok
+}
+
+fn run(input: &str) {
+    for fpr15_check_digit in [Severity::Error, Severity::Warning] {
+        let lenient = NumberOptions { fpr15_check_digit, ..NumberOptions::new(STALE) };
+        let strict = NumberOptions { strict: true, ..lenient };
+        let lenient_ok = check(input, &lenient);
+        let strict_ok = check(input, &strict);
+        if strict_ok {
+            assert!(lenient_ok, "{input:?} is valid in strict mode only");
+        }
+        if lenient_ok {
+            let n = normalize(input, false);
+            assert!(check(&n, &strict), "{input:?} valid, but its normal form {n:?} is not (strict)");
+        }
+        for opts in [lenient, strict] {
+            let fresh = NumberOptions { today: FRESH, ..opts };
+            let want = is_valid_number(input, &fresh);
+            let got = is_valid_number_settled(input, &opts, || FRESH);
+            assert_eq!(got, want, "is_valid_number_settled(stale {STALE}, fresh {FRESH}) for {input:?}");
+            assert_eq!(is_valid_number_settled(input, &opts, || STALE), is_valid_number(input, &opts));
+        }
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    match std::str::from_utf8(data) {
+        Ok(s) => run(s),
+        Err(_) => run(&String::from_utf8_lossy(data)),
+    }
+});
