@@ -182,9 +182,9 @@ log(`mix: ${Object.entries(mix).map(([k, v]) => `${k} ${fmtInt(v)}`).join(', ')}
 
 const groups = [await runGroup('boolean', BOOLEAN, inputs), await runGroup('info object', INFO, inputs)];
 
-const wasmPath = new URL('../pkg/nodejs/cnid_verify_bg.wasm', import.meta.url);
+const wasmPath = new URL('../pkg/cnid_verify_bg.wasm', import.meta.url);
 const wasmBytes = fs.readFileSync(wasmPath);
-const wasm = { file: 'pkg/nodejs/cnid_verify_bg.wasm', raw: wasmBytes.length, gzip9: zlib.gzipSync(wasmBytes, { level: 9 }).length };
+const wasm = { file: 'pkg/cnid_verify_bg.wasm', raw: wasmBytes.length, gzip9: zlib.gzipSync(wasmBytes, { level: 9 }).length };
 
 console.log(`\n### Boolean validation (${fmtInt(inputs.length)} mixed mainland numbers)\n`);
 console.log(table(groups[0]));

@@ -18,4 +18,4 @@ export {
   version,
 } from './web.js';
 
-await init({ module_or_path: new URL('./web/cnid_verify_bg.wasm', import.meta.url) });
+await init({ module_or_path: new URL('./cnid_verify_bg.wasm', import.meta.url) });

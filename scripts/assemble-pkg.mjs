@@ -9,6 +9,10 @@
 // * every other file of pkg-template/ copied as is (bin/ made executable);
 // * pkg/nodejs/package.json = {"type":"commonjs"} so the nodejs output stays CommonJS inside a
 //   "type":"module" package;
+// * ONE .wasm, pkg/cnid_verify_bg.wasm, shared by the three generated modules (wasm-bindgen writes
+//   byte-identical copies into each output: they are checked identical, kept once, and the three
+//   loaders are pointed at the shared file; pkg/cnid_verify_bg.js re-exports the bundler output's
+//   import module, which the ESM-wasm integration resolves next to the .wasm);
 // * pkg/facade.js (ESM) and pkg/facade.cjs: the public API over a generated module
 //   (src/bindings/js/facade.js, rewritten to CommonJS for the Node target);
 // * index.d.ts and index.d.cts = the generated pkg/nodejs/cnid_verify.d.ts;
@@ -67,6 +71,8 @@ function copyTree(from, to) {
   }
 }
 copyTree(TEMPLATE, PKG);
+// The license is MIT OR Apache-2.0: both texts ship with the package.
+for (const f of ['LICENSE-MIT', 'LICENSE-APACHE']) fs.copyFileSync(path.join(ROOT, f), path.join(PKG, f));
 fs.chmodSync(path.join(PKG, 'bin', 'cnid-verify.js'), 0o755);
 
 const pkgJson = JSON.parse(fs.readFileSync(path.join(TEMPLATE, 'package.json'), 'utf8'));
@@ -103,6 +109,33 @@ function walk(dir, visit) {
   }
 }
 walk(path.join(PKG, 'nodejs', 'snippets'), toCommonJs);
+
+// --- one .wasm for every entry -------------------------------------------------------------------
+const WASM = `${BASE}_bg.wasm`;
+const copies = ['nodejs', 'web', 'bundler'].map((t) => fs.readFileSync(path.join(PKG, t, WASM)));
+if (!copies.every((c) => c.equals(copies[0]))) fail('the three wasm-bindgen outputs carry different .wasm files');
+fs.writeFileSync(path.join(PKG, WASM), copies[0]);
+fs.copyFileSync(path.join(PKG, 'bundler', `${WASM}.d.ts`), path.join(PKG, `${WASM}.d.ts`));
+for (const t of ['nodejs', 'web', 'bundler']) {
+  fs.rmSync(path.join(PKG, t, WASM));
+  fs.rmSync(path.join(PKG, t, `${WASM}.d.ts`), { force: true });
+}
+/** Replaces `from` by `to` in a generated file, exactly once (fails loudly if wasm-bindgen changed). */
+function patchOnce(file, from, to) {
+  const full = path.join(PKG, file);
+  const text = fs.readFileSync(full, 'utf8');
+  const n = text.split(from).length - 1;
+  if (n !== 1) fail(`${file}: expected exactly one ${JSON.stringify(from)}, found ${n}`);
+  fs.writeFileSync(full, text.replace(from, to));
+}
+patchOnce(`nodejs/${BASE}.js`, '`${__dirname}/' + WASM + '`', '`${__dirname}/../' + WASM + '`');
+patchOnce(`web/${BASE}.js`, `new URL('${WASM}', import.meta.url)`, `new URL('../${WASM}', import.meta.url)`);
+patchOnce(`bundler/${BASE}.js`, `from "./${WASM}"`, `from "../${WASM}"`);
+fs.writeFileSync(
+  path.join(PKG, `${BASE}_bg.js`),
+  `// The module the .wasm imports (ESM-wasm integration resolves it next to the .wasm): the bundler\n` +
+    `// output's, so bundler/${BASE}.js and the .wasm share one instance of it.\nexport * from './bundler/${BASE}_bg.js';\n`,
+);
 
 // The facade: one source, an ES module for browsers and bundlers and a CommonJS copy for Node.
 const FACADE = path.join(ROOT, 'src', 'bindings', 'js', 'facade.js');

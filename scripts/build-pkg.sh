@@ -78,6 +78,6 @@ step "assemble pkg/ from pkg-template/"
 VERSION="$(cargo pkgid -p cnid-verify | sed 's/.*[@#]//')"
 node "$ROOT/scripts/assemble-pkg.mjs" --version "$VERSION"
 
-raw=$(wc -c <"$PKG/nodejs/${CRATE_FILE}_bg.wasm")
-gz=$(gzip -9c "$PKG/nodejs/${CRATE_FILE}_bg.wasm" | wc -c)
+raw=$(wc -c <"$PKG/${CRATE_FILE}_bg.wasm")
+gz=$(gzip -9c "$PKG/${CRATE_FILE}_bg.wasm" | wc -c)
 echo "build-pkg: pkg/ ready: cnid-verify@$VERSION, ${CRATE_FILE}_bg.wasm $raw bytes ($gz gzip -9)"

@@ -19,7 +19,7 @@ log() { echo "test-web: $*"; }
 die() { echo "test-web: error: $*" >&2; exit 1; }
 
 export CNID_PKG_DIR="${CNID_PKG_DIR:-$ROOT/pkg}"
-for f in package.json browser.js node.cjs web/cnid_verify_bg.wasm; do
+for f in package.json browser.js node.cjs cnid_verify_bg.wasm; do
   [ -f "$CNID_PKG_DIR/$f" ] || die "$CNID_PKG_DIR/$f is missing: build the package first (make pkg)"
 done
 CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"

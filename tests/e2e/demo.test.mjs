@@ -114,7 +114,7 @@ describe('scripts/serve.mjs', () => {
       ['/app.js', 'text/javascript; charset=utf-8'],
       ['/style.css', 'text/css; charset=utf-8'],
       ['/pkg/browser.js', 'text/javascript; charset=utf-8'],
-      ['/pkg/web/cnid_verify_bg.wasm', 'application/wasm'],
+      ['/pkg/cnid_verify_bg.wasm', 'application/wasm'],
       ['/pkg/package.json', 'application/json; charset=utf-8'],
       ['/fixtures/dumps/y-jwk.cose', 'application/octet-stream'],
       ['/fixtures/trust/test-root.pem', 'text/plain; charset=utf-8'],
@@ -124,9 +124,9 @@ describe('scripts/serve.mjs', () => {
       assert.equal(r.status, 200, p);
       assert.equal(r.type, type, p);
     }
-    const wasm = await rawGet(server.url, '/pkg/web/cnid_verify_bg.wasm');
+    const wasm = await rawGet(server.url, '/pkg/cnid_verify_bg.wasm');
     assert.deepEqual([...wasm.body.subarray(0, 4)], [0x00, 0x61, 0x73, 0x6d], 'wasm magic');
-    assert.deepEqual(wasm.body, fs.readFileSync(path.join(PKG_DIR, 'web', 'cnid_verify_bg.wasm')));
+    assert.deepEqual(wasm.body, fs.readFileSync(path.join(PKG_DIR, 'cnid_verify_bg.wasm')));
   });
 
   it('never serves files outside its mounts', async () => {

@@ -263,7 +263,7 @@ describe('trust stores', () => {
 
   it('a store of a second module instance is not a store of this one', async () => {
     const web = await import(pathToFileURL(path.join(PKG, 'web.js')).href);
-    web.initSync({ module: fs.readFileSync(path.join(PKG, 'web', 'cnid_verify_bg.wasm')) });
+    web.initSync({ module: fs.readFileSync(path.join(PKG, 'cnid_verify_bg.wasm')) });
     const other = new web.TrustStore(); // empty: trusts nothing
     const mine = store();
     assert.equal(verifyDump(Y_JWK, mine, { at: FRESH_AT }).ok, true);

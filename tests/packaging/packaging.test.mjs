@@ -144,14 +144,16 @@ describe('npm pack', () => {
     for (const f of [
       'package.json', 'README.md', 'browser.js', 'node.cjs', 'node.mjs', 'web.js', 'bundler.js', 'facade.js',
       'facade.cjs', 'index.d.ts', 'index.d.cts',
-      'bin/cnid-verify.js', 'web/cnid_verify.js', 'web/cnid_verify_bg.wasm', 'web/cnid_verify.d.ts',
-      'nodejs/cnid_verify.js', 'nodejs/cnid_verify_bg.wasm', 'nodejs/package.json',
-      'bundler/cnid_verify.js', 'bundler/cnid_verify_bg.js', 'bundler/cnid_verify_bg.wasm',
+      'bin/cnid-verify.js', 'web/cnid_verify.js', 'web/cnid_verify.d.ts', 'cnid_verify_bg.wasm',
+      'cnid_verify_bg.wasm.d.ts', 'cnid_verify_bg.js', 'LICENSE-MIT', 'LICENSE-APACHE',
+      'nodejs/cnid_verify.js', 'nodejs/package.json',
+      'bundler/cnid_verify.js', 'bundler/cnid_verify_bg.js',
     ]) {
       assert.ok(files.includes(f), `${f} in the tarball`);
     }
     for (const f of files) {
       assert.ok(!/^(src|tests|target|node_modules|scripts|pkg-template)\//.test(f) && !f.endsWith('.tgz'), `unexpected ${f}`);
+      assert.ok(!f.endsWith('.wasm') || f === 'cnid_verify_bg.wasm', `a second .wasm: ${f}`);
     }
     assert.equal(packInfo.name, 'cnid-verify');
     assert.ok(packInfo.size < 5 * 1024 * 1024, `tarball ${packInfo.size} bytes`);
@@ -198,7 +200,7 @@ describe('consumers of the installed tarball', () => {
     assertScenario(results[0], 'html');
     assertScenario(results[1], 'html-importmap');
     for (const r of results) {
-      assert.deepEqual(r.wasmUrls.map((u) => new URL(u).pathname), ['/node_modules/cnid-verify/web/cnid_verify_bg.wasm']);
+      assert.deepEqual(r.wasmUrls.map((u) => new URL(u).pathname), ['/node_modules/cnid-verify/cnid_verify_bg.wasm']);
     }
   });
 

@@ -29,7 +29,7 @@ export const CHROMIUM_ARGS = [
 
 /** Throws a helpful error unless the package directory has been built. */
 export function assertPkgBuilt() {
-  for (const f of ['package.json', 'browser.js', path.join('web', 'cnid_verify_bg.wasm')]) {
+  for (const f of ['package.json', 'browser.js', 'cnid_verify_bg.wasm']) {
     if (!fs.existsSync(path.join(PKG_DIR, f))) {
       throw new Error(`${PKG_DIR}/${f} is missing: build the package (make pkg) or point CNID_PKG_DIR at a built one`);
     }
