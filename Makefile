@@ -58,8 +58,9 @@ demo: pkg
 	else echo "(no sample dump at $(DEMO_DUMP): generate tests/fixtures first)"; fi
 
 test: tools
-	@echo "== native Rust tests =="
+	@echo "== native Rust tests (full build, then the numbers-only build: --no-default-features) =="
 	cargo test --locked
+	cargo test --locked --no-default-features --lib
 	@echo "== generated tables are up to date =="
 	python3 tools/gen_tables.py --check
 	@echo "== wasm tests: Node and headless Chromium (wasm-bindgen-test-runner) =="

@@ -38,9 +38,18 @@ function fail(message) {
   process.exit(1);
 }
 
-for (const t of ['nodejs', 'web', 'bundler']) {
-  for (const f of [`${BASE}.js`, `${BASE}.d.ts`, `${BASE}_bg.wasm`]) {
-    if (!fs.existsSync(path.join(PKG, t, f))) fail(`pkg/${t}/${f} missing: run scripts/build-pkg.sh`);
+// The two builds: the full one (pkg/{nodejs,web,bundler}/cnid_verify*) and the numbers-only one
+// (pkg/numbers/{nodejs,web,bundler}/cnid_verify_numbers*).
+const NUMBERS = `${BASE}_numbers`;
+const BUILDS = [
+  { dir: '.', base: BASE },
+  { dir: 'numbers', base: NUMBERS },
+];
+for (const { dir, base } of BUILDS) {
+  for (const t of ['nodejs', 'web', 'bundler']) {
+    for (const f of [`${base}.js`, `${base}.d.ts`, `${base}_bg.wasm`]) {
+      if (!fs.existsSync(path.join(PKG, dir, t, f))) fail(`pkg/${dir}/${t}/${f} missing: run scripts/build-pkg.sh`);
+    }
   }
 }
 
@@ -109,17 +118,10 @@ function walk(dir, visit) {
   }
 }
 walk(path.join(PKG, 'nodejs', 'snippets'), toCommonJs);
+walk(path.join(PKG, 'numbers', 'nodejs', 'snippets'), toCommonJs);
+fs.writeFileSync(path.join(PKG, 'numbers', 'nodejs', 'package.json'), JSON.stringify({ type: 'commonjs' }, null, 2) + '\n');
 
-// --- one .wasm for every entry -------------------------------------------------------------------
-const WASM = `${BASE}_bg.wasm`;
-const copies = ['nodejs', 'web', 'bundler'].map((t) => fs.readFileSync(path.join(PKG, t, WASM)));
-if (!copies.every((c) => c.equals(copies[0]))) fail('the three wasm-bindgen outputs carry different .wasm files');
-fs.writeFileSync(path.join(PKG, WASM), copies[0]);
-fs.copyFileSync(path.join(PKG, 'bundler', `${WASM}.d.ts`), path.join(PKG, `${WASM}.d.ts`));
-for (const t of ['nodejs', 'web', 'bundler']) {
-  fs.rmSync(path.join(PKG, t, WASM));
-  fs.rmSync(path.join(PKG, t, `${WASM}.d.ts`), { force: true });
-}
+// --- one .wasm per build, for every entry ---------------------------------------------------------
 /** Replaces `from` by `to` in a generated file, exactly once (fails loudly if wasm-bindgen changed). */
 function patchOnce(file, from, to) {
   const full = path.join(PKG, file);
@@ -128,14 +130,31 @@ function patchOnce(file, from, to) {
   if (n !== 1) fail(`${file}: expected exactly one ${JSON.stringify(from)}, found ${n}`);
   fs.writeFileSync(full, text.replace(from, to));
 }
-patchOnce(`nodejs/${BASE}.js`, '`${__dirname}/' + WASM + '`', '`${__dirname}/../' + WASM + '`');
-patchOnce(`web/${BASE}.js`, `new URL('${WASM}', import.meta.url)`, `new URL('../${WASM}', import.meta.url)`);
-patchOnce(`bundler/${BASE}.js`, `from "./${WASM}"`, `from "../${WASM}"`);
-fs.writeFileSync(
-  path.join(PKG, `${BASE}_bg.js`),
-  `// The module the .wasm imports (ESM-wasm integration resolves it next to the .wasm): the bundler\n` +
-    `// output's, so bundler/${BASE}.js and the .wasm share one instance of it.\nexport * from './bundler/${BASE}_bg.js';\n`,
-);
+/** Keeps one copy of a build's .wasm at pkg/<base>_bg.wasm and points its three loaders at it. */
+function shareWasm({ dir, base }) {
+  const wasm = `${base}_bg.wasm`;
+  const at = (t, f) => path.join(dir, t, f);
+  const copies = ['nodejs', 'web', 'bundler'].map((t) => fs.readFileSync(path.join(PKG, at(t, wasm))));
+  if (!copies.every((c) => c.equals(copies[0]))) fail(`the three wasm-bindgen outputs of ${base} carry different .wasm files`);
+  fs.writeFileSync(path.join(PKG, wasm), copies[0]);
+  fs.copyFileSync(path.join(PKG, at('bundler', `${wasm}.d.ts`)), path.join(PKG, `${wasm}.d.ts`));
+  for (const t of ['nodejs', 'web', 'bundler']) {
+    fs.rmSync(path.join(PKG, at(t, wasm)));
+    fs.rmSync(path.join(PKG, at(t, `${wasm}.d.ts`)), { force: true });
+  }
+  const up = path.posix.relative(path.posix.join(dir, 'nodejs'), '.') + '/';
+  patchOnce(at('nodejs', `${base}.js`), '`${__dirname}/' + wasm + '`', '`${__dirname}/' + up + wasm + '`');
+  patchOnce(at('web', `${base}.js`), `new URL('${wasm}', import.meta.url)`, `new URL('${up}${wasm}', import.meta.url)`);
+  patchOnce(at('bundler', `${base}.js`), `from "./${wasm}"`, `from "${up}${wasm}"`);
+  const bgJs = path.posix.join(dir, 'bundler', `${base}_bg.js`);
+  fs.writeFileSync(
+    path.join(PKG, `${base}_bg.js`),
+    `// The module the .wasm imports (ESM-wasm integration resolves it next to the .wasm): the bundler\n` +
+      `// output's, so ${path.posix.join(dir, 'bundler', base)}.js and the .wasm share one instance of it.\n` +
+      `export * from './${bgJs}';\n`,
+  );
+}
+BUILDS.forEach(shareWasm);
 
 // The facade: one source, an ES module for browsers and bundlers and a CommonJS copy for Node.
 const FACADE = path.join(ROOT, 'src', 'bindings', 'js', 'facade.js');
@@ -155,6 +174,9 @@ for (const t of ['nodejs', 'web', 'bundler']) {
 const dts = fs.readFileSync(path.join(PKG, 'nodejs', `${BASE}.d.ts`), 'utf8');
 fs.writeFileSync(path.join(PKG, 'index.d.ts'), dts);
 fs.writeFileSync(path.join(PKG, 'index.d.cts'), dts);
+const numbersDts = fs.readFileSync(path.join(PKG, 'numbers', 'nodejs', `${NUMBERS}.d.ts`), 'utf8');
+fs.writeFileSync(path.join(PKG, 'numbers.d.ts'), numbersDts);
+fs.writeFileSync(path.join(PKG, 'numbers.d.cts'), numbersDts);
 
 // --- consistency checks ---------------------------------------------------------------------
 const sorted = (names) => [...new Set(names)].sort();
@@ -187,6 +209,15 @@ for (const [file, pattern] of [
   if (!same(names, publicNames)) {
     fail(`${file} lists [${sorted(names)}] but the facade exports [${sorted(publicNames)}]: update pkg-template/`);
   }
+}
+// The numbers entries: exactly the number API, as the numbers .d.ts declares it.
+const numbersNames = Object.keys(require(path.join(PKG, 'numbers.cjs')));
+const numbersDtsNames = [...numbersDts.matchAll(/^export (?:declare )?(?:function|class|const) (\w+)/gm)].map((m) => m[1]);
+if (!same(numbersNames, numbersDtsNames)) fail(`numbers names [${sorted(numbersNames)}] != numbers .d.ts [${sorted(numbersDtsNames)}]`);
+if (!numbersNames.every((n) => publicNames.includes(n))) fail(`numbers names [${sorted(numbersNames)}] are not all public names`);
+for (const file of ['numbers.mjs', 'numbers.js']) {
+  const names = listedNames(file, /export const \{([^}]*)\}/);
+  if (!same(names, numbersNames)) fail(`${file} lists [${sorted(names)}] but numbers.cjs exports [${sorted(numbersNames)}]`);
 }
 // Every file named by the exports map, main/module/types and bin exists.
 const targets = [];

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Builds the npm package `cnid-verify` into pkg/ (see pkg-template/README.md for what ships).
 #
-#   1. cargo build --release for wasm32-unknown-unknown (once);
-#   2. wasm-bindgen once per target: pkg/nodejs (CJS), pkg/web (manual init), pkg/bundler (ESM-wasm);
+#   1. cargo build --release for wasm32-unknown-unknown, twice: the full build (default features) and
+#      the numbers-only build (--no-default-features, own target dir: no CBOR, X.509, P-256, SHA-256);
+#   2. wasm-bindgen once per target and build: pkg/{nodejs,web,bundler} (full) and
+#      pkg/numbers/{nodejs,web,bundler} (numbers only: cnid_verify_numbers*);
 #   3. wasm-opt -O3 on each *_bg.wasm — ONLY the npm `binaryen` wasm-opt from node_modules/.bin
 #      (Debian's binaryen 108 silently produces modules that crash at load time);
 #   4. scripts/assemble-pkg.mjs copies pkg-template/ and writes pkg/package.json etc.
@@ -16,6 +18,8 @@ cd "$ROOT"
 
 CRATE_FILE=cnid_verify
 WASM="target/wasm32-unknown-unknown/release/${CRATE_FILE}.wasm"
+NUMBERS_TARGET_DIR=target/numbers
+NUMBERS_WASM="$NUMBERS_TARGET_DIR/wasm32-unknown-unknown/release/${CRATE_FILE}.wasm"
 PKG="$ROOT/pkg"
 TARGETS=(nodejs web bundler)
 
@@ -49,35 +53,46 @@ BINARYEN_HAVE="$(node -p "require('./node_modules/binaryen/package.json').versio
 if [ "${SKIP_CARGO_BUILD:-}" != 1 ]; then
   step "cargo build --locked --release --target wasm32-unknown-unknown -p cnid-verify"
   cargo build --locked --release --target wasm32-unknown-unknown -p cnid-verify
+  step "cargo build ... --no-default-features --target-dir $NUMBERS_TARGET_DIR (numbers only)"
+  cargo build --locked --release --target wasm32-unknown-unknown -p cnid-verify --no-default-features \
+    --target-dir "$NUMBERS_TARGET_DIR"
 fi
 [ -f "$WASM" ] || die "$WASM not found"
+[ -f "$NUMBERS_WASM" ] || die "$NUMBERS_WASM not found"
 
 # --- 2./3. wasm-bindgen + wasm-opt per target ------------------------------------
 rm -rf "$PKG"
 mkdir -p "$PKG"
 declare -A OPTIMIZED=()   # sha256 of wasm-bindgen output -> optimised file (outputs are often identical)
-for t in "${TARGETS[@]}"; do
-  step "wasm-bindgen --target $t"
-  wasm-bindgen --target "$t" --out-dir "$PKG/$t" \
-    --remove-name-section --remove-producers-section "$WASM"
-  bg="$PKG/$t/${CRATE_FILE}_bg.wasm"
-  sum="$(sha256sum "$bg" | cut -d' ' -f1)"
-  if [ -n "${OPTIMIZED[$sum]:-}" ]; then
-    step "wasm-opt -O3 ($t: same input as ${OPTIMIZED[$sum]}, reusing its output)"
-    cp "$PKG/${OPTIMIZED[$sum]}/${CRATE_FILE}_bg.wasm" "$bg"
-  else
-    step "wasm-opt -O3 ($t, npm binaryen $BINARYEN_HAVE)"
-    "$WASM_OPT" -O3 "$bg" -o "$bg.opt"
-    mv "$bg.opt" "$bg"
-    OPTIMIZED[$sum]="$t"
-  fi
-done
+# bindgen INPUT_WASM OUT_ROOT OUT_NAME: the three targets of one build, each .wasm optimised once.
+bindgen() {
+  local input="$1" root="$2" name="$3" t bg sum
+  for t in "${TARGETS[@]}"; do
+    step "wasm-bindgen --target $t --out-name $name"
+    wasm-bindgen --target "$t" --out-dir "$root/$t" --out-name "$name" \
+      --remove-name-section --remove-producers-section "$input"
+    bg="$root/$t/${name}_bg.wasm"
+    sum="$(sha256sum "$bg" | cut -d' ' -f1)"
+    if [ -n "${OPTIMIZED[$sum]:-}" ]; then
+      step "wasm-opt -O3 ($name $t: same input as ${OPTIMIZED[$sum]}, reusing its output)"
+      cp "${OPTIMIZED[$sum]}" "$bg"
+    else
+      step "wasm-opt -O3 ($name $t, npm binaryen $BINARYEN_HAVE)"
+      "$WASM_OPT" -O3 "$bg" -o "$bg.opt"
+      mv "$bg.opt" "$bg"
+      OPTIMIZED[$sum]="$bg"
+    fi
+  done
+}
+bindgen "$WASM" "$PKG" "$CRATE_FILE"
+bindgen "$NUMBERS_WASM" "$PKG/numbers" "${CRATE_FILE}_numbers"
 
 # --- 4. assemble the package ----------------------------------------------------------
 step "assemble pkg/ from pkg-template/"
 VERSION="$(cargo pkgid -p cnid-verify | sed 's/.*[@#]//')"
 node "$ROOT/scripts/assemble-pkg.mjs" --version "$VERSION"
 
-raw=$(wc -c <"$PKG/${CRATE_FILE}_bg.wasm")
-gz=$(gzip -9c "$PKG/${CRATE_FILE}_bg.wasm" | wc -c)
-echo "build-pkg: pkg/ ready: cnid-verify@$VERSION, ${CRATE_FILE}_bg.wasm $raw bytes ($gz gzip -9)"
+for w in "${CRATE_FILE}_bg.wasm" "${CRATE_FILE}_numbers_bg.wasm"; do
+  echo "build-pkg: $w $(wc -c <"$PKG/$w") bytes ($(gzip -9c "$PKG/$w" | wc -c) gzip -9)"
+done
+echo "build-pkg: pkg/ ready: cnid-verify@$VERSION"

@@ -3,7 +3,9 @@
 //! bytes through brand-checked intrinsics, arrays as snapshots, times.
 //! Every failure becomes a JS `Error` with a `code`.
 
-use js_sys::{Array, Object, Reflect, Uint8Array};
+use js_sys::{Object, Reflect};
+#[cfg(feature = "dumps")]
+use js_sys::{Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -55,6 +57,7 @@ pub(crate) fn get(snapshot: &Object, key: &str) -> Option<JsValue> {
 /// Bytes from a `Uint8Array` (or `ArrayBuffer`), copying at most `limit + 1`
 /// bytes so that an oversized input is detected without copying it all.
 /// `code` is the error code for a value of the wrong type.
+#[cfg(feature = "dumps")]
 pub(crate) fn bytes(value: &JsValue, name: &str, limit: usize, code: &str) -> Result<Vec<u8>, JsValue> {
     let limit = u32::try_from(limit).unwrap_or(u32::MAX - 1);
     let out = js_copy_bytes(value, limit).map_err(|_| js_error(code, &format!("{name} could not be read")))?;
@@ -78,6 +81,7 @@ pub(crate) fn time_seconds(value: &JsValue, name: &str) -> Result<i64, JsValue> 
 }
 
 /// A snapshot of a real array of at most `max` elements.
+#[cfg(feature = "dumps")]
 pub(crate) fn array(value: &JsValue, name: &str, what: &str, max: u32) -> Result<Array, JsValue> {
     let out = js_snapshot_array(value, max)
         .map_err(|_| js_error(codes::INVALID_ARGUMENT, &format!("{name} could not be read")))?;

@@ -13,12 +13,15 @@
 //! made from here is a `catch` import or cannot throw.
 
 mod boundary;
+#[cfg(feature = "dumps")]
 pub mod chip;
+#[cfg(feature = "dumps")]
 pub mod dump;
 pub mod number;
 mod types;
 
 use js_sys::Reflect;
+#[cfg(feature = "dumps")]
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -50,6 +53,7 @@ pub(crate) fn js_error(code: &str, message: &str) -> JsValue {
 }
 
 /// Serialises a core value to a plain JS object via `JSON.parse`.
+#[cfg(feature = "dumps")]
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     let text = serde_json::to_string(value)
         .map_err(|e| js_error(codes::INTERNAL, &format!("cannot serialise a report: {e}")))?;

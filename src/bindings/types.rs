@@ -7,7 +7,7 @@
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &'static str = r#"
+const NUMBER_TYPES: &'static str = r#"
 /** Number kinds, recognised by length and shape. */
 export type NumberKind = "fpr18" | "fpr15" | "resident18" | "resident15" | "hmt18";
 
@@ -61,6 +61,32 @@ export interface NumberReport {
   info: NumberInfo | null;
 }
 
+/**
+ * Validates one number and explains the result. Never throws for bad numbers (they are reports);
+ * throws a CnidError (TypeError, code INVALID_ARGUMENT / INVALID_OPTION) when `input` is not a string
+ * or an option is unknown or malformed.
+ */
+export function checkNumber(input: string, options?: NumberOptions): NumberReport;
+/** Validates many numbers in one boundary crossing; reports are in input order. */
+export function checkNumbers(inputs: readonly string[], options?: NumberOptions): NumberReport[];
+/** The fast path: true when `input` is a valid number of any recognised kind. */
+export function isValidNumber(input: string, options?: NumberOptions): boolean;
+"#;
+
+/// Misuse error codes of the numbers-only build.
+#[cfg(not(feature = "dumps"))]
+#[wasm_bindgen(typescript_custom_section)]
+const ERROR_TYPES: &'static str = r#"
+/** Errors thrown for misuse carry a stable code. */
+export type CnidErrorCode =
+  | "INVALID_ARGUMENT" | "INVALID_OPTION" | "INPUT_TOO_LARGE" | "INTERNAL";
+export interface CnidError extends Error { code: CnidErrorCode; }
+"#;
+
+/// Chip, dump and trust types, and the misuse codes of the full build.
+#[cfg(feature = "dumps")]
+#[wasm_bindgen(typescript_custom_section)]
+const DUMP_TYPES: &'static str = r#"
 export type CardLayout = "mainland" | "fpr2017" | "fpr2023" | "hmt";
 
 /** Fields decoded from the 256-byte chip text block; fields a layout lacks are null. */
@@ -167,16 +193,6 @@ export interface VerifyOptions {
   requireSignedX5chain?: boolean;
 }
 
-/**
- * Validates one number and explains the result. Never throws for bad numbers (they are reports);
- * throws a CnidError (TypeError, code INVALID_ARGUMENT / INVALID_OPTION) when `input` is not a string
- * or an option is unknown or malformed.
- */
-export function checkNumber(input: string, options?: NumberOptions): NumberReport;
-/** Validates many numbers in one boundary crossing; reports are in input order. */
-export function checkNumbers(inputs: readonly string[], options?: NumberOptions): NumberReport[];
-/** The fast path: true when `input` is a valid number of any recognised kind. */
-export function isValidNumber(input: string, options?: NumberOptions): boolean;
 /**
  * Verifies one signed chip dump (COSE_Sign1 / ES256) against the app's trust store. Bad dumps are
  * reports (ok: false, with the failing check); misuse throws a CnidError.

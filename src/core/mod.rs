@@ -1,10 +1,20 @@
 //! The pure-Rust core. Nothing in here depends on wasm-bindgen or JS types.
+//!
+//! Numbers (`number`, `tables`, `date`) are always built; everything about
+//! the chip and signed dumps is behind the `dumps` feature (default on), so
+//! the numbers-only build links no CBOR, X.509, P-256 or SHA-256.
 
-pub mod cbor;
-pub mod chip;
 pub mod date;
-pub mod dump;
-pub mod json;
 pub mod number;
 pub mod tables;
+
+#[cfg(feature = "dumps")]
+pub mod cbor;
+#[cfg(feature = "dumps")]
+pub mod chip;
+#[cfg(feature = "dumps")]
+pub mod dump;
+#[cfg(feature = "dumps")]
+pub mod json;
+#[cfg(feature = "dumps")]
 pub mod trust;

@@ -1,5 +1,6 @@
 // The public JS API over one wasm-bindgen output (shipped in the package as facade.js and, for the
-// Node target, facade.cjs; every entry file calls makeApi once with its generated module).
+// Node target, facade.cjs; every entry file calls makeApi, or makeNumbersApi for the numbers-only
+// build, once with its generated module).
 //
 // Why a facade: wasm-bindgen's classes hand Rust a raw pointer read from `this.__wbg_ptr`, which
 // any object can carry (a forged or freed store, or a store of ANOTHER module instance whose
@@ -12,6 +13,17 @@
 // This file must keep to `export function` declarations: the package build rewrites it to
 // CommonJS for the Node target (scripts/assemble-pkg.mjs).
 
+/** The number API, the same for both builds (numbers-only and full). */
+export function makeNumbersApi(raw) {
+  return {
+    checkNumber: raw.checkNumber,
+    checkNumbers: raw.checkNumbers,
+    isValidNumber: raw.isValidNumber,
+    version: raw.version,
+  };
+}
+
+/** The full API: numbers, chip, trust stores and dumps. */
 export function makeApi(raw) {
   let handleOf = null;
   const finalizer =
@@ -100,13 +112,10 @@ export function makeApi(raw) {
   }
 
   return {
+    ...makeNumbersApi(raw),
     TrustStore,
-    checkNumber: raw.checkNumber,
-    checkNumbers: raw.checkNumbers,
-    isValidNumber: raw.isValidNumber,
     parseChipText: raw.parseChipText,
     verifyDump: (bytes, trust, options) => raw.verifyDumpWith(bytes, handleOf(trust), options),
     verifyDumps: (list, trust, options) => raw.verifyDumpsWith(list, handleOf(trust), options),
-    version: raw.version,
   };
 }

@@ -44,19 +44,41 @@ for (const e of CHECK_CHARS) {
 const BIRTH_DATES = new Map();
 const BIRTH_DATE_CACHE_MAX = 60000;
 
-/** Receives the name tables from Rust once (JSON text). */
-export function setTables(json) {
-  const t = JSON.parse(json);
+/**
+ * Receives the name tables from Rust once, as lines (src/bindings/number.rs, tables_text):
+ * `K|kind,…`, `E|code,…`, `W|code,…`, `P|code|nameZh|nameEn`, `C|numeric|alpha3|nameEn|nameZh`.
+ */
+export function setTables(text) {
   const provinces = [];
-  for (const p of t.provinces) {
-    const code = p.code < 10 ? '0' + p.code : String(p.code);
-    provinces[p.code] = Object.freeze({ code, nameZh: p.nameZh, nameEn: p.nameEn });
-  }
   const countries = [];
-  for (const c of t.countries) {
-    countries[c.numericValue] = Object.freeze({ alpha3: c.alpha3, numeric: c.numeric, nameEn: c.nameEn, nameZh: c.nameZh });
+  let kinds = [null];
+  let errors = [];
+  let warnings = [];
+  for (const line of text.split('\n')) {
+    const f = line.split('|');
+    switch (f[0]) {
+      case 'K':
+        kinds = [null, ...f[1].split(',')];
+        break;
+      case 'E':
+        errors = f[1].split(',');
+        break;
+      case 'W':
+        warnings = f[1].split(',');
+        break;
+      case 'P': {
+        const code = Number(f[1]);
+        provinces[code] = Object.freeze({ code: code < 10 ? '0' + code : String(code), nameZh: f[2], nameEn: f[3] });
+        break;
+      }
+      case 'C': {
+        const n = Number(f[1]);
+        countries[n] = Object.freeze({ alpha3: f[2], numeric: String(n).padStart(3, '0'), nameEn: f[3], nameZh: f[4] });
+        break;
+      }
+    }
   }
-  T = { kinds: t.kinds, errors: t.errors, warnings: t.warnings, provinces, countries };
+  T = { kinds, errors, warnings, provinces, countries };
 }
 
 const IS_ARRAY = Array.isArray;

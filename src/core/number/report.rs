@@ -28,6 +28,22 @@ pub enum ErrorCode {
     Nationality,
 }
 
+impl ErrorCode {
+    /// The wire code, e.g. `"CHECK_DIGIT"` (the same as the serde name).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::Empty => "EMPTY",
+            ErrorCode::Length => "LENGTH",
+            ErrorCode::Character => "CHARACTER",
+            ErrorCode::Format => "FORMAT",
+            ErrorCode::CheckDigit => "CHECK_DIGIT",
+            ErrorCode::BirthDate => "BIRTH_DATE",
+            ErrorCode::Region => "REGION",
+            ErrorCode::Nationality => "NATIONALITY",
+        }
+    }
+}
+
 /// Stable warning codes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -41,6 +57,18 @@ pub enum WarningCode {
     /// An `fpr18` nationality of Hong Kong, Macao or Taiwan: a valid ISO
     /// code that should not appear on a foreigner's card (not confirmed).
     NationalityUnusual,
+}
+
+impl WarningCode {
+    /// The wire code, e.g. `"LEGACY_NUMBER"` (the same as the serde name).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WarningCode::CheckDigit => "CHECK_DIGIT",
+            WarningCode::BirthCenturyInferred => "BIRTH_CENTURY_INFERRED",
+            WarningCode::LegacyNumber => "LEGACY_NUMBER",
+            WarningCode::NationalityUnusual => "NATIONALITY_UNUSUAL",
+        }
+    }
 }
 
 /// One error or warning.

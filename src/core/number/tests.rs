@@ -479,3 +479,32 @@ proptest! {
         prop_assert_eq!(a.normalized(&input, strict), normalize(&input, strict));
     }
 }
+
+#[test]
+fn code_strings_are_the_serde_names() {
+    use super::report::{ErrorCode, WarningCode};
+    for e in [
+        ErrorCode::Empty, ErrorCode::Length, ErrorCode::Character, ErrorCode::Format,
+        ErrorCode::CheckDigit, ErrorCode::BirthDate, ErrorCode::Region, ErrorCode::Nationality,
+    ] {
+        assert_eq!(serde_json::to_value(e).unwrap(), e.as_str());
+    }
+    for w in [WarningCode::CheckDigit, WarningCode::BirthCenturyInferred, WarningCode::LegacyNumber, WarningCode::NationalityUnusual] {
+        assert_eq!(serde_json::to_value(w).unwrap(), w.as_str());
+    }
+}
+
+/// The bindings hand the tables to JS as `|`-separated lines
+/// (src/bindings/number.rs, tables_text): no name may hold `|` or a newline.
+#[test]
+fn table_names_fit_the_line_format() {
+    use crate::core::tables::{COUNTRIES, PROVINCES};
+    let ok = |s: &str| !s.contains('|') && !s.contains('\n') && !s.contains(',');
+    for p in PROVINCES {
+        assert!(ok(p.name_zh) && ok(p.name_en), "{}", p.name_en);
+    }
+    for c in COUNTRIES {
+        assert!(!c.name_en.contains('|') && !c.name_en.contains('\n'), "{}", c.name_en);
+        assert!(!c.name_zh.contains('|') && !c.name_zh.contains('\n'), "{}", c.name_zh);
+    }
+}
