@@ -194,11 +194,13 @@ describe('consumers of the installed tarball', () => {
     run(TSC, ['-p', 'tsconfig.bundler.json'], { cwd: dir });
   });
 
-  it('plain HTML: <script type="module"> by path and through an import map, in Chromium', async () => {
+  it('plain HTML: <script type="module"> by path, through an import map, and under a strict CSP, in Chromium', async () => {
     const dir = makeConsumer('html');
-    const results = await runInBrowser(dir, ['index.html', 'importmap.html']);
+    const results = await runInBrowser(dir, ['index.html', 'importmap.html', 'csp.html']);
     assertScenario(results[0], 'html');
     assertScenario(results[1], 'html-importmap');
+    // script-src 'self' 'wasm-unsafe-eval', no inline script: the documented policy works.
+    assertScenario(results[2], 'html-csp');
     for (const r of results) {
       assert.deepEqual(r.wasmUrls.map((u) => new URL(u).pathname), ['/node_modules/cnid-verify/cnid_verify_bg.wasm']);
     }
