@@ -80,7 +80,7 @@ test: tools
 	CNID_INTEROP_DIR=target/interop cargo test --locked --test dumps fresh_interop -- --nocapture
 
 bench: pkg
-	cd bench && npm ci --no-audit --no-fund && node numbers.mjs && node dumps.mjs && node limits.mjs
+	cd bench && npm ci --no-audit --no-fund && node numbers.mjs && node dumps.mjs && node limits.mjs && node sizes.mjs
 
 # libFuzzer targets in fuzz/ (cargo-fuzz, AddressSanitizer); corpora under target/fuzz-corpus/.
 fuzz:

@@ -1,0 +1,138 @@
+// What a page pays for a number check: transfer size of each entry (its .wasm plus every JS module
+// it loads) and import -> first result, side by side with the npm peers.
+//
+//   node sizes.mjs [--runs 20]
+//
+// * Sizes: gzip -9 and brotli (quality 11) of the files an entry loads, summed per file (what a
+//   server sends with per-file compression). Our entries are listed from their import graphs (the
+//   ESM browser entries); the peers' from Node's require cache after loading the function.
+// * Cold start in Node: a FRESH process per sample (median of --runs), timing from just before the
+//   import/require to the first result returned, so Node's own start-up is excluded; samples of the
+//   contenders are interleaved.
+// * Cold start in Chromium (Debian's, headless, through tests/e2e's Playwright set-up): a fresh
+//   browser context per sample (median of 10), a page whose module times a dynamic import of the
+//   entry up to the first result (files from loopback, no HTTP cache: fetch, compile, instantiate). Only our ES module entries: the peers ship CommonJS, which a page cannot import
+//   without a bundler.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const PKG = path.resolve(HERE, '..', 'pkg');
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 20;
+const require = createRequire(import.meta.url);
+
+function compressed(files) {
+  let raw = 0;
+  let gzip = 0;
+  let brotli = 0;
+  for (const f of files) {
+    const bytes = fs.readFileSync(f);
+    raw += bytes.length;
+    gzip += zlib.gzipSync(bytes, { level: 9 }).length;
+    brotli += zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+  return { files: files.length, raw, gzip, brotli };
+}
+
+/** The files an ES module entry of pkg/ loads: its static import graph plus the .wasm it fetches. */
+function esmGraph(entry, wasm) {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = fs.readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"](\.[^'"]+)['"]|(?:^|\n)\s*import\s*['"](\.[^'"]+)['"]/g)) {
+      visit(path.resolve(path.dirname(file), m[1] ?? m[2]));
+    }
+  };
+  visit(path.join(PKG, entry));
+  return [...seen, path.join(PKG, wasm)];
+}
+
+/** The files a CommonJS module loads (Node's require cache), without Node built-ins. */
+function cjsGraph(id) {
+  const before = new Set(Object.keys(require.cache));
+  require(id);
+  return Object.keys(require.cache).filter((f) => !before.has(f));
+}
+
+const ENTRIES = [
+  { name: 'cnid-verify/numbers (browser: numbers.js)', files: () => esmGraph('numbers.js', 'cnid_verify_numbers_bg.wasm') },
+  { name: 'cnid-verify (browser: browser.js)', files: () => esmGraph('browser.js', 'cnid_verify_bg.wasm') },
+  { name: 'id-validator 1.3.0', files: () => cjsGraph('id-validator') },
+  { name: "validator 13.15.35 (validator/lib/isIdentityCard)", files: () => cjsGraph('validator/lib/isIdentityCard') },
+];
+
+const COLD = [
+  { name: 'cnid-verify/numbers (node, require)', code: `const m = require('cnid-verify/numbers'); m.checkNumber('911124198108030024').ok` },
+  { name: 'cnid-verify (node, require)', code: `const m = require('cnid-verify'); m.checkNumber('911124198108030024').ok` },
+  { name: 'id-validator (require, getInfo)', code: `const V = require('id-validator'); !!new V().getInfo('11010519491231002X')` },
+  { name: 'validator (require isIdentityCard)', code: `const f = require('validator/lib/isIdentityCard'); (f.default || f)('11010519491231002X', 'zh-CN')` },
+];
+
+function coldSample(code) {
+  const script = `const t0 = performance.now(); const ok = (() => { ${code.replace(/; ([^;]+)$/, '; return $1')} })(); const t = performance.now() - t0; if (!ok) throw new Error('no result'); console.log(t);`;
+  const r = spawnSync(process.execPath, ['-e', script], { cwd: HERE, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return Number(r.stdout.trim());
+}
+
+async function chromiumColdStart(entries, runs) {
+  const { launchBrowser, newPage } = await import('../tests/e2e/lib/browser.mjs');
+  const { startServer } = await import('../scripts/serve.mjs');
+  const page = (entry) =>
+    `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module">` +
+    `const t0 = performance.now(); const m = await import('/pkg/${entry}');` +
+    `const ok = m.checkNumber('911124198108030024').ok; window.__t = ok ? performance.now() - t0 : -1;</script>`;
+  const dir = fs.mkdtempSync(path.join(process.env.TMPDIR || '/tmp', 'cnid-cold-'));
+  for (const e of entries) fs.writeFileSync(path.join(dir, `${e}.html`), page(e));
+  const server = await startServer({ mounts: { '/pkg/': PKG, '/': dir } });
+  const browser = await launchBrowser();
+  const out = entries.map(() => []);
+  try {
+    for (let i = 0; i < runs; i++) {
+      for (const [k, e] of entries.entries()) {
+        const { context, page: p } = await newPage(browser);
+        await p.goto(new URL(`${e}.html`, server.url).href);
+        await p.waitForFunction(() => window.__t !== undefined, null, { timeout: 60_000 });
+        out[k].push(await p.evaluate(() => window.__t));
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return out;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (n) => n.toLocaleString('en-US');
+
+console.log(`cnid-verify sizes and cold start (${process.version}, ${RUNS} fresh processes per contender, interleaved)\n`);
+console.log('| entry | files | raw | gzip -9 | brotli |\n|---|---:|---:|---:|---:|');
+for (const e of ENTRIES) {
+  const s = compressed(e.files());
+  console.log(`| ${e.name} | ${s.files} | ${fmt(s.raw)} | ${fmt(s.gzip)} | ${fmt(s.brotli)} |`);
+}
+const samples = COLD.map(() => []);
+for (let i = 0; i < RUNS; i++) COLD.forEach((c, k) => samples[k].push(coldSample(c.code)));
+console.log('\n| import -> first result, Node | median ms | min–max ms |\n|---|---:|---:|');
+COLD.forEach((c, k) => {
+  const xs = samples[k];
+  console.log(`| ${c.name} | ${median(xs).toFixed(1)} | ${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)} |`);
+});
+
+const browserEntries = ['numbers.js', 'browser.js'];
+const chromium = await chromiumColdStart(browserEntries, 10);
+console.log('\n| import -> first result, Chromium | median ms | min–max ms |\n|---|---:|---:|');
+browserEntries.forEach((e, k) => {
+  const xs = chromium[k];
+  console.log(`| cnid-verify ${e} | ${median(xs).toFixed(1)} | ${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)} |`);
+});
