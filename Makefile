@@ -68,6 +68,8 @@ test: tools
 	  cargo test --locked --target wasm32-unknown-unknown $(WASM_TESTS)
 	@echo "== npm package =="
 	bash scripts/build-pkg.sh
+	@echo "== package lint: publint --strict and attw --pack (zero problems) =="
+	bash scripts/lint-pkg.sh
 	@echo "== Node tests of the package and the CLI =="
 	node --test tests/node/
 	@echo "== demo page in headless Chromium (Playwright) and packaging tests (npm pack -> consumers) =="

@@ -18,7 +18,8 @@
 // * index.d.ts and index.d.cts = the generated pkg/nodejs/cnid_verify.d.ts;
 // * consistency checks: the generated modules export the same raw names; the names that node.mjs,
 //   web.js, bundler.js and browser.js (which re-exports web.js: one instance per page) list are
-//   exactly the facade's public names and the .d.ts's; every path in the exports map exists.
+//   exactly the facade's public names and the .d.ts's; every path in the exports map (and in
+//   typesVersions) exists; typesVersions (node10 types) agrees with the exports map's types.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -224,9 +225,19 @@ const targets = [];
 (function collect(v) {
   if (typeof v === 'string') targets.push(v);
   else if (v && typeof v === 'object') Object.values(v).forEach(collect);
-})([pkgJson.exports, pkgJson.main, pkgJson.module, pkgJson.types, pkgJson.bin]);
+})([pkgJson.exports, pkgJson.main, pkgJson.module, pkgJson.types, pkgJson.bin, pkgJson.typesVersions]);
 for (const t of targets) {
   if (!fs.existsSync(path.join(PKG, t))) fail(`package.json names ${t}, which does not exist in pkg/`);
+}
+// typesVersions gives node10 resolution (which ignores the exports map) the types of the subpaths
+// whose .d.ts is not next to their .js: each maps `<sub>` to the very file exports['./<sub>'] types.
+for (const [range, map] of Object.entries(pkgJson.typesVersions ?? {})) {
+  for (const [sub, files] of Object.entries(map)) {
+    const want = pkgJson.exports[`./${sub}`]?.types;
+    if (JSON.stringify(files) !== JSON.stringify([want])) {
+      fail(`typesVersions["${range}"]["${sub}"] is ${JSON.stringify(files)} but exports["./${sub}"].types is ${want}`);
+    }
+  }
 }
 
 console.log(`assemble-pkg: pkg/package.json cnid-verify@${version}; exports: ${sorted(publicNames).join(', ')}`);
