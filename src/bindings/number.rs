@@ -303,6 +303,19 @@ pub fn check_numbers(inputs: JsValue, options: JsValue) -> Result<JsValue, JsVal
     js_build_reports(&words, &text).map_err(|e| internal("cannot build the reports", &e))
 }
 
+/// `isValidNumber(string)` without options, the form-field hot path: a
+/// string argument and a plain `bool` result cost the boundary no `JsValue`
+/// conversion and no result array. The facade (js/facade.js) calls it when
+/// the input is a string and no options are given; it cannot fail, so
+/// nothing is ever thrown from here.
+#[wasm_bindgen(js_name = isValidNumberString, skip_typescript)]
+pub fn is_valid_number_string(input: &str) -> bool {
+    // Checks against the remembered date and reads the clock only when the
+    // verdict could depend on it (saves a JS call per number).
+    let opts = NumberOptions::new(last_today());
+    number::is_valid_number_settled(input, &opts, today_cst)
+}
+
 /// The fast path: is this a valid number of any recognised kind?
 ///
 /// (Returning a plain `bool` and throwing with `wasm_bindgen::throw_val`
@@ -312,12 +325,9 @@ pub fn check_numbers(inputs: JsValue, options: JsValue) -> Result<JsValue, JsVal
 #[wasm_bindgen(js_name = isValidNumber, skip_typescript)]
 pub fn is_valid_number(input: JsValue, options: Option<js_sys::Object>) -> Result<bool, JsValue> {
     match options {
-        // No options: check against the remembered date and read the clock
-        // only when the verdict could depend on it (saves a JS call per number).
         None => {
-            let opts = NumberOptions::new(last_today());
             let input = string_arg(&input, "input")?;
-            Ok(number::is_valid_number_settled(&input, &opts, today_cst))
+            Ok(is_valid_number_string(&input))
         }
         Some(options) => {
             let opts = number_options(&options)?;

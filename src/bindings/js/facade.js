@@ -13,12 +13,20 @@
 // This file must keep to `export function` declarations: the package build rewrites it to
 // CommonJS for the Node target (scripts/assemble-pkg.mjs).
 
-/** The number API, the same for both builds (numbers-only and full). */
+/**
+ * The number API, the same for both builds (numbers-only and full). isValidNumber(string) with no
+ * options takes the string-typed export (no JsValue argument, a plain boolean back: the form-field
+ * hot path); everything else, misuse included, goes through the general export and its coded errors.
+ */
 export function makeNumbersApi(raw) {
+  const { isValidNumber: general, isValidNumberString: fast } = raw;
+  function isValidNumber(input, options) {
+    return typeof input === 'string' && options === undefined ? fast(input) : general(input, options);
+  }
   return {
     checkNumber: raw.checkNumber,
     checkNumbers: raw.checkNumbers,
-    isValidNumber: raw.isValidNumber,
+    isValidNumber,
     version: raw.version,
   };
 }
