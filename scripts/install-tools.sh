@@ -8,7 +8,8 @@
 #     --locked: its published lockfile pins a webpki-roots the registry mirror lacks)
 #   * Chromium + ChromeDriver from Debian (browser tests via wasm-bindgen-test-runner)
 #   * npm ci at the repo root: binaryen (wasm-opt; never Debian's binaryen 108, whose output
-#     crashes at load time) and typescript (type tests)
+#     crashes at load time), typescript (type tests), publint and @arethetypeswrong/cli (package
+#     lint, scripts/lint-pkg.sh)
 #   * a Python venv under target/venv for tools/interop (when tools/interop/requirements.txt exists)
 #
 # Environment: SKIP_BROWSER=1 skips Chromium/ChromeDriver.
@@ -62,7 +63,7 @@ else
   "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
 fi
 
-# --- npm dev tooling (binaryen's wasm-opt, typescript) ----------------------------------------------
+# --- npm dev tooling (binaryen's wasm-opt, typescript, publint, attw) ---------------------------------
 LOCK_SUM="$(sha256sum package-lock.json | cut -d' ' -f1)"
 STAMP=node_modules/.cnid-verify-lock.sha256
 if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$LOCK_SUM" ] && [ -x node_modules/.bin/wasm-opt ]; then
