@@ -216,7 +216,7 @@ const numbersNames = Object.keys(require(path.join(PKG, 'numbers.cjs')));
 const numbersDtsNames = [...numbersDts.matchAll(/^export (?:declare )?(?:function|class|const) (\w+)/gm)].map((m) => m[1]);
 if (!same(numbersNames, numbersDtsNames)) fail(`numbers names [${sorted(numbersNames)}] != numbers .d.ts [${sorted(numbersDtsNames)}]`);
 if (!numbersNames.every((n) => publicNames.includes(n))) fail(`numbers names [${sorted(numbersNames)}] are not all public names`);
-for (const file of ['numbers.mjs', 'numbers.js']) {
+for (const file of ['numbers.mjs', 'numbers.js', 'numbers-web.js']) {
   const names = listedNames(file, /export const \{([^}]*)\}/);
   if (!same(names, numbersNames)) fail(`${file} lists [${sorted(names)}] but numbers.cjs exports [${sorted(numbersNames)}]`);
 }

@@ -52,7 +52,8 @@ grep -qx 'All good!' <<<"$out" || die "publint reported messages (suggestions co
 #     "only resolves to an ES module") and tsc --module nodenext accepts it exactly where Node
 #     does (require(esm), Node >= 20.19 / 22.12). Every other rule still applies to them, in all
 #     four resolution modes (node10 types come from typesVersions).
-#       ./web      the wasm-bindgen `web` target: ESM with import.meta.url; no CJS variant is
+#       ./web, ./numbers/web
+#                  the wasm-bindgen `web` targets of the two builds: ESM with import.meta.url; no CJS variant is
 #                  correct (a second copy would be a second wasm instance and TrustStore class:
 #                  `require` users have "." = node.cjs). Its import works in Node too, and
 #                  require(esm) loads it where Node supports that.
@@ -62,7 +63,7 @@ grep -qx 'All good!' <<<"$out" || die "publint reported messages (suggestions co
 #                  the .wasm files: assets (resolve them: new URL(), import.meta.resolve,
 #                  require.resolve), typed by their *.wasm.d.ts as the ES module that ESM-wasm
 #                  integration makes of them; `require()` of a .wasm loads nothing anywhere.
-ESM_ONLY=(./web ./bundler ./cnid_verify_bg.wasm ./cnid_verify_numbers_bg.wasm)
+ESM_ONLY=(./web ./numbers/web ./bundler ./cnid_verify_bg.wasm ./cnid_verify_numbers_bg.wasm)
 for sub in "${ESM_ONLY[@]}"; do
   node -e 'process.exit(process.argv[2] in require(process.argv[1]).exports ? 0 : 1)' "$PKG_DIR/package.json" "$sub" ||
     die "$sub is not in the exports map any more: update ESM_ONLY in $0"

@@ -76,6 +76,29 @@ describe('cnid-verify/numbers', () => {
     assert.ok(size * 4 < fullSize, `numbers .wasm ${size} B vs full ${fullSize} B`);
   });
 
+  it('cnid-verify/numbers/web: no top-level await; init() (idempotent) or initSync() first', () => {
+    const project = tempProject();
+    try {
+      fs.writeFileSync(
+        path.join(project.dir, 'web.mjs'),
+        `import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import init, { initSync, checkNumber, isValidNumber } from 'cnid-verify/numbers/web';
+const require = createRequire(import.meta.url);
+const wasm = fs.readFileSync(require.resolve('cnid-verify/cnid_verify_numbers_bg.wasm'));
+initSync({ module: wasm });
+await init({ module_or_path: wasm }); // a second initialisation is harmless
+console.log(JSON.stringify([isValidNumber('11010519491231002X'), checkNumber('KAZ110090123105').kind]));
+`,
+      );
+      const res = runNode(['web.mjs'], { cwd: project.dir });
+      assert.equal(res.status, 0, res.stderr);
+      assert.deepEqual(JSON.parse(res.stdout), [true, 'fpr15']);
+    } finally {
+      project.cleanup();
+    }
+  });
+
   it('resolves by name for import, require and the browser entry (one .wasm each)', async () => {
     const project = tempProject();
     try {
