@@ -9,59 +9,20 @@
 //!   value: no decoder limit depends on how an argument was encoded.
 #![no_main]
 
-use cnid_verify::core::cbor::{
-    decode_exact, decode_prefix, encode_array_header, encode_bytes, encode_head, encode_map_header, encode_text,
-    CborError, Value,
-};
+use cnid_verify::core::cbor::{decode_exact, decode_prefix, encode_canonical, CborError, Value};
 use libfuzzer_sys::fuzz_target;
 
-/// Structural equality with floats compared by bit pattern (NaN == NaN).
-fn same(a: &Value<'_>, b: &Value<'_>) -> bool {
-    match (a, b) {
-        (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),
-        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q)),
-        (Value::Map(x), Value::Map(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|((k1, v1), (k2, v2))| same(k1, k2) && same(v1, v2))
-        }
-        (Value::Tag(t1, v1), Value::Tag(t2, v2)) => t1 == t2 && same(v1, v2),
-        _ => a == b,
-    }
+/// The canonical encoding (preferred lengths, floats as binary64).
+fn canonical(v: &Value<'_>) -> Vec<u8> {
+    let mut out = Vec::new();
+    encode_canonical(v, &mut out);
+    out
 }
 
-fn encode(v: &Value<'_>, out: &mut Vec<u8>) {
-    match v {
-        Value::Uint(n) => encode_head(0, *n, out),
-        Value::Nint(n) => encode_head(1, *n, out),
-        Value::Bytes(b) => encode_bytes(b, out),
-        Value::Text(s) => encode_text(s, out),
-        Value::Array(items) => {
-            encode_array_header(items.len(), out);
-            for i in items {
-                encode(i, out);
-            }
-        }
-        Value::Map(entries) => {
-            encode_map_header(entries.len(), out);
-            for (k, v) in entries {
-                encode(k, out);
-                encode(v, out);
-            }
-        }
-        Value::Tag(t, inner) => {
-            encode_head(6, *t, out);
-            encode(inner, out);
-        }
-        Value::Bool(false) => out.push(0xf4),
-        Value::Bool(true) => out.push(0xf5),
-        Value::Null => out.push(0xf6),
-        Value::Undefined => out.push(0xf7),
-        Value::Simple(s) if *s < 24 => out.push(0xe0 | s),
-        Value::Simple(s) => out.extend_from_slice(&[0xf8, *s]),
-        Value::Float(f) => {
-            out.push(0xfb);
-            out.extend_from_slice(&f.to_bits().to_be_bytes());
-        }
-    }
+/// Structural equality with floats compared by bit pattern (NaN == NaN): equal canonical
+/// encodings, since the encoding is injective.
+fn same(a: &Value<'_>, b: &Value<'_>) -> bool {
+    canonical(a) == canonical(b)
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -82,8 +43,7 @@ fuzz_target!(|data: &[u8]| {
             }
             let again = decode_exact(&data[..*used]).expect("the consumed prefix decodes exactly");
             assert!(same(v, &again));
-            let mut re = Vec::new();
-            encode(v, &mut re);
+            let re = canonical(v);
             match decode_exact(&re) {
                 Ok(r) => assert!(same(v, &r), "re-encoded value decodes differently"),
                 Err(e) => panic!("re-encoded value does not decode: {e:?} ({} bytes)", re.len()),

@@ -343,7 +343,7 @@ struct KeySet {
 impl KeySet {
     fn reject_duplicate(&mut self, key: &Value<'_>) -> Result<(), CborError> {
         let mut canonical = Vec::new();
-        canonical_key(key, &mut canonical);
+        encode_canonical(key, &mut canonical);
         if self.seen.insert(canonical) {
             Ok(())
         } else {
@@ -352,11 +352,13 @@ impl KeySet {
     }
 }
 
-/// Semantic key identity as bytes: preferred (shortest) argument encodings,
-/// so `1` encoded as `0x01` and as `0x18 0x01` are the same key; floats by
-/// the bit pattern of their f64 widening (so NaN keys are comparable).
-/// Injective because CBOR items are self-delimiting.
-fn canonical_key(v: &Value<'_>, out: &mut Vec<u8>) {
+/// Appends the canonical encoding of a decoded item: preferred (shortest)
+/// argument encodings, floats as binary64 of their f64 widening. It is the
+/// decoder's notion of item identity as bytes (injective, since CBOR items
+/// are self-delimiting): `1` encoded as `0x01` and as `0x18 0x01` give the
+/// same bytes, and floats compare by bit pattern (NaN keys are comparable).
+/// Map keys are deduplicated by it; the fuzz target compares values by it.
+pub fn encode_canonical(v: &Value<'_>, out: &mut Vec<u8>) {
     match v {
         Value::Uint(n) => encode_head(0, *n, out),
         Value::Nint(n) => encode_head(1, *n, out),
@@ -364,18 +366,18 @@ fn canonical_key(v: &Value<'_>, out: &mut Vec<u8>) {
         Value::Text(t) => encode_text(t, out),
         Value::Array(items) => {
             encode_array_header(items.len(), out);
-            items.iter().for_each(|i| canonical_key(i, out));
+            items.iter().for_each(|i| encode_canonical(i, out));
         }
         Value::Map(entries) => {
             encode_map_header(entries.len(), out);
             for (k, val) in entries {
-                canonical_key(k, out);
-                canonical_key(val, out);
+                encode_canonical(k, out);
+                encode_canonical(val, out);
             }
         }
         Value::Tag(t, inner) => {
             encode_head(6, *t, out);
-            canonical_key(inner, out);
+            encode_canonical(inner, out);
         }
         Value::Bool(b) => out.push(if *b { 0xf5 } else { 0xf4 }),
         Value::Null => out.push(0xf6),
