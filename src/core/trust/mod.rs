@@ -173,22 +173,34 @@ struct OrderedSet {
 }
 
 impl OrderedSet {
-    /// Adds `item`; `false` when it was already there.
-    fn insert(&mut self, item: &[u8]) -> bool {
+    /// Adds `item`; `Ok(false)` when it was already there. A new entry past
+    /// [`MAX_REVOCATIONS`] is `TOO_LARGE`: revocation lists are bounded
+    /// (memory, and every lookup stays cheap), and an entry already recorded
+    /// is never an error.
+    fn insert_bounded(&mut self, item: &[u8], what: &str) -> Result<bool, TrustError> {
         if self.members.contains(item) {
-            return false;
+            return Ok(false);
         }
+        self.check_room(item, what)?;
         self.members.insert(item.to_vec());
         self.order.push(item.to_vec());
-        true
+        Ok(true)
+    }
+
+    /// Whether `insert_bounded(item)` would succeed (for all-or-nothing
+    /// updates of two lists).
+    fn check_room(&self, item: &[u8], what: &str) -> Result<(), TrustError> {
+        if self.order.len() >= MAX_REVOCATIONS && !self.members.contains(item) {
+            return Err(TrustError::new(
+                "TOO_LARGE",
+                format!("the trust store already holds {MAX_REVOCATIONS} revoked {what}"),
+            ));
+        }
+        Ok(())
     }
 
     fn contains(&self, item: &[u8]) -> bool {
         self.members.contains(item)
-    }
-
-    fn len(&self) -> usize {
-        self.order.len()
     }
 
     fn iter(&self) -> impl Iterator<Item = &Vec<u8>> {
@@ -272,14 +284,19 @@ pub struct TrustStore {
     link_cache: RefCell<LinkCache>,
 }
 
-/// Shows at most 64 characters of an app-supplied string in a message:
-/// messages stay small whatever the input.
-fn shown(s: &str) -> String {
-    if s.chars().count() > 64 {
-        format!("{:?}…", s.chars().take(64).collect::<String>())
+/// An app-supplied string in a message, quoted, at most `max` characters of
+/// it: messages stay small whatever the input.
+pub(crate) fn shown_at_most(s: &str, max: usize) -> String {
+    if s.chars().count() > max {
+        format!("{:?}…", s.chars().take(max).collect::<String>())
     } else {
         format!("{s:?}")
     }
+}
+
+/// [`shown_at_most`] 64 characters (kids, names).
+fn shown(s: &str) -> String {
+    shown_at_most(s, 64)
 }
 
 impl TrustStore {
@@ -378,16 +395,6 @@ impl TrustStore {
 
     // ----- revocation -----
 
-    /// Fails closed on unbounded revocation lists: protects memory and keeps
-    /// every lookup cheap.
-    fn check_revocation_capacity(len: usize, what: &str) -> Result<(), TrustError> {
-        if len >= MAX_REVOCATIONS {
-            Err(TrustError::new("TOO_LARGE", format!("the trust store already holds {MAX_REVOCATIONS} revoked {what}")))
-        } else {
-            Ok(())
-        }
-    }
-
     /// Declares a JWK `kid` revoked: dumps naming this kid fail
     /// `REVOCATION`, and so does any dump whose signer key is one of the
     /// keys trusted under this kid, whichever way it names its signer.
@@ -401,10 +408,7 @@ impl TrustStore {
                 format!("a kid is 1 to {MAX_KID_BYTES} bytes of UTF-8, this one is {} bytes", kid.len()),
             ));
         }
-        if !self.revoked_kids.contains(kid.as_bytes()) {
-            Self::check_revocation_capacity(self.revoked_kids.len(), "kids")?;
-        }
-        let added = self.revoked_kids.insert(kid.as_bytes());
+        let added = self.revoked_kids.insert_bounded(kid.as_bytes(), "kids")?;
         let keys = self.keys_by_kid.get(kid.as_bytes()).map_or(0, Vec::len);
         let mut warnings = Vec::new();
         if keys == 0 {
@@ -518,26 +522,24 @@ impl TrustStore {
                 format!("certificate {} has a {} key, so only its issuer and serial are revoked", shown(&cert.label()), cert.key_desc),
             ));
         }
-        let new_key = point.as_ref().is_some_and(|p| !self.revoked_keys.contains(p.as_slice()));
-        if new_key {
-            Self::check_revocation_capacity(self.revoked_keys.len(), "keys")?;
+        // All or nothing: the key list must have room before the serial is recorded.
+        if let Some(p) = &point {
+            self.revoked_keys.check_room(p, "keys")?;
         }
         let added_serial = self.insert_serial(Some(&cert.issuer_der), &cert.serial, Some(cert.info.issuer.clone()))?;
-        if let Some(p) = point {
-            self.revoked_keys.insert(&p);
-        }
+        let new_key = match &point {
+            Some(p) => self.revoked_keys.insert_bounded(p, "keys")?,
+            None => false,
+        };
         Ok(RevokeOutcome { added: added_serial || new_key, matched, warnings })
     }
 
     fn insert_serial(&mut self, issuer_der: Option<&[u8]>, serial: &[u8], issuer_name: Option<String>) -> Result<bool, TrustError> {
-        let key = serial_key(issuer_der, serial);
-        if self.revoked_serials.contains(&key) {
-            return Ok(false);
+        let added = self.revoked_serials.insert_bounded(&serial_key(issuer_der, serial), "serials")?;
+        if added {
+            self.revoked_serial_infos.push(RevokedSerialInfo { issuer: issuer_name, serial_hex: serial::serial_to_hex(serial) });
         }
-        Self::check_revocation_capacity(self.revoked_serials.len(), "serials")?;
-        self.revoked_serials.insert(&key);
-        self.revoked_serial_infos.push(RevokedSerialInfo { issuer: issuer_name, serial_hex: serial::serial_to_hex(serial) });
-        Ok(true)
+        Ok(added)
     }
 
     /// Whether certificates issued by `issuer` can be on a path this store

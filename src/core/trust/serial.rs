@@ -61,15 +61,10 @@ fn too_long(input: &str) -> TrustError {
     TrustError::new("INVALID_SERIAL", format!("serial {} is longer than {MAX_SERIAL_BYTES} bytes", shown(input)))
 }
 
-/// An app-supplied serial in a message, at most 80 characters of it:
-/// messages stay small whatever the input (a 10 MB serial once made a 52 MB
-/// message).
+/// An app-supplied serial in a message, at most 80 characters of it (a 10 MB
+/// serial once made a 52 MB message).
 fn shown(input: &str) -> String {
-    if input.chars().count() > 80 {
-        format!("{:?}…", input.chars().take(80).collect::<String>())
-    } else {
-        format!("{input:?}")
-    }
+    super::shown_at_most(input, 80)
 }
 
 /// The serial magnitude of a certificate's DER INTEGER content octets:
