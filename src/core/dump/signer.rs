@@ -229,13 +229,14 @@ pub(crate) fn check_revocation(
     }
     match t {
         Trusted::Jwk { kid, candidates } => jwk_revocation(trust, kid, candidates, signed.and_then(|s| s.jwk_index)),
-        Trusted::Chain(path) => {
-            let certs = path.with_anchor(trust);
-            match trust.path_revocation(certs.iter().copied()) {
-                Some(m) => Err(m),
-                None => Ok(format!("none of the {} certificate(s) in the path, nor their keys, is revoked", certs.len())),
-            }
-        }
+        // Judged once, while the path was chosen (validate_x5chain prefers unrevoked paths).
+        Trusted::Chain(path) => match &path.revocation {
+            Some(why) => Err(why.clone()),
+            None => Ok(format!(
+                "none of the {} certificate(s) in the path, nor their keys, is revoked",
+                path.len_with_anchor()
+            )),
+        },
     }
 }
 

@@ -570,6 +570,9 @@ pub(crate) struct ValidPath {
     pub anchor: usize,
     /// The anchor is itself the last certificate of the used chain.
     pub anchor_in_chain: bool,
+    /// Why a certificate of the path (anchor included) is revoked, if one is:
+    /// found while choosing the path, and what REVOCATION reports.
+    pub revocation: Option<String>,
 }
 
 impl ValidPath {
@@ -593,13 +596,9 @@ impl ValidPath {
         self.chain.get(self.used..).unwrap_or(&[])
     }
 
-    /// Every certificate of the path, signer first, the anchor last (once).
-    pub fn with_anchor<'a>(&'a self, store: &'a TrustStore) -> Vec<&'a ParsedCert> {
-        let mut out: Vec<&ParsedCert> = self.path_certs().iter().collect();
-        if !self.anchor_in_chain {
-            out.extend(store.anchor_certs().get(self.anchor));
-        }
-        out
+    /// How many certificates the path has, the anchor counted once.
+    pub fn len_with_anchor(&self) -> usize {
+        self.used + usize::from(!self.anchor_in_chain)
     }
 }
 
@@ -656,23 +655,30 @@ pub(crate) fn validate_x5chain(
             &chain,
         ));
     }
+    let valid = |chain, end: &PathEnd, revocation| ValidPath {
+        chain,
+        used: end.used,
+        anchor: end.anchor,
+        anchor_in_chain: end.in_chain,
+        revocation,
+    };
     let mut first_problem: Option<String> = None;
-    let mut revoked: Option<PathEnd> = None;
+    let mut revoked: Option<(PathEnd, String)> = None;
     for end in &ends {
         match check_path(store, &chain, *end, read_at, verify_at) {
-            Ok(path) => {
-                if store.path_revocation(path).is_none() {
-                    return Ok(ValidPath { chain, used: end.used, anchor: end.anchor, anchor_in_chain: end.in_chain });
+            Ok(path) => match store.path_revocation(path) {
+                None => return Ok(valid(chain, end, None)),
+                Some(why) => {
+                    revoked.get_or_insert((*end, why));
                 }
-                revoked.get_or_insert(*end);
-            }
+            },
             Err(m) => {
                 first_problem.get_or_insert(m);
             }
         }
     }
-    if let Some(end) = revoked {
-        return Ok(ValidPath { chain, used: end.used, anchor: end.anchor, anchor_in_chain: end.in_chain });
+    if let Some((end, why)) = revoked {
+        return Ok(valid(chain, &end, Some(why)));
     }
     let problem = first_problem.unwrap_or_default();
     let message = if ends.len() > 1 {
