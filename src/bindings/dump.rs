@@ -11,7 +11,7 @@
 use super::boundary::{self, get, Undefined};
 use super::{codes, js_error, now_seconds, to_js};
 use crate::core::dump::{self, DumpReport, SignerPolicy, VerifyOptions, MAX_DUMP_BYTES};
-use crate::core::trust::{RevokeOutcome, TrustError, TrustStore};
+use crate::core::trust::{TrustError, TrustStore};
 use js_sys::{Object, Reflect, Uint8Array};
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
@@ -109,9 +109,7 @@ pub fn trust_store_add_jwks(handle: u32, jwks: JsValue) -> Result<JsValue, JsVal
     } else {
         return Err(js_error(codes::INVALID_ARGUMENT, "jwks must be JSON text or an object"));
     };
-    if text.len() > MAX_TRUST_INPUT {
-        return Err(js_error(codes::INPUT_TOO_LARGE, "a JWK set may be at most 1 MiB"));
-    }
+    within_trust_limit(text.len(), "a JWK set")?;
     let outcome = with_store(handle, |ts| ts.add_jwks_json(&text).map_err(trust_error))?;
     to_js(&outcome)
 }
@@ -125,16 +123,18 @@ pub fn trust_store_add_certificate(handle: u32, pem_or_der: JsValue) -> Result<u
     Ok(u32::try_from(n).unwrap_or(u32::MAX))
 }
 
-fn string_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
-    let s = value.as_string().ok_or_else(|| js_error(codes::INVALID_ARGUMENT, &format!("{name} must be a string")))?;
-    if s.len() > MAX_TRUST_INPUT {
+/// The size limit of every trust input (text or bytes) from JS.
+fn within_trust_limit(len: usize, name: &str) -> Result<(), JsValue> {
+    if len > MAX_TRUST_INPUT {
         return Err(js_error(codes::INPUT_TOO_LARGE, &format!("{name} may be at most 1 MiB")));
     }
-    Ok(s)
+    Ok(())
 }
 
-fn outcome(o: &RevokeOutcome) -> Result<JsValue, JsValue> {
-    to_js(o)
+fn string_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
+    let s = value.as_string().ok_or_else(|| js_error(codes::INVALID_ARGUMENT, &format!("{name} must be a string")))?;
+    within_trust_limit(s.len(), name)?;
+    Ok(s)
 }
 
 /// Revokes a JWK kid (and the keys trusted under it, on every path).
@@ -142,7 +142,7 @@ fn outcome(o: &RevokeOutcome) -> Result<JsValue, JsValue> {
 pub fn trust_store_revoke_kid(handle: u32, kid: JsValue) -> Result<JsValue, JsValue> {
     store(handle)?;
     let kid = string_arg(&kid, "kid")?;
-    outcome(&with_store(handle, |ts| ts.revoke_kid(&kid).map_err(trust_error))?)
+    to_js(&with_store(handle, |ts| ts.revoke_kid(&kid).map_err(trust_error))?)
 }
 
 /// Revokes a certificate serial under an issuer certificate.
@@ -151,7 +151,7 @@ pub fn trust_store_revoke_serial(handle: u32, issuer: JsValue, serial_hex: JsVal
     store(handle)?;
     let issuer = pem_or_der_arg(&issuer, "issuerCertificate")?;
     let serial = string_arg(&serial_hex, "serialHex")?;
-    outcome(&with_store(handle, |ts| ts.revoke_serial(&issuer, &serial).map_err(trust_error))?)
+    to_js(&with_store(handle, |ts| ts.revoke_serial(&issuer, &serial).map_err(trust_error))?)
 }
 
 /// Revokes a certificate serial under every issuer.
@@ -159,7 +159,7 @@ pub fn trust_store_revoke_serial(handle: u32, issuer: JsValue, serial_hex: JsVal
 pub fn trust_store_revoke_serial_any_issuer(handle: u32, serial_hex: JsValue) -> Result<JsValue, JsValue> {
     store(handle)?;
     let serial = string_arg(&serial_hex, "serialHex")?;
-    outcome(&with_store(handle, |ts| ts.revoke_serial_any_issuer(&serial).map_err(trust_error))?)
+    to_js(&with_store(handle, |ts| ts.revoke_serial_any_issuer(&serial).map_err(trust_error))?)
 }
 
 /// Revokes a certificate: issuer + serial and its public key, on every path.
@@ -167,7 +167,7 @@ pub fn trust_store_revoke_serial_any_issuer(handle: u32, serial_hex: JsValue) ->
 pub fn trust_store_revoke_certificate(handle: u32, pem_or_der: JsValue) -> Result<JsValue, JsValue> {
     store(handle)?;
     let bytes = pem_or_der_arg(&pem_or_der, "certificate")?;
-    outcome(&with_store(handle, |ts| ts.revoke_certificate(&bytes).map_err(trust_error))?)
+    to_js(&with_store(handle, |ts| ts.revoke_certificate(&bytes).map_err(trust_error))?)
 }
 
 /// Counts and listings: `what` is one of the introspection names below.
@@ -187,16 +187,12 @@ pub fn trust_store_info(handle: u32, what: &str) -> Result<JsValue, JsValue> {
 
 fn pem_or_der_arg(value: &JsValue, name: &str) -> Result<Vec<u8>, JsValue> {
     if let Some(s) = value.as_string() {
-        if s.len() > MAX_TRUST_INPUT {
-            return Err(js_error(codes::INPUT_TOO_LARGE, &format!("{name} may be at most 1 MiB")));
-        }
+        within_trust_limit(s.len(), name)?;
         return Ok(s.into_bytes());
     }
     let bytes = boundary::bytes(value, name, MAX_TRUST_INPUT, codes::INVALID_ARGUMENT)
         .map_err(|_| js_error(codes::INVALID_ARGUMENT, &format!("{name} must be PEM text or DER bytes (a Uint8Array)")))?;
-    if bytes.len() > MAX_TRUST_INPUT {
-        return Err(js_error(codes::INPUT_TOO_LARGE, &format!("{name} may be at most 1 MiB")));
-    }
+    within_trust_limit(bytes.len(), name)?;
     Ok(bytes)
 }
 
