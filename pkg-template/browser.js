@@ -11,6 +11,7 @@ export {
   TrustStore,
   checkNumber,
   checkNumbers,
+  init,
   isValidNumber,
   parseChipText,
   verifyDump,

@@ -8,6 +8,7 @@ export const {
   TrustStore,
   checkNumber,
   checkNumbers,
+  init,
   isValidNumber,
   parseChipText,
   verifyDump,

@@ -7,6 +7,7 @@ export const {
   TrustStore,
   checkNumber,
   checkNumbers,
+  init,
   isValidNumber,
   parseChipText,
   verifyDump,

@@ -157,6 +157,43 @@ function shareWasm({ dir, base }) {
 }
 BUILDS.forEach(shareWasm);
 
+// --- the inline entries' .wasm carriers ----------------------------------------------------------
+// cnid-verify/inline and cnid-verify/numbers/inline import their build's .wasm from an ES module
+// (base64: no asset, no URL, no fetch); written here from the very bytes of pkg/<base>_bg.wasm.
+fs.mkdirSync(path.join(PKG, 'inline'), { recursive: true });
+for (const { base } of BUILDS) {
+  const b64 = fs.readFileSync(path.join(PKG, `${base}_bg.wasm`)).toString('base64');
+  fs.writeFileSync(
+    path.join(PKG, 'inline', `${base}_wasm.js`),
+    `// ${base}_bg.wasm of this package as base64 (written by scripts/assemble-pkg.mjs; do not edit).\n` +
+      `const BASE64 = '${b64}';\n\n` +
+      `/** The .wasm bytes, decoded on each call (the caller keeps them as long as it needs them). */\n` +
+      `export function wasmBytes() {\n` +
+      `  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(BASE64);\n` +
+      `  const text = atob(BASE64);\n` +
+      `  const bytes = new Uint8Array(text.length);\n` +
+      `  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);\n` +
+      `  return bytes;\n` +
+      `}\n`,
+  );
+  fs.writeFileSync(
+    path.join(PKG, 'inline', `${base}_wasm.d.ts`),
+    `/** The .wasm bytes of this build. */\nexport function wasmBytes(): Uint8Array;\n`,
+  );
+}
+
+// --- the Node glue takes TextDecoder/TextEncoder from node:util ---------------------------------
+// Node has them as globals, but test environments that replace the globals (Jest's jsdom
+// environment) do not: the nodejs output then fails at load time with "TextDecoder is not defined".
+for (const { dir, base } of BUILDS) {
+  const file = path.join(PKG, dir, 'nodejs', `${base}.js`);
+  const text = fs.readFileSync(file, 'utf8');
+  if (!/new TextDecoder\(/.test(text) || /\bconst \{ TextDecoder/.test(text)) fail(`${file}: unexpected TextDecoder use`);
+  // After the generated `@ts-self-types` line, which must stay first.
+  const at = text.startsWith('/* @ts-self-types') ? text.indexOf('\n') + 1 : 0;
+  fs.writeFileSync(file, `${text.slice(0, at)}const { TextDecoder, TextEncoder } = require('node:util');\n${text.slice(at)}`);
+}
+
 // The facade: one source, an ES module for browsers and bundlers and a CommonJS copy for Node.
 const FACADE = path.join(ROOT, 'src', 'bindings', 'js', 'facade.js');
 fs.copyFileSync(FACADE, path.join(PKG, 'facade.js'));
@@ -171,6 +208,23 @@ for (const t of ['nodejs', 'web', 'bundler']) {
   const file = path.join(PKG, t, `${BASE}.d.ts`);
   const text = fs.readFileSync(file, 'utf8');
   if (!text.startsWith(DISPOSABLE_REF)) fs.writeFileSync(file, DISPOSABLE_REF + text);
+}
+// init(): every entry has one. The self-initialising ones (Node, browser root, bundler) resolve at
+// once; the web outputs' named init takes the generated default's input and resolves to undefined.
+const INIT_READY =
+  '\n/** Already initialised when the import resolves: resolves at once (idempotent; for code shared with\n' +
+  ' * the explicit-init entries `cnid-verify/web`, `cnid-verify/inline` and their numbers twins). */\n' +
+  'export function init(): Promise<void>;\n';
+const INIT_WEB =
+  '\n/** The default export, by name: idempotent; calls before it has finished throw NOT_INITIALISED. */\n' +
+  'export function init(module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<void>;\n';
+for (const { dir, base } of BUILDS) {
+  for (const t of ['nodejs', 'bundler']) fs.appendFileSync(path.join(PKG, dir, t, `${base}.d.ts`), INIT_READY);
+  // The facade's initSync and default init of the web output resolve to nothing (not the raw exports).
+  const web = path.join(dir, 'web', `${base}.d.ts`);
+  patchOnce(web, '| SyncInitInput): InitOutput;', '| SyncInitInput): void;');
+  patchOnce(web, '| Promise<InitInput>): Promise<InitOutput>;', '| Promise<InitInput>): Promise<void>;');
+  fs.appendFileSync(path.join(PKG, web), INIT_WEB);
 }
 const dts = fs.readFileSync(path.join(PKG, 'nodejs', `${BASE}.d.ts`), 'utf8');
 fs.writeFileSync(path.join(PKG, 'index.d.ts'), dts);
@@ -200,25 +254,29 @@ function listedNames(file, pattern) {
   if (!m) fail(`cannot find the export list in ${file}`);
   return m[1].split(',').map((s) => s.trim()).filter(Boolean);
 }
-for (const [file, pattern] of [
-  ['node.mjs', /export const \{([^}]*)\}/],
-  ['web.js', /export const \{([^}]*)\}/],
-  ['bundler.js', /export const \{([^}]*)\}/],
-  ['browser.js', /^export \{([^}]*)\} from '\.\/web\.js'/m],
-]) {
-  const names = listedNames(file, pattern);
-  if (!same(names, publicNames)) {
-    fail(`${file} lists [${sorted(names)}] but the facade exports [${sorted(publicNames)}]: update pkg-template/`);
-  }
+/** The names an ES module of pkg/ exports (importable in Node: no top-level await on a URL). */
+async function moduleNames(file) {
+  return Object.keys(await import(pathToFileURL(path.join(PKG, file)).href)).filter((n) => n !== 'default');
 }
 // The numbers entries: exactly the number API, as the numbers .d.ts declares it.
 const numbersNames = Object.keys(require(path.join(PKG, 'numbers.cjs')));
 const numbersDtsNames = [...numbersDts.matchAll(/^export (?:declare )?(?:function|class|const) (\w+)/gm)].map((m) => m[1]);
 if (!same(numbersNames, numbersDtsNames)) fail(`numbers names [${sorted(numbersNames)}] != numbers .d.ts [${sorted(numbersDtsNames)}]`);
 if (!numbersNames.every((n) => publicNames.includes(n))) fail(`numbers names [${sorted(numbersNames)}] are not all public names`);
-for (const file of ['numbers.mjs', 'numbers.js', 'numbers-web.js']) {
-  const names = listedNames(file, /export const \{([^}]*)\}/);
-  if (!same(names, numbersNames)) fail(`${file} lists [${sorted(names)}] but numbers.cjs exports [${sorted(numbersNames)}]`);
+// Self-initialising entries export the public names; explicit-init ones add initSync (and a default).
+const withInitSync = (names) => [...names, 'initSync'];
+for (const [file, names, want] of [
+  ['node.mjs', await moduleNames('node.mjs'), publicNames],
+  ['bundler.js', listedNames('bundler.js', /export const \{([^}]*)\}/), publicNames],
+  ['browser.js', listedNames('browser.js', /^export \{([^}]*)\} from '\.\/web\.js'/m), publicNames],
+  ['web.js', await moduleNames('web.js'), withInitSync(publicNames)],
+  ['inline.js', await moduleNames('inline.js'), withInitSync(publicNames)],
+  ['numbers.mjs', await moduleNames('numbers.mjs'), numbersNames],
+  ['numbers.js', listedNames('numbers.js', /^export \{([^}]*)\} from '\.\/numbers-web\.js'/m), numbersNames],
+  ['numbers-web.js', await moduleNames('numbers-web.js'), withInitSync(numbersNames)],
+  ['numbers-inline.js', await moduleNames('numbers-inline.js'), withInitSync(numbersNames)],
+]) {
+  if (!same(names, want)) fail(`${file} exports [${sorted(names)}] but should export [${sorted(want)}]: update pkg-template/`);
 }
 // Every file named by the exports map, main/module/types and bin exists.
 const targets = [];

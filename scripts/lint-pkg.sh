@@ -63,7 +63,7 @@ grep -qx 'All good!' <<<"$out" || die "publint reported messages (suggestions co
 #                  the .wasm files: assets (resolve them: new URL(), import.meta.resolve,
 #                  require.resolve), typed by their *.wasm.d.ts as the ES module that ESM-wasm
 #                  integration makes of them; `require()` of a .wasm loads nothing anywhere.
-ESM_ONLY=(./web ./numbers/web ./bundler ./cnid_verify_bg.wasm ./cnid_verify_numbers_bg.wasm)
+ESM_ONLY=(./web ./numbers/web ./inline ./numbers/inline ./bundler ./cnid_verify_bg.wasm ./cnid_verify_numbers_bg.wasm)
 for sub in "${ESM_ONLY[@]}"; do
   node -e 'process.exit(process.argv[2] in require(process.argv[1]).exports ? 0 : 1)' "$PKG_DIR/package.json" "$sub" ||
     die "$sub is not in the exports map any more: update ESM_ONLY in $0"

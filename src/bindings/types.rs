@@ -79,7 +79,9 @@ export function isValidNumber(input: string, options?: NumberOptions): boolean;
 const ERROR_TYPES: &'static str = r#"
 /** Errors thrown for misuse carry a stable code. */
 export type CnidErrorCode =
-  | "INVALID_ARGUMENT" | "INVALID_OPTION" | "INPUT_TOO_LARGE" | "INTERNAL";
+  | "INVALID_ARGUMENT" | "INVALID_OPTION" | "INPUT_TOO_LARGE" | "INTERNAL"
+  // thrown by the package's JS entries (explicit-init ones, before init()/initSync() finished)
+  | "NOT_INITIALISED";
 export interface CnidError extends Error { code: CnidErrorCode; }
 "#;
 
@@ -252,6 +254,8 @@ export class TrustStore {
 /** Errors thrown for misuse carry a stable code. */
 export type CnidErrorCode =
   | "INVALID_ARGUMENT" | "INVALID_OPTION" | "INPUT_TOO_LARGE" | "INVALID_TRUST_STORE"
-  | "INVALID_JWKS" | "INVALID_CERTIFICATE" | "INVALID_SERIAL" | "INVALID_KID" | "TOO_LARGE" | "INTERNAL";
+  | "INVALID_JWKS" | "INVALID_CERTIFICATE" | "INVALID_SERIAL" | "INVALID_KID" | "TOO_LARGE" | "INTERNAL"
+  // thrown by the package's JS entries (explicit-init ones, before init()/initSync() finished)
+  | "NOT_INITIALISED";
 export interface CnidError extends Error { code: CnidErrorCode; }
 "#;

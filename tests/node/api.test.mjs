@@ -15,6 +15,7 @@ const PUBLIC_NAMES = [
   'TrustStore',
   'checkNumber',
   'checkNumbers',
+  'init',
   'isValidNumber',
   'parseChipText',
   'verifyDump',

@@ -140,8 +140,9 @@ globalThis.fetch = async (url) => {
 const url = new URL('./node_modules/cnid-verify/browser.js', import.meta.url);
 const mod = await import(url);
 const again = await import(url);
-const web = await import(new URL('./node_modules/cnid-verify/web/cnid_verify.js', import.meta.url));
+const web = await import(new URL('./node_modules/cnid-verify/web.js', import.meta.url));
 await web.default();  // idempotent: the instance browser.js made is reused
+await mod.init();     // the root entry's init: already initialised, resolves at once
 const r = mod.checkNumber('810000199001011230');
 console.log(JSON.stringify({ fetched: fetched.map((u) => u.replace(/.*\\/pkg\\//, '')), names: Object.keys(mod).sort(),
   same: mod === again && mod.checkNumber === web.checkNumber, ok: r.ok, region: r.info.region, version: mod.version() }));
@@ -152,7 +153,7 @@ console.log(JSON.stringify({ fetched: fetched.map((u) => u.replace(/.*\\/pkg\\//
     const got = JSON.parse(res.stdout);
     assert.deepEqual(got.fetched, ['cnid_verify_bg.wasm']);
     assert.deepEqual(got.names, [
-      'TrustStore', 'checkNumber', 'checkNumbers', 'isValidNumber', 'parseChipText', 'verifyDump', 'verifyDumps', 'version',
+      'TrustStore', 'checkNumber', 'checkNumbers', 'init', 'isValidNumber', 'parseChipText', 'verifyDump', 'verifyDumps', 'version',
     ]);
     assert.equal(got.same, true);
     assert.equal(got.ok, true);
@@ -175,6 +176,61 @@ console.log(isValidNumber('932682198501010017'), isValidNumber('9326821985010100
     const res = runNode(['web.mjs'], { cwd: project.dir });
     assert.equal(res.status, 0, res.stderr);
     assert.equal(res.stdout.trim(), 'true false');
+  });
+
+  it('explicit-init entries: NOT_INITIALISED before init, then idempotent init; /inline needs no file or URL', () => {
+    fs.writeFileSync(
+      path.join(project.dir, 'inline.mjs'),
+      `const fetched = [];
+globalThis.fetch = async (url) => { fetched.push(String(url)); throw new Error('no fetch expected'); };
+const out = {};
+for (const name of ['cnid-verify/inline', 'cnid-verify/numbers/inline', 'cnid-verify/web', 'cnid-verify/numbers/web']) {
+  const m = await import(name);
+  const before = [];
+  for (const call of [() => m.checkNumber('911124198108030024'), () => m.isValidNumber('x'), () => m.version(),
+    () => m.TrustStore && new m.TrustStore(), () => m.verifyDump && m.verifyDump(new Uint8Array(0), null)]) {
+    try { call(); before.push('no error'); } catch (e) { before.push(e.code ?? e.message); }
+  }
+  out[name] = { before };
+}
+// The inline entries initialise from the bytes they carry: no fetch, no file read.
+const inl = await import('cnid-verify/inline');
+const p1 = inl.init(), p2 = inl.default();
+await Promise.all([p1, p2]);
+inl.initSync();
+out.inline = { same: inl.init === inl.default, result: String(await inl.init()), kind: inl.checkNumber('KAZ110090123105').kind,
+  store: new inl.TrustStore().keyCount };
+// cnid-verify/web is the same module instance: initialised by the inline entry's init.
+const web = await import('cnid-verify/web');
+out.web = { valid: web.isValidNumber('932682198501010017'), sameClass: web.TrustStore === inl.TrustStore };
+const num = await import('cnid-verify/numbers/inline');
+num.initSync();
+await num.init();
+const numWeb = await import('cnid-verify/numbers/web');
+out.numbers = { valid: num.isValidNumber('911124198108030024'), viaWeb: numWeb.checkNumber('11010519491231002X').kind };
+out.fetched = fetched;
+console.log(JSON.stringify(out));
+`,
+    );
+    const res = runNode(['inline.mjs'], { cwd: project.dir });
+    assert.equal(res.status, 0, res.stderr);
+    const got = JSON.parse(res.stdout);
+    assert.deepEqual(got['cnid-verify/inline'].before, Array(5).fill('NOT_INITIALISED'));
+    assert.deepEqual(got['cnid-verify/web'].before, Array(5).fill('NOT_INITIALISED'));
+    // the numbers entries have no TrustStore/verifyDump: those calls are no-ops there
+    assert.deepEqual(got['cnid-verify/numbers/inline'].before, ['NOT_INITIALISED', 'NOT_INITIALISED', 'NOT_INITIALISED', 'no error', 'no error']);
+    assert.deepEqual(got['cnid-verify/numbers/web'].before, ['NOT_INITIALISED', 'NOT_INITIALISED', 'NOT_INITIALISED', 'no error', 'no error']);
+    assert.deepEqual(got.inline, { same: true, result: 'undefined', kind: 'fpr15', store: 0 });
+    assert.deepEqual(got.web, { valid: true, sameClass: true });
+    assert.deepEqual(got.numbers, { valid: true, viaWeb: 'resident18' });
+    assert.deepEqual(got.fetched, []);
+  });
+
+  it('the inline carriers hold exactly the package\'s .wasm files', async () => {
+    for (const [carrier, wasm] of [['cnid_verify_wasm.js', 'cnid_verify_bg.wasm'], ['cnid_verify_numbers_wasm.js', 'cnid_verify_numbers_bg.wasm']]) {
+      const { wasmBytes } = await import(path.join(PKG, 'inline', carrier));
+      assert.ok(Buffer.from(wasmBytes()).equals(fs.readFileSync(path.join(PKG, wasm))), carrier);
+    }
   });
 
   it('cnid-verify/bundler loads where ESM-wasm integration exists (node --experimental-wasm-modules)', () => {

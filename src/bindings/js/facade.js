@@ -14,25 +14,64 @@
 // CommonJS for the Node target (scripts/assemble-pkg.mjs).
 
 /**
+ * The initialisation of one entry. Self-initialising entries (Node, the browser root, bundler: no
+ * `loader`) are ready when the import resolves and their init() resolves at once. Explicit-init
+ * entries pass the generated module's loader: init()/initSync() are idempotent and, until one has
+ * finished, every call throws a coded NOT_INITIALISED error instead of the generated module's
+ * TypeError from an undefined `wasm`.
+ */
+function initialisation(loader) {
+  if (!loader) return { init: async () => {}, initSync: () => {}, guard: (fn) => fn };
+  let ready = false;
+  const notInitialised = () => {
+    const err = new Error('cnid-verify: call (and await) init(), or initSync(), before the first call');
+    err.code = 'NOT_INITIALISED';
+    return err;
+  };
+  return {
+    async init(input) {
+      if (ready) return;
+      await loader.init(input);
+      ready = true;
+    },
+    initSync(input) {
+      if (ready) return;
+      loader.initSync(input);
+      ready = true;
+    },
+    // Three parameters cover every API function (input, trust, options).
+    guard: (fn) => (a, b, c) => {
+      if (!ready) throw notInitialised();
+      return fn(a, b, c);
+    },
+  };
+}
+
+/**
  * The number API, the same for both builds (numbers-only and full). isValidNumber(string) with no
  * options takes the string-typed export (no JsValue argument, a plain boolean back: the form-field
  * hot path); everything else, misuse included, goes through the general export and its coded errors.
+ * `loader` ({ init, initSync } of the generated module) only for the explicit-init entries.
  */
-export function makeNumbersApi(raw) {
+export function makeNumbersApi(raw, loader, state = initialisation(loader)) {
   const { isValidNumber: general, isValidNumberString: fast } = raw;
   function isValidNumber(input, options) {
     return typeof input === 'string' && options === undefined ? fast(input) : general(input, options);
   }
-  return {
-    checkNumber: raw.checkNumber,
-    checkNumbers: raw.checkNumbers,
-    isValidNumber,
-    version: raw.version,
+  const api = {
+    checkNumber: state.guard(raw.checkNumber),
+    checkNumbers: state.guard(raw.checkNumbers),
+    init: state.init,
+    isValidNumber: state.guard(isValidNumber),
+    version: state.guard(raw.version),
   };
+  if (loader) api.initSync = state.initSync;
+  return api;
 }
 
-/** The full API: numbers, chip, trust stores and dumps. */
-export function makeApi(raw) {
+/** The full API: numbers, chip, trust stores and dumps (`loader` as for makeNumbersApi). */
+export function makeApi(raw, loader) {
+  const state = initialisation(loader);
   let handleOf = null;
   const finalizer =
     typeof FinalizationRegistry === 'function' ? new FinalizationRegistry((h) => raw.trustStoreFree(h)) : null;
@@ -46,7 +85,7 @@ export function makeApi(raw) {
     }
 
     constructor() {
-      this.#handle = raw.trustStoreNew();
+      this.#handle = state.guard(raw.trustStoreNew)();
       finalizer?.register(this, this.#handle, this);
     }
 
@@ -120,10 +159,10 @@ export function makeApi(raw) {
   }
 
   return {
-    ...makeNumbersApi(raw),
+    ...makeNumbersApi(raw, loader, state),
     TrustStore,
-    parseChipText: raw.parseChipText,
-    verifyDump: (bytes, trust, options) => raw.verifyDumpWith(bytes, handleOf(trust), options),
-    verifyDumps: (list, trust, options) => raw.verifyDumpsWith(list, handleOf(trust), options),
+    parseChipText: state.guard(raw.parseChipText),
+    verifyDump: state.guard((bytes, trust, options) => raw.verifyDumpWith(bytes, handleOf(trust), options)),
+    verifyDumps: state.guard((list, trust, options) => raw.verifyDumpsWith(list, handleOf(trust), options)),
   };
 }
