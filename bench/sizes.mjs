@@ -39,7 +39,8 @@ function compressed(files) {
   return { files: files.length, raw, gzip, brotli };
 }
 
-/** The files an ES module entry of pkg/ loads: its static import graph plus the .wasm it fetches. */
+/** The files an ES module entry of pkg/ loads: its static import graph plus the .wasm it fetches
+ * (none for the inline entries). */
 function esmGraph(entry, wasm) {
   const seen = new Set();
   const visit = (file) => {
@@ -51,7 +52,7 @@ function esmGraph(entry, wasm) {
     }
   };
   visit(path.join(PKG, entry));
-  return [...seen, path.join(PKG, wasm)];
+  return wasm ? [...seen, path.join(PKG, wasm)] : [...seen];
 }
 
 /** The files a CommonJS module loads (Node's require cache), without Node built-ins. */
@@ -63,7 +64,9 @@ function cjsGraph(id) {
 
 const ENTRIES = [
   { name: 'cnid-verify/numbers (browser: numbers.js)', files: () => esmGraph('numbers.js', 'cnid_verify_numbers_bg.wasm') },
+  { name: 'cnid-verify/numbers/inline (numbers-inline.js, .wasm as base64)', files: () => esmGraph('numbers-inline.js') },
   { name: 'cnid-verify (browser: browser.js)', files: () => esmGraph('browser.js', 'cnid_verify_bg.wasm') },
+  { name: 'cnid-verify/inline (inline.js, .wasm as base64)', files: () => esmGraph('inline.js') },
   { name: 'id-validator 1.3.0', files: () => cjsGraph('id-validator') },
   { name: "validator 13.15.35 (validator/lib/isIdentityCard)", files: () => cjsGraph('validator/lib/isIdentityCard') },
 ];
@@ -90,7 +93,7 @@ async function chromiumColdStart(entries, runs) {
   const page = (entry) =>
     `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module">` +
     `const t0 = performance.now(); const m = await import('${entry === REFERENCE ? '/' : '/pkg/'}${entry}');` +
-    `const ok = m.checkNumber('911124198108030024').ok; window.__t = ok ? performance.now() - t0 : -1;</script>`;
+    `await m.init?.(); const ok = m.checkNumber('911124198108030024').ok; window.__t = ok ? performance.now() - t0 : -1;</script>`;
   const dir = fs.mkdtempSync(path.join(process.env.TMPDIR || '/tmp', 'cnid-cold-'));
   // The reference: a one-function ES module, i.e. what any dynamic import costs on this machine.
   fs.writeFileSync(path.join(dir, REFERENCE), 'export function checkNumber(s) { return { ok: s.length === 18 }; }\n');
@@ -116,6 +119,34 @@ async function chromiumColdStart(entries, runs) {
   return out;
 }
 
+// What a page pays after a production build: the app's import bundled and minified by esbuild
+// (as webpack, Vite or Rollup with a minifier would), plus the .wasm our URL-loading entries fetch.
+const BUNDLED = [
+  { name: 'cnid-verify/numbers', code: `import { checkNumber } from 'cnid-verify/numbers'; console.log(checkNumber(location.hash).ok);`, wasm: 'cnid_verify_numbers_bg.wasm' },
+  { name: 'cnid-verify/numbers/inline', code: `import init, { checkNumber } from 'cnid-verify/numbers/inline'; await init(); console.log(checkNumber(location.hash).ok);` },
+  { name: 'cnid-verify (root)', code: `import { checkNumber } from 'cnid-verify'; console.log(checkNumber(location.hash).ok);`, wasm: 'cnid_verify_bg.wasm' },
+  { name: 'cnid-verify/inline', code: `import init, { checkNumber } from 'cnid-verify/inline'; await init(); console.log(checkNumber(location.hash).ok);` },
+  { name: 'id-validator 1.3.0', code: `import V from 'id-validator'; console.log(new V().isValid(location.hash));` },
+  { name: 'validator 13.15.35 (isIdentityCard)', code: `import f from 'validator/lib/isIdentityCard'; console.log(f(location.hash, 'zh-CN'));` },
+];
+
+async function bundledSize({ code, wasm }) {
+  const { build } = await import('esbuild');
+  const out = await build({
+    stdin: { contents: code, resolveDir: HERE, loader: 'js' },
+    bundle: true, minify: true, write: false, format: 'esm', platform: 'browser', target: 'es2022', logLevel: 'silent',
+  });
+  const parts = [Buffer.from(out.outputFiles[0].contents)];
+  if (wasm) parts.push(fs.readFileSync(path.join(PKG, wasm)));
+  const sum = (f) => parts.reduce((n, b) => n + f(b).length, 0);
+  return {
+    js: parts[0].length,
+    raw: sum((b) => b),
+    gzip: sum((b) => zlib.gzipSync(b, { level: 9 })),
+    brotli: sum((b) => zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } })),
+  };
+}
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (n) => n.toLocaleString('en-US');
 
@@ -125,6 +156,11 @@ for (const e of ENTRIES) {
   const s = compressed(e.files());
   console.log(`| ${e.name} | ${s.files} | ${fmt(s.raw)} | ${fmt(s.gzip)} | ${fmt(s.brotli)} |`);
 }
+console.log('\n| bundled + minified (esbuild), .wasm added | minified JS | raw | gzip -9 | brotli |\n|---|---:|---:|---:|---:|');
+for (const b of BUNDLED) {
+  const s = await bundledSize(b);
+  console.log(`| ${b.name} | ${fmt(s.js)} | ${fmt(s.raw)} | ${fmt(s.gzip)} | ${fmt(s.brotli)} |`);
+}
 const samples = COLD.map(() => []);
 for (let i = 0; i < RUNS; i++) COLD.forEach((c, k) => samples[k].push(coldSample(c.code)));
 console.log('\n| import -> first result, Node | median ms | min–max ms |\n|---|---:|---:|');
@@ -133,7 +169,7 @@ COLD.forEach((c, k) => {
   console.log(`| ${c.name} | ${median(xs).toFixed(1)} | ${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)} |`);
 });
 
-const browserEntries = [REFERENCE, 'numbers.js', 'browser.js'];
+const browserEntries = [REFERENCE, 'numbers.js', 'numbers-inline.js', 'browser.js', 'inline.js'];
 const chromium = await chromiumColdStart(browserEntries, 10);
 console.log('\n| import -> first result, Chromium | median ms | min–max ms |\n|---|---:|---:|');
 browserEntries.forEach((e, k) => {
