@@ -1,12 +1,12 @@
 // `cnid-verify/inline`: the full build with its .wasm inside JavaScript (inline/cnid_verify_wasm.js,
-// base64, written by scripts/assemble-pkg.mjs from the package's one cnid_verify_bg.wasm), for
+// gzip + base64, written by scripts/assemble-pkg.mjs from the package's one cnid_verify_bg.wasm), for
 // bundlers and runtimes that do not follow `new URL(..., import.meta.url)` (esbuild, Rollup without
 // plugins) or lack top-level await (esbuild iife, older webpack and Vite targets). No fetch, no URL,
-// no asset to host: `await init()` or `initSync()` (idempotent) before the first call, which
+// no asset to host: `await init()` (idempotent) before the first call, which
 // otherwise throws NOT_INITIALISED. It re-exports `cnid-verify/web` (one instance per page, whichever
 // entry initialises it). The list of names is checked by scripts/assemble-pkg.mjs.
-import { init as initWeb, initSync as initWebSync } from './web.js';
-import { wasmBytes } from './inline/cnid_verify_wasm.js';
+import { init as initWeb } from './web.js';
+import { wasmResponse } from './inline/cnid_verify_wasm.js';
 
 export {
   TrustStore,
@@ -19,19 +19,15 @@ export {
   version,
 } from './web.js';
 
+/**
+ * Instantiates the inlined .wasm (idempotent). Asynchronous only: the carrier is gzip-compressed and
+ * DecompressionStream has no synchronous form (for a synchronous start, use the web entry's
+ * initSync({ module: bytes }) with bytes you load yourself).
+ */
 let loaded = false;
-
-/** Instantiates the inlined .wasm asynchronously (idempotent). */
 export async function init() {
   if (loaded) return;
-  await initWeb({ module_or_path: wasmBytes() });
-  loaded = true;
-}
-
-/** Instantiates it synchronously (Node, workers; browsers may refuse large modules on the main thread). */
-export function initSync() {
-  if (loaded) return;
-  initWebSync({ module: wasmBytes() });
+  await initWeb({ module_or_path: wasmResponse() });
   loaded = true;
 }
 

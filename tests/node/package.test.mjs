@@ -197,14 +197,13 @@ for (const name of ['cnid-verify/inline', 'cnid-verify/numbers/inline', 'cnid-ve
 const inl = await import('cnid-verify/inline');
 const p1 = inl.init(), p2 = inl.default();
 await Promise.all([p1, p2]);
-inl.initSync();
 out.inline = { same: inl.init === inl.default, result: String(await inl.init()), kind: inl.checkNumber('KAZ110090123105').kind,
   store: new inl.TrustStore().keyCount };
 // cnid-verify/web is the same module instance: initialised by the inline entry's init.
 const web = await import('cnid-verify/web');
 out.web = { valid: web.isValidNumber('932682198501010017'), sameClass: web.TrustStore === inl.TrustStore };
 const num = await import('cnid-verify/numbers/inline');
-num.initSync();
+await num.init();
 await num.init();
 const numWeb = await import('cnid-verify/numbers/web');
 out.numbers = { valid: num.isValidNumber('911124198108030024'), viaWeb: numWeb.checkNumber('11010519491231002X').kind };
@@ -226,10 +225,12 @@ console.log(JSON.stringify(out));
     assert.deepEqual(got.fetched, []);
   });
 
-  it('the inline carriers hold exactly the package\'s .wasm files', async () => {
+  it('the inline carriers hold exactly the package\'s .wasm files, as application/wasm', async () => {
     for (const [carrier, wasm] of [['cnid_verify_wasm.js', 'cnid_verify_bg.wasm'], ['cnid_verify_numbers_wasm.js', 'cnid_verify_numbers_bg.wasm']]) {
-      const { wasmBytes } = await import(path.join(PKG, 'inline', carrier));
-      assert.ok(Buffer.from(wasmBytes()).equals(fs.readFileSync(path.join(PKG, wasm))), carrier);
+      const { wasmResponse } = await import(path.join(PKG, 'inline', carrier));
+      const response = wasmResponse();
+      assert.equal(response.headers.get('content-type'), 'application/wasm');
+      assert.ok(Buffer.from(await response.arrayBuffer()).equals(fs.readFileSync(path.join(PKG, wasm))), carrier);
     }
   });
 
