@@ -27,11 +27,9 @@ DEMO_NUMBERS := 911124198108030024 932682198501010017 931586198001010028 KAZ1100
   CAN110081080319 11010519491231002X 810000199001011230 130503670401001 110105199002300028
 DEMO_DUMP ?= tests/fixtures/dumps/y-jwk.cose
 
-# wasm test targets: every tests/wasm_*.rs (wasm_node.rs runs in Node, wasm_browser.rs in headless
-# Chromium). Named explicitly rather than `--tests`, which would also build the lib's unit tests and
-# the native-only integration tests for wasm32 (they run nowhere there: plain #[test]s are not run
-# by wasm-bindgen-test-runner).
-WASM_TESTS := $(patsubst tests/%.rs,--test %,$(wildcard tests/wasm_*.rs))
+# wasm tests: tests/wasm_node.rs runs in Node, tests/wasm_browser.rs in headless Chromium, both
+# through wasm-pack test (which builds every test target for wasm32; the native-only ones compile
+# to nothing there: #![cfg(not(target_arch = "wasm32"))]). webdriver.json holds Chromium's flags.
 DEMO_TRUST ?= tests/fixtures/trust/test-jwks.json
 
 .PHONY: help tools pkg demo test bench fuzz serve clean distclean
@@ -63,9 +61,11 @@ test: tools
 	cargo test --locked --no-default-features --lib
 	@echo "== generated tables are up to date =="
 	python3 tools/gen_tables.py --check
-	@echo "== wasm tests: Node and headless Chromium (wasm-bindgen-test-runner) =="
-	env -u WASM_BINDGEN_USE_BROWSER CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
-	  cargo test --locked --target wasm32-unknown-unknown $(WASM_TESTS)
+	@echo "== wasm tests: Node and headless Chromium (wasm-pack test, no downloads: --mode no-install) =="
+	env -u WASM_BINDGEN_USE_BROWSER WASM_BINDGEN_TEST_TIMEOUT=120 \
+	  wasm-pack test --node --mode no-install -- --locked --test wasm_node
+	env -u WASM_BINDGEN_USE_BROWSER WASM_BINDGEN_TEST_TIMEOUT=120 \
+	  wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver --mode no-install -- --locked --test wasm_browser
 	@echo "== npm package =="
 	bash scripts/build-pkg.sh
 	@echo "== package lint: publint --strict and attw --pack (zero problems) =="

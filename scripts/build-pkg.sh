@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # Builds the npm package `cnid-verify` into pkg/ (see pkg-template/README.md for what ships).
 #
-#   1. cargo build --release for wasm32-unknown-unknown, twice: the full build (default features) and
-#      the numbers-only build (--no-default-features, own target dir: no CBOR, X.509, P-256, SHA-256);
-#   2. wasm-bindgen once per target and build: pkg/{nodejs,web,bundler} (full) and
-#      pkg/numbers/{nodejs,web,bundler} (numbers only: cnid_verify_numbers*);
-#   3. wasm-opt -O3 on each *_bg.wasm — ONLY the npm `binaryen` wasm-opt from node_modules/.bin
-#      (Debian's binaryen 108 silently produces modules that crash at load time);
+#   1./2. `wasm-pack build` once per target and build (it runs cargo build --release for
+#      wasm32-unknown-unknown, then wasm-bindgen): pkg/{nodejs,web,bundler} (full build, default
+#      features) and pkg/numbers/{nodejs,web,bundler} (numbers only: --no-default-features in its
+#      own target dir, no CBOR, X.509, P-256, SHA-256; files cnid_verify_numbers*). wasm-pack runs
+#      with --mode no-install (it uses the pinned wasm-bindgen CLI on PATH and downloads nothing)
+#      and --no-opt (its wasm-opt would be a download: step 3 runs ours);
+#   3. wasm-opt -O3 --strip-producers on each *_bg.wasm (binaryen drops the names section by
+#      default) — ONLY the npm `binaryen` wasm-opt from node_modules/.bin (Debian's binaryen 108
+#      silently produces modules that crash at load time);
 #   4. scripts/assemble-pkg.mjs copies pkg-template/ and writes pkg/package.json etc.
 #
 # Tools: run scripts/install-tools.sh (or `make tools`) first. Environment:
-#   SKIP_CARGO_BUILD=1   reuse the existing release .wasm (used by tests of this script only)
+#   SKIP_CARGO_BUILD=1   reuse the existing release .wasm with plain wasm-bindgen, no wasm-pack
+#                        (quick rebuilds while editing pkg-template/ or assemble-pkg.mjs)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -30,6 +34,7 @@ step() { echo "==> $*"; }
 command -v cargo >/dev/null || die "cargo not found"
 command -v node >/dev/null || die "node not found"
 command -v wasm-bindgen >/dev/null || die "wasm-bindgen not found (run: make tools)"
+command -v wasm-pack >/dev/null || die "wasm-pack not found (run: make tools)"
 
 WB_WANT="$(cargo pkgid -p wasm-bindgen | sed 's/.*[@#]//')"
 WB_HAVE="$(wasm-bindgen --version | awk '{print $2}')"
@@ -49,43 +54,40 @@ BINARYEN_HAVE="$(node -p "require('./node_modules/binaryen/package.json').versio
 "$WASM_OPT" --version | grep -q "version ${BINARYEN_WANT%%.*}" ||
   die "unexpected wasm-opt version: $("$WASM_OPT" --version)"
 
-# --- 1. compile ----------------------------------------------------------------
-if [ "${SKIP_CARGO_BUILD:-}" != 1 ]; then
-  step "cargo build --locked --release --target wasm32-unknown-unknown -p cnid-verify"
-  cargo build --locked --release --target wasm32-unknown-unknown -p cnid-verify
-  step "cargo build ... --no-default-features --target-dir $NUMBERS_TARGET_DIR (numbers only)"
-  cargo build --locked --release --target wasm32-unknown-unknown -p cnid-verify --no-default-features \
-    --target-dir "$NUMBERS_TARGET_DIR"
-fi
-[ -f "$WASM" ] || die "$WASM not found"
-[ -f "$NUMBERS_WASM" ] || die "$NUMBERS_WASM not found"
-
-# --- 2./3. wasm-bindgen + wasm-opt per target ------------------------------------
+# --- 1./2. compile and bind per target (wasm-pack), 3. wasm-opt ---------------------
 rm -rf "$PKG"
 mkdir -p "$PKG"
 declare -A OPTIMIZED=()   # sha256 of wasm-bindgen output -> optimised file (outputs are often identical)
-# bindgen INPUT_WASM OUT_ROOT OUT_NAME: the three targets of one build, each .wasm optimised once.
+# bindgen OUT_ROOT OUT_NAME INPUT_WASM [CARGO_ARGS...]: the three targets of one build, each .wasm
+# optimised once.
 bindgen() {
-  local input="$1" root="$2" name="$3" t bg sum
+  local root="$1" name="$2" input="$3" t bg sum
+  shift 3
   for t in "${TARGETS[@]}"; do
-    step "wasm-bindgen --target $t --out-name $name"
-    wasm-bindgen --target "$t" --out-dir "$root/$t" --out-name "$name" \
-      --remove-name-section --remove-producers-section "$input"
+    if [ "${SKIP_CARGO_BUILD:-}" = 1 ]; then
+      [ -f "$input" ] || die "$input not found (SKIP_CARGO_BUILD=1 needs an earlier build)"
+      step "wasm-bindgen --target $t --out-name $name (SKIP_CARGO_BUILD=1)"
+      wasm-bindgen --target "$t" --out-dir "$root/$t" --out-name "$name" "$input"
+    else
+      step "wasm-pack build --mode no-install --no-opt --target $t --out-name $name -- $*"
+      wasm-pack --quiet build "$ROOT" --mode no-install --no-opt --no-pack --no-gitignore --release \
+        --target "$t" --out-dir "$root/$t" --out-name "$name" -- --locked "$@"
+    fi
     bg="$root/$t/${name}_bg.wasm"
     sum="$(sha256sum "$bg" | cut -d' ' -f1)"
     if [ -n "${OPTIMIZED[$sum]:-}" ]; then
       step "wasm-opt -O3 ($name $t: same input as ${OPTIMIZED[$sum]}, reusing its output)"
       cp "${OPTIMIZED[$sum]}" "$bg"
     else
-      step "wasm-opt -O3 ($name $t, npm binaryen $BINARYEN_HAVE)"
-      "$WASM_OPT" -O3 "$bg" -o "$bg.opt"
+      step "wasm-opt -O3 --strip-producers ($name $t, npm binaryen $BINARYEN_HAVE)"
+      "$WASM_OPT" -O3 --strip-producers "$bg" -o "$bg.opt"
       mv "$bg.opt" "$bg"
       OPTIMIZED[$sum]="$bg"
     fi
   done
 }
-bindgen "$WASM" "$PKG" "$CRATE_FILE"
-bindgen "$NUMBERS_WASM" "$PKG/numbers" "${CRATE_FILE}_numbers"
+bindgen "$PKG" "$CRATE_FILE" "$WASM"
+bindgen "$PKG/numbers" "${CRATE_FILE}_numbers" "$NUMBERS_WASM" --no-default-features --target-dir "$NUMBERS_TARGET_DIR"
 
 # --- 4. assemble the package ----------------------------------------------------------
 step "assemble pkg/ from pkg-template/"

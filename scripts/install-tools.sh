@@ -6,6 +6,9 @@
 #   * rustup target wasm32-unknown-unknown
 #   * wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock (cargo install, NOT
 #     --locked: its published lockfile pins a webpki-roots the registry mirror lacks)
+#   * wasm-pack at WASM_PACK_VERSION (cargo install --locked): the build (scripts/build-pkg.sh) and
+#     the wasm tests run through it in --mode no-install, i.e. with the wasm-bindgen CLI above and
+#     no downloads of its own
 #   * Chromium + ChromeDriver from Debian (browser tests via wasm-bindgen-test-runner)
 #   * npm ci at the repo root: binaryen (wasm-opt; never Debian's binaryen 108, whose output
 #     crashes at load time), typescript (type tests), publint and @arethetypeswrong/cli (package
@@ -50,6 +53,15 @@ else
   log "cargo install wasm-bindgen-cli --version $WB_WANT (about 2-3 minutes)"
   cargo install --force wasm-bindgen-cli --version "$WB_WANT"
   [ "$(wb_have wasm-bindgen)" = "$WB_WANT" ] || die "wasm-bindgen on PATH is not $WB_WANT after the install: $(command -v wasm-bindgen)"
+fi
+
+# --- wasm-pack ------------------------------------------------------------------------------------
+WASM_PACK_VERSION=0.15.1
+if [ "$(wasm-pack --version 2>/dev/null | awk '{print $2}')" = "$WASM_PACK_VERSION" ]; then
+  log "wasm-pack $WASM_PACK_VERSION: present"
+else
+  log "cargo install wasm-pack --version $WASM_PACK_VERSION --locked (about 5 minutes)"
+  cargo install --force --locked wasm-pack --version "$WASM_PACK_VERSION"
 fi
 
 # --- Chromium + ChromeDriver (Debian) --------------------------------------------------------------

@@ -8,6 +8,7 @@
 //! options, and compare `ok`, the set of failed checks, the per-check
 //! statuses (when listed), the warnings and the card fields. All mismatches
 //! are collected and reported together.
+#![cfg(not(target_arch = "wasm32"))] // native: fixtures read from disk, native-only dev-dependencies
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;

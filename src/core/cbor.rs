@@ -463,7 +463,9 @@ pub fn encode_int(v: i64, out: &mut Vec<u8>) {
     }
 }
 
-#[cfg(test)]
+// Native only: proptest is a native dev-dependency (wasm test builds, e.g. `wasm-pack test`,
+// compile every test target).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;

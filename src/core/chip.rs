@@ -517,7 +517,9 @@ fn sex_word(s: Sex) -> &'static str {
     }
 }
 
-#[cfg(test)]
+// Native only: proptest is a native dev-dependency (wasm test builds, e.g. `wasm-pack test`,
+// compile every test target).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -344,7 +344,9 @@ impl Parser<'_> {
     }
 }
 
-#[cfg(test)]
+// Native only: proptest is a native dev-dependency (wasm test builds, e.g. `wasm-pack test`,
+// compile every test target).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;

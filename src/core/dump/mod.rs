@@ -22,7 +22,9 @@ mod report;
 mod signature;
 mod signer;
 
-#[cfg(test)]
+// Native only: proptest is a native dev-dependency (wasm test builds, e.g. `wasm-pack test`,
+// compile every test target).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
 pub use report::{Bytes, CardReport, Check, CheckId, CheckStatus, DumpReport, SignerInfo, SignerMethod};

@@ -583,5 +583,7 @@ pub fn check_number_lean(input: &str, opts: &NumberOptions) -> LeanReport {
     report::build(input, &a, opts)
 }
 
-#[cfg(test)]
+// Native only: proptest is a native dev-dependency (wasm test builds, e.g. `wasm-pack test`,
+// compile every test target).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
