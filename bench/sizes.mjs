@@ -64,9 +64,9 @@ function cjsGraph(id) {
 
 const ENTRIES = [
   { name: 'cnid-verify/numbers (browser: numbers.js)', files: () => esmGraph('numbers.js', 'cnid_verify_numbers_bg.wasm') },
-  { name: 'cnid-verify/numbers/inline (numbers-inline.js, .wasm as base64)', files: () => esmGraph('numbers-inline.js') },
+  { name: 'cnid-verify/numbers/inline (numbers/inline.js, .wasm as gzip + base64)', files: () => esmGraph('numbers/inline.js') },
   { name: 'cnid-verify (browser: browser.js)', files: () => esmGraph('browser.js', 'cnid_verify_bg.wasm') },
-  { name: 'cnid-verify/inline (inline.js, .wasm as base64)', files: () => esmGraph('inline.js') },
+  { name: 'cnid-verify/inline (inline.js, .wasm as gzip + base64)', files: () => esmGraph('inline.js') },
   { name: 'id-validator 1.3.0', files: () => cjsGraph('id-validator') },
   { name: "validator 13.15.35 (validator/lib/isIdentityCard)", files: () => cjsGraph('validator/lib/isIdentityCard') },
 ];
@@ -169,7 +169,7 @@ COLD.forEach((c, k) => {
   console.log(`| ${c.name} | ${median(xs).toFixed(1)} | ${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)} |`);
 });
 
-const browserEntries = [REFERENCE, 'numbers.js', 'numbers-inline.js', 'browser.js', 'inline.js'];
+const browserEntries = [REFERENCE, 'numbers.js', 'numbers/inline.js', 'browser.js', 'inline.js'];
 const chromium = await chromiumColdStart(browserEntries, 10);
 console.log('\n| import -> first result, Chromium | median ms | min–max ms |\n|---|---:|---:|');
 browserEntries.forEach((e, k) => {

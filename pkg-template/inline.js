@@ -3,9 +3,9 @@
 // bundlers and runtimes that do not follow `new URL(..., import.meta.url)` (esbuild, Rollup without
 // plugins) or lack top-level await (esbuild iife, older webpack and Vite targets). No fetch, no URL,
 // no asset to host: `await init()` (idempotent) before the first call, which
-// otherwise throws NOT_INITIALISED. It re-exports `cnid-verify/web` (one instance per page, whichever
-// entry initialises it). The list of names is checked by scripts/assemble-pkg.mjs.
-import { init as initWeb } from './web.js';
+// otherwise throws NOT_INITIALISED. It re-exports web-core.js, the API of `cnid-verify/web` without its
+// default .wasm URL (so bundlers emit no .wasm asset; one instance per page). The list of names is checked by scripts/assemble-pkg.mjs.
+import { init as initWeb } from './web-core.js';
 import { wasmResponse } from './inline/cnid_verify_wasm.js';
 
 export {
@@ -17,7 +17,7 @@ export {
   verifyDump,
   verifyDumps,
   version,
-} from './web.js';
+} from './web-core.js';
 
 /**
  * Instantiates the inlined .wasm (idempotent). Asynchronous only: the carrier is gzip-compressed and

@@ -1,9 +1,9 @@
 // `cnid-verify/numbers` in browsers and bundlers: the numbers-only build (no chip, dump or trust
 // code), initialised at module evaluation (top-level await) from the package's one numbers .wasm.
-// It is the very module instance of `cnid-verify/numbers/web`. The list of names is checked against
+// It re-exports `cnid-verify/numbers/web` (one instance). The list of names is checked against
 // the facade by scripts/assemble-pkg.mjs.
-import { init } from './numbers-web.js';
+import { init } from './numbers/web.js';
 
-export { checkNumber, checkNumbers, init, isValidNumber, version } from './numbers-web.js';
+export { checkNumber, checkNumbers, init, isValidNumber, version } from './numbers/web.js';
 
 await init({ module_or_path: new URL('./cnid_verify_numbers_bg.wasm', import.meta.url) });

@@ -146,7 +146,13 @@ function shareWasm({ dir, base }) {
   }
   const up = path.posix.relative(path.posix.join(dir, 'nodejs'), '.') + '/';
   patchOnce(at('nodejs', `${base}.js`), '`${__dirname}/' + wasm + '`', '`${__dirname}/' + up + wasm + '`');
-  patchOnce(at('web', `${base}.js`), `new URL('${wasm}', import.meta.url)`, `new URL('${up}${wasm}', import.meta.url)`);
+  // The web output's default location goes: web.js and numbers/web.js supply it, so an import graph
+  // through web-core.js only (the inline entries) carries no .wasm URL for bundlers to emit.
+  patchOnce(
+    at('web', `${base}.js`),
+    `module_or_path = new URL('${wasm}', import.meta.url);`,
+    `throw new Error('cnid-verify: the web output needs its .wasm (module_or_path)');`,
+  );
   patchOnce(at('bundler', `${base}.js`), `from "./${wasm}"`, `from "${up}${wasm}"`);
   const bgJs = path.posix.join(dir, 'bundler', `${base}_bg.js`);
   fs.writeFileSync(
@@ -273,12 +279,14 @@ for (const [file, names, want] of [
   ['node.mjs', await moduleNames('node.mjs'), publicNames],
   ['bundler.js', listedNames('bundler.js', /export const \{([^}]*)\}/), publicNames],
   ['browser.js', listedNames('browser.js', /^export \{([^}]*)\} from '\.\/web\.js'/m), publicNames],
+  ['web-core.js', await moduleNames('web-core.js'), withInitSync(publicNames)],
   ['web.js', await moduleNames('web.js'), withInitSync(publicNames)],
   ['inline.js', await moduleNames('inline.js'), publicNames],
   ['numbers.mjs', await moduleNames('numbers.mjs'), numbersNames],
-  ['numbers.js', listedNames('numbers.js', /^export \{([^}]*)\} from '\.\/numbers-web\.js'/m), numbersNames],
-  ['numbers-web.js', await moduleNames('numbers-web.js'), withInitSync(numbersNames)],
-  ['numbers-inline.js', await moduleNames('numbers-inline.js'), numbersNames],
+  ['numbers.js', listedNames('numbers.js', /^export \{([^}]*)\} from '\.\/numbers\/web\.js'/m), numbersNames],
+  ['numbers/web-core.js', await moduleNames('numbers/web-core.js'), withInitSync(numbersNames)],
+  ['numbers/web.js', await moduleNames('numbers/web.js'), withInitSync(numbersNames)],
+  ['numbers/inline.js', await moduleNames('numbers/inline.js'), numbersNames],
 ]) {
   if (!same(names, want)) fail(`${file} exports [${sorted(names)}] but should export [${sorted(want)}]: update pkg-template/`);
 }

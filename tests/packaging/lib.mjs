@@ -34,11 +34,15 @@ let browser = null;
 
 /** Runs a command; throws with its output unless it exits 0. */
 export function run(cmd, args, { cwd, timeout = 300_000, env = {} } = {}) {
+  // NODE_ENV is dropped unless given: in-process Vite and Parcel builds set it to 'production',
+  // and an inherited one makes a later `npm ci` silently skip devDependencies.
+  const base = { ...process.env };
+  delete base.NODE_ENV;
   const r = spawnSync(cmd, args, {
     cwd,
     encoding: 'utf8',
     timeout,
-    env: { ...process.env, npm_config_update_notifier: 'false', ...env },
+    env: { ...base, npm_config_update_notifier: 'false', ...env },
     maxBuffer: 64 * 1024 * 1024,
   });
   if (r.error) throw r.error;

@@ -4,10 +4,10 @@
 // (idempotent) before the first check, which otherwise throws NOT_INITIALISED. It
 // re-exports `cnid-verify/numbers/web` (one instance). The names are checked by
 // scripts/assemble-pkg.mjs.
-import { init as initWeb } from './numbers-web.js';
-import { wasmResponse } from './inline/cnid_verify_numbers_wasm.js';
+import { init as initWeb } from './web-core.js';
+import { wasmResponse } from '../inline/cnid_verify_numbers_wasm.js';
 
-export { checkNumber, checkNumbers, isValidNumber, version } from './numbers-web.js';
+export { checkNumber, checkNumbers, isValidNumber, version } from './web-core.js';
 
 /**
  * Instantiates the inlined .wasm (idempotent). Asynchronous only: the carrier is gzip-compressed and

@@ -1,0 +1,4 @@
+// Starts worker-inline.js as a module worker (the pattern bundlers recognise) and reports its result.
+import { reportWorker } from './scenario.js';
+
+reportWorker(new Worker(new URL('./worker-inline.js', import.meta.url), { type: 'module' }), 'cnid-verify/inline');
