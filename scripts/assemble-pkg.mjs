@@ -82,6 +82,16 @@ function copyTree(from, to) {
   }
 }
 copyTree(TEMPLATE, PKG);
+// The package README's per-tool recipes are the repository README's tested ones (one text).
+{
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const m = readme.match(/<!-- recipes:start[^>]*-->\n([\s\S]*?)<!-- recipes:end -->/);
+  if (!m) fail('README.md has no <!-- recipes:start --> ... <!-- recipes:end --> section');
+  const target = path.join(PKG, 'README.md');
+  const text = fs.readFileSync(target, 'utf8');
+  if (text.split('<!-- recipes -->').length !== 2) fail('pkg-template/README.md needs exactly one <!-- recipes --> marker');
+  fs.writeFileSync(target, text.replace('<!-- recipes -->', m[1].replace(/^### /m, '## ').trimEnd()));
+}
 // The license is MIT OR Apache-2.0: both texts ship with the package.
 for (const f of ['LICENSE-MIT', 'LICENSE-APACHE']) fs.copyFileSync(path.join(ROOT, f), path.join(PKG, f));
 fs.chmodSync(path.join(PKG, 'bin', 'cnid-verify.js'), 0o755);
@@ -210,14 +220,28 @@ fs.copyFileSync(FACADE, path.join(PKG, 'facade.js'));
 fs.copyFileSync(FACADE, path.join(PKG, 'facade.cjs'));
 toCommonJs(path.join(PKG, 'facade.cjs'));
 
-// wasm-bindgen's classes declare `[Symbol.dispose](): void`, which needs TypeScript's
-// esnext.disposable lib; reference it so consumers with an older `lib` and skipLibCheck off
-// still type-check (TS >= 5.2).
-const DISPOSABLE_REF = '/// <reference lib="esnext.disposable" />\n';
+// wasm-bindgen's classes declare `[Symbol.dispose](): void`. TypeScript >= 5.2 declares
+// Symbol.dispose and Disposable in its esnext.disposable lib; 4.9-5.1 have no such lib (a
+// `/// <reference lib="esnext.disposable" />` is error TS2726 there, and [Symbol.dispose] TS2339 +
+// TS1165). So the .d.ts declares both itself, exactly as that lib does (and @types/node's
+// compatibility/disposable.d.ts): the declarations merge with the lib's where it is loaded, so the
+// types check with skipLibCheck off and any `lib` on TypeScript 4.9+, and `using` works on 5.2+
+// without the consumer adding esnext.disposable (tests/packaging/runners.test.mjs, ts-matrix).
+const DISPOSABLE_DECL =
+  '// TypeScript < 5.2 lacks the esnext.disposable lib: declared as that lib does (they merge).\n' +
+  'declare global {\n' +
+  '    interface SymbolConstructor {\n' +
+  '        readonly dispose: unique symbol;\n' +
+  '    }\n' +
+  '    interface Disposable {\n' +
+  '        [Symbol.dispose](): void;\n' +
+  '    }\n' +
+  '}\n\n';
 for (const t of ['nodejs', 'web', 'bundler']) {
   const file = path.join(PKG, t, `${BASE}.d.ts`);
   const text = fs.readFileSync(file, 'utf8');
-  if (!text.startsWith(DISPOSABLE_REF)) fs.writeFileSync(file, DISPOSABLE_REF + text);
+  if (!text.includes('[Symbol.dispose](): void;')) fail(`${file}: no [Symbol.dispose]() any more: drop DISPOSABLE_DECL`);
+  if (!text.startsWith(DISPOSABLE_DECL)) fs.writeFileSync(file, DISPOSABLE_DECL + text);
 }
 // init(): every entry has one. The self-initialising ones (Node, browser root, bundler) resolve at
 // once; the web outputs' named init takes the generated default's input and resolves to undefined.

@@ -265,7 +265,7 @@ describe('TypeScript types', () => {
         compilerOptions: {
           module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true,
           // skipLibCheck false: the shipped .d.ts must itself be valid. wasm-bindgen emits
-          // [Symbol.dispose]() on classes, hence esnext.disposable (TypeScript >= 5.2).
+          // [Symbol.dispose]() on classes; the .d.ts declares it, and merges with esnext.disposable.
           skipLibCheck: false, types: [], lib: ['es2022', 'dom', 'esnext.disposable'],
         },
         files: Object.keys(files),

@@ -1,0 +1,5 @@
+// @vitest-environment jsdom
+// The jsdom environment, no other configuration.
+import { scenarioTests } from './scenario.js';
+
+scenarioTests('vitest-jsdom');
