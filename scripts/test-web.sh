@@ -3,10 +3,12 @@
 #
 #   tests/e2e/        the demo page (www/) served by scripts/serve.mjs, in headless Chromium
 #   tests/packaging/  npm pack + throw-away consumers: Node CJS/ESM, Vite build, plain HTML, tsc
+#                     (packaging.test.mjs); the bundler matrix: webpack, esbuild, Rollup, Vite, Parcel
+#                     (bundlers.test.mjs); Jest, Vitest and the TypeScript matrix (runners.test.mjs)
 #
 # Installs tests/e2e's npm dependencies (playwright-core, which drives the system Chromium and
 # downloads no browser) with `npm ci` only when node_modules is missing or older than the lockfile.
-# The packaging test installs its Vite consumer itself, from consumers/vite/package-lock.json.
+# The packaging tests install their consumers themselves, each from its own package-lock.json.
 #
 # Environment: CNID_PKG_DIR (default <repo>/pkg), CHROMIUM (default /usr/bin/chromium),
 # UPDATE_SCREENSHOT=1 (also refresh docs/screenshot.png). Screenshots land in artifacts/.
