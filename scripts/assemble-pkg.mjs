@@ -101,7 +101,16 @@ pkgJson.version = version;
 pkgJson.description = crate.description;
 pkgJson.license = crate.license;
 // Keep the usual key order: name, version, description, license first.
-const ordered = { name: pkgJson.name, version, description: crate.description, license: crate.license };
+if (!crate.repository || !crate.homepage) fail('Cargo.toml needs repository and homepage (the npm package carries them)');
+const ordered = {
+  name: pkgJson.name,
+  version,
+  description: crate.description,
+  license: crate.license,
+  repository: { type: 'git', url: `git+${crate.repository}.git` },
+  homepage: crate.homepage,
+  bugs: { url: `${crate.repository}/issues` },
+};
 fs.writeFileSync(path.join(PKG, 'package.json'), JSON.stringify({ ...ordered, ...pkgJson }, null, 2) + '\n');
 fs.writeFileSync(path.join(PKG, 'nodejs', 'package.json'), JSON.stringify({ type: 'commonjs' }, null, 2) + '\n');
 

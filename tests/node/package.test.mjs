@@ -15,6 +15,10 @@ describe('package.json', () => {
     assert.equal(pkgJson.name, 'cnid-verify');
     assert.equal(pkgJson.type, 'module');
     assert.deepEqual(pkgJson.bin, { 'cnid-verify': './bin/cnid-verify.js' });
+    // Where it comes from and where to report problems (from Cargo.toml's repository and homepage).
+    assert.match(pkgJson.repository.url, /^git\+https:\/\/github\.com\/[\w-]+\/cnid-verify\.git$/);
+    assert.equal(pkgJson.bugs.url, `${pkgJson.repository.url.slice(4, -4)}/issues`);
+    assert.match(pkgJson.homepage, /^https:\/\/github\.com\/[\w-]+\/cnid-verify#readme$/);
     const dot = pkgJson.exports['.'];
     assert.deepEqual(dot.node.import, { types: './index.d.ts', default: './node.mjs' });
     assert.deepEqual(dot.node.require, { types: './index.d.cts', default: './node.cjs' });
