@@ -5,6 +5,7 @@
 // no asset to host: `await init()` (idempotent) before the first call, which
 // otherwise throws NOT_INITIALISED. It re-exports web-core.js, the API of `cnid-verify/web` without its
 // default .wasm URL (so bundlers emit no .wasm asset; one instance per page). The list of names is checked by scripts/assemble-pkg.mjs.
+import { inlineInit } from './facade.js';
 import { init as initWeb } from './web-core.js';
 import { wasmResponse } from './inline/cnid_verify_wasm.js';
 
@@ -19,16 +20,7 @@ export {
   version,
 } from './web-core.js';
 
-/**
- * Instantiates the inlined .wasm (idempotent). Asynchronous only: the carrier is gzip-compressed and
- * DecompressionStream has no synchronous form (for a synchronous start, use the web entry's
- * initSync({ module: bytes }) with bytes you load yourself).
- */
-let loaded = false;
-export async function init() {
-  if (loaded) return;
-  await initWeb({ module_or_path: wasmResponse() });
-  loaded = true;
-}
+/** Instantiates the carried .wasm (idempotent, asynchronous only: see facade.js inlineInit). */
+export const init = inlineInit(initWeb, wasmResponse);
 
 export default init;

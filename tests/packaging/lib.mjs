@@ -60,6 +60,8 @@ export function makeConsumer(name, { ci = false } = {}) {
     recursive: true,
     filter: (src) => !/[\\/](node_modules|dist)([\\/]|$)/.test(path.relative(CONSUMERS, src)),
   });
+  // The scenario every consumer runs (consumers/shared/summary.js), next to its own files.
+  fs.cpSync(path.join(CONSUMERS, 'shared'), path.join(dir, 'shared'), { recursive: true });
   if (ci) npm(['ci'], dir);
   npm(['install', '--no-save', tarball], dir);
   const installed = JSON.parse(fs.readFileSync(path.join(dir, 'node_modules', 'cnid-verify', 'package.json'), 'utf8'));

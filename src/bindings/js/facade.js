@@ -48,6 +48,21 @@ function initialisation(loader) {
 }
 
 /**
+ * The init() of an inline entry: the web entry's init fed the carried .wasm (`wasmResponse()`, built
+ * only when needed), idempotent. Asynchronous only: the carrier is gzip-compressed and
+ * DecompressionStream has no synchronous form (for a synchronous start, the web entry's
+ * initSync({ module: bytes }) with bytes loaded otherwise).
+ */
+export function inlineInit(initWeb, wasmResponse) {
+  let loaded = false;
+  return async function init() {
+    if (loaded) return;
+    await initWeb({ module_or_path: wasmResponse() });
+    loaded = true;
+  };
+}
+
+/**
  * The number API, the same for both builds (numbers-only and full). isValidNumber(string) with no
  * options takes the string-typed export (no JsValue argument, a plain boolean back: the form-field
  * hot path); everything else, misuse included, goes through the general export and its coded errors.

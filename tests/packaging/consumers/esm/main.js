@@ -2,30 +2,12 @@
 // Usage: node main.js <fixtures dir>; prints the scenario summary as JSON.
 import fs from 'node:fs';
 import path from 'node:path';
-import { TrustStore, checkNumber, verifyDump, version } from 'cnid-verify';
+import * as cnid from 'cnid-verify';
+import { summarise } from './shared/summary.js';
 
 const fixtures = process.argv[2];
-const number = checkNumber('911124198108030024');
-const trust = new TrustStore();
-const added = trust.addJwks(fs.readFileSync(path.join(fixtures, 'trust', 'test-jwks.json'), 'utf8'));
-const report = verifyDump(new Uint8Array(fs.readFileSync(path.join(fixtures, 'dumps', 'y-jwk.cose'))), trust, {
-  at: new Date(1780272060 * 1000),
-  maxAgeSeconds: 600,
+const summary = summarise(cnid, {
+  jwks: fs.readFileSync(path.join(fixtures, 'trust', 'test-jwks.json'), 'utf8'),
+  dump: new Uint8Array(fs.readFileSync(path.join(fixtures, 'dumps', 'y-jwk.cose'))),
 });
-trust.free();
-console.log(
-  JSON.stringify({
-    consumer: 'esm',
-    entry: path.basename(new URL(import.meta.resolve('cnid-verify')).pathname),
-    version: version(),
-    number: { ok: number.ok, kind: number.kind, normalized: number.normalized, nationality: number.info?.nationality?.alpha3 ?? null },
-    trustAdded: added.added,
-    dump: {
-      ok: report.ok,
-      verified: report.verified,
-      checks: Object.fromEntries(report.checks.map((c) => [c.id, c.status])),
-      cardNumber: report.card?.number ?? null,
-      cardName: report.card?.name ?? null,
-    },
-  }),
-);
+console.log(JSON.stringify({ consumer: 'esm', entry: path.basename(new URL(import.meta.resolve('cnid-verify')).pathname), ...summary }));

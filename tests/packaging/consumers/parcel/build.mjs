@@ -49,6 +49,7 @@ function prepare(name, entries, packageExports) {
   fs.rmSync(pagesDir, { recursive: true, force: true });
   fs.mkdirSync(pagesDir, { recursive: true });
   fs.cpSync(path.join(HERE, 'src'), path.join(pagesDir, 'src'), { recursive: true });
+  fs.cpSync(path.join(HERE, 'shared'), path.join(pagesDir, 'shared'), { recursive: true }); // src imports ../shared
   for (const e of entries) fs.writeFileSync(path.join(pagesDir, `${e}.html`), html(name, e));
   return { pagesDir, pages: entries.map((e) => `${e}.html`) };
 }

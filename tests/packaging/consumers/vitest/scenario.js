@@ -7,34 +7,18 @@ import path from 'node:path';
 import { expect, test } from 'vitest';
 import * as full from 'cnid-verify';
 import * as numbers from 'cnid-verify/numbers';
+import { summarise as shared } from './shared/summary.js';
 
 const fixtures = process.env.CNID_FIXTURES;
 const results = process.env.CNID_RESULTS;
 
+/** The shared scenario (shared/summary.js, copied in by the packaging test) with this run's fixtures. */
 function summarise(consumer, api, extra) {
-  const number = api.checkNumber('911124198108030024');
-  const summary = {
-    consumer,
-    version: api.version(),
-    number: { ok: number.ok, kind: number.kind, normalized: number.normalized, nationality: number.info?.nationality?.alpha3 ?? null },
-    ...extra,
+  const fixtureFiles = api.TrustStore && {
+    jwks: fs.readFileSync(path.join(fixtures, 'trust', 'test-jwks.json'), 'utf8'),
+    dump: new Uint8Array(fs.readFileSync(path.join(fixtures, 'dumps', 'y-jwk.cose'))),
   };
-  if (api.TrustStore) {
-    const trust = new api.TrustStore();
-    const added = trust.addJwks(fs.readFileSync(path.join(fixtures, 'trust', 'test-jwks.json'), 'utf8'));
-    const bytes = new Uint8Array(fs.readFileSync(path.join(fixtures, 'dumps', 'y-jwk.cose')));
-    const report = api.verifyDump(bytes, trust, { at: new Date(1780272060 * 1000), maxAgeSeconds: 600 });
-    trust.free();
-    summary.trustAdded = added.added;
-    summary.dump = {
-      ok: report.ok,
-      verified: report.verified,
-      checks: Object.fromEntries(report.checks.map((c) => [c.id, c.status])),
-      cardNumber: report.card?.number ?? null,
-      cardName: report.card?.name ?? null,
-    };
-  }
-  return summary;
+  return { consumer, ...extra, ...shared(api, fixtureFiles) };
 }
 
 /** The environment as the test sees it (jsdom's user agent names its version), and the entry files. */

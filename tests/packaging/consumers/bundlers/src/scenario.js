@@ -1,37 +1,12 @@
 // The scenario every page of the matrix runs against the module namespace of one entry, and the
 // reporting to window.__result that the test reads. The consumer name comes from
 // <html data-consumer="..."> (written per build by build.mjs), so one entry file serves every tool.
-export const NUMBER = '911124198108030024';
-
-const wasmUrls = () =>
-  performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.wasm'));
+import { NUMBER, fetchFixtures, summarise, wasmUrls } from '../shared/summary.js';
 
 /** The full scenario: a number, a trust store from the test JWKS and the y-jwk.cose dump. */
 export async function full(cnid, entry) {
-  const { TrustStore, checkNumber, verifyDump, version } = cnid;
-  const number = checkNumber(NUMBER);
-  const [dump, jwks] = await Promise.all([
-    fetch('/fixtures/dumps/y-jwk.cose').then((r) => r.arrayBuffer()),
-    fetch('/fixtures/trust/test-jwks.json').then((r) => r.text()),
-  ]);
-  const trust = new TrustStore();
-  const added = trust.addJwks(jwks);
-  const report = verifyDump(new Uint8Array(dump), trust, { at: new Date(1780272060 * 1000), maxAgeSeconds: 600 });
-  trust.free();
-  return {
-    entry,
-    version: version(),
-    wasmUrls: wasmUrls(),
-    number: { ok: number.ok, kind: number.kind, normalized: number.normalized, nationality: number.info?.nationality?.alpha3 ?? null },
-    trustAdded: added.added,
-    dump: {
-      ok: report.ok,
-      verified: report.verified,
-      checks: Object.fromEntries(report.checks.map((c) => [c.id, c.status])),
-      cardNumber: report.card?.number ?? null,
-      cardName: report.card?.name ?? null,
-    },
-  };
+  const summary = summarise(cnid, await fetchFixtures());
+  return { entry, wasmUrls: wasmUrls(), ...summary };
 }
 
 /** The numbers-only scenario (also what the workers run). */
