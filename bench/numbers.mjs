@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import * as cnid from 'cnid-verify';
+import * as cnidNumbers from 'cnid-verify/numbers'; // the numbers-only build (issue 9: no slower)
 import validator from 'validator';
 import { stdnum } from 'stdnum';
 import { benchArgs, environment, fmtInt, markdownTable, measureInterleaved, prng, versionOf } from './lib/harness.mjs';
@@ -107,6 +108,7 @@ function buildInputs(n, seed = 0x20261122) {
 const freshIdValidator = () => new IDValidator();
 const BOOLEAN = [
   { lib: 'cnid-verify', call: 'isValidNumber(s)', ours: true, fn: (s) => cnid.isValidNumber(s) },
+  { lib: 'cnid-verify/numbers', call: 'isValidNumber(s)', ours: true, fn: (s) => cnidNumbers.isValidNumber(s) },
   { lib: 'id-validator', call: 'isValid(s), fresh instance per pass', make: () => { const v = freshIdValidator(); return (s) => v.isValid(s); } },
   { lib: 'stdnum', call: "stdnum.CN.ric.validate(s).isValid", fn: (s) => stdnum.CN.ric.validate(s).isValid },
   { lib: 'validator', call: "isIdentityCard(s, 'zh-CN')", fn: (s) => validator.isIdentityCard(s, 'zh-CN') },
@@ -114,6 +116,7 @@ const BOOLEAN = [
 const INFO = [
   { lib: 'cnid-verify', call: 'checkNumber(s) per item', ours: true, fn: (s) => cnid.checkNumber(s).ok },
   { lib: 'cnid-verify', call: 'checkNumbers(all) one call', ours: true, batch: (all) => cnid.checkNumbers(all) },
+  { lib: 'cnid-verify/numbers', call: 'checkNumbers(all) one call', ours: true, batch: (all) => cnidNumbers.checkNumbers(all) },
   { lib: 'id-validator', call: 'getInfo(s), fresh instance per pass', make: () => { const v = freshIdValidator(); return (s) => Boolean(v.getInfo(s)); } },
   { lib: 'idcard', call: 'info(s)', fn: (s) => Boolean(idcard.info(s).valid) },
   // Not a peer: the cost of merely allocating NumberReport-shaped objects for the whole batch in plain
@@ -148,7 +151,7 @@ async function runGroup(name, contenders, inputs) {
   const measured = await measureInterleaved(works, { runs: args.runs, items: inputs.length });
   const rows = contenders.map((c, i) => {
     const m = measured[i];
-    const version = c.reference ? '' : versionOf(c.lib);
+    const version = c.reference ? '' : versionOf(c.lib.replace(/^cnid-verify\/.*/, 'cnid-verify'));
     return { library: c.lib, version, call: c.call, ours: Boolean(c.ours), reference: Boolean(c.reference), accepted: m.result, ...m };
   });
   const fastestPeer = Math.max(...rows.filter((r) => !r.ours && !r.reference).map((r) => r.perSecond));
