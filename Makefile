@@ -56,6 +56,12 @@ demo: pkg
 	else echo "(no sample dump at $(DEMO_DUMP): generate tests/fixtures first)"; fi
 
 test: tools
+	@echo "== formatting (rustfmt.toml) and lints (clippy, warnings are errors; the lint wall in src/lib.rs) =="
+	cargo fmt --all --check
+	cargo fmt --manifest-path fuzz/Cargo.toml --all --check
+	cargo clippy --locked --workspace --all-targets -- -D warnings
+	cargo clippy --locked --no-default-features --lib -- -D warnings
+	cargo clippy --locked --target wasm32-unknown-unknown --lib -- -D warnings
 	@echo "== native Rust tests (full build, then the numbers-only build: --no-default-features) =="
 	cargo test --locked
 	cargo test --locked --no-default-features --lib

@@ -43,6 +43,16 @@ else
   rustup target add wasm32-unknown-unknown
 fi
 
+# --- rustfmt and clippy (make test checks formatting and lints) ------------------------------------
+for c in rustfmt clippy; do
+  if cargo "${c/rustfmt/fmt}" --version >/dev/null 2>&1; then
+    log "$c: present"
+  else
+    log "rustup component add $c"
+    rustup component add "$c" || die "cannot install the $c component (needed by make test)"
+  fi
+done
+
 # --- wasm-bindgen-cli = Cargo.lock's wasm-bindgen ---------------------------------------------------
 WB_WANT="$(cargo pkgid -p wasm-bindgen | sed 's/.*[@#]//')"
 [[ "$WB_WANT" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || die "cannot read the wasm-bindgen version from Cargo.lock (got '$WB_WANT')"

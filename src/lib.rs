@@ -10,6 +10,13 @@
 //!   and core reports to plain JS objects, and turns misuse into JS `Error`s
 //!   that carry a stable `code`.
 #![forbid(unsafe_code)]
+// The lint wall (`make test` runs `cargo clippy --workspace --all-targets -- -D warnings`): clippy's
+// default set everywhere, and outside tests no `unwrap`/`expect`/`panic!`/`todo!`: input-derived
+// data must become a report or a coded error, never an abort of the wasm instance.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::todo, clippy::unimplemented)
+)]
 
 pub mod core;
 

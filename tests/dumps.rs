@@ -8,7 +8,6 @@
 //! options, and compare `ok`, the set of failed checks, the per-check
 //! statuses (when listed), the warnings and the card fields. All mismatches
 //! are collected and reported together.
-#![cfg(not(target_arch = "wasm32"))] // native: fixtures read from disk, native-only dev-dependencies
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
@@ -38,10 +37,9 @@ fn hex(s: &str) -> Vec<u8> {
 fn str_list(v: Option<&Value>) -> Vec<String> {
     match v {
         None | Some(Value::Null) => Vec::new(),
-        Some(Value::Array(a)) => a
-            .iter()
-            .map(|x| x.as_str().unwrap_or_else(|| panic!("expected a string, got {x}")).to_owned())
-            .collect(),
+        Some(Value::Array(a)) => {
+            a.iter().map(|x| x.as_str().unwrap_or_else(|| panic!("expected a string, got {x}")).to_owned()).collect()
+        }
         Some(other) => panic!("expected an array of strings, got {other}"),
     }
 }
@@ -157,7 +155,9 @@ fn compare(entry: &Value, r: &DumpReport) -> Vec<String> {
     if got_warn != want_warn {
         errs.push(format!("warnings {got_warn:?}, expected {want_warn:?}"));
     }
-    if let (Some(want), Some(CheckStatus::Passed)) = (entry.get("readAt").and_then(Value::as_i64), r.check(CheckId::Payload).map(|c| c.status)) {
+    if let (Some(want), Some(CheckStatus::Passed)) =
+        (entry.get("readAt").and_then(Value::as_i64), r.check(CheckId::Payload).map(|c| c.status))
+    {
         if r.read_at != Some(want) {
             errs.push(format!("readAt {:?}, expected {want}", r.read_at));
         }

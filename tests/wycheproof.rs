@@ -6,7 +6,6 @@
 //!   (acceptable = "may pass or fail by policy").
 //! * DER set: `verify_es256` takes COSE's raw form only, so no DER
 //!   signature may verify, valid or not (dump-format.md §3).
-#![cfg(not(target_arch = "wasm32"))] // native: fixtures read from disk, native-only dev-dependencies
 #![cfg(not(target_arch = "wasm32"))]
 
 use cnid_verify::core::dump::{verify_es256, SignatureError};

@@ -56,9 +56,8 @@ fuzz_target!(|data: &[u8]| {
         let mut block = [0u8; TEXT_BLOCK_LEN];
         let n = data.len().min(TEXT_BLOCK_LEN);
         block[..n].copy_from_slice(&data[..n]);
-        let read_at = data
-            .get(TEXT_BLOCK_LEN..TEXT_BLOCK_LEN + 8)
-            .map(|b| i64::from_be_bytes(b.try_into().expect("8 bytes")));
+        let read_at =
+            data.get(TEXT_BLOCK_LEN..TEXT_BLOCK_LEN + 8).map(|b| i64::from_be_bytes(b.try_into().expect("8 bytes")));
         parse(&block, read_at);
     }
 });

@@ -94,10 +94,7 @@ fn json_checks(text: &str) {
             if theirs.is_ok() {
                 // Only nesting deeper than MAX_DEPTH may make the reader refuse a document that
                 // serde_json accepts.
-                assert!(
-                    text_depth(text) > json::MAX_DEPTH,
-                    "serde_json accepts {text:?}, the reader does not: {e}"
-                );
+                assert!(text_depth(text) > json::MAX_DEPTH, "serde_json accepts {text:?}, the reader does not: {e}");
             }
         }
     }

@@ -3,9 +3,9 @@
 //! bytes through brand-checked intrinsics, arrays as snapshots, times.
 //! Every failure becomes a JS `Error` with a `code`.
 
-use js_sys::{Object, Reflect};
 #[cfg(feature = "dumps")]
 use js_sys::{Array, Uint8Array};
+use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -63,7 +63,9 @@ pub(crate) fn bytes(value: &JsValue, name: &str, limit: usize, code: &str) -> Re
     let out = js_copy_bytes(value, limit).map_err(|_| js_error(code, &format!("{name} could not be read")))?;
     match out.as_string().as_deref() {
         None => Ok(out.unchecked_into::<Uint8Array>().to_vec()),
-        Some("DETACHED") => Err(js_error(code, &format!("{name} is a detached buffer (transferred to another thread?)"))),
+        Some("DETACHED") => {
+            Err(js_error(code, &format!("{name} is a detached buffer (transferred to another thread?)")))
+        }
         Some("TYPE") => Err(js_error(code, &format!("{name} must be a Uint8Array"))),
         Some(_) => Err(js_error(code, &format!("{name} could not be read"))),
     }
@@ -90,7 +92,9 @@ pub(crate) fn array(value: &JsValue, name: &str, what: &str, max: u32) -> Result
         Some(s) if s == "TYPE" => Err(js_error(codes::INVALID_ARGUMENT, &format!("{name} must be an array of {what}"))),
         Some(s) if s == "TOO_MANY" => Err(js_error(codes::INPUT_TOO_LARGE, &format!("at most {max} {what} per call"))),
         Some(s) => match s.strip_prefix("ELEMENT ") {
-            Some(i) => Err(js_error(codes::INVALID_ARGUMENT, &format!("{name}[{i}] could not be read: its getter threw"))),
+            Some(i) => {
+                Err(js_error(codes::INVALID_ARGUMENT, &format!("{name}[{i}] could not be read: its getter threw")))
+            }
             None => Err(js_error(codes::INVALID_ARGUMENT, &format!("{name} could not be read"))),
         },
     }

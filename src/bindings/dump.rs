@@ -40,17 +40,12 @@ fn trust_error(e: TrustError) -> JsValue {
 }
 
 fn not_a_store() -> JsValue {
-    js_error(
-        codes::INVALID_TRUST_STORE,
-        "trust must be a TrustStore created by this module instance, and not freed",
-    )
+    js_error(codes::INVALID_TRUST_STORE, "trust must be a TrustStore created by this module instance, and not freed")
 }
 
 /// The live store behind a handle (0 = not a store of this instance).
 fn store(handle: u32) -> Result<Shared, JsValue> {
-    STORES
-        .with(|s| s.try_borrow().ok().and_then(|m| m.get(&handle).cloned()))
-        .ok_or_else(not_a_store)
+    STORES.with(|s| s.try_borrow().ok().and_then(|m| m.get(&handle).cloned())).ok_or_else(not_a_store)
 }
 
 /// Runs `f` on the store. All JS values are converted before this is called,
@@ -78,7 +73,10 @@ pub fn trust_store_new() -> Result<u32, JsValue> {
     STORES.with(|s| {
         let mut map = s.try_borrow_mut().map_err(|_| js_error(codes::INTERNAL, "store registry busy"))?;
         if map.len() >= MAX_STORES {
-            return Err(js_error(codes::INPUT_TOO_LARGE, &format!("more than {MAX_STORES} live TrustStores: free() the ones you no longer use")));
+            return Err(js_error(
+                codes::INPUT_TOO_LARGE,
+                &format!("more than {MAX_STORES} live TrustStores: free() the ones you no longer use"),
+            ));
         }
         map.insert(handle, Rc::new(RefCell::new(TrustStore::new())));
         Ok(handle)
@@ -190,8 +188,9 @@ fn pem_or_der_arg(value: &JsValue, name: &str) -> Result<Vec<u8>, JsValue> {
         within_trust_limit(s.len(), name)?;
         return Ok(s.into_bytes());
     }
-    let bytes = boundary::bytes(value, name, MAX_TRUST_INPUT, codes::INVALID_ARGUMENT)
-        .map_err(|_| js_error(codes::INVALID_ARGUMENT, &format!("{name} must be PEM text or DER bytes (a Uint8Array)")))?;
+    let bytes = boundary::bytes(value, name, MAX_TRUST_INPUT, codes::INVALID_ARGUMENT).map_err(|_| {
+        js_error(codes::INVALID_ARGUMENT, &format!("{name} must be PEM text or DER bytes (a Uint8Array)"))
+    })?;
     within_trust_limit(bytes.len(), name)?;
     Ok(bytes)
 }
@@ -298,7 +297,8 @@ pub fn verify_dumps_with(list: JsValue, handle: u32, options: JsValue) -> Result
             let report = report_to_js(&dump::verify_dump(&bytes, ts, &opts))?;
             // Reflect.set is a `catch` import: even a polluted Array.prototype
             // setter cannot throw through wasm.
-            Reflect::set(&out, &JsValue::from(i), &report).map_err(|_| js_error(codes::INTERNAL, "cannot store a report"))?;
+            Reflect::set(&out, &JsValue::from(i), &report)
+                .map_err(|_| js_error(codes::INTERNAL, "cannot store a report"))?;
         }
         Ok(())
     })?;

@@ -25,7 +25,6 @@ use js_sys::Reflect;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-
 /// Error codes thrown for misuse (validation failures are reports, not errors).
 pub(crate) mod codes {
     /// An argument has the wrong type.

@@ -26,8 +26,9 @@ pub(crate) fn number_options(options: &JsValue) -> Result<NumberOptions, JsValue
     let at = match get(&obj, "at") {
         None => None,
         Some(v) => Some(match v.as_string() {
-            Some(s) => Date::parse_iso(&s)
-                .ok_or_else(|| js_error(codes::INVALID_OPTION, "at must be a Date, epoch milliseconds or \"YYYY-MM-DD\""))?,
+            Some(s) => Date::parse_iso(&s).ok_or_else(|| {
+                js_error(codes::INVALID_OPTION, "at must be a Date, epoch milliseconds or \"YYYY-MM-DD\"")
+            })?,
             None => Date::from_unix_seconds_cst(boundary::time_seconds(&v, "at")?),
         }),
     };
@@ -215,9 +216,10 @@ fn encode_report(input: &str, r: &LeanReport, words: &mut Vec<u32>, text: &mut S
         push_text(words, text, &r.normalized);
     }
     if let Some(i) = &r.info {
-        words.push(i.birth_date.map_or(0, |d| {
-            (u32::try_from(d.year).unwrap_or(0) << 9) | u32::from(d.month) << 5 | u32::from(d.day)
-        }));
+        words.push(
+            i.birth_date
+                .map_or(0, |d| (u32::try_from(d.year).unwrap_or(0) << 9) | u32::from(d.month) << 5 | u32::from(d.day)),
+        );
         words.push(i.province.map_or(0, |p| u32::from(p.code)));
         words.push(i.nationality.map_or(0, |c| u32::from(c.numeric) + 1));
         words.push(i.check_digit.map_or(0, |(e, a)| u32::from(e) | u32::from(a) << 8));

@@ -71,10 +71,7 @@ impl<'a> Value<'a> {
 
     /// Looks a key up in a map by integer label.
     pub fn map_get_int(entries: &'a [(Value<'a>, Value<'a>)], label: i128) -> Option<&'a Value<'a>> {
-        entries
-            .iter()
-            .find(|(k, _)| k.as_integer() == Some(label))
-            .map(|(_, v)| v)
+        entries.iter().find(|(k, _)| k.as_integer() == Some(label)).map(|(_, v)| v)
     }
 
     /// A short human-readable name of the item's type, for messages.
@@ -472,10 +469,7 @@ mod tests {
 
     fn hex(s: &str) -> Vec<u8> {
         let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-        (0..s.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-            .collect()
+        (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
     }
 
     #[test]
@@ -487,10 +481,7 @@ mod tests {
         assert_eq!(decode_exact(&hex("1bffffffffffffffff")), Ok(Value::Uint(u64::MAX)));
         assert_eq!(decode_exact(&hex("26")), Ok(Value::Nint(6)));
         assert_eq!(decode_exact(&hex("26")).unwrap().as_integer(), Some(-7));
-        assert_eq!(
-            decode_exact(&hex("3bffffffffffffffff")).unwrap().as_integer(),
-            Some(-1 - i128::from(u64::MAX))
-        );
+        assert_eq!(decode_exact(&hex("3bffffffffffffffff")).unwrap().as_integer(), Some(-1 - i128::from(u64::MAX)));
         // Non-preferred but well-formed.
         assert_eq!(decode_exact(&hex("1801")), Ok(Value::Uint(1)));
     }
@@ -529,10 +520,7 @@ mod tests {
             decode_exact(&hex("a201020304")),
             Ok(Value::Map(vec![(Value::Uint(1), Value::Uint(2)), (Value::Uint(3), Value::Uint(4))]))
         );
-        assert_eq!(
-            decode_exact(&hex("d2 80")),
-            Ok(Value::Tag(18, Box::new(Value::Array(vec![]))))
-        );
+        assert_eq!(decode_exact(&hex("d2 80")), Ok(Value::Tag(18, Box::new(Value::Array(vec![])))));
     }
 
     #[test]
@@ -559,7 +547,9 @@ mod tests {
 
     #[test]
     fn rejects_indefinite_lengths() {
-        for h in ["5f42010243030405ff", "7f657374726561646d696e67ff", "9f018202039f0405ffff", "bf61610161629f0203ffff", "ff"] {
+        for h in
+            ["5f42010243030405ff", "7f657374726561646d696e67ff", "9f018202039f0405ffff", "bf61610161629f0203ffff", "ff"]
+        {
             assert_eq!(decode_exact(&hex(h)), Err(CborError::IndefiniteLength), "{h}");
         }
         // Indefinite-length integer argument is also ill-formed.
@@ -610,7 +600,12 @@ mod tests {
         assert!(matches!(decode_exact(&map), Ok(Value::Map(m)) if m.len() == n));
         // Last key repeats the first one.
         let last_key_at = map.len() - 11;
-        map.splice(last_key_at.., { let mut k = Vec::new(); encode_text("key-00000", &mut k); k.push(0); k });
+        map.splice(last_key_at.., {
+            let mut k = Vec::new();
+            encode_text("key-00000", &mut k);
+            k.push(0);
+            k
+        });
         assert_eq!(decode_exact(&map), Err(CborError::DuplicateKey));
     }
 

@@ -162,10 +162,7 @@ fn decode(block: &[u8], field: Field) -> Result<String, ChipError> {
         match c {
             Ok(c) => s.push(c),
             Err(_) => {
-                return Err(chip_err(
-                    "ENCODING",
-                    format!("field {} holds an unpaired UTF-16 surrogate", field.name),
-                ))
+                return Err(chip_err("ENCODING", format!("field {} holds an unpaired UTF-16 surrogate", field.name)))
             }
         }
     }
@@ -308,7 +305,13 @@ fn nationality_field(b: &[u8], field: Field, digits_allowed: bool) -> Result<Str
     if letters || digits {
         Ok(s)
     } else {
-        Err(chip_err("FIELD", format!("nationality {s:?} is not a three-letter{} code", if digits_allowed { " or three-digit" } else { "" })))
+        Err(chip_err(
+            "FIELD",
+            format!(
+                "nationality {s:?} is not a three-letter{} code",
+                if digits_allowed { " or three-digit" } else { "" }
+            ),
+        ))
     }
 }
 

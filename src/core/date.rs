@@ -129,6 +129,13 @@ fn civil_from_days(z: i64) -> (i32, u8, u8) {
     ((y + i64::from(m <= 2)) as i32, m, d)
 }
 
+impl serde::Serialize for Date {
+    /// Serialises as `"YYYY-MM-DD"`.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,12 +179,5 @@ mod tests {
         assert_eq!(Date::parse_iso("2024-02-29"), Date::new(2024, 2, 29));
         assert_eq!(Date::parse_iso("2023-02-29"), None);
         assert_eq!(Date::parse_iso("2023/02/28"), None);
-    }
-}
-
-impl serde::Serialize for Date {
-    /// Serialises as `"YYYY-MM-DD"`.
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
     }
 }

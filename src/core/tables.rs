@@ -423,10 +423,7 @@ mod tests {
     #[test]
     fn tables_are_sorted_and_unique() {
         assert!(COUNTRIES.windows(2).all(|w| w[0].alpha3 < w[1].alpha3));
-        let nums: Vec<u16> = BY_NUMERIC
-            .iter()
-            .map(|&i| COUNTRIES[usize::from(i)].numeric)
-            .collect();
+        let nums: Vec<u16> = BY_NUMERIC.iter().map(|&i| COUNTRIES[usize::from(i)].numeric).collect();
         assert!(nums.windows(2).all(|w| w[0] < w[1]));
         assert!(PROVINCES.windows(2).all(|w| w[0].code < w[1].code));
     }
@@ -451,9 +448,7 @@ mod tests {
         assert!(province(99).is_none());
         let mainland = PROVINCES.iter().filter(|p| p.mainland).count();
         assert_eq!(mainland, 31);
-        let mainland_lookups = (0..=u8::MAX)
-            .filter(|&c| mainland_province(c).is_some())
-            .count();
+        let mainland_lookups = (0..=u8::MAX).filter(|&c| mainland_province(c).is_some()).count();
         assert_eq!(mainland_lookups, 31);
     }
 }

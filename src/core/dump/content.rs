@@ -35,11 +35,9 @@ pub(crate) fn check_freshness(read_at: i64, opts: &VerifyOptions) -> Result<Stri
             max,
             opts.clock_skew_seconds
         )),
-        None => Ok(format!(
-            "readAt {} is {}; maximum age disabled (archived dump)",
-            rfc3339(read_at),
-            describe_age(age)
-        )),
+        None => {
+            Ok(format!("readAt {} is {}; maximum age disabled (archived dump)", rfc3339(read_at), describe_age(age)))
+        }
     }
 }
 
@@ -55,10 +53,7 @@ fn describe_age(age: i128) -> String {
 /// (protects against replaying a dump made for another session).
 pub(crate) fn check_nonce(expected: &[u8], got: Option<&[u8]>) -> Result<String, String> {
     match got {
-        None => Err(format!(
-            "the app expects a {}-byte nonce, but the payload carries none",
-            expected.len()
-        )),
+        None => Err(format!("the app expects a {}-byte nonce, but the payload carries none", expected.len())),
         Some(n) if n == expected => Ok(format!("the payload carries the expected {}-byte nonce", n.len())),
         Some(n) => Err(format!(
             "the payload nonce ({} bytes, {}…) differs from the expected nonce ({} bytes, {}…)",

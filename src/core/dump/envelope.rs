@@ -83,7 +83,8 @@ fn unwrap_sign1(top: Value<'_>) -> Result<(Vec<Value<'_>>, bool), String> {
 
 fn four_elements(items: Vec<Value<'_>>) -> Result<[Value<'_>; 4], String> {
     let n = items.len();
-    <[Value<'_>; 4]>::try_from(items).map_err(|_| format!("COSE_Sign1 must be an array of 4 elements, this one has {n}"))
+    <[Value<'_>; 4]>::try_from(items)
+        .map_err(|_| format!("COSE_Sign1 must be an array of 4 elements, this one has {n}"))
 }
 
 /// The protected header is a bstr wrapping a map; the empty bstr stands
@@ -182,9 +183,7 @@ fn check_crit(protected: &Header<'_>, unprotected: &Header<'_>) -> Result<(), St
 fn check_disjoint(protected: &Header<'_>, unprotected: &Header<'_>) -> Result<(), String> {
     for (label, name) in [(LABEL_ALG, "alg"), (LABEL_X5CHAIN, "x5chain")] {
         if Value::map_get_int(protected, label).is_some() && Value::map_get_int(unprotected, label).is_some() {
-            return Err(format!(
-                "{name} (label {label}) appears in both the protected and the unprotected header"
-            ));
+            return Err(format!("{name} (label {label}) appears in both the protected and the unprotected header"));
         }
     }
     Ok(())
@@ -207,9 +206,9 @@ pub(crate) fn check_algorithm(env: &Envelope<'_>) -> Result<String, String> {
                 other => Err(format!("alg is a {}, only ES256 (-7) is accepted", other.type_name())),
             },
         },
-        None if Value::map_get_int(&env.unprotected, LABEL_ALG).is_some() => Err(
-            "alg is only in the unprotected header; it must be in the protected header".to_owned(),
-        ),
+        None if Value::map_get_int(&env.unprotected, LABEL_ALG).is_some() => {
+            Err("alg is only in the unprotected header; it must be in the protected header".to_owned())
+        }
         None => Err("alg is missing from the protected header".to_owned()),
     }
 }
@@ -260,9 +259,12 @@ pub(crate) fn kid<'a>(env: &'a Envelope<'a>) -> Result<Option<(&'a [u8], HeaderB
     }
 }
 
+/// The x5chain certificates as DER (signer first), with the header they came from.
+pub(crate) type X5Chain<'a> = (Vec<&'a [u8]>, HeaderBucket);
+
 /// The x5chain certificates (signer first) and the header they came from.
 /// `Err` for a malformed value.
-pub(crate) fn x5chain<'a>(env: &'a Envelope<'a>) -> Result<Option<(Vec<&'a [u8]>, HeaderBucket)>, String> {
+pub(crate) fn x5chain<'a>(env: &'a Envelope<'a>) -> Result<Option<X5Chain<'a>>, String> {
     let Some((v, bucket)) = header_param(env, LABEL_X5CHAIN) else { return Ok(None) };
     x5chain_certs(v).map(|certs| Some((certs, bucket)))
 }
@@ -287,10 +289,9 @@ fn x5chain_certs<'a>(v: &'a Value<'a>) -> Result<Vec<&'a [u8]>, String> {
             }
             Ok(out)
         }
-        other => Err(format!(
-            "x5chain (label 33) is a {}, not a byte string or an array of byte strings",
-            other.type_name()
-        )),
+        other => {
+            Err(format!("x5chain (label 33) is a {}, not a byte string or an array of byte strings", other.type_name()))
+        }
     }
 }
 

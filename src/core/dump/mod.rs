@@ -96,11 +96,7 @@ pub fn verify_dump(bytes: &[u8], trust: &TrustStore, opts: &VerifyOptions) -> Du
     };
     checks.pass(
         CheckId::Envelope,
-        format!(
-            "well-formed COSE_Sign1 ({}), {} bytes",
-            if env.tagged { "tag 18" } else { "untagged" },
-            bytes.len()
-        ),
+        format!("well-formed COSE_Sign1 ({}), {} bytes", if env.tagged { "tag 18" } else { "untagged" }, bytes.len()),
     );
 
     // PAYLOAD
@@ -134,7 +130,8 @@ pub fn verify_dump(bytes: &[u8], trust: &TrustStore, opts: &VerifyOptions) -> Du
         Ok(t) => {
             checks.pass(CheckId::Signer, res.passed_message);
             // SIGNATURE runs first so that REVOCATION knows which key signed.
-            let signed = checks.passed(CheckId::Algorithm).then(|| signer::check_signature(&env, &t, &opts.external_aad));
+            let signed =
+                checks.passed(CheckId::Algorithm).then(|| signer::check_signature(&env, &t, &opts.external_aad));
             let named_kid = envelope::kid(&env).ok().flatten().map(|(k, _)| k);
             match signer::check_revocation(trust, named_kid, &t, signed.as_ref().and_then(|s| s.as_ref().ok())) {
                 Ok(m) => checks.pass(CheckId::Revocation, m),
@@ -152,9 +149,8 @@ pub fn verify_dump(bytes: &[u8], trust: &TrustStore, opts: &VerifyOptions) -> Du
             checks.skip(CheckId::Signature, "skipped: SIGNER failed");
         }
     }
-    let verified = checks.passed(CheckId::Signer)
-        && checks.passed(CheckId::Revocation)
-        && checks.passed(CheckId::Signature);
+    let verified =
+        checks.passed(CheckId::Signer) && checks.passed(CheckId::Revocation) && checks.passed(CheckId::Signature);
 
     // FRESHNESS, NONCE, CARD_*
     let card = match &payload {

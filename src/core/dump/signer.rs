@@ -129,20 +129,18 @@ fn resolve_kid<'t>(trust: &'t TrustStore, kid: &[u8], src: HeaderBucket, warning
     };
     let candidates = trust.keys_for_kid(kid);
     if candidates.is_empty() {
-        let message = format!(
-            "kid {} is not among the trusted JWKs ({} key(s) trusted)",
-            describe_kid(kid),
-            trust.key_count()
-        );
+        let message =
+            format!("kid {} is not among the trusted JWKs ({} key(s) trusted)", describe_kid(kid), trust.key_count());
         return Resolution::failed(message, Some(info), warnings);
     }
-    let passed_message = format!(
-        "kid {} ({} header) matches {} trusted JWK(s)",
-        describe_kid(kid),
-        src.as_str(),
-        candidates.len()
-    );
-    Resolution { trusted: Ok(Trusted::Jwk { kid: kid.to_vec(), candidates }), info: Some(info), warnings, passed_message }
+    let passed_message =
+        format!("kid {} ({} header) matches {} trusted JWK(s)", describe_kid(kid), src.as_str(), candidates.len());
+    Resolution {
+        trusted: Ok(Trusted::Jwk { kid: kid.to_vec(), candidates }),
+        info: Some(info),
+        warnings,
+        passed_message,
+    }
 }
 
 fn resolve_chain<'t>(
@@ -240,7 +238,12 @@ pub(crate) fn check_revocation(
     }
 }
 
-fn jwk_revocation(trust: &TrustStore, kid: &[u8], candidates: &[&TrustedKey], verified: Option<usize>) -> Result<String, String> {
+fn jwk_revocation(
+    trust: &TrustStore,
+    kid: &[u8],
+    candidates: &[&TrustedKey],
+    verified: Option<usize>,
+) -> Result<String, String> {
     let revoked: Vec<Option<String>> = candidates.iter().map(|c| trust.key_revocation(&c.sec1)).collect();
     match verified {
         Some(i) => {
@@ -286,7 +289,8 @@ pub(crate) fn check_signature(env: &Envelope<'_>, t: &Trusted<'_>, external_aad:
                         } else {
                             String::new()
                         };
-                        let message = format!("ES256 signature verified with JWK {}{which}, {aad_note}", describe_kid(kid));
+                        let message =
+                            format!("ES256 signature verified with JWK {}{which}, {aad_note}", describe_kid(kid));
                         return Ok(Signed { message, jwk_index: Some(i) });
                     }
                     Err(e) => last = e,

@@ -166,12 +166,7 @@ impl D {
         } else {
             E::A(chain.iter().map(|c| E::B(c.clone())).collect())
         };
-        D {
-            protected: vec![(E::U(1), E::N(-7))],
-            unprotected: vec![(E::U(33), value)],
-            sign_key: 3,
-            ..D::jwk()
-        }
+        D { protected: vec![(E::U(1), E::N(-7))], unprotected: vec![(E::U(33), value)], sign_key: 3, ..D::jwk() }
     }
 
     fn protected_bytes(&self) -> Vec<u8> {
@@ -695,8 +690,18 @@ fn signer_failures_x5chain() {
     let p = pki();
     let ts = x509_store(&p);
     let opts = VerifyOptions::at(AT);
-    assert_signer_failure(&D::x5chain(std::slice::from_ref(&p.leaf)), &ts, &opts, "no anchor is named \"CN=Dump Intermediate\"");
-    let r = assert_signer_failure(&D::x5chain(&[b"\x30\x03\x02\x01\x01".to_vec()]), &ts, &opts, "signer certificate does not parse");
+    assert_signer_failure(
+        &D::x5chain(std::slice::from_ref(&p.leaf)),
+        &ts,
+        &opts,
+        "no anchor is named \"CN=Dump Intermediate\"",
+    );
+    let r = assert_signer_failure(
+        &D::x5chain(&[b"\x30\x03\x02\x01\x01".to_vec()]),
+        &ts,
+        &opts,
+        "signer certificate does not parse",
+    );
     assert!(r.signer.as_ref().unwrap().certificates.is_empty());
     let r = assert_signer_failure(&D::x5chain(&[p.leaf.clone(), vec![0x30]]), &ts, &opts, "#2 does not parse");
     assert_eq!(r.signer.as_ref().unwrap().certificates.len(), 1);

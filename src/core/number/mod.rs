@@ -20,8 +20,8 @@ pub mod algo;
 mod report;
 
 pub use report::{
-    echo_input, CheckDigitInfo, ErrorCode, Issue, LeanInfo, LeanReport, NationalityInfo, NumberInfo,
-    NumberReport, ProvinceInfo, WarningCode,
+    echo_input, CheckDigitInfo, ErrorCode, Issue, LeanInfo, LeanReport, NationalityInfo, NumberInfo, NumberReport,
+    ProvinceInfo, WarningCode,
 };
 
 use crate::core::date::{digits, Date};
@@ -59,14 +59,6 @@ impl Kind {
             Kind::Resident18 => "resident18",
             Kind::Resident15 => "resident15",
             Kind::Hmt18 => "hmt18",
-        }
-    }
-
-    /// Number of characters of this kind.
-    pub fn len(self) -> usize {
-        match self {
-            Kind::Fpr15 | Kind::Resident15 => 15,
-            _ => 18,
         }
     }
 }
@@ -137,8 +129,8 @@ fn fold_char(c: char, strict: bool) -> Fold {
         return Fold::Keep(c);
     }
     match c {
-        ' ' | '\u{3000}' | '\u{00A0}' | '\t' | '-' | '\u{2010}' | '\u{2011}' | '\u{2012}'
-        | '\u{2013}' | '\u{2212}' | '\u{FF0D}' => Fold::Drop,
+        ' ' | '\u{3000}' | '\u{00A0}' | '\t' | '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}'
+        | '\u{FF0D}' => Fold::Drop,
         '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
             // Full-width forms sit at a fixed offset from ASCII.
             let ascii = char::from_u32(c as u32 - 0xFEE0).unwrap_or(c);
@@ -176,8 +168,14 @@ pub(crate) enum Birth {
     /// The digits were not all present, so no date was read.
     NotRead,
     /// Not a calendar date; the raw `YYYYMMDD` (or `YYMMDD` + century) digits.
-    NotADate { raw: [u8; 8], len: u8 },
-    Ok { date: Date, century_inferred: bool },
+    NotADate {
+        raw: [u8; 8],
+        len: u8,
+    },
+    Ok {
+        date: Date,
+        century_inferred: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -389,11 +387,7 @@ fn recognise_kind(chars: &[u8], len: usize) -> Option<Kind> {
             [b'8', b'1' | b'2' | b'3', b'0', b'0', b'0', b'0', ..] => Kind::Hmt18,
             _ => Kind::Resident18,
         }),
-        15 => Some(if chars.first().is_some_and(u8::is_ascii_alphabetic) {
-            Kind::Fpr15
-        } else {
-            Kind::Resident15
-        }),
+        15 => Some(if chars.first().is_some_and(u8::is_ascii_alphabetic) { Kind::Fpr15 } else { Kind::Resident15 }),
         _ => None,
     }
 }
@@ -406,9 +400,7 @@ fn check_format(a: &mut Analysis, kind: Kind) {
             continue; // already reported as CHARACTER
         }
         let ok = match kind {
-            Kind::Fpr18 | Kind::Resident18 | Kind::Hmt18 => {
-                c.is_ascii_digit() || (i == 17 && c == b'X')
-            }
+            Kind::Fpr18 | Kind::Resident18 | Kind::Hmt18 => c.is_ascii_digit() || (i == 17 && c == b'X'),
             Kind::Fpr15 => {
                 if i < 3 {
                     c.is_ascii_uppercase()

@@ -303,11 +303,7 @@ pub(super) fn build(input: &str, a: &Analysis, opts: &NumberOptions) -> LeanRepo
     }
 
     let Some(kind) = a.kind else {
-        err(
-            &mut errors,
-            ErrorCode::Length,
-            format!("{} characters: card numbers have 15 or 18", a.len),
-        );
+        err(&mut errors, ErrorCode::Length, format!("{} characters: card numbers have 15 or 18", a.len));
         return finish(normalized, None, errors, warnings, None);
     };
 
@@ -341,11 +337,8 @@ pub(super) fn build(input: &str, a: &Analysis, opts: &NumberOptions) -> LeanRepo
         info.check_digit = Some((expected, actual));
         if expected != actual {
             let algo = if kind == Kind::Fpr15 { "ICAO 9303 7-3-1" } else { "ISO 7064 MOD 11-2" };
-            let msg = format!(
-                "check character is '{}', expected '{}' ({algo})",
-                char::from(actual),
-                char::from(expected)
-            );
+            let msg =
+                format!("check character is '{}', expected '{}' ({algo})", char::from(actual), char::from(expected));
             if kind == Kind::Fpr15 && opts.fpr15_check_digit == Severity::Warning {
                 warn(
                     &mut warnings,
@@ -445,11 +438,7 @@ pub(super) fn build(input: &str, a: &Analysis, opts: &NumberOptions) -> LeanRepo
                 Kind::Fpr18 => String::from_utf8_lossy(a.chars().get(3..6).unwrap_or_default()).into_owned(),
                 _ => String::from_utf8_lossy(a.chars().get(0..3).unwrap_or_default()).into_owned(),
             };
-            err(
-                &mut errors,
-                ErrorCode::Nationality,
-                format!("nationality code {code} is not an ISO 3166-1 code"),
-            );
+            err(&mut errors, ErrorCode::Nationality, format!("nationality code {code} is not an ISO 3166-1 code"));
         }
     }
 

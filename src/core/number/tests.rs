@@ -54,9 +54,15 @@ fn assert_errors(s: &str, kind: Option<Kind>, codes: &[ErrorCode]) -> NumberRepo
 fn official_specimen_2023_canada_female_beijing() {
     let r = assert_valid("911124198108030024", Kind::Fpr18, "1981-08-03", Some(Sex::Female));
     let i = info(&r);
-    assert_eq!(i.province.as_ref().map(|p| (p.code.as_str(), p.name_zh.as_str(), p.name_en.as_str())), Some(("11", "北京", "Beijing")));
+    assert_eq!(
+        i.province.as_ref().map(|p| (p.code.as_str(), p.name_zh.as_str(), p.name_en.as_str())),
+        Some(("11", "北京", "Beijing"))
+    );
     let n = i.nationality.as_ref().unwrap();
-    assert_eq!((n.alpha3.as_str(), n.numeric.as_str(), n.name_en.as_str(), n.name_zh.as_str()), ("CAN", "124", "Canada", "加拿大"));
+    assert_eq!(
+        (n.alpha3.as_str(), n.numeric.as_str(), n.name_en.as_str(), n.name_zh.as_str()),
+        ("CAN", "124", "Canada", "加拿大")
+    );
     assert_eq!(i.check_digit, Some(CheckDigitInfo { expected: "4".into(), actual: "4".into() }));
     assert_eq!(i.region, None);
     assert!(r.warnings.is_empty());
@@ -329,11 +335,14 @@ fn with_mod11(body: &str) -> String {
     format!("{body}{}", char::from(algo::mod11_2(body.as_bytes()).unwrap()))
 }
 
-const MAINLAND: [u8; 31] =
-    [11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65];
+const MAINLAND: [u8; 31] = [
+    11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63,
+    64, 65,
+];
 
 fn birth_strategy() -> impl Strategy<Value = Date> {
-    (Date::new(1900, 1, 1).unwrap().days_since_epoch()..=today().days_since_epoch()).prop_map(Date::from_days_since_epoch)
+    (Date::new(1900, 1, 1).unwrap().days_since_epoch()..=today().days_since_epoch())
+        .prop_map(Date::from_days_since_epoch)
 }
 
 fn yyyymmdd(d: Date) -> String {
@@ -439,10 +448,7 @@ fn settled_path_reads_the_clock_only_when_the_birth_date_is_after_the_stale_date
     assert_eq!(reads.get(), 1);
     // fpr15 infers the century from the check date: always asks the clock.
     let inferred = "KAZ110090123105";
-    assert_eq!(
-        is_valid_number_settled(inferred, &stale, clock),
-        is_valid_number(inferred, &NumberOptions::new(real))
-    );
+    assert_eq!(is_valid_number_settled(inferred, &stale, clock), is_valid_number(inferred, &NumberOptions::new(real)));
     assert_eq!(reads.get(), 2);
 }
 
@@ -484,12 +490,23 @@ proptest! {
 fn code_strings_are_the_serde_names() {
     use super::report::{ErrorCode, WarningCode};
     for e in [
-        ErrorCode::Empty, ErrorCode::Length, ErrorCode::Character, ErrorCode::Format,
-        ErrorCode::CheckDigit, ErrorCode::BirthDate, ErrorCode::Region, ErrorCode::Nationality,
+        ErrorCode::Empty,
+        ErrorCode::Length,
+        ErrorCode::Character,
+        ErrorCode::Format,
+        ErrorCode::CheckDigit,
+        ErrorCode::BirthDate,
+        ErrorCode::Region,
+        ErrorCode::Nationality,
     ] {
         assert_eq!(serde_json::to_value(e).unwrap(), e.as_str());
     }
-    for w in [WarningCode::CheckDigit, WarningCode::BirthCenturyInferred, WarningCode::LegacyNumber, WarningCode::NationalityUnusual] {
+    for w in [
+        WarningCode::CheckDigit,
+        WarningCode::BirthCenturyInferred,
+        WarningCode::LegacyNumber,
+        WarningCode::NationalityUnusual,
+    ] {
         assert_eq!(serde_json::to_value(w).unwrap(), w.as_str());
     }
 }

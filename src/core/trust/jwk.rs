@@ -68,10 +68,9 @@ fn set_entries(doc: Json) -> Result<Vec<Entry>, TrustError> {
         unique_members(members).map_err(|k| invalid(format!("member {} appears twice", Json::String(k))))?;
     match members.remove("keys") {
         None => Err(invalid("no \"keys\" member".to_owned())),
-        Some(Json::Array(items)) if items.len() > MAX_KEYS_PER_SET => Err(TrustError::new(
-            "TOO_LARGE",
-            format!("the JWK set lists more than {MAX_KEYS_PER_SET} keys"),
-        )),
+        Some(Json::Array(items)) if items.len() > MAX_KEYS_PER_SET => {
+            Err(TrustError::new("TOO_LARGE", format!("the JWK set lists more than {MAX_KEYS_PER_SET} keys")))
+        }
         Some(Json::Array(items)) => Ok(items.into_iter().map(Entry::from_json).collect()),
         Some(other) => Err(invalid(format!("\"keys\" is {}, not an array of JWKs", other.kind()))),
     }
@@ -93,9 +92,9 @@ pub(crate) fn parse_jwk_set(json: &str) -> Result<ParsedJwkSet, TrustError> {
             Entry::DuplicateMember(name) => warnings.push(
                 Skip::new("INVALID_KEY", format!("member {name:?} appears twice, so the key is ambiguous")).located(i),
             ),
-            Entry::NotAnObject(what) => warnings.push(
-                Skip::new("INVALID_KEY", format!("entry is {what}, not a JWK object")).located(i),
-            ),
+            Entry::NotAnObject(what) => {
+                warnings.push(Skip::new("INVALID_KEY", format!("entry is {what}, not a JWK object")).located(i))
+            }
         }
     }
     Ok(ParsedJwkSet { keys, warnings })
@@ -104,10 +103,7 @@ pub(crate) fn parse_jwk_set(json: &str) -> Result<ParsedJwkSet, TrustError> {
 /// Size limit: protects against memory exhaustion from a huge document.
 fn reject_oversized_document(json: &str) -> Result<(), TrustError> {
     if json.len() > MAX_JWKS_BYTES {
-        Err(TrustError::new(
-            "TOO_LARGE",
-            format!("the JWK set is {} bytes, more than {MAX_JWKS_BYTES}", json.len()),
-        ))
+        Err(TrustError::new("TOO_LARGE", format!("the JWK set is {} bytes, more than {MAX_JWKS_BYTES}", json.len())))
     } else {
         Ok(())
     }
@@ -173,10 +169,9 @@ fn check_key_type(obj: &BTreeMap<String, Json>) -> Result<(), Skip> {
     let crv = obj.get("crv").and_then(Json::as_str);
     match (kty, crv) {
         (Some("EC"), Some("P-256")) => Ok(()),
-        (Some("EC"), other) => Err(Skip::new(
-            "UNSUPPORTED_KEY_TYPE",
-            format!("curve {} is not supported (only P-256)", describe(other)),
-        )),
+        (Some("EC"), other) => {
+            Err(Skip::new("UNSUPPORTED_KEY_TYPE", format!("curve {} is not supported (only P-256)", describe(other))))
+        }
         (other, _) => Err(Skip::new(
             "UNSUPPORTED_KEY_TYPE",
             format!("key type {} is not supported (only EC P-256)", describe(other)),
@@ -190,10 +185,7 @@ fn check_alg(obj: &BTreeMap<String, Json>) -> Result<(), Skip> {
     match obj.get("alg") {
         None => Ok(()),
         Some(Json::String(a)) if a == "ES256" => Ok(()),
-        Some(v) => Err(Skip::new(
-            "UNSUPPORTED_ALG",
-            format!("its \"alg\" is {}, not \"ES256\"", short_json(v)),
-        )),
+        Some(v) => Err(Skip::new("UNSUPPORTED_ALG", format!("its \"alg\" is {}, not \"ES256\"", short_json(v)))),
     }
 }
 
@@ -212,10 +204,9 @@ fn check_key_ops(obj: &BTreeMap<String, Json>) -> Result<(), Skip> {
     match obj.get("key_ops") {
         None => Ok(()),
         Some(Json::Array(ops)) if ops.iter().any(|o| o.as_str() == Some("verify")) => Ok(()),
-        Some(v) => Err(Skip::new(
-            "WRONG_KEY_OPS",
-            format!("its \"key_ops\" {} does not include \"verify\"", short_json(v)),
-        )),
+        Some(v) => {
+            Err(Skip::new("WRONG_KEY_OPS", format!("its \"key_ops\" {} does not include \"verify\"", short_json(v))))
+        }
     }
 }
 
@@ -224,10 +215,9 @@ fn require_kid(obj: &BTreeMap<String, Json>) -> Result<String, Skip> {
     match obj.get("kid") {
         Some(Json::String(k)) if !k.is_empty() && k.len() <= MAX_KID_BYTES => Ok(k.clone()),
         Some(Json::String(k)) if k.is_empty() => Err(Skip::new("MISSING_KID", "its \"kid\" is empty".to_owned())),
-        Some(Json::String(k)) => Err(Skip::new(
-            "INVALID_KEY",
-            format!("its \"kid\" is {} bytes, more than {MAX_KID_BYTES}", k.len()),
-        )),
+        Some(Json::String(k)) => {
+            Err(Skip::new("INVALID_KEY", format!("its \"kid\" is {} bytes, more than {MAX_KID_BYTES}", k.len())))
+        }
         Some(v) => Err(Skip::new("MISSING_KID", format!("its \"kid\" is {}, not a string", short_json(v)))),
         None => Err(Skip::new("MISSING_KID", "it has no \"kid\"".to_owned())),
     }
@@ -330,7 +320,11 @@ mod tests {
         let cases: &[(String, &str)] = &[
             (r#"{"kty":"RSA","n":"AQAB","e":"AQAB","kid":"r"}"#.to_owned(), "UNSUPPORTED_KEY_TYPE"),
             (format!(r#"{{"kty":"EC","crv":"P-384","x":"{X}","y":"{Y}","kid":"c"}}"#), "UNSUPPORTED_KEY_TYPE"),
-            (r#"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo","kid":"ed"}"#.to_owned(), "UNSUPPORTED_KEY_TYPE"),
+            (
+                r#"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo","kid":"ed"}"#
+                    .to_owned(),
+                "UNSUPPORTED_KEY_TYPE",
+            ),
             (key(""), "MISSING_KID"),
             (key(r#","kid":"""#), "MISSING_KID"),
             (key(r#","kid":7"#), "MISSING_KID"),
@@ -371,12 +365,8 @@ mod tests {
 
     #[test]
     fn mixed_set_keeps_the_good_ones() {
-        let out = parse_jwk_set(&set(&[
-            key(r#","kid":"good""#),
-            r#"{"kty":"RSA","kid":"r"}"#.to_owned(),
-            key(""),
-        ]))
-        .unwrap();
+        let out =
+            parse_jwk_set(&set(&[key(r#","kid":"good""#), r#"{"kty":"RSA","kid":"r"}"#.to_owned(), key("")])).unwrap();
         assert_eq!(out.keys.len(), 1);
         assert_eq!(codes(&out), vec!["UNSUPPORTED_KEY_TYPE", "MISSING_KID"]);
         assert!(out.warnings[0].message.contains("JWK #1"));
@@ -401,14 +391,27 @@ mod tests {
 
     #[test]
     fn not_a_jwk_set() {
-        for doc in ["", "[]", "{}", r#"{"keys":{}}"#, r#"{"keys":"x"}"#, "null", "{\"keys\":[]", r#"{"keys":[],"keys":[]}"#, "{\"kty\":\"EC\"}"] {
+        for doc in [
+            "",
+            "[]",
+            "{}",
+            r#"{"keys":{}}"#,
+            r#"{"keys":"x"}"#,
+            "null",
+            "{\"keys\":[]",
+            r#"{"keys":[],"keys":[]}"#,
+            "{\"kty\":\"EC\"}",
+        ] {
             let e = parse_jwk_set(doc).err().unwrap_or_else(|| panic!("{doc}"));
             assert_eq!(e.code, "INVALID_JWKS", "{doc}");
         }
         // An empty set is a set.
         assert_eq!(parse_jwk_set(r#"{"keys":[]}"#).unwrap().keys.len(), 0);
         // Unknown top-level members are ignored.
-        assert_eq!(parse_jwk_set(&format!(r#"{{"issuer":"x","keys":[{}]}}"#, key(r#","kid":"a""#))).unwrap().keys.len(), 1);
+        assert_eq!(
+            parse_jwk_set(&format!(r#"{{"issuer":"x","keys":[{}]}}"#, key(r#","kid":"a""#))).unwrap().keys.len(),
+            1
+        );
     }
 
     #[test]

@@ -320,7 +320,8 @@ impl TrustStore {
         for key in parsed.keys {
             let stored = self.keys_by_kid.get(key.kid.as_bytes()).map(Vec::as_slice).unwrap_or(&[]);
             let pending = fresh_by_kid.get(key.kid.as_bytes()).map(Vec::as_slice).unwrap_or(&[]);
-            let same_kid = stored.iter().filter_map(|&i| self.keys.get(i)).chain(pending.iter().filter_map(|&i| fresh.get(i)));
+            let same_kid =
+                stored.iter().filter_map(|&i| self.keys.get(i)).chain(pending.iter().filter_map(|&i| fresh.get(i)));
             let mut count = 0usize;
             let mut identical = false;
             for k in same_kid {
@@ -333,7 +334,10 @@ impl TrustStore {
             if count >= MAX_KEYS_PER_KID {
                 warnings.push(Warning::new(
                     "TOO_MANY_KEYS_FOR_KID",
-                    format!("kid {} already has {MAX_KEYS_PER_KID} keys; further keys under it are skipped", shown(&key.kid)),
+                    format!(
+                        "kid {} already has {MAX_KEYS_PER_KID} keys; further keys under it are skipped",
+                        shown(&key.kid)
+                    ),
                 ));
                 continue;
             }
@@ -351,10 +355,7 @@ impl TrustStore {
             fresh.push(key);
         }
         if self.keys.len() + fresh.len() > MAX_KEYS {
-            return Err(TrustError::new(
-                "TOO_LARGE",
-                format!("the trust store would hold more than {MAX_KEYS} keys"),
-            ));
+            return Err(TrustError::new("TOO_LARGE", format!("the trust store would hold more than {MAX_KEYS} keys")));
         }
         let added = fresh.len();
         for key in fresh {
@@ -375,7 +376,9 @@ impl TrustStore {
         let mut fresh: Vec<ParsedCert> = Vec::new();
         let mut fresh_fingerprints = ByteSet::new();
         for c in certs {
-            if self.anchor_fingerprints.contains(c.fingerprint.as_slice()) || !fresh_fingerprints.insert(c.fingerprint.to_vec()) {
+            if self.anchor_fingerprints.contains(c.fingerprint.as_slice())
+                || !fresh_fingerprints.insert(c.fingerprint.to_vec())
+            {
                 continue;
             }
             fresh.push(c);
@@ -521,7 +524,11 @@ impl TrustStore {
         if point.is_none() {
             warnings.push(Warning::new(
                 "NO_P256_KEY",
-                format!("certificate {} has a {} key, so only its issuer and serial are revoked", shown(&cert.label()), cert.key_desc),
+                format!(
+                    "certificate {} has a {} key, so only its issuer and serial are revoked",
+                    shown(&cert.label()),
+                    cert.key_desc
+                ),
             ));
         }
         // All or nothing: the key list must have room before the serial is recorded.
@@ -536,10 +543,16 @@ impl TrustStore {
         Ok(RevokeOutcome { added: added_serial || new_key, matched, warnings })
     }
 
-    fn insert_serial(&mut self, issuer_der: Option<&[u8]>, serial: &[u8], issuer_name: Option<String>) -> Result<bool, TrustError> {
+    fn insert_serial(
+        &mut self,
+        issuer_der: Option<&[u8]>,
+        serial: &[u8],
+        issuer_name: Option<String>,
+    ) -> Result<bool, TrustError> {
         let added = self.revoked_serials.insert_bounded(&serial_key(issuer_der, serial), "serials")?;
         if added {
-            self.revoked_serial_infos.push(RevokedSerialInfo { issuer: issuer_name, serial_hex: serial::serial_to_hex(serial) });
+            self.revoked_serial_infos
+                .push(RevokedSerialInfo { issuer: issuer_name, serial_hex: serial::serial_to_hex(serial) });
         }
         Ok(added)
     }
@@ -572,7 +585,8 @@ impl TrustStore {
     /// The kids of the trusted JWKs, in insertion order, without repeats.
     pub fn kids(&self) -> Vec<String> {
         // A kid is listed at its first key (the first index under it).
-        let first = |i: usize, k: &TrustedKey| self.keys_by_kid.get(k.kid.as_bytes()).and_then(|v| v.first()) == Some(&i);
+        let first =
+            |i: usize, k: &TrustedKey| self.keys_by_kid.get(k.kid.as_bytes()).and_then(|v| v.first()) == Some(&i);
         self.keys.iter().enumerate().filter(|(i, k)| first(*i, k)).map(|(_, k)| k.kid.clone()).collect()
     }
 
@@ -603,10 +617,7 @@ impl TrustStore {
 
     /// Trusted keys whose kid's UTF-8 bytes equal `kid` (several under key rotation).
     pub(crate) fn keys_for_kid(&self, kid: &[u8]) -> Vec<&TrustedKey> {
-        self.keys_by_kid
-            .get(kid)
-            .map(|idx| idx.iter().filter_map(|&i| self.keys.get(i)).collect())
-            .unwrap_or_default()
+        self.keys_by_kid.get(kid).map(|idx| idx.iter().filter_map(|&i| self.keys.get(i)).collect()).unwrap_or_default()
     }
 
     /// Whether the app revoked this kid.
@@ -621,9 +632,11 @@ impl TrustStore {
             return Some(format!("key {} is revoked (revokeCertificate)", jwk::thumbprint(sec1)));
         }
         let under = self.keys_by_point.get(sec1)?;
-        under.iter().filter_map(|&i| self.keys.get(i)).find(|k| self.revoked_kids.contains(k.kid.as_bytes())).map(|k| {
-            format!("key {} is the key of revoked kid {}", jwk::thumbprint(sec1), shown(&k.kid))
-        })
+        under
+            .iter()
+            .filter_map(|&i| self.keys.get(i))
+            .find(|k| self.revoked_kids.contains(k.kid.as_bytes()))
+            .map(|k| format!("key {} is the key of revoked kid {}", jwk::thumbprint(sec1), shown(&k.kid)))
     }
 
     /// The anchors.

@@ -18,17 +18,17 @@ pub const MAX_SERIAL_BYTES: usize = 32;
 /// magnitude over [`MAX_SERIAL_BYTES`].
 pub fn normalize_serial_hex(input: &str) -> Result<Vec<u8>, TrustError> {
     let trimmed = input.trim();
-    let body = trimmed
-        .strip_prefix("0x")
-        .or_else(|| trimmed.strip_prefix("0X"))
-        .unwrap_or(trimmed);
+    let body = trimmed.strip_prefix("0x").or_else(|| trimmed.strip_prefix("0X")).unwrap_or(trimmed);
     let mut nibbles: Vec<u8> = Vec::with_capacity(body.len().min(256));
     for c in body.chars() {
         if matches!(c, ':' | ' ' | '\t') {
             continue;
         }
         let v = c.to_digit(16).ok_or_else(|| {
-            TrustError::new("INVALID_SERIAL", format!("serial {} contains {c:?}, which is not a hex digit", shown(input)))
+            TrustError::new(
+                "INVALID_SERIAL",
+                format!("serial {} contains {c:?}, which is not a hex digit", shown(input)),
+            )
         })?;
         if nibbles.len() >= 2 * MAX_SERIAL_BYTES + 256 {
             return Err(too_long(input));

@@ -173,7 +173,12 @@ impl CertSpec {
     }
 
     pub fn leaf(subject: &str, issuer: &str) -> Self {
-        CertSpec { basic: Some((false, None)), key_usage: Some(0x80), serial: vec![0x10, 0x01], ..CertSpec::ca(subject, issuer) }
+        CertSpec {
+            basic: Some((false, None)),
+            key_usage: Some(0x80),
+            serial: vec![0x10, 0x01],
+            ..CertSpec::ca(subject, issuer)
+        }
     }
 
     pub fn path_len(mut self, n: u8) -> Self {

@@ -174,18 +174,16 @@ fn pem_certificate_blocks(text: &str) -> Result<Vec<Vec<u8>>, TrustError> {
     let mut rest = text;
     while let Some(start) = rest.find(BEGIN) {
         let after_begin = rest.get(start + BEGIN.len()..).unwrap_or("");
-        let label_end = after_begin
-            .find("-----")
-            .ok_or_else(|| invalid_pem("a BEGIN line is not terminated by \"-----\""))?;
+        let label_end =
+            after_begin.find("-----").ok_or_else(|| invalid_pem("a BEGIN line is not terminated by \"-----\""))?;
         let label = after_begin.get(..label_end).unwrap_or("");
         if label.contains('\n') {
             return Err(invalid_pem("a BEGIN line is not terminated by \"-----\""));
         }
         let body_and_rest = after_begin.get(label_end + 5..).unwrap_or("");
         let end_marker = format!("-----END {label}-----");
-        let body_end = body_and_rest
-            .find(&end_marker)
-            .ok_or_else(|| invalid_pem(&format!("no \"{end_marker}\" line")))?;
+        let body_end =
+            body_and_rest.find(&end_marker).ok_or_else(|| invalid_pem(&format!("no \"{end_marker}\" line")))?;
         let body = body_and_rest.get(..body_end).unwrap_or("");
         check_pem_label(label, out.len() + 1)?;
         if out.len() >= MAX_ANCHORS {
@@ -221,13 +219,9 @@ fn decode_pem_body(body: &str, n: usize) -> Result<Vec<u8>, TrustError> {
     }
     let compact: String = body.chars().filter(|c| !c.is_ascii_whitespace()).collect();
     if compact.len() > (MAX_CERT_BYTES * 4).div_ceil(3) + 4 {
-        return Err(TrustError::new(
-            "TOO_LARGE",
-            format!("certificate #{n} is more than {MAX_CERT_BYTES} bytes"),
-        ));
+        return Err(TrustError::new("TOO_LARGE", format!("certificate #{n} is more than {MAX_CERT_BYTES} bytes")));
     }
-    base64ct::Base64::decode_vec(&compact)
-        .map_err(|_| invalid_pem(&format!("PEM block #{n} is not valid base64")))
+    base64ct::Base64::decode_vec(&compact).map_err(|_| invalid_pem(&format!("PEM block #{n} is not valid base64")))
 }
 
 use base64ct::Encoding as _;
@@ -244,11 +238,8 @@ pub(crate) fn parse_der_certificate(der: &[u8]) -> Result<ParsedCert, String> {
     let tbs = cert.tbs_certificate();
 
     let foreign_sig_alg = signature_algorithm_problem(&cert);
-    let signature = cert
-        .signature()
-        .as_bytes()
-        .ok_or_else(|| "signature BIT STRING has unused bits".to_owned())?
-        .to_vec();
+    let signature =
+        cert.signature().as_bytes().ok_or_else(|| "signature BIT STRING has unused bits".to_owned())?.to_vec();
 
     let subject_der = tbs.subject().to_der().map_err(|e| format!("subject name: {e}"))?;
     let issuer_der = tbs.issuer().to_der().map_err(|e| format!("issuer name: {e}"))?;
@@ -373,12 +364,10 @@ fn p256_key(spki: &x509_cert::spki::SubjectPublicKeyInfoOwned) -> Result<(Option
     let curve = spki.algorithm.parameters.as_ref().and_then(|p| p.decode_as::<ObjectIdentifier>().ok());
     match curve {
         Some(c) if c == alg::SECP_256_R_1 => {
-            let point = spki
-                .subject_public_key
-                .as_bytes()
-                .ok_or_else(|| "public key BIT STRING has unused bits".to_owned())?;
-            let key = VerifyingKey::from_sec1_bytes(point)
-                .map_err(|_| "public key is not a valid P-256 point".to_owned())?;
+            let point =
+                spki.subject_public_key.as_bytes().ok_or_else(|| "public key BIT STRING has unused bits".to_owned())?;
+            let key =
+                VerifyingKey::from_sec1_bytes(point).map_err(|_| "public key is not a valid P-256 point".to_owned())?;
             Ok((Some(key), "P-256".to_owned()))
         }
         Some(c) => Ok((None, format!("EC key on {}", oid_name(&c)))),
@@ -747,10 +736,7 @@ fn check_chain_count(x5chain: &[&[u8]]) -> Result<(), String> {
         return Err("x5chain is empty".to_owned());
     }
     if x5chain.len() > MAX_X5CHAIN {
-        return Err(format!(
-            "x5chain carries {} certificates, more than the {MAX_X5CHAIN} allowed",
-            x5chain.len()
-        ));
+        return Err(format!("x5chain carries {} certificates, more than the {MAX_X5CHAIN} allowed", x5chain.len()));
     }
     Ok(())
 }
@@ -761,7 +747,11 @@ fn parse_chain(x5chain: &[&[u8]]) -> Result<Vec<ParsedCert>, PathFailure> {
         match parse_der_certificate(der) {
             Ok(c) => chain.push(c),
             Err(e) => {
-                let which = if i == 0 { "the signer certificate".to_owned() } else { format!("x5chain certificate #{}", i + 1) };
+                let which = if i == 0 {
+                    "the signer certificate".to_owned()
+                } else {
+                    format!("x5chain certificate #{}", i + 1)
+                };
                 return Err(PathFailure {
                     message: format!("{which} does not parse: {e}"),
                     chain: chain.iter().map(|c: &ParsedCert| c.info.clone()).collect(),
@@ -803,17 +793,10 @@ fn check_names_chain(child: &ParsedCert, issuer: &ParsedCert) -> Result<(), Stri
 /// Outcomes are cached per (issuer SPKI, certificate DER).
 pub(crate) fn check_link_signature(store: &TrustStore, issuer: &ParsedCert, child: &ParsedCert) -> Result<(), String> {
     if let Some(a) = &child.foreign_sig_alg {
-        return Err(format!(
-            "certificate {} is signed with {a}; only ecdsa-with-SHA256 is accepted",
-            child.label()
-        ));
+        return Err(format!("certificate {} is signed with {a}; only ecdsa-with-SHA256 is accepted", child.label()));
     }
     let Some(key) = issuer.key.as_ref() else {
-        return Err(format!(
-            "issuer {} has a {} key; only P-256 keys are accepted",
-            issuer.label(),
-            issuer.key_desc
-        ));
+        return Err(format!("issuer {} has a {} key; only P-256 keys are accepted", issuer.label(), issuer.key_desc));
     };
     let cache_key = link_cache_key(issuer, child);
     let cached = store.link_cache().try_borrow().ok().and_then(|c| c.get(&cache_key));
@@ -830,11 +813,7 @@ pub(crate) fn check_link_signature(store: &TrustStore, issuer: &ParsedCert, chil
     if good {
         Ok(())
     } else {
-        Err(format!(
-            "the signature of {} does not verify with the key of {}",
-            child.label(),
-            issuer.label()
-        ))
+        Err(format!("the signature of {} does not verify with the key of {}", child.label(), issuer.label()))
     }
 }
 
@@ -880,10 +859,9 @@ fn check_validity_at(cert: &ParsedCert, t: i64, what: &str) -> Result<(), String
 fn check_no_unknown_critical(cert: &ParsedCert) -> Result<(), String> {
     match cert.unknown_critical.first() {
         None => Ok(()),
-        Some(oid) => Err(format!(
-            "certificate {} has a critical extension this verifier does not support: {oid}",
-            cert.label()
-        )),
+        Some(oid) => {
+            Err(format!("certificate {} has a critical extension this verifier does not support: {oid}", cert.label()))
+        }
     }
 }
 
@@ -892,7 +870,9 @@ fn check_no_unknown_critical(cert: &ParsedCert) -> Result<(), String> {
 fn check_is_ca(cert: &ParsedCert) -> Result<(), String> {
     match cert.basic {
         Some(Basic { ca: true, .. }) => Ok(()),
-        Some(_) => Err(format!("certificate {} issues another certificate but has basicConstraints cA=FALSE", cert.label())),
+        Some(_) => {
+            Err(format!("certificate {} issues another certificate but has basicConstraints cA=FALSE", cert.label()))
+        }
         None => Err(format!("certificate {} issues another certificate but has no basicConstraints", cert.label())),
     }
 }
@@ -913,10 +893,9 @@ fn check_path_len(cert: &ParsedCert, position: usize) -> Result<(), String> {
 /// RFC 5280 §4.2.1.3: an issuer with keyUsage must have keyCertSign.
 fn check_ca_usage(cert: &ParsedCert) -> Result<(), String> {
     match cert.usage {
-        Some(u) if !u.key_cert_sign => Err(format!(
-            "certificate {} issues another certificate but its keyUsage lacks keyCertSign",
-            cert.label()
-        )),
+        Some(u) if !u.key_cert_sign => {
+            Err(format!("certificate {} issues another certificate but its keyUsage lacks keyCertSign", cert.label()))
+        }
         _ => Ok(()),
     }
 }
@@ -924,10 +903,9 @@ fn check_ca_usage(cert: &ParsedCert) -> Result<(), String> {
 /// The signer certificate's key must be allowed to sign data.
 fn check_signer_usage(cert: &ParsedCert) -> Result<(), String> {
     match cert.usage {
-        Some(u) if !u.digital_signature => Err(format!(
-            "signer certificate {} has keyUsage without digitalSignature",
-            cert.label()
-        )),
+        Some(u) if !u.digital_signature => {
+            Err(format!("signer certificate {} has keyUsage without digitalSignature", cert.label()))
+        }
         _ => Ok(()),
     }
 }
@@ -937,11 +915,7 @@ fn check_signer_key(cert: &ParsedCert) -> Result<(), String> {
     if cert.key.is_some() {
         Ok(())
     } else {
-        Err(format!(
-            "signer certificate {} has a {} key; ES256 needs P-256",
-            cert.label(),
-            cert.key_desc
-        ))
+        Err(format!("signer certificate {} has a {} key; ES256 needs P-256", cert.label(), cert.key_desc))
     }
 }
 
@@ -1037,7 +1011,10 @@ mod tests {
             (b"-----BEGIN CERTIFICATE-----\n!!!!\n-----END CERTIFICATE-----\n".to_vec(), "INVALID_CERTIFICATE"),
             (b"-----BEGIN CERTIFICATE-----\nMIIB\n".to_vec(), "INVALID_CERTIFICATE"),
             (b"-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n".to_vec(), "INVALID_CERTIFICATE"),
-            (b"-----BEGIN CERTIFICATE-----\nProc-Type: 4,ENCRYPTED\n\nMIIB\n-----END CERTIFICATE-----\n".to_vec(), "INVALID_CERTIFICATE"),
+            (
+                b"-----BEGIN CERTIFICATE-----\nProc-Type: 4,ENCRYPTED\n\nMIIB\n-----END CERTIFICATE-----\n".to_vec(),
+                "INVALID_CERTIFICATE",
+            ),
             (vec![0x30; MAX_PEM_BYTES + 1], "TOO_LARGE"),
             (vec![0x30; MAX_CERT_BYTES + 1], "TOO_LARGE"),
         ];
@@ -1047,7 +1024,10 @@ mod tests {
         }
         // A valid block followed by a bad one adds nothing.
         let (rk, _, _) = pki();
-        let mixed = format!("{}-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n", crate::core::trust::testpki::pem(&root(&rk)));
+        let mixed = format!(
+            "{}-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n",
+            crate::core::trust::testpki::pem(&root(&rk))
+        );
         assert!(ts.add_certificates(mixed.as_bytes()).is_err());
         assert_eq!(ts.anchor_count(), 0);
         // Trailing bytes after a DER certificate.

@@ -62,10 +62,7 @@ pub fn check_states(failed: &[&str], nonce_expected: bool) -> Vec<(&'static str,
     }
     // A failing check that the policy says is skipped would be a contradiction in the fixture.
     for c in failed {
-        assert!(
-            out.iter().any(|(id, st)| id == c && *st == "failed"),
-            "{c} listed as failing but would be skipped"
-        );
+        assert!(out.iter().any(|(id, st)| id == c && *st == "failed"), "{c} listed as failing but would be skipped");
     }
     out
 }
@@ -203,11 +200,7 @@ impl D {
         let msg = V::A(vec![
             V::B(protected),
             V::M(self.unprotected.clone()),
-            if self.detached {
-                V::Null
-            } else {
-                V::B(sent_payload)
-            },
+            if self.detached { V::Null } else { V::B(sent_payload) },
             V::B(sig),
         ]);
         let msg = match self.tag {
@@ -219,12 +212,7 @@ impl D {
 }
 
 pub fn sig_structure(protected: &[u8], aad: &[u8], payload: &[u8]) -> Vec<u8> {
-    enc(&V::A(vec![
-        tstr("Signature1"),
-        bstr(protected),
-        bstr(aad),
-        bstr(payload),
-    ]))
+    enc(&V::A(vec![tstr("Signature1"), bstr(protected), bstr(aad), bstr(payload)]))
 }
 
 #[derive(Clone)]
@@ -331,10 +319,7 @@ pub struct Ctx<'a> {
 
 impl Ctx<'_> {
     pub fn cert(&self, file: &str) -> &Cert {
-        self.certs
-            .iter()
-            .find(|c| c.file == file)
-            .unwrap_or_else(|| panic!("no cert {file}"))
+        self.certs.iter().find(|c| c.file == file).unwrap_or_else(|| panic!("no cert {file}"))
     }
     pub fn der(&self, file: &str) -> Vec<u8> {
         self.cert(file).der.clone()
@@ -349,11 +334,8 @@ pub fn reader_key(n: &str) -> SigningKey {
 }
 
 /// The JWK-trusted reader keys (kid, seed).
-pub const READERS: [(&str, &str); 3] = [
-    ("test-reader-1", "1"),
-    ("test-reader-2", "2"),
-    ("test-reader-revoked", "revoked"),
-];
+pub const READERS: [(&str, &str); 3] =
+    [("test-reader-1", "1"), ("test-reader-2", "2"), ("test-reader-revoked", "revoked")];
 
 pub fn nonce() -> Vec<u8> {
     filler("cnid-verify test nonce", 16)
@@ -426,98 +408,64 @@ pub fn all_cases(ctx: &Ctx) -> Vec<Case> {
         Some(&y)
     );
     add!("y-assoc-jwk", "2023 FPR card with association item 001 (old number rebuildable) and a 43-char English name split over offsets 52 and 220", jwk(&y2).build(), Some(&y2));
-    add!(
-        "i-jwk",
-        "2017 FPR card (marker I), JWK trust",
-        jwk(&i).build(),
-        Some(&i)
-    );
-    add!(
-        "j-jwk",
-        "HK/Macao/Taiwan residence permit (marker J), JWK trust",
-        jwk(&j).build(),
-        Some(&j)
-    );
-    add!(
-        "mainland-jwk",
-        "mainland card with end date 长期 (no expiry), JWK trust",
-        jwk(&ml).build(),
-        Some(&ml)
-    );
-    add!(
-        "mainland-dated-jwk",
-        "mainland card with a real end date, JWK trust",
-        jwk(&md).build(),
-        Some(&md)
-    );
+    add!("i-jwk", "2017 FPR card (marker I), JWK trust", jwk(&i).build(), Some(&i));
+    add!("j-jwk", "HK/Macao/Taiwan residence permit (marker J), JWK trust", jwk(&j).build(), Some(&j));
+    add!("mainland-jwk", "mainland card with end date 长期 (no expiry), JWK trust", jwk(&ml).build(), Some(&ml));
+    add!("mainland-dated-jwk", "mainland card with a real end date, JWK trust", jwk(&md).build(), Some(&md));
 
     add!(
         "y-x5chain",
         "x5chain [signer, intermediate] up to the test root anchor",
-        x5(
-            &y,
-            "test-signer.pem",
-            chain(&["test-signer.pem", "test-intermediate.pem"])
-        )
-        .build(),
+        x5(&y, "test-signer.pem", chain(&["test-signer.pem", "test-intermediate.pem"])).build(),
         Some(&y)
     );
     add!(
         "y-x5chain-direct",
         "x5chain as a single bstr (not an array): signer issued directly by the root",
-        x5(
-            &y,
-            "test-signer-direct.pem",
-            V::B(ctx.der("test-signer-direct.pem"))
-        )
-        .build(),
+        x5(&y, "test-signer-direct.pem", V::B(ctx.der("test-signer-direct.pem"))).build(),
         Some(&y)
     );
     add!(
         "y-x5chain-direct-array",
         "x5chain as a one-element array: signer issued directly by the root",
-        x5(
-            &y,
-            "test-signer-direct.pem",
-            chain(&["test-signer-direct.pem"])
-        )
-        .build(),
+        x5(&y, "test-signer-direct.pem", chain(&["test-signer-direct.pem"])).build(),
         Some(&y)
     );
     add!(
         "y-x5chain-with-root",
         "x5chain [signer, intermediate, root]: chain ends with the anchor itself (identical DER)",
-        x5(
-            &y,
-            "test-signer.pem",
-            chain(&["test-signer.pem", "test-intermediate.pem", "test-root.pem"])
-        )
-        .build(),
+        x5(&y, "test-signer.pem", chain(&["test-signer.pem", "test-intermediate.pem", "test-root.pem"])).build(),
         Some(&y)
     );
-    add!("y-x5chain-no-keyusage", "signer certificate without a keyUsage extension (digitalSignature is only required when keyUsage is present)", x5(&y, "test-signer-no-keyusage.pem", chain(&["test-signer-no-keyusage.pem", "test-intermediate.pem"])).build(), Some(&y));
-    let c = add!("y-x5chain-two-anchors", "two trust anchors (another root first, then the test root): rotation, the right anchor is found", x5(&y, "test-signer.pem", chain(&["test-signer.pem", "test-intermediate.pem"])).build(), Some(&y));
+    add!(
+        "y-x5chain-no-keyusage",
+        "signer certificate without a keyUsage extension (digitalSignature is only required when keyUsage is present)",
+        x5(&y, "test-signer-no-keyusage.pem", chain(&["test-signer-no-keyusage.pem", "test-intermediate.pem"])).build(),
+        Some(&y)
+    );
+    let c = add!(
+        "y-x5chain-two-anchors",
+        "two trust anchors (another root first, then the test root): rotation, the right anchor is found",
+        x5(&y, "test-signer.pem", chain(&["test-signer.pem", "test-intermediate.pem"])).build(),
+        Some(&y)
+    );
     c.trust.certificates = vec!["test-other-root.pem", "test-root.pem"];
     {
-        let mut d = x5(
-            &y,
-            "test-signer.pem",
-            chain(&["test-signer.pem", "test-intermediate.pem"]),
-        );
+        let mut d = x5(&y, "test-signer.pem", chain(&["test-signer.pem", "test-intermediate.pem"]));
         d.unprotected.insert(0, kid_header("test-reader-2"));
-        let c = add!("y-x5chain-with-kid", "x5chain plus an unprotected kid naming a different trusted JWK: x5chain decides, kid is informational", d.build(), Some(&y));
+        let c = add!(
+            "y-x5chain-with-kid",
+            "x5chain plus an unprotected kid naming a different trusted JWK: x5chain decides, kid is informational",
+            d.build(),
+            Some(&y)
+        );
         c.warnings = vec!["KID_IGNORED"];
     }
     {
         let mut d = jwk(&y);
         d.protected = vec![(int(1), int(-7)), kid_header("test-reader-1")];
         d.unprotected = vec![];
-        add!(
-            "y-kid-protected",
-            "kid in the protected header only",
-            d.build(),
-            Some(&y)
-        );
+        add!("y-kid-protected", "kid in the protected header only", d.build(), Some(&y));
     }
     {
         let mut d = jwk(&y);
@@ -528,22 +476,13 @@ pub fn all_cases(ctx: &Ctx) -> Vec<Case> {
     {
         let mut d = jwk(&y);
         d.tag = None;
-        add!(
-            "y-untagged",
-            "untagged COSE_Sign1 (no tag 18)",
-            d.build(),
-            Some(&y)
-        );
+        add!("y-untagged", "untagged COSE_Sign1 (no tag 18)", d.build(), Some(&y));
     }
     {
         let mut d = jwk(&y);
         d.nonce = Some(nonce());
-        let c = add!(
-            "y-nonce",
-            "16-byte nonce in the payload, the app expects exactly that nonce",
-            d.build(),
-            Some(&y)
-        );
+        let c =
+            add!("y-nonce", "16-byte nonce in the payload, the app expects exactly that nonce", d.build(), Some(&y));
         c.expected_nonce = Some(nonce());
         add!(
             "y-nonce-unrequested",
@@ -555,51 +494,36 @@ pub fn all_cases(ctx: &Ctx) -> Vec<Case> {
     {
         let mut d = jwk(&y);
         d.photo = Some(photo.clone());
-        add!(
-            "y-photo",
-            "2023 FPR card with the 1024-byte photo block",
-            d.build(),
-            Some(&y)
-        );
+        add!("y-photo", "2023 FPR card with the 1024-byte photo block", d.build(), Some(&y));
     }
     {
         let mut d = jwk(&ml);
         d.photo = Some(photo.clone());
         d.fingerprint = Some(fp.clone());
-        add!(
-            "mainland-photo-fingerprint",
-            "mainland card with photo and fingerprint blocks",
-            d.build(),
-            Some(&ml)
-        );
+        add!("mainland-photo-fingerprint", "mainland card with photo and fingerprint blocks", d.build(), Some(&ml));
     }
     {
         let mut d = jwk(&j);
         d.photo = Some(photo.clone());
         d.fingerprint = Some(fp.clone());
-        add!(
-            "j-photo-fingerprint",
-            "HK/Macao/Taiwan permit with photo and fingerprint blocks",
-            d.build(),
-            Some(&j)
-        );
+        add!("j-photo-fingerprint", "HK/Macao/Taiwan permit with photo and fingerprint blocks", d.build(), Some(&j));
     }
     {
         let mut d = jwk(&y);
         d.fingerprint = Some(fp.clone());
-        let c = add!("y-fingerprint", "2023 FPR card carrying a fingerprint block (that card type has none): accepted with a warning", d.build(), Some(&y));
+        let c = add!(
+            "y-fingerprint",
+            "2023 FPR card carrying a fingerprint block (that card type has none): accepted with a warning",
+            d.build(),
+            Some(&y)
+        );
         c.warnings = vec!["UNEXPECTED_FINGERPRINT"];
     }
     {
         let mut d = jwk(&y);
         d.reader_id = Some("TEST-READER-0001".into());
         d.chip_serial = Some(filler("cnid-verify test chip serial", 24));
-        add!(
-            "y-reader-chip",
-            "readerId (tstr) and chipSerial (24 bytes) present",
-            d.build(),
-            Some(&y)
-        );
+        add!("y-reader-chip", "readerId (tstr) and chipSerial (24 bytes) present", d.build(), Some(&y));
     }
     {
         let mut d = jwk(&y);
@@ -607,29 +531,24 @@ pub fn all_cases(ctx: &Ctx) -> Vec<Case> {
         d.photo = Some(photo.clone());
         d.reader_id = Some("TEST-READER-0001".into());
         d.chip_serial = Some(filler("cnid-verify test chip serial", 24));
-        let c = add!("y-all-fields", "every optional payload field that fits the card type (photo, nonce, readerId, chipSerial)", d.build(), Some(&y));
+        let c = add!(
+            "y-all-fields",
+            "every optional payload field that fits the card type (photo, nonce, readerId, chipSerial)",
+            d.build(),
+            Some(&y)
+        );
         c.expected_nonce = Some(nonce());
     }
     {
         let mut d = jwk(&y);
         d.extra_payload = vec![(int(9), tstr("future field"))];
-        let c = add!(
-            "y-unknown-key",
-            "unknown payload key 9 (ignored, reported as a warning)",
-            d.build(),
-            Some(&y)
-        );
+        let c = add!("y-unknown-key", "unknown payload key 9 (ignored, reported as a warning)", d.build(), Some(&y));
         c.warnings = vec!["UNKNOWN_PAYLOAD_KEY"];
     }
     {
         let mut d = jwk(&y);
         d.sig = SigForm::HighS;
-        add!(
-            "y-high-s",
-            "high-S signature (s replaced by n - s): valid ECDSA, must be accepted",
-            d.build(),
-            Some(&y)
-        );
+        add!("y-high-s", "high-S signature (s replaced by n - s): valid ECDSA, must be accepted", d.build(), Some(&y));
     }
     {
         let mut d = jwk(&y);
@@ -645,11 +564,8 @@ pub fn all_cases(ctx: &Ctx) -> Vec<Case> {
     {
         let mut d = jwk(&y);
         d.protected = vec![(int(1), int(-7)), (int(3), tstr("application/x-cnid-dump"))];
-        d.unprotected = vec![
-            kid_header("test-reader-1"),
-            (int(-70000), tstr("ignored")),
-            (tstr("note"), tstr("ignored too")),
-        ];
+        d.unprotected =
+            vec![kid_header("test-reader-1"), (int(-70000), tstr("ignored")), (tstr("note"), tstr("ignored too"))];
         add!("y-extra-headers", "extra header labels (3 in protected; -70000 and a text label in unprotected) that are not in crit: ignored", d.build(), Some(&y));
     }
     {
@@ -668,26 +584,23 @@ pub fn all_cases(ctx: &Ctx) -> Vec<Case> {
             Some(&y)
         );
         c.at = READ_AT - SKEW;
-        let c = add!("y-archived", "archived dump verified 30 days later with the maximum age disabled (maxAgeSeconds null)", d.build(), Some(&y));
+        let c = add!(
+            "y-archived",
+            "archived dump verified 30 days later with the maximum age disabled (maxAgeSeconds null)",
+            d.build(),
+            Some(&y)
+        );
         c.at = READ_AT + 30 * 86400;
         c.max_age = None;
     }
     {
-        let d = x5(
-            &y,
-            "test-signer.pem",
-            chain(&["test-signer.pem", "test-intermediate.pem"]),
-        );
+        let d = x5(&y, "test-signer.pem", chain(&["test-signer.pem", "test-intermediate.pem"]));
         let c = add!("y-x5chain-archived", "x5chain dump verified on 2029-01-01 (after the signer's notAfter) with the maximum age disabled: certificates are judged at readAt only", d.build(), Some(&y));
         c.at = 1_861_920_000; // 2029-01-01T00:00:00Z
         c.max_age = None;
     }
     {
-        let d = x5(
-            &y,
-            "test-signer-expiring.pem",
-            chain(&["test-signer-expiring.pem", "test-intermediate.pem"]),
-        );
+        let d = x5(&y, "test-signer-expiring.pem", chain(&["test-signer-expiring.pem", "test-intermediate.pem"]));
         let c = add!("y-x5chain-expiring-archived", "signer certificate expires at readAt + 30 s; verified at readAt + 60 s with the maximum age disabled: accepted", d.build(), Some(&y));
         c.max_age = None;
         let c = add!("y-x5chain-expiring", "signer certificate expires at readAt + 30 s; verified at readAt + 60 s with the default maximum age: the signer must also be valid at the verification time", d.build(), Some(&y));
@@ -716,12 +629,13 @@ pub fn all_cases(ctx: &Ctx) -> Vec<Case> {
     }
     {
         let revoked_other_issuer = ("test-root.pem", ctx.serial_hex("test-signer-revoked.pem"));
-        let d = x5(
-            &y,
-            "test-signer-revoked.pem",
-            chain(&["test-signer-revoked.pem", "test-intermediate.pem"]),
+        let d = x5(&y, "test-signer-revoked.pem", chain(&["test-signer-revoked.pem", "test-intermediate.pem"]));
+        let c = add!(
+            "revoked-serial-other-issuer",
+            "the signer's serial is listed as revoked, but for a different issuer (the root): not revoked",
+            d.build(),
+            Some(&y)
         );
-        let c = add!("revoked-serial-other-issuer", "the signer's serial is listed as revoked, but for a different issuer (the root): not revoked", d.build(), Some(&y));
         c.trust.revoked_serials = vec![revoked_other_issuer];
     }
     {
@@ -745,11 +659,7 @@ pub fn all_cases(ctx: &Ctx) -> Vec<Case> {
     {
         let mut d = jwk(&y);
         d.sig = SigForm::Der;
-        env!(
-            "sig-der",
-            "DER-encoded ECDSA signature instead of raw r||s",
-            d.build()
-        );
+        env!("sig-der", "DER-encoded ECDSA signature instead of raw r||s", d.build());
         d.sig = SigForm::Short;
         env!("sig-63-bytes", "signature bstr of 63 bytes", d.build());
     }
@@ -760,18 +670,10 @@ pub fn all_cases(ctx: &Ctx) -> Vec<Case> {
     }
     {
         let full = jwk(&y).build();
-        env!(
-            "truncated",
-            "a valid dump (y-jwk) cut in half",
-            full[..full.len() / 2].to_vec()
-        );
+        env!("truncated", "a valid dump (y-jwk) cut in half", full[..full.len() / 2].to_vec());
         let mut t = full.clone();
         t.push(0x00);
-        env!(
-            "trailing-bytes",
-            "a valid dump followed by one extra byte (0x00)",
-            t
-        );
+        env!("trailing-bytes", "a valid dump followed by one extra byte (0x00)", t);
     }
     {
         let mut d = jwk(&y);
@@ -786,24 +688,12 @@ pub fn all_cases(ctx: &Ctx) -> Vec<Case> {
     {
         let mut d = jwk(&y);
         d.tag = Some(17);
-        env!(
-            "tag-17",
-            "wrapped in tag 17 (COSE_Mac0) instead of 18",
-            d.build()
-        );
+        env!("tag-17", "wrapped in tag 17 (COSE_Mac0) instead of 18", d.build());
     }
     {
         let mut d = jwk(&y);
-        d.protected = vec![
-            (int(1), int(-7)),
-            (int(2), V::A(vec![int(-70001)])),
-            (int(-70001), V::U(1)),
-        ];
-        env!(
-            "crit-unknown",
-            "protected crit (label 2) lists an unknown label -70001",
-            d.build()
-        );
+        d.protected = vec![(int(1), int(-7)), (int(2), V::A(vec![int(-70001)])), (int(-70001), V::U(1))];
+        env!("crit-unknown", "protected crit (label 2) lists an unknown label -70001", d.build());
     }
     {
         let good = jwk(&y).build();
@@ -812,94 +702,50 @@ pub fn all_cases(ctx: &Ctx) -> Vec<Case> {
         let mut three = vec![0xd2, 0x83];
         let sig_len = 2 + 64; // 0x58 0x40 + 64 bytes
         three.extend_from_slice(&good[2..good.len() - sig_len]);
-        env!(
-            "array-3",
-            "COSE_Sign1 array with 3 elements (signature missing)",
-            three
-        );
+        env!("array-3", "COSE_Sign1 array with 3 elements (signature missing)", three);
     }
-    env!(
-        "not-cbor",
-        "JSON text, not CBOR",
-        br#"{"version":1,"text":"..."}"#.to_vec()
-    );
+    env!("not-cbor", "JSON text, not CBOR", br#"{"version":1,"text":"..."}"#.to_vec());
     env!("empty", "zero-length input", vec![]);
 
     // ---------------------------------------------------------------- PAYLOAD
     {
         let mut d = jwk(&y);
-        d.payload_override = Some(V::M(vec![
-            (int(0), V::U(1)),
-            (int(1), bstr(&yb)),
-            (int(4), V::U(READ_AT)),
-            (int(4), V::U(READ_AT)),
-        ]));
-        pl!(
-            "payload-duplicate-key",
-            "payload map has key 4 (readAt) twice, same value; correctly signed",
-            d
-        );
+        d.payload_override =
+            Some(V::M(vec![(int(0), V::U(1)), (int(1), bstr(&yb)), (int(4), V::U(READ_AT)), (int(4), V::U(READ_AT))]));
+        pl!("payload-duplicate-key", "payload map has key 4 (readAt) twice, same value; correctly signed", d);
     }
     {
         let mut d = jwk(&y);
         d.version = 2;
-        pl!(
-            "payload-version-2",
-            "payload version 2; correctly signed",
-            d
-        );
+        pl!("payload-version-2", "payload version 2; correctly signed", d);
     }
     {
         let d = D::new(yb[..255].to_vec(), &r1, "test-reader-1");
-        pl!(
-            "payload-text-255",
-            "text block of 255 bytes; correctly signed",
-            d
-        );
+        pl!("payload-text-255", "text block of 255 bytes; correctly signed", d);
     }
     {
         let mut d = jwk(&y);
         d.payload_override = Some(V::M(vec![(int(0), V::U(1)), (int(1), bstr(&yb))]));
-        pl!(
-            "payload-missing-readat",
-            "required key 4 (readAt) missing; correctly signed",
-            d
-        );
+        pl!("payload-missing-readat", "required key 4 (readAt) missing; correctly signed", d);
     }
     {
         let mut d = jwk(&y);
         d.nonce = Some(filler("short nonce", 7));
-        pl!(
-            "payload-nonce-7",
-            "nonce of 7 bytes (minimum is 8); correctly signed",
-            d
-        );
+        pl!("payload-nonce-7", "nonce of 7 bytes (minimum is 8); correctly signed", d);
     }
     {
         let mut d = jwk(&y);
         d.photo = Some(photo[..1023].to_vec());
-        pl!(
-            "payload-photo-1023",
-            "photo block of 1023 bytes; correctly signed",
-            d
-        );
+        pl!("payload-photo-1023", "photo block of 1023 bytes; correctly signed", d);
     }
     {
         let mut d = jwk(&y);
         d.reader_id = Some(String::new());
-        pl!(
-            "payload-readerid-empty",
-            "readerId is an empty text string (must be 1-64 chars); correctly signed",
-            d
-        );
+        pl!("payload-readerid-empty", "readerId is an empty text string (must be 1-64 chars); correctly signed", d);
     }
     {
         let mut d = jwk(&y);
-        d.payload_override = Some(V::IndefMap(vec![
-            (int(0), V::U(1)),
-            (int(1), bstr(&yb)),
-            (int(4), V::U(READ_AT)),
-        ]));
+        d.payload_override = Some(V::IndefMap(vec![(int(0), V::U(1)), (int(1), bstr(&yb)), (int(4), V::U(READ_AT))]));
         pl!(
             "payload-indefinite-map",
             "payload map encoded with indefinite length (0xbf ... 0xff); correctly signed",
@@ -909,24 +755,12 @@ pub fn all_cases(ctx: &Ctx) -> Vec<Case> {
     {
         let mut d = jwk(&y);
         d.payload_override = Some(V::A(vec![V::U(1), bstr(&yb), V::U(READ_AT)]));
-        pl!(
-            "payload-not-map",
-            "payload is a CBOR array, not a map; correctly signed",
-            d
-        );
+        pl!("payload-not-map", "payload is a CBOR array, not a map; correctly signed", d);
     }
     {
         let mut d = jwk(&y);
-        d.payload_override = Some(V::M(vec![
-            (int(0), V::U(1)),
-            (int(1), bstr(&yb)),
-            (int(4), tstr("1780272000")),
-        ]));
-        pl!(
-            "payload-readat-text",
-            "readAt is a text string instead of a uint; correctly signed",
-            d
-        );
+        d.payload_override = Some(V::M(vec![(int(0), V::U(1)), (int(1), bstr(&yb)), (int(4), tstr("1780272000"))]));
+        pl!("payload-readat-text", "readAt is a text string instead of a uint; correctly signed", d);
     }
 
     // ---------------------------------------------------------------- one failing check each
@@ -944,13 +778,7 @@ pub fn all_cases(ctx: &Ctx) -> Vec<Case> {
         );
         let mut d = jwk(&y);
         d.protected_raw = Some(vec![]);
-        one!(
-            "alg-missing",
-            "empty protected header (zero-length bstr): alg missing",
-            d,
-            "ALGORITHM",
-            Some(&y)
-        );
+        one!("alg-missing", "empty protected header (zero-length bstr): alg missing", d, "ALGORITHM", Some(&y));
         let mut d = jwk(&y);
         d.protected_raw = Some(vec![]);
         d.unprotected = vec![(int(1), int(-7)), kid_header("test-reader-1")];
@@ -966,27 +794,11 @@ pub fn all_cases(ctx: &Ctx) -> Vec<Case> {
     {
         let mut d = D::new(yb.clone(), &untrusted, "test-reader-unknown");
         d.unprotected = vec![kid_header("test-reader-unknown")];
-        one!(
-            "signer-unknown-kid",
-            "kid test-reader-unknown is in no trusted JWK set",
-            d,
-            "SIGNER",
-            Some(&y)
-        );
+        one!("signer-unknown-kid", "kid test-reader-unknown is in no trusted JWK set", d, "SIGNER", Some(&y));
         let mut d = jwk(&y);
         d.unprotected = vec![];
-        one!(
-            "signer-no-kid-no-x5chain",
-            "neither kid nor x5chain in any header",
-            d,
-            "SIGNER",
-            Some(&y)
-        );
-        let d = x5(
-            &y,
-            "test-signer-expired.pem",
-            chain(&["test-signer-expired.pem", "test-intermediate.pem"]),
-        );
+        one!("signer-no-kid-no-x5chain", "neither kid nor x5chain in any header", d, "SIGNER", Some(&y));
+        let d = x5(&y, "test-signer-expired.pem", chain(&["test-signer-expired.pem", "test-intermediate.pem"]));
         one!(
             "signer-cert-expired",
             "x5chain signer certificate expired (2024-01-01..2026-01-01) before readAt",
@@ -994,11 +806,8 @@ pub fn all_cases(ctx: &Ctx) -> Vec<Case> {
             "SIGNER",
             Some(&y)
         );
-        let d = x5(
-            &y,
-            "test-signer-not-yet-valid.pem",
-            chain(&["test-signer-not-yet-valid.pem", "test-intermediate.pem"]),
-        );
+        let d =
+            x5(&y, "test-signer-not-yet-valid.pem", chain(&["test-signer-not-yet-valid.pem", "test-intermediate.pem"]));
         one!(
             "signer-cert-not-yet-valid",
             "x5chain signer certificate valid only from 2026-07-01",
@@ -1006,11 +815,7 @@ pub fn all_cases(ctx: &Ctx) -> Vec<Case> {
             "SIGNER",
             Some(&y)
         );
-        let d = x5(
-            &y,
-            "test-bad-ca-signer.pem",
-            chain(&["test-bad-ca-signer.pem", "test-bad-ca-intermediate.pem"]),
-        );
+        let d = x5(&y, "test-bad-ca-signer.pem", chain(&["test-bad-ca-signer.pem", "test-bad-ca-intermediate.pem"]));
         one!(
             "signer-bad-ca-no-basic-constraints",
             "intermediate has keyCertSign but no basicConstraints extension (so not cA=TRUE)",
@@ -1021,26 +826,13 @@ pub fn all_cases(ctx: &Ctx) -> Vec<Case> {
         let d = x5(
             &y,
             "test-bad-ca-false-signer.pem",
-            chain(&[
-                "test-bad-ca-false-signer.pem",
-                "test-bad-ca-false-intermediate.pem",
-            ]),
+            chain(&["test-bad-ca-false-signer.pem", "test-bad-ca-false-intermediate.pem"]),
         );
-        one!(
-            "signer-bad-ca-false",
-            "intermediate has basicConstraints cA=FALSE",
-            d,
-            "SIGNER",
-            Some(&y)
-        );
+        one!("signer-bad-ca-false", "intermediate has basicConstraints cA=FALSE", d, "SIGNER", Some(&y));
         let d = x5(
             &y,
             "test-sub-signer.pem",
-            chain(&[
-                "test-sub-signer.pem",
-                "test-sub-intermediate.pem",
-                "test-intermediate.pem",
-            ]),
+            chain(&["test-sub-signer.pem", "test-sub-intermediate.pem", "test-intermediate.pem"]),
         );
         one!(
             "signer-pathlen-exceeded",
@@ -1061,11 +853,7 @@ pub fn all_cases(ctx: &Ctx) -> Vec<Case> {
             "SIGNER",
             Some(&y)
         );
-        let d = x5(
-            &y,
-            "test-signer.pem",
-            chain(&["test-signer.pem", "test-intermediate.pem"]),
-        );
+        let d = x5(&y, "test-signer.pem", chain(&["test-signer.pem", "test-intermediate.pem"]));
         let p = one!(
             "signer-untrusted-anchor",
             "valid chain to the test root, but the app trusts only another root",
@@ -1074,40 +862,24 @@ pub fn all_cases(ctx: &Ctx) -> Vec<Case> {
             Some(&y)
         );
         p.trust.certificates = vec!["test-other-root.pem"];
-        let d = x5(
-            &y,
-            "test-signer.pem",
-            V::B(filler("not a certificate", 300)),
-        );
-        one!(
-            "signer-cert-garbage",
-            "x5chain is a bstr that is not a DER certificate",
-            d,
-            "SIGNER",
-            Some(&y)
-        );
+        let d = x5(&y, "test-signer.pem", V::B(filler("not a certificate", 300)));
+        one!("signer-cert-garbage", "x5chain is a bstr that is not a DER certificate", d, "SIGNER", Some(&y));
     }
     // REVOCATION
     {
         let d = D::new(yb.clone(), &r_revoked, "test-reader-revoked");
+        let p =
+            one!("revoked-kid", "kid test-reader-revoked is trusted but listed as revoked", d, "REVOCATION", Some(&y));
+        p.trust.revoked_kids = vec!["test-reader-revoked"];
+        let d = x5(&y, "test-signer-revoked.pem", chain(&["test-signer-revoked.pem", "test-intermediate.pem"]));
         let p = one!(
-            "revoked-kid",
-            "kid test-reader-revoked is trusted but listed as revoked",
-            d,
+            "revoked-serial",
+            "x5chain signer serial 8badf00d (DER has a leading 00) revoked for issuer test-intermediate.pem",
+            d.clone(),
             "REVOCATION",
             Some(&y)
         );
-        p.trust.revoked_kids = vec!["test-reader-revoked"];
-        let d = x5(
-            &y,
-            "test-signer-revoked.pem",
-            chain(&["test-signer-revoked.pem", "test-intermediate.pem"]),
-        );
-        let p = one!("revoked-serial", "x5chain signer serial 8badf00d (DER has a leading 00) revoked for issuer test-intermediate.pem", d.clone(), "REVOCATION", Some(&y));
-        p.trust.revoked_serials = vec![(
-            "test-intermediate.pem",
-            ctx.serial_hex("test-signer-revoked.pem"),
-        )];
+        p.trust.revoked_serials = vec![("test-intermediate.pem", ctx.serial_hex("test-signer-revoked.pem"))];
         let p = one!(
             "revoked-serial-leading-zeros",
             "same, with the serial written as 00008BADF00D (upper case, leading zeros)",
@@ -1117,17 +889,16 @@ pub fn all_cases(ctx: &Ctx) -> Vec<Case> {
         );
         p.trust.revoked_serials = vec![(
             "test-intermediate.pem",
-            format!(
-                "0000{}",
-                ctx.serial_hex("test-signer-revoked.pem").to_uppercase()
-            ),
+            format!("0000{}", ctx.serial_hex("test-signer-revoked.pem").to_uppercase()),
         )];
-        let d = x5(
-            &y,
-            "test-signer.pem",
-            chain(&["test-signer.pem", "test-intermediate.pem"]),
+        let d = x5(&y, "test-signer.pem", chain(&["test-signer.pem", "test-intermediate.pem"]));
+        let p = one!(
+            "revoked-intermediate-serial",
+            "the intermediate's serial is revoked (issuer test-root.pem): applies to every certificate of the path",
+            d,
+            "REVOCATION",
+            Some(&y)
         );
-        let p = one!("revoked-intermediate-serial", "the intermediate's serial is revoked (issuer test-root.pem): applies to every certificate of the path", d, "REVOCATION", Some(&y));
         p.trust.revoked_serials = vec![("test-root.pem", ctx.serial_hex("test-intermediate.pem"))];
     }
     // SIGNATURE
@@ -1136,13 +907,7 @@ pub fn all_cases(ctx: &Ctx) -> Vec<Case> {
         d.tamper_text_byte = Some(159); // high byte of the first reserved-area padding char (offset 158)
         one!("sig-tampered-text", "after signing, one byte inside a padding character of the text block (offset 159, reserved area) was flipped", d, "SIGNATURE", Some(&y));
         let d = D::new(yb.clone(), &r2, "test-reader-1");
-        one!(
-            "sig-wrong-key",
-            "kid test-reader-1 but signed with test-reader-2's key",
-            d,
-            "SIGNATURE",
-            Some(&y)
-        );
+        one!("sig-wrong-key", "kid test-reader-1 but signed with test-reader-2's key", d, "SIGNATURE", Some(&y));
         let mut d = jwk(&y);
         d.aad = AAD.to_vec();
         let p = one!(
@@ -1162,22 +927,10 @@ pub fn all_cases(ctx: &Ctx) -> Vec<Case> {
         );
         let mut d = jwk(&y);
         d.sig = SigForm::ZeroR;
-        one!(
-            "sig-r-zero",
-            "r = 0 (outside [1, n-1])",
-            d,
-            "SIGNATURE",
-            Some(&y)
-        );
+        one!("sig-r-zero", "r = 0 (outside [1, n-1])", d, "SIGNATURE", Some(&y));
         let mut d = jwk(&y);
         d.sig = SigForm::SEqualsN;
-        one!(
-            "sig-s-equals-n",
-            "s = n (outside [1, n-1])",
-            d,
-            "SIGNATURE",
-            Some(&y)
-        );
+        one!("sig-s-equals-n", "s = n (outside [1, n-1])", d, "SIGNATURE", Some(&y));
     }
     // FRESHNESS
     {
@@ -1203,50 +956,32 @@ pub fn all_cases(ctx: &Ctx) -> Vec<Case> {
     {
         let mut d = jwk(&y);
         d.nonce = Some(nonce());
-        let p = one!(
-            "nonce-wrong",
-            "payload nonce differs from the expected nonce",
-            d,
-            "NONCE",
-            Some(&y)
-        );
+        let p = one!("nonce-wrong", "payload nonce differs from the expected nonce", d, "NONCE", Some(&y));
         p.expected_nonce = Some(filler("cnid-verify other nonce", 16));
         let d = jwk(&y);
-        let p = one!(
-            "nonce-missing",
-            "the app expects a nonce, the payload has none",
-            d,
-            "NONCE",
-            Some(&y)
-        );
+        let p = one!("nonce-missing", "the app expects a nonce, the payload has none", d, "NONCE", Some(&y));
         p.expected_nonce = Some(nonce());
     }
     // CARD_LAYOUT
     {
         let mut c = y.clone();
         c.marker_override = Some('Z');
-        one!(
-            "card-marker-z",
-            "type marker Z at offset 248",
-            jwk(&c),
-            "CARD_LAYOUT",
-            None
-        );
+        one!("card-marker-z", "type marker Z at offset 248", jwk(&c), "CARD_LAYOUT", None);
         let mut c = md.clone();
         c.valid_until = "20300230".into();
-        one!(
-            "card-bad-date",
-            "mainland end date 20300230 is not a calendar date",
-            jwk(&c),
-            "CARD_LAYOUT",
-            None
-        );
+        one!("card-bad-date", "mainland end date 20300230 is not a calendar date", jwk(&c), "CARD_LAYOUT", None);
     }
     // CARD_NUMBER
     {
         let mut c = y.clone();
         c.number = "911124198108030025".into();
-        one!("card-bad-check-digit", "2023 FPR number with a wrong MOD 11-2 check digit (5 instead of 4), everything else consistent", jwk(&c), "CARD_NUMBER", Some(&c));
+        one!(
+            "card-bad-check-digit",
+            "2023 FPR number with a wrong MOD 11-2 check digit (5 instead of 4), everything else consistent",
+            jwk(&c),
+            "CARD_NUMBER",
+            Some(&c)
+        );
         let mut c = ml.clone();
         c.number = "110105194912310021".into();
         one!(

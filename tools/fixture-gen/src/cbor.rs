@@ -125,9 +125,6 @@ mod tests {
         assert_eq!(enc(&int(-1000)), [0x39, 0x03, 0xe7]);
         assert_eq!(enc(&tstr("IETF")), [0x64, 0x49, 0x45, 0x54, 0x46]);
         assert_eq!(enc(&V::Tag(18, Box::new(V::A(vec![])))), [0xd2, 0x80]);
-        assert_eq!(
-            enc(&V::M(vec![(int(1), int(2)), (int(3), int(4))])),
-            [0xa2, 0x01, 0x02, 0x03, 0x04]
-        );
+        assert_eq!(enc(&V::M(vec![(int(1), int(2)), (int(3), int(4))])), [0xa2, 0x01, 0x02, 0x03, 0x04]);
     }
 }

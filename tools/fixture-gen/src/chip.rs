@@ -173,11 +173,7 @@ impl Card {
         m.insert("validFrom".into(), json!(iso(&self.valid_from)));
         m.insert(
             "validUntil".into(),
-            if self.valid_until == "长期" {
-                Value::Null
-            } else {
-                json!(iso(&self.valid_until))
-            },
+            if self.valid_until == "长期" { Value::Null } else { json!(iso(&self.valid_until)) },
         );
         match self.layout {
             Layout::Mainland => {
@@ -232,10 +228,7 @@ impl Block {
     }
     fn put(&mut self, offset: usize, len: usize, text: &str) {
         let units: Vec<u16> = text.encode_utf16().collect();
-        assert!(
-            units.len() * 2 <= len,
-            "field at {offset} too long: {text:?}"
-        );
+        assert!(units.len() * 2 <= len, "field at {offset} too long: {text:?}");
         for (i, u) in units.iter().enumerate() {
             self.0[offset + 2 * i..offset + 2 * i + 2].copy_from_slice(&u.to_le_bytes());
         }
@@ -245,11 +238,7 @@ impl Block {
 /// ISO 7064 MOD 11-2 check character for the first 17 digits.
 pub fn mod11_2(body17: &str) -> char {
     const W: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    let s: u32 = body17
-        .chars()
-        .zip(W.iter())
-        .map(|(c, w)| c.to_digit(10).expect("digit") * w)
-        .sum();
+    let s: u32 = body17.chars().zip(W.iter()).map(|(c, w)| c.to_digit(10).expect("digit") * w).sum();
     b"10X98765432"[(s % 11) as usize] as char
 }
 
@@ -282,14 +271,7 @@ pub fn rebuild_old_number(card: &Card) -> Option<String> {
         return None;
     }
     let n = &card.number;
-    let body = format!(
-        "{}{}{}{}{}",
-        card.nationality,
-        &n[1..3],
-        &a[0..2],
-        &n[8..14],
-        &a[2..3]
-    );
+    let body = format!("{}{}{}{}{}", card.nationality, &n[1..3], &a[0..2], &n[8..14], &a[2..3]);
     Some(format!("{body}{}", icao731(&body)))
 }
 

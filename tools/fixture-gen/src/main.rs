@@ -38,11 +38,7 @@ pub fn ymd(y: i64, m: i64, d: i64) -> u64 {
 
 macro_rules! dn {
     ($cn:expr) => {
-        concat!(
-            "CN=",
-            $cn,
-            ",O=cnid-verify TEST fixtures (not for production),C=CN"
-        )
+        concat!("CN=", $cn, ",O=cnid-verify TEST fixtures (not for production),C=CN")
     };
 }
 
@@ -52,23 +48,193 @@ pub fn cert_specs() -> Vec<CertSpec> {
     let ee_from = ymd(2026, 1, 1);
     let ee_to = ymd(2028, 1, 1);
     vec![
-        CertSpec { file: "test-root.pem", seed: "cnid-verify test root", subject: dn!("cnid-verify TEST Root CA (not for production)"), issuer: None, serial: &[0x01], not_before: ca_from, not_after: ca_to, kind: Kind::Ca(None), purpose: "trust anchor (self-signed, cA=TRUE, keyCertSign)" },
-        CertSpec { file: "test-intermediate.pem", seed: "cnid-verify test intermediate", subject: dn!("cnid-verify TEST Reader CA (not for production)"), issuer: Some("test-root.pem"), serial: &[0x02], not_before: ca_from, not_after: ca_to, kind: Kind::Ca(Some(0)), purpose: "intermediate CA, cA=TRUE pathLen 0, issued by the root" },
-        CertSpec { file: "test-signer.pem", seed: "cnid-verify test signer", subject: dn!("cnid-verify TEST Reader 0001 (not for production)"), issuer: Some("test-intermediate.pem"), serial: &[0x10, 0x01], not_before: ee_from, not_after: ee_to, kind: Kind::Signer, purpose: "reader signer (digitalSignature, cA=FALSE) under the intermediate" },
-        CertSpec { file: "test-signer-direct.pem", seed: "cnid-verify test signer direct", subject: dn!("cnid-verify TEST Reader 0002 direct (not for production)"), issuer: Some("test-root.pem"), serial: &[0x10, 0x02], not_before: ee_from, not_after: ee_to, kind: Kind::Signer, purpose: "reader signer issued directly by the root" },
-        CertSpec { file: "test-signer-revoked.pem", seed: "cnid-verify test signer revoked", subject: dn!("cnid-verify TEST Reader 0003 revoked (not for production)"), issuer: Some("test-intermediate.pem"), serial: &[0x8b, 0xad, 0xf0, 0x0d], not_before: ee_from, not_after: ee_to, kind: Kind::Signer, purpose: "reader signer with serial 8badf00d (DER 00 8b ad f0 0d), revoked in the revocation cases" },
-        CertSpec { file: "test-signer-expired.pem", seed: "cnid-verify test signer expired", subject: dn!("cnid-verify TEST Reader 0004 expired (not for production)"), issuer: Some("test-intermediate.pem"), serial: &[0x10, 0x04], not_before: ymd(2024, 1, 1), not_after: ymd(2026, 1, 1), kind: Kind::Signer, purpose: "reader signer valid 2024-01-01..2026-01-01 (expired at readAt)" },
-        CertSpec { file: "test-signer-not-yet-valid.pem", seed: "cnid-verify test signer not yet valid", subject: dn!("cnid-verify TEST Reader 0005 future (not for production)"), issuer: Some("test-intermediate.pem"), serial: &[0x10, 0x05], not_before: ymd(2026, 7, 1), not_after: ymd(2028, 7, 1), kind: Kind::Signer, purpose: "reader signer valid 2026-07-01..2028-07-01 (not yet valid at readAt)" },
-        CertSpec { file: "test-signer-expiring.pem", seed: "cnid-verify test signer expiring", subject: dn!("cnid-verify TEST Reader 0006 expiring (not for production)"), issuer: Some("test-intermediate.pem"), serial: &[0x10, 0x06], not_before: ee_from, not_after: cases::READ_AT + 30, kind: Kind::Signer, purpose: "reader signer whose notAfter is readAt + 30 s (2026-06-01T00:00:30Z)" },
-        CertSpec { file: "test-signer-no-keyusage.pem", seed: "cnid-verify test signer no keyusage", subject: dn!("cnid-verify TEST Reader 0007 no keyUsage (not for production)"), issuer: Some("test-intermediate.pem"), serial: &[0x10, 0x07], not_before: ee_from, not_after: ee_to, kind: Kind::SignerNoKeyUsage, purpose: "reader signer without a keyUsage extension (acceptable)" },
-        CertSpec { file: "test-signer-wrong-keyusage.pem", seed: "cnid-verify test signer wrong keyusage", subject: dn!("cnid-verify TEST Reader 0008 keyAgreement (not for production)"), issuer: Some("test-intermediate.pem"), serial: &[0x10, 0x08], not_before: ee_from, not_after: ee_to, kind: Kind::SignerWrongKeyUsage, purpose: "reader signer whose keyUsage is keyAgreement only (no digitalSignature)" },
-        CertSpec { file: "test-bad-ca-intermediate.pem", seed: "cnid-verify test bad ca intermediate", subject: dn!("cnid-verify TEST Bad CA without basicConstraints (not for production)"), issuer: Some("test-root.pem"), serial: &[0x03], not_before: ca_from, not_after: ca_to, kind: Kind::CaWithoutBasicConstraints, purpose: "\"CA\" with keyCertSign but no basicConstraints (not a CA)" },
-        CertSpec { file: "test-bad-ca-signer.pem", seed: "cnid-verify test bad ca signer", subject: dn!("cnid-verify TEST Reader under Bad CA (not for production)"), issuer: Some("test-bad-ca-intermediate.pem"), serial: &[0x10, 0x09], not_before: ee_from, not_after: ee_to, kind: Kind::Signer, purpose: "reader signer issued by test-bad-ca-intermediate" },
-        CertSpec { file: "test-bad-ca-false-intermediate.pem", seed: "cnid-verify test bad ca false intermediate", subject: dn!("cnid-verify TEST Bad CA with cA FALSE (not for production)"), issuer: Some("test-root.pem"), serial: &[0x04], not_before: ca_from, not_after: ca_to, kind: Kind::CaWithCaFalse, purpose: "\"CA\" with keyCertSign but basicConstraints cA=FALSE" },
-        CertSpec { file: "test-bad-ca-false-signer.pem", seed: "cnid-verify test bad ca false signer", subject: dn!("cnid-verify TEST Reader under cA FALSE CA (not for production)"), issuer: Some("test-bad-ca-false-intermediate.pem"), serial: &[0x10, 0x0a], not_before: ee_from, not_after: ee_to, kind: Kind::Signer, purpose: "reader signer issued by test-bad-ca-false-intermediate" },
-        CertSpec { file: "test-sub-intermediate.pem", seed: "cnid-verify test sub intermediate", subject: dn!("cnid-verify TEST Sub CA below pathLen 0 (not for production)"), issuer: Some("test-intermediate.pem"), serial: &[0x05], not_before: ca_from, not_after: ca_to, kind: Kind::Ca(None), purpose: "cA=TRUE CA issued by the pathLen-0 intermediate (violates pathLen)" },
-        CertSpec { file: "test-sub-signer.pem", seed: "cnid-verify test sub signer", subject: dn!("cnid-verify TEST Reader under Sub CA (not for production)"), issuer: Some("test-sub-intermediate.pem"), serial: &[0x10, 0x0b], not_before: ee_from, not_after: ee_to, kind: Kind::Signer, purpose: "reader signer issued by test-sub-intermediate" },
-        CertSpec { file: "test-other-root.pem", seed: "cnid-verify test other root", subject: dn!("cnid-verify TEST Other Root CA (not for production)"), issuer: None, serial: &[0x0a], not_before: ca_from, not_after: ca_to, kind: Kind::Ca(None), purpose: "an unrelated self-signed root (rotation / untrusted-anchor cases)" },
+        CertSpec {
+            file: "test-root.pem",
+            seed: "cnid-verify test root",
+            subject: dn!("cnid-verify TEST Root CA (not for production)"),
+            issuer: None,
+            serial: &[0x01],
+            not_before: ca_from,
+            not_after: ca_to,
+            kind: Kind::Ca(None),
+            purpose: "trust anchor (self-signed, cA=TRUE, keyCertSign)",
+        },
+        CertSpec {
+            file: "test-intermediate.pem",
+            seed: "cnid-verify test intermediate",
+            subject: dn!("cnid-verify TEST Reader CA (not for production)"),
+            issuer: Some("test-root.pem"),
+            serial: &[0x02],
+            not_before: ca_from,
+            not_after: ca_to,
+            kind: Kind::Ca(Some(0)),
+            purpose: "intermediate CA, cA=TRUE pathLen 0, issued by the root",
+        },
+        CertSpec {
+            file: "test-signer.pem",
+            seed: "cnid-verify test signer",
+            subject: dn!("cnid-verify TEST Reader 0001 (not for production)"),
+            issuer: Some("test-intermediate.pem"),
+            serial: &[0x10, 0x01],
+            not_before: ee_from,
+            not_after: ee_to,
+            kind: Kind::Signer,
+            purpose: "reader signer (digitalSignature, cA=FALSE) under the intermediate",
+        },
+        CertSpec {
+            file: "test-signer-direct.pem",
+            seed: "cnid-verify test signer direct",
+            subject: dn!("cnid-verify TEST Reader 0002 direct (not for production)"),
+            issuer: Some("test-root.pem"),
+            serial: &[0x10, 0x02],
+            not_before: ee_from,
+            not_after: ee_to,
+            kind: Kind::Signer,
+            purpose: "reader signer issued directly by the root",
+        },
+        CertSpec {
+            file: "test-signer-revoked.pem",
+            seed: "cnid-verify test signer revoked",
+            subject: dn!("cnid-verify TEST Reader 0003 revoked (not for production)"),
+            issuer: Some("test-intermediate.pem"),
+            serial: &[0x8b, 0xad, 0xf0, 0x0d],
+            not_before: ee_from,
+            not_after: ee_to,
+            kind: Kind::Signer,
+            purpose: "reader signer with serial 8badf00d (DER 00 8b ad f0 0d), revoked in the revocation cases",
+        },
+        CertSpec {
+            file: "test-signer-expired.pem",
+            seed: "cnid-verify test signer expired",
+            subject: dn!("cnid-verify TEST Reader 0004 expired (not for production)"),
+            issuer: Some("test-intermediate.pem"),
+            serial: &[0x10, 0x04],
+            not_before: ymd(2024, 1, 1),
+            not_after: ymd(2026, 1, 1),
+            kind: Kind::Signer,
+            purpose: "reader signer valid 2024-01-01..2026-01-01 (expired at readAt)",
+        },
+        CertSpec {
+            file: "test-signer-not-yet-valid.pem",
+            seed: "cnid-verify test signer not yet valid",
+            subject: dn!("cnid-verify TEST Reader 0005 future (not for production)"),
+            issuer: Some("test-intermediate.pem"),
+            serial: &[0x10, 0x05],
+            not_before: ymd(2026, 7, 1),
+            not_after: ymd(2028, 7, 1),
+            kind: Kind::Signer,
+            purpose: "reader signer valid 2026-07-01..2028-07-01 (not yet valid at readAt)",
+        },
+        CertSpec {
+            file: "test-signer-expiring.pem",
+            seed: "cnid-verify test signer expiring",
+            subject: dn!("cnid-verify TEST Reader 0006 expiring (not for production)"),
+            issuer: Some("test-intermediate.pem"),
+            serial: &[0x10, 0x06],
+            not_before: ee_from,
+            not_after: cases::READ_AT + 30,
+            kind: Kind::Signer,
+            purpose: "reader signer whose notAfter is readAt + 30 s (2026-06-01T00:00:30Z)",
+        },
+        CertSpec {
+            file: "test-signer-no-keyusage.pem",
+            seed: "cnid-verify test signer no keyusage",
+            subject: dn!("cnid-verify TEST Reader 0007 no keyUsage (not for production)"),
+            issuer: Some("test-intermediate.pem"),
+            serial: &[0x10, 0x07],
+            not_before: ee_from,
+            not_after: ee_to,
+            kind: Kind::SignerNoKeyUsage,
+            purpose: "reader signer without a keyUsage extension (acceptable)",
+        },
+        CertSpec {
+            file: "test-signer-wrong-keyusage.pem",
+            seed: "cnid-verify test signer wrong keyusage",
+            subject: dn!("cnid-verify TEST Reader 0008 keyAgreement (not for production)"),
+            issuer: Some("test-intermediate.pem"),
+            serial: &[0x10, 0x08],
+            not_before: ee_from,
+            not_after: ee_to,
+            kind: Kind::SignerWrongKeyUsage,
+            purpose: "reader signer whose keyUsage is keyAgreement only (no digitalSignature)",
+        },
+        CertSpec {
+            file: "test-bad-ca-intermediate.pem",
+            seed: "cnid-verify test bad ca intermediate",
+            subject: dn!("cnid-verify TEST Bad CA without basicConstraints (not for production)"),
+            issuer: Some("test-root.pem"),
+            serial: &[0x03],
+            not_before: ca_from,
+            not_after: ca_to,
+            kind: Kind::CaWithoutBasicConstraints,
+            purpose: "\"CA\" with keyCertSign but no basicConstraints (not a CA)",
+        },
+        CertSpec {
+            file: "test-bad-ca-signer.pem",
+            seed: "cnid-verify test bad ca signer",
+            subject: dn!("cnid-verify TEST Reader under Bad CA (not for production)"),
+            issuer: Some("test-bad-ca-intermediate.pem"),
+            serial: &[0x10, 0x09],
+            not_before: ee_from,
+            not_after: ee_to,
+            kind: Kind::Signer,
+            purpose: "reader signer issued by test-bad-ca-intermediate",
+        },
+        CertSpec {
+            file: "test-bad-ca-false-intermediate.pem",
+            seed: "cnid-verify test bad ca false intermediate",
+            subject: dn!("cnid-verify TEST Bad CA with cA FALSE (not for production)"),
+            issuer: Some("test-root.pem"),
+            serial: &[0x04],
+            not_before: ca_from,
+            not_after: ca_to,
+            kind: Kind::CaWithCaFalse,
+            purpose: "\"CA\" with keyCertSign but basicConstraints cA=FALSE",
+        },
+        CertSpec {
+            file: "test-bad-ca-false-signer.pem",
+            seed: "cnid-verify test bad ca false signer",
+            subject: dn!("cnid-verify TEST Reader under cA FALSE CA (not for production)"),
+            issuer: Some("test-bad-ca-false-intermediate.pem"),
+            serial: &[0x10, 0x0a],
+            not_before: ee_from,
+            not_after: ee_to,
+            kind: Kind::Signer,
+            purpose: "reader signer issued by test-bad-ca-false-intermediate",
+        },
+        CertSpec {
+            file: "test-sub-intermediate.pem",
+            seed: "cnid-verify test sub intermediate",
+            subject: dn!("cnid-verify TEST Sub CA below pathLen 0 (not for production)"),
+            issuer: Some("test-intermediate.pem"),
+            serial: &[0x05],
+            not_before: ca_from,
+            not_after: ca_to,
+            kind: Kind::Ca(None),
+            purpose: "cA=TRUE CA issued by the pathLen-0 intermediate (violates pathLen)",
+        },
+        CertSpec {
+            file: "test-sub-signer.pem",
+            seed: "cnid-verify test sub signer",
+            subject: dn!("cnid-verify TEST Reader under Sub CA (not for production)"),
+            issuer: Some("test-sub-intermediate.pem"),
+            serial: &[0x10, 0x0b],
+            not_before: ee_from,
+            not_after: ee_to,
+            kind: Kind::Signer,
+            purpose: "reader signer issued by test-sub-intermediate",
+        },
+        CertSpec {
+            file: "test-other-root.pem",
+            seed: "cnid-verify test other root",
+            subject: dn!("cnid-verify TEST Other Root CA (not for production)"),
+            issuer: None,
+            serial: &[0x0a],
+            not_before: ca_from,
+            not_after: ca_to,
+            kind: Kind::Ca(None),
+            purpose: "an unrelated self-signed root (rotation / untrusted-anchor cases)",
+        },
     ]
 }
 
@@ -130,10 +296,7 @@ fn generate(out: &Path) {
     for old in ["revoked-kids.txt", "revoked-serials.txt"] {
         let _ = fs::remove_file(trust.join(old));
     }
-    let revoked_serial = certs
-        .iter()
-        .find(|c| c.file == "test-signer-revoked.pem")
-        .unwrap();
+    let revoked_serial = certs.iter().find(|c| c.file == "test-signer-revoked.pem").unwrap();
     write(
         &trust.join("revoked.txt"),
         format!(
@@ -148,18 +311,14 @@ fn generate(out: &Path) {
     let mut tr = String::new();
     tr.push_str("# Test trust material (generated by tools/fixture-gen; TEST ONLY, never trust in production)\n\n");
     tr.push_str("All keys are P-256, derived deterministically from fixed seeds inside `tools/fixture-gen`; no private key is stored here. Signatures are ecdsa-with-SHA256 (RFC 6979).\n\n");
-    tr.push_str(
-        "| file | serial (hex) | issuer | valid (UTC) | purpose |\n|---|---|---|---|---|\n",
-    );
+    tr.push_str("| file | serial (hex) | issuer | valid (UTC) | purpose |\n|---|---|---|---|---|\n");
     for c in &certs {
         let _ = writeln!(
             tr,
             "| `{}` | `{}` | {} | {} .. {} | {} |",
             c.file,
             keys::hex(&c.serial),
-            c.issuer_file
-                .map(|f| format!("`{f}`"))
-                .unwrap_or_else(|| "self".into()),
+            c.issuer_file.map(|f| format!("`{f}`")).unwrap_or_else(|| "self".into()),
             iso_time(c.not_before),
             iso_time(c.not_after),
             c.purpose
@@ -174,31 +333,20 @@ fn generate(out: &Path) {
     for (id, card) in chip::samples() {
         let file = format!("{id}.bin");
         write(&chipd.join(&file), &card.text_block());
-        chip_manifest
-            .push(json!({"file": file, "layout": card.layout.id(), "expected": card.expected()}));
+        chip_manifest.push(json!({"file": file, "layout": card.layout.id(), "expected": card.expected()}));
     }
-    write(
-        &chipd.join("manifest.json"),
-        &json_bytes(&Value::Array(chip_manifest)),
-    );
+    write(&chipd.join("manifest.json"), &json_bytes(&Value::Array(chip_manifest)));
 
     // --- dumps
     let ctx = Ctx { certs: &certs };
     let cases = all_cases(&ctx);
     let mut names = std::collections::BTreeSet::new();
     for c in &cases {
-        assert!(
-            names.insert(c.file.clone()),
-            "duplicate case file {}",
-            c.file
-        );
+        assert!(names.insert(c.file.clone()), "duplicate case file {}", c.file);
         write(&dumps.join(&c.file), &c.bytes);
     }
     let manifest: Vec<Value> = cases.iter().map(Case::manifest_entry).collect();
-    write(
-        &dumps.join("manifest.json"),
-        &json_bytes(&Value::Array(manifest)),
-    );
+    write(&dumps.join("manifest.json"), &json_bytes(&Value::Array(manifest)));
     write(&dumps.join("README.md"), readme(&cases).as_bytes());
     println!(
         "wrote {} certificates, {} chip blocks, {} dumps ({} accepted, {} rejected) to {}",
@@ -227,12 +375,7 @@ fn iso_time(secs: u64) -> String {
     if rem == 0 {
         format!("{y:04}-{m:02}-{d:02}")
     } else {
-        format!(
-            "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-            rem / 3600,
-            rem / 60 % 60,
-            rem % 60
-        )
+        format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem / 60 % 60, rem % 60)
     }
 }
 
@@ -255,8 +398,8 @@ fn readme(cases: &[Case]) -> String {
         if c.at != c.read_at.unwrap_or(cases::READ_AT) + 60 {
             extra.push(format!("at = {}", c.at));
         }
-        if c.read_at.is_some() && c.read_at != Some(cases::READ_AT) {
-            extra.push(format!("readAt = {}", c.read_at.unwrap()));
+        if let Some(read_at) = c.read_at.filter(|&t| t != cases::READ_AT) {
+            extra.push(format!("readAt = {read_at}"));
         }
         if c.max_age != Some(cases::MAX_AGE) {
             extra.push("maxAge disabled".into());
@@ -272,11 +415,7 @@ fn readme(cases: &[Case]) -> String {
             "| `{}` | {} | {} | {} |",
             c.file,
             if c.accepted() { "accepted" } else { "rejected" },
-            if c.failed.is_empty() {
-                "–".to_string()
-            } else {
-                c.failed.join(", ")
-            },
+            if c.failed.is_empty() { "–".to_string() } else { c.failed.join(", ") },
             what
         );
     }
@@ -327,17 +466,10 @@ mod tests {
     fn sha_dir(dir: &Path) -> Vec<(String, Vec<u8>)> {
         let mut v = Vec::new();
         for sub in ["trust", "dumps", "chip"] {
-            let mut files: Vec<_> = fs::read_dir(dir.join(sub))
-                .unwrap()
-                .flatten()
-                .map(|e| e.path())
-                .collect();
+            let mut files: Vec<_> = fs::read_dir(dir.join(sub)).unwrap().flatten().map(|e| e.path()).collect();
             files.sort();
             for f in files {
-                v.push((
-                    f.strip_prefix(dir).unwrap().display().to_string(),
-                    fs::read(&f).unwrap(),
-                ));
+                v.push((f.strip_prefix(dir).unwrap().display().to_string(), fs::read(&f).unwrap()));
             }
         }
         v

@@ -12,9 +12,7 @@ use sha2::{Digest, Sha256};
 use spki::{SubjectPublicKeyInfo, SubjectPublicKeyInfoRef};
 use x509_cert::builder::{profile::BuilderProfile, Builder, CertificateBuilder};
 use x509_cert::certificate::{Certificate, TbsCertificate};
-use x509_cert::ext::pkix::{
-    AuthorityKeyIdentifier, BasicConstraints, KeyUsage, KeyUsages, SubjectKeyIdentifier,
-};
+use x509_cert::ext::pkix::{AuthorityKeyIdentifier, BasicConstraints, KeyUsage, KeyUsages, SubjectKeyIdentifier};
 use x509_cert::ext::Extension;
 use x509_cert::name::Name;
 use x509_cert::serial_number::SerialNumber;
@@ -129,87 +127,38 @@ pub fn build_all(specs: &[CertSpec]) -> Vec<Cert> {
         let (issuer_name, issuer_key, issuer_kid) = match spec.issuer {
             None => (subject.clone(), key.clone(), key_id(&key)),
             Some(f) => {
-                let iss = out
-                    .iter()
-                    .find(|c| c.file == f)
-                    .unwrap_or_else(|| panic!("issuer {f} must come first"));
+                let iss = out.iter().find(|c| c.file == f).unwrap_or_else(|| panic!("issuer {f} must come first"));
                 let spec_i = specs.iter().find(|s| s.file == f).unwrap();
-                (
-                    Name::from_str(spec_i.subject).unwrap(),
-                    iss.key.clone(),
-                    key_id(&iss.key),
-                )
+                (Name::from_str(spec_i.subject).unwrap(), iss.key.clone(), key_id(&iss.key))
             }
         };
 
         let mut exts = Vec::new();
         match spec.kind {
             Kind::Ca(path_len) => {
-                exts.push(ext(
-                    &BasicConstraints {
-                        ca: true,
-                        path_len_constraint: path_len,
-                    },
-                    true,
-                ));
-                exts.push(ext(
-                    &KeyUsage(KeyUsages::KeyCertSign | KeyUsages::CRLSign),
-                    true,
-                ));
+                exts.push(ext(&BasicConstraints { ca: true, path_len_constraint: path_len }, true));
+                exts.push(ext(&KeyUsage(KeyUsages::KeyCertSign | KeyUsages::CRLSign), true));
             }
             Kind::CaWithoutBasicConstraints => {
-                exts.push(ext(
-                    &KeyUsage(KeyUsages::KeyCertSign | KeyUsages::CRLSign),
-                    true,
-                ));
+                exts.push(ext(&KeyUsage(KeyUsages::KeyCertSign | KeyUsages::CRLSign), true));
             }
             Kind::CaWithCaFalse => {
-                exts.push(ext(
-                    &BasicConstraints {
-                        ca: false,
-                        path_len_constraint: None,
-                    },
-                    true,
-                ));
-                exts.push(ext(
-                    &KeyUsage(KeyUsages::KeyCertSign | KeyUsages::CRLSign),
-                    true,
-                ));
+                exts.push(ext(&BasicConstraints { ca: false, path_len_constraint: None }, true));
+                exts.push(ext(&KeyUsage(KeyUsages::KeyCertSign | KeyUsages::CRLSign), true));
             }
             Kind::Signer => {
-                exts.push(ext(
-                    &BasicConstraints {
-                        ca: false,
-                        path_len_constraint: None,
-                    },
-                    true,
-                ));
+                exts.push(ext(&BasicConstraints { ca: false, path_len_constraint: None }, true));
                 exts.push(ext(&KeyUsage(KeyUsages::DigitalSignature.into()), true));
             }
             Kind::SignerNoKeyUsage => {
-                exts.push(ext(
-                    &BasicConstraints {
-                        ca: false,
-                        path_len_constraint: None,
-                    },
-                    true,
-                ));
+                exts.push(ext(&BasicConstraints { ca: false, path_len_constraint: None }, true));
             }
             Kind::SignerWrongKeyUsage => {
-                exts.push(ext(
-                    &BasicConstraints {
-                        ca: false,
-                        path_len_constraint: None,
-                    },
-                    true,
-                ));
+                exts.push(ext(&BasicConstraints { ca: false, path_len_constraint: None }, true));
                 exts.push(ext(&KeyUsage(KeyUsages::KeyAgreement.into()), true));
             }
         }
-        exts.push(ext(
-            &SubjectKeyIdentifier(OctetString::new(key_id(&key)).unwrap()),
-            false,
-        ));
+        exts.push(ext(&SubjectKeyIdentifier(OctetString::new(key_id(&key)).unwrap()), false));
         if spec.issuer.is_some() {
             exts.push(ext(
                 &AuthorityKeyIdentifier {
@@ -221,11 +170,7 @@ pub fn build_all(specs: &[CertSpec]) -> Vec<Cert> {
             ));
         }
 
-        let profile = FixedProfile {
-            subject,
-            issuer: issuer_name,
-            extensions: exts,
-        };
+        let profile = FixedProfile { subject, issuer: issuer_name, extensions: exts };
         let spki = SubjectPublicKeyInfo::from_key(key.verifying_key()).expect("spki");
         let builder = CertificateBuilder::new(
             profile,
@@ -234,9 +179,7 @@ pub fn build_all(specs: &[CertSpec]) -> Vec<Cert> {
             spki,
         )
         .expect("builder");
-        let cert: Certificate = builder
-            .build::<_, DerSignature>(&issuer_key)
-            .expect("sign cert");
+        let cert: Certificate = builder.build::<_, DerSignature>(&issuer_key).expect("sign cert");
         let der = cert.to_der().expect("cert DER");
         out.push(Cert {
             file: spec.file,

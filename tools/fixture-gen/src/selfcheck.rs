@@ -142,12 +142,8 @@ fn decode_all(b: &[u8]) -> Result<C, String> {
     Ok(v)
 }
 
-fn get<'a>(m: &'a [(C, C)], label: i64) -> Option<&'a C> {
-    let key = if label >= 0 {
-        C::U(label as u64)
-    } else {
-        C::N((-1 - label) as u64)
-    };
+fn get(m: &[(C, C)], label: i64) -> Option<&C> {
+    let key = if label >= 0 { C::U(label as u64) } else { C::N((-1 - label) as u64) };
     m.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
 }
 
@@ -178,15 +174,8 @@ fn b64url_decode(s: &str) -> Option<Vec<u8>> {
 }
 
 fn unhex(s: &str) -> Vec<u8> {
-    let s = if s.len() % 2 == 1 {
-        format!("0{s}")
-    } else {
-        s.to_string()
-    };
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-        .collect()
+    let s = if s.len() % 2 == 1 { format!("0{s}") } else { s.to_string() };
+    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
 }
 
 fn strip_zeros(b: &[u8]) -> &[u8] {
@@ -212,20 +201,7 @@ fn parse_date(s: &str) -> Option<i64> {
     let m: i64 = s[4..6].parse().ok()?;
     let d: i64 = s[6..8].parse().ok()?;
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let dim = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
+    let dim = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
     if !(1..=12).contains(&m) || d < 1 || d > dim[(m - 1) as usize] {
         return None;
     }
@@ -238,11 +214,7 @@ fn mod11(n: &str) -> bool {
     if b.len() != 18 || !b[..17].iter().all(u8::is_ascii_digit) {
         return false;
     }
-    let s: u32 = b[..17]
-        .iter()
-        .zip(w)
-        .map(|(c, w)| (c - b'0') as u32 * w)
-        .sum();
+    let s: u32 = b[..17].iter().zip(w).map(|(c, w)| (c - b'0') as u32 * w).sum();
     b[17] == b"10X98765432"[(s % 11) as usize]
 }
 
@@ -255,11 +227,7 @@ fn check731(n: &str) -> bool {
         .iter()
         .enumerate()
         .map(|(i, &c)| {
-            let v = if c.is_ascii_digit() {
-                (c - b'0') as u32
-            } else {
-                (c - b'A') as u32 + 10
-            };
+            let v = if c.is_ascii_digit() { (c - b'0') as u32 } else { (c - b'A') as u32 + 10 };
             v * [7, 3, 1][i % 3]
         })
         .sum();
@@ -267,14 +235,8 @@ fn check731(n: &str) -> bool {
 }
 
 /// The handful of ISO 3166-1 codes the fixtures use (alpha-3, numeric).
-const COUNTRIES: [(&str, &str); 6] = [
-    ("CAN", "124"),
-    ("USA", "840"),
-    ("KAZ", "398"),
-    ("PAK", "586"),
-    ("SAU", "682"),
-    ("DZA", "012"),
-];
+const COUNTRIES: [(&str, &str); 6] =
+    [("CAN", "124"), ("USA", "840"), ("KAZ", "398"), ("PAK", "586"), ("SAU", "682"), ("DZA", "012")];
 
 // ------------------------------------------------------------------ the mini-verifier
 
@@ -411,15 +373,9 @@ struct TrustStore {
 }
 
 fn load_trust(dir: &Path, t: &Value) -> TrustStore {
-    let mut ts = TrustStore {
-        jwks: vec![],
-        anchors: vec![],
-        revoked_kids: vec![],
-        revoked_serials: vec![],
-    };
+    let mut ts = TrustStore { jwks: vec![], anchors: vec![], revoked_kids: vec![], revoked_serials: vec![] };
     for f in t["jwks"].as_array().unwrap() {
-        let j: Value =
-            serde_json::from_slice(&fs::read(dir.join(f.as_str().unwrap())).unwrap()).unwrap();
+        let j: Value = serde_json::from_slice(&fs::read(dir.join(f.as_str().unwrap())).unwrap()).unwrap();
         for k in j["keys"].as_array().unwrap() {
             if k["kty"] != "EC" || k["crv"] != "P-256" {
                 continue;
@@ -427,10 +383,7 @@ fn load_trust(dir: &Path, t: &Value) -> TrustStore {
             let mut sec1 = vec![4u8];
             sec1.extend(b64url_decode(k["x"].as_str().unwrap()).unwrap());
             sec1.extend(b64url_decode(k["y"].as_str().unwrap()).unwrap());
-            ts.jwks.push((
-                k["kid"].as_str().unwrap().to_string(),
-                VerifyingKey::from_sec1_bytes(&sec1).unwrap(),
-            ));
+            ts.jwks.push((k["kid"].as_str().unwrap().to_string(), VerifyingKey::from_sec1_bytes(&sec1).unwrap()));
         }
     }
     let pem = |f: &str| Certificate::from_pem(fs::read(dir.join(f)).unwrap()).unwrap();
@@ -441,22 +394,13 @@ fn load_trust(dir: &Path, t: &Value) -> TrustStore {
         ts.revoked_kids.push(k.as_str().unwrap().to_string());
     }
     for r in t["revokedSerials"].as_array().unwrap() {
-        ts.revoked_serials.push((
-            pem(r["issuer"].as_str().unwrap()),
-            unhex(r["serialHex"].as_str().unwrap()),
-        ));
+        ts.revoked_serials.push((pem(r["issuer"].as_str().unwrap()), unhex(r["serialHex"].as_str().unwrap())));
     }
     ts
 }
 
 fn cert_key(c: &Certificate) -> Option<VerifyingKey> {
-    VerifyingKey::from_sec1_bytes(
-        c.tbs_certificate()
-            .subject_public_key_info()
-            .subject_public_key
-            .raw_bytes(),
-    )
-    .ok()
+    VerifyingKey::from_sec1_bytes(c.tbs_certificate().subject_public_key_info().subject_public_key.raw_bytes()).ok()
 }
 
 /// `child` is signed by `parent` with ecdsa-with-SHA256 and names it as issuer.
@@ -489,11 +433,7 @@ fn valid_at(c: &Certificate, t: u64) -> bool {
 }
 
 fn basic_constraints(c: &Certificate) -> Option<BasicConstraints> {
-    c.tbs_certificate()
-        .get_extension::<BasicConstraints>()
-        .ok()
-        .flatten()
-        .map(|(_, bc)| bc)
+    c.tbs_certificate().get_extension::<BasicConstraints>().ok().flatten().map(|(_, bc)| bc)
 }
 
 /// Returns (signer key, the path certificates that revocation applies to) or why the path fails.
@@ -508,13 +448,7 @@ fn x5chain_path(
         C::B(b) => vec![b.clone()],
         C::A(items) => items
             .iter()
-            .map(|i| {
-                if let C::B(b) = i {
-                    Ok(b.clone())
-                } else {
-                    Err("x5chain item not bstr".to_string())
-                }
-            })
+            .map(|i| if let C::B(b) = i { Ok(b.clone()) } else { Err("x5chain item not bstr".to_string()) })
             .collect::<Result<_, _>>()?,
         _ => return Err("x5chain type".into()),
     };
@@ -531,11 +465,7 @@ fn x5chain_path(
     let ends_with_anchor = anchor_ders.contains(ders.last().unwrap());
     if !ends_with_anchor {
         let last = certs.last().unwrap();
-        let anchor = ts
-            .anchors
-            .iter()
-            .find(|a| issued_by(last, a))
-            .ok_or("no anchor issued the chain")?;
+        let anchor = ts.anchors.iter().find(|a| issued_by(last, a)).ok_or("no anchor issued the chain")?;
         path.push(anchor.clone());
     }
     // path = [signer, intermediates..., anchor]
@@ -561,11 +491,7 @@ fn x5chain_path(
         if !is_anchor && !bc.as_ref().is_some_and(|b| b.ca) {
             return Err(format!("cert {idx} is not a CA"));
         }
-        if let Some(BasicConstraints {
-            path_len_constraint: Some(pl),
-            ..
-        }) = bc
-        {
+        if let Some(BasicConstraints { path_len_constraint: Some(pl), .. }) = bc {
             let below = idx - 1; // intermediate CAs between this CA and the signer
             if below > pl as usize {
                 return Err(format!("pathLen {pl} exceeded at cert {idx}"));
@@ -583,19 +509,12 @@ fn x5chain_path(
         }
     }
     let key = cert_key(&path[0]).ok_or("signer key not P-256")?;
-    let revocable = if ends_with_anchor {
-        path[..n - 1].to_vec()
-    } else {
-        certs
-    };
+    let revocable = if ends_with_anchor { path[..n - 1].to_vec() } else { certs };
     Ok((key, revocable))
 }
 
 fn card_checks(text: &[u8], read_at: u64, out: &mut Outcome, has_fp: bool) {
-    let units: Vec<u16> = text
-        .chunks(2)
-        .map(|c| u16::from_le_bytes([c[0], c[1]]))
-        .collect();
+    let units: Vec<u16> = text.chunks(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
     let field = |off: usize, len: usize| -> Option<String> {
         let s = String::from_utf16(&units[off / 2..(off + len) / 2]).ok()?;
         Some(s.trim_end_matches([' ', '\0']).to_string())
@@ -611,22 +530,12 @@ fn card_checks(text: &[u8], read_at: u64, out: &mut Outcome, has_fp: bool) {
     };
     let parsed = (|| -> Option<(String, String, String, String, String, String)> {
         match layout {
-            "mainland" | "hmt" => Some((
-                field(122, 36)?,
-                field(36, 16)?,
-                field(30, 2)?,
-                field(188, 16)?,
-                field(204, 16)?,
-                String::new(),
-            )),
-            "fpr2023" => Some((
-                field(122, 36)?,
-                field(36, 16)?,
-                field(30, 2)?,
-                field(188, 16)?,
-                field(204, 16)?,
-                field(242, 6)?,
-            )),
+            "mainland" | "hmt" => {
+                Some((field(122, 36)?, field(36, 16)?, field(30, 2)?, field(188, 16)?, field(204, 16)?, String::new()))
+            }
+            "fpr2023" => {
+                Some((field(122, 36)?, field(36, 16)?, field(30, 2)?, field(188, 16)?, field(204, 16)?, field(242, 6)?))
+            }
             "fpr2017" => Some((
                 field(122, 30)?,
                 field(220, 16)?,
@@ -640,23 +549,17 @@ fn card_checks(text: &[u8], read_at: u64, out: &mut Outcome, has_fp: bool) {
     })();
     let Some((number, birth, sex, from, until, nat)) = parsed else {
         out.failed.insert("CARD_LAYOUT");
-        out.skipped
-            .extend(["CARD_NUMBER", "CARD_CONSISTENCY", "CARD_VALIDITY"]);
+        out.skipped.extend(["CARD_NUMBER", "CARD_CONSISTENCY", "CARD_VALIDITY"]);
         return;
     };
-    let until_days = if until == "长期" && layout == "mainland" {
-        Some(i64::MAX)
-    } else {
-        parse_date(&until)
-    };
+    let until_days = if until == "长期" && layout == "mainland" { Some(i64::MAX) } else { parse_date(&until) };
     if parse_date(&birth).is_none()
         || parse_date(&from).is_none()
         || until_days.is_none()
         || !["0", "1", "2", "9"].contains(&sex.as_str())
     {
         out.failed.insert("CARD_LAYOUT");
-        out.skipped
-            .extend(["CARD_NUMBER", "CARD_CONSISTENCY", "CARD_VALIDITY"]);
+        out.skipped.extend(["CARD_NUMBER", "CARD_CONSISTENCY", "CARD_VALIDITY"]);
         return;
     }
     if has_fp && layout.starts_with("fpr") {
@@ -667,11 +570,7 @@ fn card_checks(text: &[u8], read_at: u64, out: &mut Outcome, has_fp: bool) {
     let number_ok = match layout {
         "fpr2023" => nb.len() == 18 && nb[0] == b'9' && mod11(&number),
         "mainland" => nb.len() == 18 && (b'1'..=b'8').contains(&nb[0]) && mod11(&number),
-        "hmt" => {
-            nb.len() == 18
-                && [&b"810000"[..], b"820000", b"830000"].contains(&&nb[..6])
-                && mod11(&number)
-        }
+        "hmt" => nb.len() == 18 && [&b"810000"[..], b"820000", b"830000"].contains(&&nb[..6]) && mod11(&number),
         _ => {
             nb.len() == 15
                 && nb[..3].iter().all(u8::is_ascii_uppercase)
@@ -692,10 +591,7 @@ fn card_checks(text: &[u8], read_at: u64, out: &mut Outcome, has_fp: bool) {
                 "2" => !parity_male,
                 _ => true,
             };
-            let nat_ok = layout != "fpr2023"
-                || COUNTRIES
-                    .iter()
-                    .any(|(a, n)| *a == nat && *n == &number[3..6]);
+            let nat_ok = layout != "fpr2023" || COUNTRIES.iter().any(|(a, n)| *a == nat && *n == &number[3..6]);
             number[6..14] == birth && sex_ok && nat_ok
         };
         if !consistent {
@@ -721,10 +617,7 @@ fn verify(bytes: &[u8], trust_dir: &Path, entry: &Value) -> Outcome {
     let at = opts["at"].as_u64().unwrap();
     let max_age = opts["maxAgeSeconds"].as_u64();
     let expected_nonce = opts["expectedNonceHex"].as_str().map(unhex);
-    let aad = opts["externalAadHex"]
-        .as_str()
-        .map(unhex)
-        .unwrap_or_default();
+    let aad = opts["externalAadHex"].as_str().map(unhex).unwrap_or_default();
     let ts = load_trust(trust_dir, &entry["trust"]);
 
     let env = match envelope(bytes) {
@@ -732,8 +625,7 @@ fn verify(bytes: &[u8], trust_dir: &Path, entry: &Value) -> Outcome {
         Err(e) => {
             out.notes.push(format!("envelope: {e}"));
             out.failed.insert("ENVELOPE");
-            out.skipped
-                .extend(crate::cases::CHECKS.iter().skip(1).copied());
+            out.skipped.extend(crate::cases::CHECKS.iter().skip(1).copied());
             return out;
         }
     };
@@ -789,14 +681,11 @@ fn verify(bytes: &[u8], trust_dir: &Path, entry: &Value) -> Outcome {
             out.skipped.extend(["REVOCATION", "SIGNATURE"]);
         }
         Some((key, kid_name, certs)) => {
-            let kid_revoked = kid_name
-                .as_ref()
-                .is_some_and(|k| ts.revoked_kids.contains(k));
+            let kid_revoked = kid_name.as_ref().is_some_and(|k| ts.revoked_kids.contains(k));
             let serial_revoked = certs.iter().any(|c| {
                 ts.revoked_serials.iter().any(|(issuer, serial)| {
                     issuer.tbs_certificate().subject() == c.tbs_certificate().issuer()
-                        && strip_zeros(serial)
-                            == strip_zeros(c.tbs_certificate().serial_number().as_bytes())
+                        && strip_zeros(serial) == strip_zeros(c.tbs_certificate().serial_number().as_bytes())
                 })
             });
             if kid_revoked || serial_revoked {
@@ -812,18 +701,16 @@ fn verify(bytes: &[u8], trust_dir: &Path, entry: &Value) -> Outcome {
                     bstr_head(&mut tbs, part.len());
                     tbs.extend_from_slice(part);
                 }
-                let ok = Signature::from_slice(&env.sig)
-                    .map(|s| key.verify(&tbs, &s).is_ok())
-                    .unwrap_or(false);
+                let ok = Signature::from_slice(&env.sig).map(|s| key.verify(&tbs, &s).is_ok()).unwrap_or(false);
                 if !ok {
                     out.failed.insert("SIGNATURE");
                 }
                 if entry["file"] == "y-high-s.cose" {
                     let high = env.sig[32..]
                         > [
-                            0x7f, 0xff, 0xff, 0xff, 0x80, 0, 0, 0, 0x7f, 0xff, 0xff, 0xff, 0xff,
-                            0xff, 0xff, 0xff, 0xde, 0x73, 0x7d, 0x56, 0xd3, 0x8b, 0xcf, 0x42, 0x79,
-                            0xdc, 0xe5, 0x61, 0x7e, 0x31, 0x92, 0xa8,
+                            0x7f, 0xff, 0xff, 0xff, 0x80, 0, 0, 0, 0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+                            0xde, 0x73, 0x7d, 0x56, 0xd3, 0x8b, 0xcf, 0x42, 0x79, 0xdc, 0xe5, 0x61, 0x7e, 0x31, 0x92,
+                            0xa8,
                         ][..];
                     if !high {
                         out.notes.push("y-high-s.cose is NOT high-S".into());
@@ -882,25 +769,18 @@ pub fn run(dir: &Path) -> (usize, usize) {
 /// Also used on the flat interop directory (dumps, manifest and trust files side by side).
 pub fn run_manifest(dumps: &Path, trust: &Path) -> (usize, usize) {
     let trust = trust.to_path_buf();
-    let manifest: Value =
-        serde_json::from_slice(&fs::read(dumps.join("manifest.json")).expect("manifest")).unwrap();
+    let manifest: Value = serde_json::from_slice(&fs::read(dumps.join("manifest.json")).expect("manifest")).unwrap();
     let (mut passed, mut failed) = (0, 0);
     for entry in manifest.as_array().unwrap() {
         let file = entry["file"].as_str().unwrap();
         let bytes = fs::read(dumps.join(file)).unwrap();
         let o = verify(&bytes, &trust, entry);
         let mut problems = Vec::new();
-        let want_failed: BTreeSet<&str> = entry["failedChecks"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|v| v.as_str().unwrap())
-            .collect();
+        let want_failed: BTreeSet<&str> =
+            entry["failedChecks"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
         let got_failed: BTreeSet<&str> = o.failed.iter().copied().collect();
         if want_failed != got_failed {
-            problems.push(format!(
-                "failed checks: manifest {want_failed:?}, recomputed {got_failed:?}"
-            ));
+            problems.push(format!("failed checks: manifest {want_failed:?}, recomputed {got_failed:?}"));
         }
         let accepted = got_failed.is_empty();
         if (entry["expected"] == "accepted") != accepted {
@@ -918,24 +798,15 @@ pub fn run_manifest(dumps: &Path, trust: &Path) -> (usize, usize) {
                 problems.push(format!("{id}: manifest {state}, recomputed {got}"));
             }
         }
-        let want_w: BTreeSet<&str> = entry["warnings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|v| v.as_str().unwrap())
-            .collect();
+        let want_w: BTreeSet<&str> =
+            entry["warnings"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
         let got_w: BTreeSet<&str> = o.warnings.iter().copied().collect();
         if want_w != got_w {
-            problems.push(format!(
-                "warnings: manifest {want_w:?}, recomputed {got_w:?}"
-            ));
+            problems.push(format!("warnings: manifest {want_w:?}, recomputed {got_w:?}"));
         }
-        let want_card = entry.get("card").map(|c| {
-            (
-                c["layout"].as_str().unwrap().to_string(),
-                c["number"].as_str().unwrap().to_string(),
-            )
-        });
+        let want_card = entry
+            .get("card")
+            .map(|c| (c["layout"].as_str().unwrap().to_string(), c["number"].as_str().unwrap().to_string()));
         if want_card.is_some() && want_card != o.card {
             problems.push(format!("card: manifest {want_card:?}, parsed {:?}", o.card));
         }
@@ -943,11 +814,7 @@ pub fn run_manifest(dumps: &Path, trust: &Path) -> (usize, usize) {
             passed += 1;
         } else {
             failed += 1;
-            println!(
-                "FAIL {file}: {} [{}]",
-                problems.join("; "),
-                o.notes.join("; ")
-            );
+            println!("FAIL {file}: {} [{}]", problems.join("; "), o.notes.join("; "));
         }
     }
     (passed, failed)
@@ -956,8 +823,7 @@ pub fn run_manifest(dumps: &Path, trust: &Path) -> (usize, usize) {
 /// The chip blocks: 256 bytes each, the marker matches the manifest, fields decode.
 fn run_chip(dir: &Path) -> (usize, usize) {
     let (mut passed, mut failed) = (0, 0);
-    let chip: Value =
-        serde_json::from_slice(&fs::read(dir.join("chip/manifest.json")).unwrap()).unwrap();
+    let chip: Value = serde_json::from_slice(&fs::read(dir.join("chip/manifest.json")).unwrap()).unwrap();
     for e in chip.as_array().unwrap() {
         let b = fs::read(dir.join("chip").join(e["file"].as_str().unwrap())).unwrap();
         let mut o = Outcome {

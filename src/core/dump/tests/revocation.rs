@@ -16,7 +16,8 @@ struct Twice {
 
 fn twice() -> Twice {
     let p = pki();
-    let cert = CertSpec::leaf("Reader 4", "Dump Intermediate").serial(&[0x44]).build(&TestKey::new(4), &TestKey::new(2));
+    let cert =
+        CertSpec::leaf("Reader 4", "Dump Intermediate").serial(&[0x44]).build(&TestKey::new(4), &TestKey::new(2));
     let mut store = jwk_store();
     store.add_certificates(&p.root).unwrap();
     Twice { store, cert, inter: p.inter }
@@ -115,7 +116,10 @@ fn revoking_a_ca_certificate_revokes_its_key_on_every_path() {
     let r = run(&D::x5chain(&[p.leaf.clone(), p.inter.clone()]), &ts, &opts());
     assert_eq!(failed(&r), ["REVOCATION"], "{r:?}");
     // A re-issued intermediate (new serial, same key) is revoked by key.
-    let reissued = CertSpec::ca("Dump Intermediate", "Dump Root").path_len(0).serial(&[0x21]).build(&TestKey::new(2), &TestKey::new(1));
+    let reissued = CertSpec::ca("Dump Intermediate", "Dump Root")
+        .path_len(0)
+        .serial(&[0x21])
+        .build(&TestKey::new(2), &TestKey::new(1));
     let r = run(&D::x5chain(&[p.leaf.clone(), reissued]), &ts, &opts());
     assert_eq!(failed(&r), ["REVOCATION"], "{r:?}");
     assert!(r.check(CheckId::Revocation).unwrap().message.contains("is revoked (revokeCertificate)"));
@@ -267,7 +271,8 @@ fn signer_certificates_list_only_the_validated_path() {
 fn a_ca_signer_warns_and_can_be_rejected() {
     let p = pki();
     let ts = x509_store(&p);
-    let ca_signer = CertSpec::ca("Reader CA-signer", "Dump Intermediate").key_usage(0x86).build(&TestKey::new(3), &TestKey::new(2));
+    let ca_signer =
+        CertSpec::ca("Reader CA-signer", "Dump Intermediate").key_usage(0x86).build(&TestKey::new(3), &TestKey::new(2));
     let d = D::x5chain(&[ca_signer, p.inter.clone()]);
     let r = run(&d, &ts, &opts());
     assert!(r.ok, "{r:?}");
