@@ -5,7 +5,7 @@
 //!   future version adds some, they are counted and printed, not asserted
 //!   (acceptable = "may pass or fail by policy").
 //! * DER set: `verify_es256` takes COSE's raw form only, so no DER
-//!   signature may verify, valid or not (dump-format.md §3).
+//!   signature may verify, valid or not (docs/spec/dump-format.md §3).
 #![cfg(not(target_arch = "wasm32"))]
 
 use cnid_verify::core::dump::{verify_es256, SignatureError};

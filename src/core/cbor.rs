@@ -8,7 +8,7 @@
 //!   one silently. A signed dump with two `readAt` entries (or two `alg`
 //!   header parameters) means two different things to two verifiers, so we
 //!   treat it as malformed.
-//! * **Indefinite-length items must be rejected** (dump-format.md §2).
+//! * **Indefinite-length items must be rejected** (docs/spec/dump-format.md §2).
 //! * **We need the exact byte slices** of the protected header and the
 //!   payload byte strings: the signature covers those bytes, and
 //!   re-encoding a decoded structure is a classic source of verification

@@ -2,7 +2,7 @@
 //! card checks run on a signed dump (`CARD_NUMBER`, `CARD_CONSISTENCY`,
 //! `CARD_VALIDITY`).
 //!
-//! The layout is chosen by the type marker at byte offset 248 (card-formats.md
+//! The layout is chosen by the type marker at byte offset 248 (docs/spec/card-formats.md
 //! §2): `Y` 2023 foreigner card, `I` 2017 foreigner card, `J` Hong Kong/Macao/
 //! Taiwan residence permit, space for the mainland Resident ID card. Any other
 //! marker is an error (a strict choice: vendor code treats everything else as
@@ -352,7 +352,7 @@ fn parse_fpr2023(b: &[u8]) -> Result<ChipCard, ChipError> {
     })
 }
 
-/// Rebuilds the earlier 15-character number from a 2023 card (card-formats.md
+/// Rebuilds the earlier 15-character number from a 2023 card (docs/spec/card-formats.md
 /// §1.7): alpha-3 nationality + province digits of the new number + the two
 /// prefecture digits of the association item + YYMMDD + the item's sequence
 /// digit + an ICAO 7-3-1 check digit. A blank or `000` item means the holder
@@ -601,7 +601,7 @@ mod tests {
     #[test]
     fn rebuilds_old_number_from_association_item() {
         let c = parse_text_block(&y_card("001")).unwrap();
-        // card-formats.md §1.7: item 001 gives CAN110081080310.
+        // docs/spec/card-formats.md §1.7: item 001 gives CAN110081080310.
         assert_eq!(c.old_number.as_deref(), Some("CAN110081080310"));
         assert!(c.old_number_rebuilt);
         assert_eq!(rebuild_old_number("911124198108030024", "124", "001").as_deref(), Some("CAN110081080310"));

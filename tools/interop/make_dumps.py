@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Third-party producer of cnid-verify signed chip dumps (COSE_Sign1 / ES256).
 
-Written from shared/reference/dump-format.md and card-formats.md section 2 only, with ordinary
+Written from docs/spec/dump-format.md and docs/spec/card-formats.md section 2 only, with ordinary
 libraries (cbor2, cryptography), to show that a reader written in another language produces dumps the
 verifier accepts.
 
@@ -62,7 +62,7 @@ def text_block(fields, marker: str) -> bytes:
 
 
 def y_card_block() -> bytes:
-    # 2023 Foreign Permanent Resident ID Card (card-formats.md 2.5): NIA specimen data.
+    # 2023 Foreign Permanent Resident ID Card (docs/spec/card-formats.md 2.5): NIA specimen data.
     return text_block([
         (0, 30, "证件样本"),            # Chinese name
         (30, 2, "2"),                   # sex (female)
@@ -79,7 +79,7 @@ def y_card_block() -> bytes:
 
 
 def mainland_block() -> bytes:
-    # Mainland resident ID card (card-formats.md 2.2), GB 11643-1999 example number.
+    # Mainland resident ID card (docs/spec/card-formats.md 2.2), GB 11643-1999 example number.
     return text_block([
         (0, 30, "互通样本"),
         (30, 2, "2"),

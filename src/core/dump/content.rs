@@ -1,4 +1,4 @@
-//! FRESHNESS and NONCE (dump-format.md §5).
+//! FRESHNESS and NONCE (docs/spec/dump-format.md §5).
 
 use super::VerifyOptions;
 use crate::core::trust::x509::rfc3339;

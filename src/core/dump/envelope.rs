@@ -1,8 +1,8 @@
-//! The COSE_Sign1 envelope (dump-format.md §1) and its header parameters.
+//! The COSE_Sign1 envelope (docs/spec/dump-format.md §1) and its header parameters.
 //!
 //! `parse_envelope` decides the `ENVELOPE` check. Header *values* are
 //! judged by the check that uses them: `alg` by `ALGORITHM`, `kid` and
-//! `x5chain` by `SIGNER` (see docs/dump-format-notes.md).
+//! `x5chain` by `SIGNER` (see docs/spec/dump-format-notes.md).
 
 use crate::core::cbor::{self, Value};
 
@@ -13,7 +13,7 @@ pub const LABEL_KID: i128 = 4;
 pub const LABEL_X5CHAIN: i128 = 33;
 /// `x5t` (RFC 9360): a hash of the signer certificate, read from the
 /// protected header only (an addition to the wire contract: it binds an
-/// unprotected x5chain, see docs/dump-format-notes.md §7).
+/// unprotected x5chain, see docs/spec/dump-format-notes.md §7).
 pub const LABEL_X5T: i128 = 34;
 /// COSE algorithm id of SHA-256 (RFC 9054).
 pub const ALG_SHA256: i128 = -16;

@@ -1,4 +1,4 @@
-//! Signed chip dump verification (dump-format.md): a COSE_Sign1 / ES256
+//! Signed chip dump verification (docs/spec/dump-format.md): a COSE_Sign1 / ES256
 //! envelope around a CBOR payload that carries the chip's text block.
 //!
 //! [`verify_dump`] never panics and never returns early: the report always
@@ -38,7 +38,7 @@ use crate::core::trust::TrustStore;
 use payload::Payload;
 use report::CheckList;
 
-/// Largest dump accepted, in bytes (dump-format.md §5, ENVELOPE).
+/// Largest dump accepted, in bytes (docs/spec/dump-format.md §5, ENVELOPE).
 pub const MAX_DUMP_BYTES: usize = 64 * 1024;
 /// Default maximum age of a dump (seconds between readAt and verification).
 pub const DEFAULT_MAX_AGE_SECONDS: u64 = 600;

@@ -1,4 +1,4 @@
-//! The dump payload (dump-format.md §2): a CBOR map with unsigned keys.
+//! The dump payload (docs/spec/dump-format.md §2): a CBOR map with unsigned keys.
 
 use crate::core::cbor::{self, Value};
 use crate::core::chip::TEXT_BLOCK_LEN;

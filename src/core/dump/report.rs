@@ -49,7 +49,7 @@ impl From<&[u8]> for Bytes {
     }
 }
 
-/// The stable check ids, in report order (dump-format.md §5).
+/// The stable check ids, in report order (docs/spec/dump-format.md §5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum CheckId {

@@ -1,4 +1,4 @@
-//! ES256 over the COSE `Sig_structure` (dump-format.md §3).
+//! ES256 over the COSE `Sig_structure` (docs/spec/dump-format.md §3).
 
 use std::fmt;
 

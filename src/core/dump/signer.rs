@@ -94,7 +94,7 @@ pub(crate) fn resolve<'t>(
 
 /// An unprotected x5chain is not covered by the signature, so it can be
 /// swapped for another certificate of the same key (dodging revocation by
-/// serial, docs/dump-format-notes.md §7). A protected `x5t` (RFC 9360) binds
+/// serial, docs/spec/dump-format-notes.md §7). A protected `x5t` (RFC 9360) binds
 /// it: it must name the signer certificate. With
 /// `require_signed_x5chain`, an unbound chain is rejected.
 fn check_chain_binding(

@@ -1,4 +1,4 @@
-//! Vectors from card-formats.md §4 with expected fields, a negative case for
+//! Vectors from docs/spec/card-formats.md §4 with expected fields, a negative case for
 //! every error code, and property tests.
 
 use super::*;

@@ -1,4 +1,4 @@
-//! Certificate serial numbers as unsigned integers (dump-format.md §4.3:
+//! Certificate serial numbers as unsigned integers (docs/spec/dump-format.md §4.3:
 //! "hex case and leading zeros do not matter").
 
 use super::TrustError;

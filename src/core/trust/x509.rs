@@ -1,5 +1,5 @@
 //! X.509 certificates: parsing (PEM/DER), and validation of a dump's
-//! `x5chain` against the trust anchors (dump-format.md §4.2).
+//! `x5chain` against the trust anchors (docs/spec/dump-format.md §4.2).
 //!
 //! Path rules, each in its own function below:
 //! * at most [`MAX_X5CHAIN`] certificates in x5chain (the anchor not counted);
@@ -15,7 +15,7 @@
 //!   includes keyCertSign;
 //! * the signer has keyUsage digitalSignature when keyUsage is present;
 //! * no certificate of the path carries a critical extension this verifier
-//!   does not understand (RFC 5280 §4.2; an addition to dump-format.md).
+//!   does not understand (RFC 5280 §4.2; an addition to docs/spec/dump-format.md).
 
 use der::{Decode, Encode};
 use p256::ecdsa::signature::Verifier;
@@ -33,7 +33,7 @@ use super::serial::{hex_lower, serial_magnitude, serial_to_hex};
 use super::{TrustError, TrustStore, MAX_ANCHORS, MAX_CERT_BYTES, MAX_PEM_BYTES};
 use crate::core::date::Date;
 
-/// Most certificates an x5chain may carry (dump-format.md §4.2).
+/// Most certificates an x5chain may carry (docs/spec/dump-format.md §4.2).
 pub const MAX_X5CHAIN: usize = 4;
 
 /// A certificate as shown to apps.

@@ -1,4 +1,4 @@
-//! The signed-dump fixtures: COSE_Sign1 / ES256 per shared/reference/dump-format.md, one `Case` per
+//! The signed-dump fixtures: COSE_Sign1 / ES256 per docs/spec/dump-format.md, one `Case` per
 //! file, with the trust store, options and verdict the verifier must reach.
 
 use p256::ecdsa::SigningKey;
@@ -17,7 +17,7 @@ pub const MAX_AGE: u64 = 600;
 pub const SKEW: u64 = 300;
 pub const AAD: &[u8] = b"https://app.example";
 
-/// Check ids in the order the verifier runs them (dump-format.md §5).
+/// Check ids in the order the verifier runs them (docs/spec/dump-format.md §5).
 pub const CHECKS: [&str; 12] = [
     "ENVELOPE",
     "PAYLOAD",

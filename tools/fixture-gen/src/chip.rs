@@ -1,4 +1,4 @@
-//! Builder for the 256-byte chip text block (card-formats.md §2.2–2.5): UTF-16LE, every field
+//! Builder for the 256-byte chip text block (docs/spec/card-formats.md §2.2–2.5): UTF-16LE, every field
 //! right-padded with U+0020, type marker at byte 248.
 
 use serde_json::{json, Map, Value};
@@ -263,7 +263,7 @@ pub fn with_mod11(body17: &str) -> String {
     format!("{body17}{}", mod11_2(body17))
 }
 
-/// card-formats.md §1.7: NAT3 + new[2..3] + assoc[1..2] + new[9..14] + assoc[3] + 7-3-1 check.
+/// docs/spec/card-formats.md §1.7: NAT3 + new[2..3] + assoc[1..2] + new[9..14] + assoc[3] + 7-3-1 check.
 /// Blank and `000` mean "no earlier number".
 pub fn rebuild_old_number(card: &Card) -> Option<String> {
     let a = card.association.trim();

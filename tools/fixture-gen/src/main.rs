@@ -390,7 +390,7 @@ fn readme(cases: &[Case]) -> String {
     s.push_str("* Dumps are tagged (tag 18) with the kid in the unprotected header and protected header `{1: -7}` unless stated.\n");
     s.push_str("* `checks` in each manifest entry gives the expected state (`passed`/`failed`/`skipped`) of every check under the skip policy: ENVELOPE failure skips everything; PAYLOAD failure skips FRESHNESS, NONCE and CARD_*; ALGORITHM failure skips SIGNATURE; SIGNER failure skips REVOCATION and SIGNATURE; CARD_LAYOUT failure skips the other CARD_* checks; CARD_NUMBER failure skips CARD_CONSISTENCY; NONCE is skipped when no nonce is expected.\n");
     s.push_str("* Layout ids: `fpr2023` (marker `Y`), `fpr2017` (`I`), `hmt` (HK/Macao/Taiwan permit, `J`), `mainland` (space).\n");
-    s.push_str("* Warning ids used (dump-format.md names none; these follow `src/core/dump`): `UNKNOWN_PAYLOAD_KEY` (payload key > 7), `UNEXPECTED_FINGERPRINT` (fingerprint block on a card type without fingerprints), `KID_IGNORED` (kid next to x5chain). The OKP stub in `test-jwks.json` gives a trust-store warning (`UNSUPPORTED_KEY_TYPE` in `src/core/trust`) that is not listed per case.\n\n");
+    s.push_str("* Warning ids used (docs/spec/dump-format.md names none; these follow `src/core/dump`): `UNKNOWN_PAYLOAD_KEY` (payload key > 7), `UNEXPECTED_FINGERPRINT` (fingerprint block on a card type without fingerprints), `KID_IGNORED` (kid next to x5chain). The OKP stub in `test-jwks.json` gives a trust-store warning (`UNSUPPORTED_KEY_TYPE` in `src/core/trust`) that is not listed per case.\n\n");
     s.push_str("| file | expected | failing check | what it exercises |\n|---|---|---|---|\n");
     for c in cases {
         let mut what = c.description.replace('|', "\\|");
