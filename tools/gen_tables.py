@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
-"""Generate src/core/tables.rs from Debian's iso-codes data.
+"""Generate src/core/tables.rs from the committed inputs in tools/data/.
 
-Inputs (all read-only):
-  * /usr/share/iso-codes/json/iso_3166-1.json          ISO 3166-1 countries
-  * /usr/share/locale/zh_CN/LC_MESSAGES/iso_3166-1.mo  Simplified Chinese names,
-    keyed by the English `name` (gettext msgid)
+Inputs (committed, read-only; tools/data/manifest.json records their source and sha256, checked on
+every run):
+  * tools/data/iso_3166-1.json          ISO 3166-1 countries (Debian iso-codes, verbatim)
+  * tools/data/iso_3166-1.zh_CN.tsv     Simplified Chinese names keyed by the English `name`,
+    extracted from iso-codes' zh_CN gettext catalogue (English<TAB>Chinese, one per line)
   * the GB/T 2260 province-level table hard-coded below
 
 Usage:
   python3 tools/gen_tables.py           # (re)write src/core/tables.rs
-  python3 tools/gen_tables.py --check   # exit 1 if the committed file is stale
+  python3 tools/gen_tables.py --check   # exit 1 if the committed file differs (never skips)
+  python3 tools/gen_tables.py --import  # refresh tools/data/ from this machine's iso-codes package
+                                        # (/usr/share/iso-codes, /usr/share/locale/zh_CN); review the diff
 
 The output is deterministic: the same inputs always give the same bytes.
 Standard library only (Python 3.11).
@@ -25,10 +28,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-ISO_JSON = Path("/usr/share/iso-codes/json/iso_3166-1.json")
-ZH_MO = Path("/usr/share/locale/zh_CN/LC_MESSAGES/iso_3166-1.mo")
+import hashlib
+
+SYSTEM_ISO_JSON = Path("/usr/share/iso-codes/json/iso_3166-1.json")
+SYSTEM_ZH_MO = Path("/usr/share/locale/zh_CN/LC_MESSAGES/iso_3166-1.mo")
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+DATA = REPO_ROOT / "tools" / "data"
+ISO_JSON = DATA / "iso_3166-1.json"
+ZH_TSV = DATA / "iso_3166-1.zh_CN.tsv"
+MANIFEST = DATA / "manifest.json"
 OUT_REL = Path("src") / "core" / "tables.rs"
 OUT_PATH = REPO_ROOT / OUT_REL
 
@@ -109,6 +118,62 @@ def rust_str(s: str) -> str:
     return "".join(out)
 
 
+def read_zh_tsv() -> dict[str, str]:
+    names = {}
+    for n, line in enumerate(ZH_TSV.read_text(encoding="utf-8").splitlines(), 1):
+        en, sep, zh = line.partition("\t")
+        if not sep or not en or not zh or "\t" in zh:
+            raise ValueError(f"{ZH_TSV}:{n}: expected English<TAB>Chinese")
+        if en in names:
+            raise ValueError(f"{ZH_TSV}:{n}: {en!r} listed twice")
+        names[en] = zh
+    return names
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def verify_inputs() -> str:
+    """Checks tools/data/ against its manifest; returns the source version."""
+    manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
+    for name, want in manifest["sha256"].items():
+        got = sha256(DATA / name)
+        if got != want:
+            raise SystemExit(f"gen_tables: error: tools/data/{name} has sha256 {got}, manifest.json says {want}")
+    return manifest["iso_codes_version"]
+
+
+def import_system_data() -> int:
+    """Refreshes tools/data/ from Debian's iso-codes package on this machine."""
+    for p in (SYSTEM_ISO_JSON, SYSTEM_ZH_MO):
+        if not p.is_file():
+            print(f"gen_tables: error: {p} not found (install Debian's iso-codes with its zh_CN catalogue)", file=sys.stderr)
+            return 2
+    DATA.mkdir(parents=True, exist_ok=True)
+    ISO_JSON.write_bytes(SYSTEM_ISO_JSON.read_bytes())
+    with SYSTEM_ZH_MO.open("rb") as f:
+        zh = gettext.GNUTranslations(f)
+    recorder = _MissingRecorder()
+    zh.add_fallback(recorder)
+    lines = []
+    for e in sorted(json.loads(ISO_JSON.read_text(encoding="utf-8"))["3166-1"], key=lambda e: e["alpha_3"]):
+        before = len(recorder.missing)
+        name_zh = zh.gettext(e["name"])
+        if len(recorder.missing) == before and name_zh:
+            lines.append(f"{e['name']}\t{name_zh}\n")
+    ZH_TSV.write_text("".join(lines), encoding="utf-8")
+    manifest = {
+        "source": "Debian package iso-codes: json/iso_3166-1.json (verbatim) and the zh_CN iso_3166-1 gettext "
+        "catalogue (extracted by tools/gen_tables.py --import)",
+        "iso_codes_version": iso_codes_version(),
+        "sha256": {p.name: sha256(p) for p in (ISO_JSON, ZH_TSV)},
+    }
+    MANIFEST.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"gen_tables: wrote tools/data/ from iso-codes {manifest['iso_codes_version']} ({len(lines)} zh names)")
+    return 0
+
+
 def iso_codes_version() -> str:
     try:
         res = subprocess.run(
@@ -129,10 +194,7 @@ def load_countries() -> tuple[list[dict], list[str]]:
     """Return (countries sorted by alpha3, English names lacking Chinese)."""
     with ISO_JSON.open(encoding="utf-8") as f:
         entries = json.load(f)["3166-1"]
-    with ZH_MO.open("rb") as f:
-        zh = gettext.GNUTranslations(f)
-    recorder = _MissingRecorder()
-    zh.add_fallback(recorder)
+    zh_names = read_zh_tsv()
 
     countries = []
     missing = []
@@ -144,9 +206,8 @@ def load_countries() -> tuple[list[dict], list[str]]:
             raise ValueError(f"bad alpha_3 {alpha3!r}")
         if not re.fullmatch(r"[0-9]{3}", numeric):
             raise ValueError(f"bad numeric {numeric!r} for {alpha3}")
-        before = len(recorder.missing)
-        name_zh = zh.gettext(name)
-        if len(recorder.missing) != before or not name_zh:
+        name_zh = zh_names.get(name)
+        if not name_zh:
             missing.append(name)
             name_zh = name
         countries.append(
@@ -319,10 +380,7 @@ def render(countries: list[dict], version: str) -> str:
     w("    #[test]")
     w("    fn tables_are_sorted_and_unique() {")
     w("        assert!(COUNTRIES.windows(2).all(|w| w[0].alpha3 < w[1].alpha3));")
-    w("        let nums: Vec<u16> = BY_NUMERIC")
-    w("            .iter()")
-    w("            .map(|&i| COUNTRIES[usize::from(i)].numeric)")
-    w("            .collect();")
+    w("        let nums: Vec<u16> = BY_NUMERIC.iter().map(|&i| COUNTRIES[usize::from(i)].numeric).collect();")
     w("        assert!(nums.windows(2).all(|w| w[0] < w[1]));")
     w("        assert!(PROVINCES.windows(2).all(|w| w[0].code < w[1].code));")
     w("    }")
@@ -347,9 +405,7 @@ def render(countries: list[dict], version: str) -> str:
     w("        assert!(province(99).is_none());")
     w("        let mainland = PROVINCES.iter().filter(|p| p.mainland).count();")
     w(f"        assert_eq!(mainland, {mainland_count});")
-    w("        let mainland_lookups = (0..=u8::MAX)")
-    w("            .filter(|&c| mainland_province(c).is_some())")
-    w("            .count();")
+    w("        let mainland_lookups = (0..=u8::MAX).filter(|&c| mainland_province(c).is_some()).count();")
     w(f"        assert_eq!(mainland_lookups, {mainland_count});")
     w("    }")
     w("}")
@@ -363,25 +419,17 @@ def main() -> int:
         action="store_true",
         help="regenerate in memory and exit 1 if the committed file differs",
     )
+    ap.add_argument(
+        "--import",
+        dest="import_data",
+        action="store_true",
+        help="refresh tools/data/ from this machine's Debian iso-codes package",
+    )
     args = ap.parse_args()
 
-    if not ISO_JSON.is_file():
-        msg = f"{ISO_JSON} not found (install Debian's iso-codes package)"
-        if args.check:
-            print("gen_tables: skipped: iso-codes not installed")
-            return 0
-        print(f"gen_tables: error: {msg}", file=sys.stderr)
-        return 2
-    if not ZH_MO.is_file():
-        msg = (
-            f"{ZH_MO} not found (iso-codes is installed but its zh_CN catalogue is "
-            "missing, e.g. locales excluded by dpkg path-exclude)"
-        )
-        if args.check:
-            print(f"gen_tables: skipped: {msg}")
-            return 0
-        print(f"gen_tables: error: {msg}", file=sys.stderr)
-        return 2
+    if args.import_data:
+        return import_system_data()
+    version = verify_inputs()
 
     countries, missing = load_countries()
     if missing:
@@ -390,7 +438,6 @@ def main() -> int:
             f"using English: {', '.join(missing)}",
             file=sys.stderr,
         )
-    version = iso_codes_version()
     text = render(countries, version)
     data = text.encode("utf-8")
 
@@ -400,15 +447,6 @@ def main() -> int:
         except FileNotFoundError:
             print(f"gen_tables: {OUT_REL} is missing; run python3 tools/gen_tables.py")
             return 1
-        committed = re.search(rb"from Debian iso-codes (\S+);", current)
-        if committed and committed.group(1).decode() != version:
-            # Another iso-codes release may rename or add countries: that is a
-            # deliberate table update (regenerate and review), not a CI failure.
-            print(
-                f"gen_tables: skipped: {OUT_REL} was generated from iso-codes "
-                f"{committed.group(1).decode()}, this machine has {version}"
-            )
-            return 0
         if current != data:
             print(
                 f"gen_tables: {OUT_REL} is out of date (iso-codes {version}); "
