@@ -25,8 +25,7 @@ pub const TEXT_BLOCK_LEN: usize = 256;
 pub const TYPE_MARKER_OFFSET: usize = 248;
 
 /// The four layouts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CardLayout {
     /// Mainland second-generation Resident Identity Card (marker space).
     Mainland,
@@ -36,6 +35,13 @@ pub enum CardLayout {
     Fpr2023,
     /// Hong Kong/Macao/Taiwan residence permit (marker `J`).
     Hmt,
+}
+
+/// Serialised as its report string (`as_str`: the one spelling of the layout names).
+impl Serialize for CardLayout {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
 }
 
 impl CardLayout {
@@ -209,10 +215,6 @@ fn sex_field(block: &[u8], field: Field) -> Result<(String, ChipSex), ChipError>
     Ok((s, sex))
 }
 
-fn opt(s: String) -> Option<String> {
-    Some(s)
-}
-
 /// Parses a 256-byte text block. Never panics.
 pub fn parse_text_block(block: &[u8]) -> Result<ChipCard, ChipError> {
     if block.len() != TEXT_BLOCK_LEN {
@@ -252,14 +254,14 @@ fn parse_mainland(b: &[u8], layout: CardLayout) -> Result<ChipCard, ChipError> {
         birth_date: date_field(b, f("birth date", 36, 16))?,
         valid_from: date_field(b, f("valid-from date", 188, 16))?,
         valid_until: end_date_field(b, f("valid-until date", 204, 16), !hmt)?,
-        ethnicity_code: if hmt { None } else { opt(decode(b, f("ethnicity", 32, 4))?) },
-        address: opt(decode(b, f("address", 52, 70))?),
-        issuing_authority: opt(decode(b, f("issuing authority", 158, 30))?),
+        ethnicity_code: if hmt { None } else { Some(decode(b, f("ethnicity", 32, 4))?) },
+        address: Some(decode(b, f("address", 52, 70))?),
+        issuing_authority: Some(decode(b, f("issuing authority", 158, 30))?),
         nationality: None,
         card_version: None,
         authority_code: None,
-        pass_number: if hmt { opt(decode(b, f("pass number", 220, 18))?) } else { None },
-        issue_count: if hmt { opt(decode(b, f("issue count", 238, 4))?) } else { None },
+        pass_number: if hmt { Some(decode(b, f("pass number", 220, 18))?) } else { None },
+        issue_count: if hmt { Some(decode(b, f("issue count", 238, 4))?) } else { None },
         renewal_count: None,
         association_item: None,
         old_number: None,
@@ -274,7 +276,7 @@ fn parse_fpr2017(b: &[u8]) -> Result<ChipCard, ChipError> {
         layout: CardLayout::Fpr2017,
         number: decode(b, f("number", 122, 30))?,
         name: decode(b, f("Chinese name", 158, 30))?,
-        english_name: opt(decode(b, f("English name", 0, 120))?),
+        english_name: Some(decode(b, f("English name", 0, 120))?),
         sex_code,
         sex,
         birth_date: date_field(b, f("birth date", 220, 16))?,
@@ -283,9 +285,9 @@ fn parse_fpr2017(b: &[u8]) -> Result<ChipCard, ChipError> {
         ethnicity_code: None,
         address: None,
         issuing_authority: None,
-        nationality: opt(nationality_field(b, f("nationality", 152, 6), false)?),
-        card_version: opt(decode(b, f("card version", 236, 4))?),
-        authority_code: opt(decode(b, f("authority code", 240, 8))?),
+        nationality: Some(nationality_field(b, f("nationality", 152, 6), false)?),
+        card_version: Some(decode(b, f("card version", 236, 4))?),
+        authority_code: Some(decode(b, f("authority code", 240, 8))?),
         pass_number: None,
         issue_count: None,
         renewal_count: None,
@@ -345,7 +347,7 @@ fn parse_fpr2023(b: &[u8]) -> Result<ChipCard, ChipError> {
         authority_code: None,
         pass_number: None,
         issue_count: None,
-        renewal_count: opt(decode(b, f("renewal count", 32, 4))?),
+        renewal_count: Some(decode(b, f("renewal count", 32, 4))?),
         old_number_rebuilt: old_number.is_some(),
         old_number,
         association_item: Some(association),

@@ -1,9 +1,9 @@
 //! A small strict JSON reader (RFC 8259) for JWK sets.
 //!
 //! Why not serde_json: the JWK reader needs the raw member list of each
-//! object (to reject repeated members, which serde_json silently merges),
-//! only strings, arrays and objects matter, and serde_json's deserializer with
-//! its float parsing and error formatting was ~29 KB of the gzipped `.wasm`.
+//! object, to reject repeated members (`serde_json::Value` keeps only the
+//! last of them), and only strings, arrays and objects matter here; numbers
+//! need no float parsing.
 //!
 //! Numbers are kept as their source text (never converted). Objects keep
 //! their members in order, repeated names included. Limits: nesting depth

@@ -264,7 +264,7 @@ fn run_card_checks(
             return None;
         }
     };
-    let layout = layout_name(&card);
+    let layout = card.layout.as_str();
     checks.pass(CheckId::CardLayout, format!("the text block decodes as a {layout} card"));
     if p.fingerprint.is_some() && !card.layout.has_fingerprint() {
         warnings.push(Warning::new(
@@ -291,11 +291,4 @@ fn run_card_checks(
         checks.fail(CheckId::CardValidity, cc.validity.message);
     }
     Some(CardReport { fields: card, number_report: cc.number_report, verified })
-}
-
-fn layout_name(card: &chip::ChipCard) -> String {
-    serde_json::to_value(card.layout)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_else(|| "recognised".to_owned())
 }

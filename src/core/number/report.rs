@@ -195,11 +195,6 @@ pub struct NumberReport {
 }
 
 impl NumberReport {
-    /// True when an error with this code was reported.
-    pub fn has_error(&self, code: ErrorCode) -> bool {
-        self.errors.iter().any(|e| e.code == code)
-    }
-
     /// True when a warning with this code was reported.
     pub fn has_warning(&self, code: WarningCode) -> bool {
         self.warnings.iter().any(|w| w.code == code)
@@ -242,7 +237,7 @@ fn plural(mask: u32) -> &'static str {
     }
 }
 
-fn char_at(a: &Analysis, normalized: &str, mask: u32) -> String {
+fn char_at(normalized: &str, mask: u32) -> String {
     // Show the offending characters from the normalised string (the buffer
     // only holds a marker for non-ASCII characters).
     let shown: Vec<String> = normalized
@@ -251,7 +246,6 @@ fn char_at(a: &Analysis, normalized: &str, mask: u32) -> String {
         .filter(|(i, _)| *i < 32 && mask & (1 << i) != 0)
         .map(|(_, c)| format!("'{}'", c.escape_default()))
         .collect();
-    let _ = a;
     shown.join(", ")
 }
 
@@ -289,7 +283,7 @@ pub(super) fn build(input: &str, a: &Analysis, opts: &NumberOptions) -> LeanRepo
             format!(
                 "character{} {} at position{} {} not allowed (only digits and letters)",
                 plural(a.bad_chars),
-                char_at(a, &normalized, a.bad_chars),
+                char_at(&normalized, a.bad_chars),
                 plural(a.bad_chars),
                 positions(a.bad_chars)
             )
@@ -314,7 +308,7 @@ pub(super) fn build(input: &str, a: &Analysis, opts: &NumberOptions) -> LeanRepo
             format!(
                 "character{} {} at position{} {} not allowed there ({})",
                 plural(a.bad_format),
-                char_at(a, &normalized, a.bad_format),
+                char_at(&normalized, a.bad_format),
                 plural(a.bad_format),
                 positions(a.bad_format),
                 format_rule(kind)

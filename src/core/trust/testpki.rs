@@ -1,6 +1,6 @@
 //! Test-only PKI: deterministic P-256 keys and a hand-rolled DER
-//! certificate builder (x509-cert's builder feature is not enabled, and the
-//! tests want to produce deliberately broken certificates anyway).
+//! certificate builder (this crate enables no x509-cert `builder` feature, and
+//! the tests need deliberately broken certificates, which a builder refuses).
 
 use base64ct::{Base64, Base64UrlUnpadded, Encoding};
 use p256::ecdsa::signature::Signer;
