@@ -89,26 +89,9 @@ extern "C" {
 /// number is examined up to `MAX_INPUT_BYTES` anyway; this bounds memory).
 pub const MAX_BATCH_TEXT: u32 = 16 * 1024 * 1024;
 
-const KINDS: [Kind; 5] = [Kind::Fpr18, Kind::Fpr15, Kind::Resident18, Kind::Resident15, Kind::Hmt18];
-const ERROR_CODES: [ErrorCode; 8] = [
-    ErrorCode::Empty,
-    ErrorCode::Length,
-    ErrorCode::Character,
-    ErrorCode::Format,
-    ErrorCode::CheckDigit,
-    ErrorCode::BirthDate,
-    ErrorCode::Region,
-    ErrorCode::Nationality,
-];
-const WARNING_CODES: [WarningCode; 4] = [
-    WarningCode::CheckDigit,
-    WarningCode::BirthCenturyInferred,
-    WarningCode::LegacyNumber,
-    WarningCode::NationalityUnusual,
-];
-
-fn index_of<T: PartialEq>(list: &[T], item: &T) -> u32 {
-    list.iter().position(|x| x == item).map_or(0, |i| i as u32)
+/// A code's index into the table `tables_text()` hands to JS (the position in its `ALL`).
+fn index_u32(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 thread_local! {
@@ -145,11 +128,11 @@ pub(crate) fn tables_text() -> String {
         line
     };
     let mut out = String::with_capacity(16 * 1024);
-    out.push_str(&list("K", &mut KINDS.iter().map(|k| k.as_str())));
+    out.push_str(&list("K", &mut Kind::ALL.iter().map(|k| k.as_str())));
     out.push('\n');
-    out.push_str(&list("E", &mut ERROR_CODES.iter().map(|e| e.as_str())));
+    out.push_str(&list("E", &mut ErrorCode::ALL.iter().map(|e| e.as_str())));
     out.push('\n');
-    out.push_str(&list("W", &mut WARNING_CODES.iter().map(|w| w.as_str())));
+    out.push_str(&list("W", &mut WarningCode::ALL.iter().map(|w| w.as_str())));
     for p in tables::PROVINCES {
         let _ = write!(out, "\nP|{}|{}|{}", p.code, p.name_zh, p.name_en);
     }
@@ -189,7 +172,7 @@ fn encode_report(input: &str, r: &LeanReport, words: &mut Vec<u32>, text: &mut S
     let verbatim = same_text && input.len() <= number::MAX_INPUT_BYTES;
     let normalized_same = same_text && r.normalized == input;
     let mut f = u32::from(r.ok());
-    f |= r.kind.map_or(0, |k| index_of(&KINDS, &k) + 1) << 1;
+    f |= r.kind.map_or(0, |k| index_u32(k.index()) + 1) << 1;
     f |= u32::from(verbatim) << 4 | u32::from(normalized_same) << 5;
     if let Some(i) = &r.info {
         f |= 1 << 6;
@@ -225,11 +208,11 @@ fn encode_report(input: &str, r: &LeanReport, words: &mut Vec<u32>, text: &mut S
         words.push(i.check_digit.map_or(0, |(e, a)| u32::from(e) | u32::from(a) << 8));
     }
     for e in r.errors.iter().take(255) {
-        words.push(index_of(&ERROR_CODES, &e.code));
+        words.push(index_u32(e.code.index()));
         push_text(words, text, &e.message);
     }
     for w in r.warnings.iter().take(255) {
-        words.push(index_of(&WARNING_CODES, &w.code));
+        words.push(index_u32(w.code.index()));
         push_text(words, text, &w.message);
     }
 }

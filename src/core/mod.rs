@@ -4,6 +4,7 @@
 //! the chip and signed dumps is behind the `dumps` feature (default on), so
 //! the numbers-only build links no CBOR, X.509, P-256 or SHA-256.
 
+pub mod codes;
 pub mod date;
 pub mod number;
 pub mod tables;

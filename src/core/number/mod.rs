@@ -39,27 +39,14 @@ pub const MIN_BIRTH_DATE: Date = Date { year: 1900, month: 1, day: 1 };
 /// longer cannot be a card number and is only counted.
 const BUF: usize = 32;
 
-/// The kind of number an input was recognised as (by length and shape).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    Fpr18,
-    Fpr15,
-    Resident18,
-    Resident15,
-    Hmt18,
-}
-
-impl Kind {
-    /// The string used in reports.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Fpr18 => "fpr18",
-            Kind::Fpr15 => "fpr15",
-            Kind::Resident18 => "resident18",
-            Kind::Resident15 => "resident15",
-            Kind::Hmt18 => "hmt18",
-        }
+crate::core::codes::wire_codes! {
+    /// The kind of number an input was recognised as (by length and shape).
+    pub enum Kind {
+        Fpr18 = "fpr18",
+        Fpr15 = "fpr15",
+        Resident18 = "resident18",
+        Resident15 = "resident15",
+        Hmt18 = "hmt18",
     }
 }
 

@@ -6,68 +6,40 @@ use crate::core::date::Date;
 use crate::core::tables::{Country, Province};
 use serde::Serialize;
 
-/// Stable error codes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum ErrorCode {
-    /// Nothing but white space.
-    Empty,
-    /// No kind has this length (or the input is over the size limit).
-    Length,
-    /// A character outside `[0-9A-Z]` after normalisation.
-    Character,
-    /// A valid character in a position where the kind does not allow it.
-    Format,
-    /// The check character does not match.
-    CheckDigit,
-    /// Not a calendar date, after the check date, or before 1900-01-01.
-    BirthDate,
-    /// Unknown province-level code.
-    Region,
-    /// Unknown nationality code, or China for a foreigner's card.
-    Nationality,
-}
-
-impl ErrorCode {
-    /// The wire code, e.g. `"CHECK_DIGIT"` (the same as the serde name).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorCode::Empty => "EMPTY",
-            ErrorCode::Length => "LENGTH",
-            ErrorCode::Character => "CHARACTER",
-            ErrorCode::Format => "FORMAT",
-            ErrorCode::CheckDigit => "CHECK_DIGIT",
-            ErrorCode::BirthDate => "BIRTH_DATE",
-            ErrorCode::Region => "REGION",
-            ErrorCode::Nationality => "NATIONALITY",
-        }
+crate::core::codes::wire_codes! {
+    /// Stable error codes.
+    pub enum ErrorCode {
+        /// Nothing but white space.
+        Empty = "EMPTY",
+        /// No kind has this length (or the input is over the size limit).
+        Length = "LENGTH",
+        /// A character outside `[0-9A-Z]` after normalisation.
+        Character = "CHARACTER",
+        /// A valid character in a position where the kind does not allow it.
+        Format = "FORMAT",
+        /// The check character does not match.
+        CheckDigit = "CHECK_DIGIT",
+        /// Not a calendar date, after the check date, or before 1900-01-01.
+        BirthDate = "BIRTH_DATE",
+        /// Unknown province-level code.
+        Region = "REGION",
+        /// Unknown nationality code, or China for a foreigner's card.
+        Nationality = "NATIONALITY",
     }
 }
 
-/// Stable warning codes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum WarningCode {
-    /// An `fpr15` check-digit mismatch downgraded by `fpr15CheckDigit: 'warning'`.
-    CheckDigit,
-    /// `fpr15` stores a two-digit year; the century was inferred.
-    BirthCenturyInferred,
-    /// A legacy 15-digit mainland number: it has no check digit.
-    LegacyNumber,
-    /// An `fpr18` nationality of Hong Kong, Macao or Taiwan: a valid ISO
-    /// code that should not appear on a foreigner's card (not confirmed).
-    NationalityUnusual,
-}
-
-impl WarningCode {
-    /// The wire code, e.g. `"LEGACY_NUMBER"` (the same as the serde name).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            WarningCode::CheckDigit => "CHECK_DIGIT",
-            WarningCode::BirthCenturyInferred => "BIRTH_CENTURY_INFERRED",
-            WarningCode::LegacyNumber => "LEGACY_NUMBER",
-            WarningCode::NationalityUnusual => "NATIONALITY_UNUSUAL",
-        }
+crate::core::codes::wire_codes! {
+    /// Stable warning codes.
+    pub enum WarningCode {
+        /// An `fpr15` check-digit mismatch downgraded by `fpr15CheckDigit: 'warning'`.
+        CheckDigit = "CHECK_DIGIT",
+        /// `fpr15` stores a two-digit year; the century was inferred.
+        BirthCenturyInferred = "BIRTH_CENTURY_INFERRED",
+        /// A legacy 15-digit mainland number: it has no check digit.
+        LegacyNumber = "LEGACY_NUMBER",
+        /// An `fpr18` nationality of Hong Kong, Macao or Taiwan: a valid ISO
+        /// code that should not appear on a foreigner's card (not confirmed).
+        NationalityUnusual = "NATIONALITY_UNUSUAL",
     }
 }
 

@@ -1,0 +1,101 @@
+//! One place per vocabulary of stable codes: [`wire_codes!`] declares a code enum with each
+//! variant's wire string next to it, and derives from that one list the enum, `as_str`, `ALL`
+//! (declaration order), `index` (the position in `ALL`) and `Serialize` (as the wire string).
+//!
+//! Why a macro: the codes are the product's contract, and the bindings hand them to JS as indexes
+//! into `ALL` (the JS report builder reads the names from one table). With the list written once,
+//! a new code cannot be missing from `ALL`, nor reach JS under another code's index.
+
+/// Declares a code enum whose variants are listed once, each with its wire string.
+macro_rules! wire_codes {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $wire:literal, )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        $vis enum $name {
+            $( $(#[$vmeta])* $variant, )+
+        }
+
+        impl $name {
+            /// Every code, in declaration order (`ALL[c.index()] == c`).
+            pub const ALL: &'static [$name] = &[$( $name::$variant, )+];
+
+            /// The wire code, as reports carry it.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $( $name::$variant => $wire, )+
+                }
+            }
+
+            /// The position of this code in [`Self::ALL`].
+            pub fn index(self) -> usize {
+                self as usize
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+    };
+}
+
+pub(crate) use wire_codes;
+
+#[cfg(test)]
+mod tests {
+    use crate::core::number::{ErrorCode, Kind, WarningCode};
+
+    /// `index` is the position in `ALL`, and every wire string is distinct.
+    fn check<T: Copy + PartialEq + std::fmt::Debug>(all: &[T], index: fn(T) -> usize, wire: fn(T) -> &'static str) {
+        for (i, &c) in all.iter().enumerate() {
+            assert_eq!(index(c), i, "{c:?}");
+        }
+        let mut names: Vec<_> = all.iter().map(|&c| wire(c)).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), all.len(), "duplicate wire strings");
+    }
+
+    /// The codes of the README table whose header cell is `header` (first column, in backticks).
+    fn readme_table(readme: &str, header: &str) -> Vec<String> {
+        let start = readme.find(&format!("| {header} |")).unwrap_or_else(|| panic!("README: no `{header}` table"));
+        readme[start..]
+            .lines()
+            .skip(2)
+            .take_while(|l| l.starts_with('|'))
+            .filter_map(|l| l.split('`').nth(1).map(str::to_owned))
+            .collect()
+    }
+
+    /// The README's tables document exactly the codes there are (no more, no fewer).
+    #[test]
+    fn the_readme_tables_list_every_code() {
+        let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+        let sorted = |mut v: Vec<String>| {
+            v.sort();
+            v
+        };
+        let names = |all: &[&'static str]| sorted(all.iter().map(|s| (*s).to_owned()).collect());
+        let errors: Vec<_> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+        let warnings: Vec<_> = WarningCode::ALL.iter().map(|c| c.as_str()).collect();
+        let kinds: Vec<_> = Kind::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(sorted(readme_table(&readme, "error code")), names(&errors));
+        assert_eq!(sorted(readme_table(&readme, "warning code")), names(&warnings));
+        assert_eq!(sorted(readme_table(&readme, "kind")), names(&kinds));
+    }
+
+    #[test]
+    fn every_vocabulary_is_consistent() {
+        check(ErrorCode::ALL, ErrorCode::index, ErrorCode::as_str);
+        check(WarningCode::ALL, WarningCode::index, WarningCode::as_str);
+        check(Kind::ALL, Kind::index, Kind::as_str);
+        assert_eq!(serde_json::to_string(&ErrorCode::CheckDigit).ok().as_deref(), Some("\"CHECK_DIGIT\""));
+        assert_eq!(serde_json::to_string(&Kind::Resident15).ok().as_deref(), Some("\"resident15\""));
+    }
+}
