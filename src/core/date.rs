@@ -136,6 +136,14 @@ impl serde::Serialize for Date {
     }
 }
 
+/// `YYYY-MM-DDTHH:MM:SSZ` for a Unix time.
+pub fn rfc3339(unix: i64) -> String {
+    let days = unix.div_euclid(86_400);
+    let secs = unix.rem_euclid(86_400);
+    let date = Date::from_days_since_epoch(days);
+    format!("{date}T{:02}:{:02}:{:02}Z", secs / 3600, (secs / 60) % 60, secs % 60)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

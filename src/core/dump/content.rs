@@ -1,7 +1,7 @@
 //! FRESHNESS and NONCE (docs/spec/dump-format.md §5).
 
 use super::VerifyOptions;
-use crate::core::trust::x509::rfc3339;
+use crate::core::date::rfc3339;
 
 /// FRESHNESS: readAt ≤ at + skew (protects against a reader clock set
 /// forward to pre-produce dumps), and at − readAt ≤ maxAge unless disabled

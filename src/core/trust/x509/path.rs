@@ -1,0 +1,292 @@
+//! Path building and validation of a dump's x5chain against the anchors: candidate ends, the links'
+//! names and signatures (with the validated-link cache), and the revocation judgement of the path.
+
+use p256::ecdsa::signature::Verifier;
+use p256::ecdsa::{DerSignature, Signature, VerifyingKey};
+use sha2::{Digest, Sha256};
+
+use super::super::TrustStore;
+use super::*;
+
+/// A validated path from the dump's signer certificate to an anchor.
+#[derive(Debug)]
+pub(crate) struct ValidPath {
+    /// All x5chain certificates (signer first), parsed.
+    pub chain: Vec<ParsedCert>,
+    /// How many x5chain certificates the path uses (the rest are extras).
+    pub used: usize,
+    /// Index of the anchor in the store.
+    pub anchor: usize,
+    /// The anchor is itself the last certificate of the used chain.
+    pub anchor_in_chain: bool,
+    /// Why a certificate of the path (anchor included) is revoked, if one is:
+    /// found while choosing the path, and what REVOCATION reports.
+    pub revocation: Option<String>,
+}
+
+impl ValidPath {
+    /// The signer certificate.
+    pub fn signer(&self) -> Option<&ParsedCert> {
+        self.chain.first()
+    }
+
+    /// The signer's P-256 key.
+    pub fn signer_key(&self) -> Option<&VerifyingKey> {
+        self.signer().and_then(|c| c.key.as_ref())
+    }
+
+    /// The x5chain certificates of the path, signer first.
+    pub fn path_certs(&self) -> &[ParsedCert] {
+        self.chain.get(..self.used).unwrap_or(&[])
+    }
+
+    /// x5chain certificates after the path's end (not validated).
+    pub fn extra_certs(&self) -> &[ParsedCert] {
+        self.chain.get(self.used..).unwrap_or(&[])
+    }
+
+    /// How many certificates the path has, the anchor counted once.
+    pub fn len_with_anchor(&self) -> usize {
+        self.used + usize::from(!self.anchor_in_chain)
+    }
+}
+
+/// Why no path was found, plus whatever certificates parsed.
+#[derive(Debug)]
+pub(crate) struct PathFailure {
+    pub message: String,
+    pub chain: Vec<CertInfo>,
+}
+
+/// Where a path may end: after `used` x5chain certificates, at the store's
+/// anchor `anchor`, which is either the last used certificate itself
+/// (`in_chain`) or its issuer.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct PathEnd {
+    used: usize,
+    anchor: usize,
+    in_chain: bool,
+}
+
+/// Validates an x5chain (signer first) against the store's anchors.
+///
+/// Every candidate end is tried with the full rule set, in order: each
+/// x5chain certificate that *is* an anchor, then each anchor named as the
+/// last certificate's issuer (several anchors may share a name: a renewed or
+/// re-keyed root). The first valid path whose certificates are not revoked
+/// wins; a valid but revoked path is returned only when no other is valid
+/// (REVOCATION then fails). Protects against a valid dump being rejected
+/// because an expired root with the same name and key is listed first.
+///
+/// `verify_at` is the verification time at which the signer must also be
+/// valid, or `None` for an archived dump (max age disabled).
+pub(crate) fn validate_x5chain(
+    store: &TrustStore,
+    x5chain: &[&[u8]],
+    read_at: i64,
+    verify_at: Option<i64>,
+) -> Result<ValidPath, PathFailure> {
+    check_chain_count(x5chain).map_err(|m| PathFailure { message: m, chain: Vec::new() })?;
+    let chain = parse_chain(x5chain)?;
+    let fail = |message: String, chain: &[ParsedCert]| PathFailure {
+        message,
+        chain: chain.iter().map(|c| c.info.clone()).collect(),
+    };
+    let ends = candidate_ends(store, &chain);
+    let Some(last) = chain.last() else { return Err(fail("x5chain is empty".to_owned(), &[])) };
+    if ends.is_empty() {
+        return Err(fail(
+            format!(
+                "the path does not reach a trust anchor: no anchor is named {:?} (issuer of {})",
+                last.info.issuer,
+                last.label()
+            ),
+            &chain,
+        ));
+    }
+    let valid = |chain, end: &PathEnd, revocation| ValidPath {
+        chain,
+        used: end.used,
+        anchor: end.anchor,
+        anchor_in_chain: end.in_chain,
+        revocation,
+    };
+    let mut first_problem: Option<String> = None;
+    let mut revoked: Option<(PathEnd, String)> = None;
+    for end in &ends {
+        match check_path(store, &chain, *end, read_at, verify_at) {
+            Ok(path) => match store.path_revocation(path) {
+                None => return Ok(valid(chain, end, None)),
+                Some(why) => {
+                    revoked.get_or_insert((*end, why));
+                }
+            },
+            Err(m) => {
+                first_problem.get_or_insert(m);
+            }
+        }
+    }
+    if let Some((end, why)) = revoked {
+        return Ok(valid(chain, &end, Some(why)));
+    }
+    let problem = first_problem.unwrap_or_default();
+    let message = if ends.len() > 1 {
+        format!("no valid path to any of {} candidate trust anchors; the first one: {problem}", ends.len())
+    } else {
+        problem
+    };
+    Err(fail(message, &chain))
+}
+
+/// The candidate path ends, in preference order (see [`validate_x5chain`]).
+pub(super) fn candidate_ends(store: &TrustStore, chain: &[ParsedCert]) -> Vec<PathEnd> {
+    let anchors = store.anchor_certs();
+    let mut ends = Vec::new();
+    for (i, c) in chain.iter().enumerate() {
+        if let Some(a) = anchors.iter().position(|a| a.fingerprint == c.fingerprint) {
+            ends.push(PathEnd { used: i + 1, anchor: a, in_chain: true });
+        }
+    }
+    if let Some(last) = chain.last() {
+        for (a, anchor) in anchors.iter().enumerate() {
+            if anchor.subject_der == last.issuer_der && anchor.fingerprint != last.fingerprint {
+                ends.push(PathEnd { used: chain.len(), anchor: a, in_chain: false });
+            }
+        }
+    }
+    ends
+}
+
+/// The full rule set on one candidate path; returns its certificates,
+/// signer first, anchor last.
+pub(super) fn check_path<'a>(
+    store: &'a TrustStore,
+    chain: &'a [ParsedCert],
+    end: PathEnd,
+    read_at: i64,
+    verify_at: Option<i64>,
+) -> Result<Vec<&'a ParsedCert>, String> {
+    let mut path: Vec<&ParsedCert> = chain.iter().take(end.used).collect();
+    if !end.in_chain {
+        path.extend(store.anchor_certs().get(end.anchor));
+    }
+    check_links(store, &path)?;
+    for (pos, cert) in path.iter().enumerate() {
+        check_validity_at(cert, read_at, "readAt")?;
+        check_no_unknown_critical(cert)?;
+        if pos == 0 {
+            if let Some(t) = verify_at {
+                check_validity_at(cert, t, "the verification time")?;
+            }
+            check_signer_usage(cert)?;
+            check_signer_key(cert)?;
+        } else {
+            check_is_ca(cert)?;
+            check_path_len(cert, pos)?;
+            check_ca_usage(cert)?;
+        }
+    }
+    Ok(path)
+}
+
+/// Path length limit (counted in x5chain): protects against CPU
+/// exhaustion and overly long, unreviewable chains.
+pub(super) fn check_chain_count(x5chain: &[&[u8]]) -> Result<(), String> {
+    if x5chain.is_empty() {
+        return Err("x5chain is empty".to_owned());
+    }
+    if x5chain.len() > MAX_X5CHAIN {
+        return Err(format!("x5chain carries {} certificates, more than the {MAX_X5CHAIN} allowed", x5chain.len()));
+    }
+    Ok(())
+}
+
+pub(super) fn parse_chain(x5chain: &[&[u8]]) -> Result<Vec<ParsedCert>, PathFailure> {
+    let mut chain = Vec::with_capacity(x5chain.len());
+    for (i, der) in x5chain.iter().enumerate() {
+        match parse_der_certificate(der) {
+            Ok(c) => chain.push(c),
+            Err(e) => {
+                let which = if i == 0 {
+                    "the signer certificate".to_owned()
+                } else {
+                    format!("x5chain certificate #{}", i + 1)
+                };
+                return Err(PathFailure {
+                    message: format!("{which} does not parse: {e}"),
+                    chain: chain.iter().map(|c: &ParsedCert| c.info.clone()).collect(),
+                });
+            }
+        }
+    }
+    Ok(chain)
+}
+
+/// Each certificate is issued by the next: issuer name = next subject,
+/// and the next one's key verifies its signature.
+pub(super) fn check_links(store: &TrustStore, path: &[&ParsedCert]) -> Result<(), String> {
+    for pair in path.windows(2) {
+        if let [child, issuer] = pair {
+            check_names_chain(child, issuer)?;
+            check_link_signature(store, issuer, child)?;
+        }
+    }
+    Ok(())
+}
+
+/// Name chaining: protects against splicing an unrelated certificate
+/// into the chain.
+pub(super) fn check_names_chain(child: &ParsedCert, issuer: &ParsedCert) -> Result<(), String> {
+    if child.issuer_der == issuer.subject_der {
+        Ok(())
+    } else {
+        Err(format!(
+            "certificate {} names issuer {:?}, but the next certificate is {:?}",
+            child.label(),
+            child.info.issuer,
+            issuer.info.subject
+        ))
+    }
+}
+
+/// ecdsa-with-SHA256 by a P-256 key, and the signature verifies.
+/// Outcomes are cached per (issuer SPKI, certificate DER).
+pub(crate) fn check_link_signature(store: &TrustStore, issuer: &ParsedCert, child: &ParsedCert) -> Result<(), String> {
+    if let Some(a) = &child.foreign_sig_alg {
+        return Err(format!("certificate {} is signed with {a}; only ecdsa-with-SHA256 is accepted", child.label()));
+    }
+    let Some(key) = issuer.key.as_ref() else {
+        return Err(format!("issuer {} has a {} key; only P-256 keys are accepted", issuer.label(), issuer.key_desc));
+    };
+    let cache_key = link_cache_key(issuer, child);
+    let cached = store.link_cache().try_borrow().ok().and_then(|c| c.get(&cache_key));
+    let good = match cached {
+        Some(g) => g,
+        None => {
+            let g = verify_der_signature(key, &child.tbs, &child.signature);
+            if let Ok(mut c) = store.link_cache().try_borrow_mut() {
+                c.insert(cache_key, g);
+            }
+            g
+        }
+    };
+    if good {
+        Ok(())
+    } else {
+        Err(format!("the signature of {} does not verify with the key of {}", child.label(), issuer.label()))
+    }
+}
+
+pub(super) fn link_cache_key(issuer: &ParsedCert, child: &ParsedCert) -> [u8; 32] {
+    let mut h = Sha256::new();
+    h.update((issuer.spki_der.len() as u64).to_be_bytes());
+    h.update(&issuer.spki_der);
+    h.update(&child.der);
+    h.finalize().into()
+}
+
+pub(super) fn verify_der_signature(key: &VerifyingKey, msg: &[u8], der_sig: &[u8]) -> bool {
+    let Ok(sig) = DerSignature::from_bytes(der_sig) else { return false };
+    let Ok(sig) = Signature::try_from(sig) else { return false };
+    key.verify(msg, &sig).is_ok()
+}

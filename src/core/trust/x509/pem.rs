@@ -1,0 +1,116 @@
+//! Certificate input: PEM text (one or more CERTIFICATE blocks) or DER bytes, bounded in size and count.
+
+use super::super::{TrustError, MAX_ANCHORS, MAX_CERT_BYTES, MAX_PEM_BYTES};
+use super::*;
+use base64ct::Encoding as _;
+
+/// Parses `add_certificates` input: PEM (one or more blocks) or one DER
+/// certificate. All-or-nothing.
+pub(crate) fn parse_certificates_input(input: &[u8]) -> Result<Vec<ParsedCert>, TrustError> {
+    if input.len() > MAX_PEM_BYTES {
+        return Err(TrustError::new(
+            "TOO_LARGE",
+            format!("certificate input is {} bytes, more than {MAX_PEM_BYTES}", input.len()),
+        ));
+    }
+    let ders = if looks_like_pem(input) {
+        let text = std::str::from_utf8(input)
+            .map_err(|_| TrustError::new("INVALID_CERTIFICATE", "PEM input is not valid UTF-8 text"))?;
+        pem_certificate_blocks(text)?
+    } else {
+        vec![input.to_vec()]
+    };
+    let mut out = Vec::with_capacity(ders.len());
+    for (i, der) in ders.iter().enumerate() {
+        let parsed = parse_der_certificate(der).map_err(|e| {
+            let code = if der.len() > MAX_CERT_BYTES { "TOO_LARGE" } else { "INVALID_CERTIFICATE" };
+            if ders.len() == 1 {
+                TrustError::new(code, e)
+            } else {
+                TrustError::new(code, format!("certificate #{}: {e}", i + 1))
+            }
+        })?;
+        out.push(parsed);
+    }
+    Ok(out)
+}
+
+/// Parses exactly one certificate (PEM with one block, or DER), for the
+/// revocation calls: `what` names it in the error.
+pub(crate) fn parse_single_certificate(input: &[u8], what: &str) -> Result<ParsedCert, TrustError> {
+    let mut certs = parse_certificates_input(input)?;
+    if certs.len() != 1 {
+        return Err(TrustError::new(
+            "INVALID_CERTIFICATE",
+            format!("expected exactly one {what}, got {}", certs.len()),
+        ));
+    }
+    Ok(certs.remove(0))
+}
+
+pub(super) fn looks_like_pem(input: &[u8]) -> bool {
+    input.windows(11).any(|w| w == b"-----BEGIN ")
+}
+
+/// Splits PEM text (RFC 7468) into the DER of its certificate blocks.
+/// Text outside blocks is ignored (explanatory text is allowed); a block
+/// with another label, headers, or bad base64 is an error.
+pub(super) fn pem_certificate_blocks(text: &str) -> Result<Vec<Vec<u8>>, TrustError> {
+    const BEGIN: &str = "-----BEGIN ";
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(BEGIN) {
+        let after_begin = rest.get(start + BEGIN.len()..).unwrap_or("");
+        let label_end =
+            after_begin.find("-----").ok_or_else(|| invalid_pem("a BEGIN line is not terminated by \"-----\""))?;
+        let label = after_begin.get(..label_end).unwrap_or("");
+        if label.contains('\n') {
+            return Err(invalid_pem("a BEGIN line is not terminated by \"-----\""));
+        }
+        let body_and_rest = after_begin.get(label_end + 5..).unwrap_or("");
+        let end_marker = format!("-----END {label}-----");
+        let body_end =
+            body_and_rest.find(&end_marker).ok_or_else(|| invalid_pem(&format!("no \"{end_marker}\" line")))?;
+        let body = body_and_rest.get(..body_end).unwrap_or("");
+        check_pem_label(label, out.len() + 1)?;
+        if out.len() >= MAX_ANCHORS {
+            return Err(TrustError::new("TOO_LARGE", format!("more than {MAX_ANCHORS} certificates in one input")));
+        }
+        out.push(decode_pem_body(body, out.len() + 1)?);
+        rest = body_and_rest.get(body_end + end_marker.len()..).unwrap_or("");
+    }
+    if out.is_empty() {
+        return Err(invalid_pem("no PEM block found"));
+    }
+    Ok(out)
+}
+
+/// Only certificate blocks are trust material; a private key or a CSR in
+/// the input is a mistake worth reporting, not silently skipping.
+pub(super) fn check_pem_label(label: &str, n: usize) -> Result<(), TrustError> {
+    match label {
+        "CERTIFICATE" | "X509 CERTIFICATE" | "X.509 CERTIFICATE" => Ok(()),
+        "TRUSTED CERTIFICATE" => Err(invalid_pem(&format!(
+            "PEM block #{n} is an OpenSSL \"TRUSTED CERTIFICATE\"; convert it with `openssl x509` to a plain CERTIFICATE"
+        ))),
+        other => Err(invalid_pem(&format!(
+            "PEM block #{n} is labelled {:?}, expected \"CERTIFICATE\"",
+            other.chars().take(40).collect::<String>()
+        ))),
+    }
+}
+
+pub(super) fn decode_pem_body(body: &str, n: usize) -> Result<Vec<u8>, TrustError> {
+    if body.contains(':') {
+        return Err(invalid_pem(&format!("PEM block #{n} has headers (encrypted PEM is not supported)")));
+    }
+    let compact: String = body.chars().filter(|c| !c.is_ascii_whitespace()).collect();
+    if compact.len() > (MAX_CERT_BYTES * 4).div_ceil(3) + 4 {
+        return Err(TrustError::new("TOO_LARGE", format!("certificate #{n} is more than {MAX_CERT_BYTES} bytes")));
+    }
+    base64ct::Base64::decode_vec(&compact).map_err(|_| invalid_pem(&format!("PEM block #{n} is not valid base64")))
+}
+
+pub(super) fn invalid_pem(msg: &str) -> TrustError {
+    TrustError::new("INVALID_CERTIFICATE", msg.to_owned())
+}
