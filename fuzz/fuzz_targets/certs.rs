@@ -9,7 +9,8 @@
 //! gives the same verdict; every anchor's serial hex normalises back to itself.
 #![no_main]
 
-use cnid_verify::core::trust::{hex_lower, normalize_serial_hex, TrustStore};
+use cnid_verify::core::hex;
+use cnid_verify::core::trust::{normalize_serial_hex, TrustStore};
 use libfuzzer_sys::fuzz_target;
 
 /// Most parts one input is split into (each part is parsed on its own).
@@ -43,7 +44,7 @@ fn check_anchors(store: &TrustStore) {
         assert_eq!(a.fingerprint_sha256.len(), 64);
         let magnitude = normalize_serial_hex(&a.serial_hex)
             .unwrap_or_else(|e| panic!("anchor serial {:?} does not normalise: {e:?}", a.serial_hex));
-        let back = if magnitude.is_empty() { "00".to_owned() } else { hex_lower(&magnitude) };
+        let back = if magnitude.is_empty() { "00".to_owned() } else { hex::lower(&magnitude) };
         assert_eq!(back, a.serial_hex, "serial hex is not normalised");
     }
 }

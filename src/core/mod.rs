@@ -16,6 +16,8 @@ pub mod chip;
 #[cfg(feature = "dumps")]
 pub mod dump;
 #[cfg(feature = "dumps")]
+pub mod hex;
+#[cfg(feature = "dumps")]
 pub mod json;
 #[cfg(feature = "dumps")]
 pub mod trust;

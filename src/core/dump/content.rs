@@ -58,9 +58,9 @@ pub(crate) fn check_nonce(expected: &[u8], got: Option<&[u8]>) -> Result<String,
         Some(n) => Err(format!(
             "the payload nonce ({} bytes, {}…) differs from the expected nonce ({} bytes, {}…)",
             n.len(),
-            crate::core::trust::hex_lower(n.get(..n.len().min(8)).unwrap_or(&[])),
+            crate::core::hex::lower(n.get(..n.len().min(8)).unwrap_or(&[])),
             expected.len(),
-            crate::core::trust::hex_lower(expected.get(..expected.len().min(8)).unwrap_or(&[]))
+            crate::core::hex::lower(expected.get(..expected.len().min(8)).unwrap_or(&[]))
         )),
     }
 }

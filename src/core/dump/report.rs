@@ -21,7 +21,7 @@ impl Bytes {
 
     /// Lowercase hex.
     pub fn to_hex(&self) -> String {
-        crate::core::trust::hex_lower(&self.0)
+        crate::core::hex::lower(&self.0)
     }
 }
 

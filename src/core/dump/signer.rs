@@ -5,8 +5,9 @@ use sha2::{Digest, Sha256};
 use super::envelope::{self, Envelope, HeaderBucket};
 use super::report::{SignerInfo, SignerMethod};
 use super::signature::{sig_structure, verify_es256, SignatureError};
+use crate::core::hex;
 use crate::core::trust::x509::{self, ValidPath};
-use crate::core::trust::{hex_lower, TrustStore, TrustedKey, Warning};
+use crate::core::trust::{TrustStore, TrustedKey, Warning};
 
 /// A signer the store trusts (SIGNER passed).
 pub(crate) enum Trusted<'t> {
@@ -122,7 +123,7 @@ fn resolve_kid<'t>(trust: &'t TrustStore, kid: &[u8], src: HeaderBucket, warning
     let info = SignerInfo {
         method: SignerMethod::Jwk,
         kid: Some(String::from_utf8_lossy(kid).into_owned()),
-        kid_hex: Some(hex_lower(kid)),
+        kid_hex: Some(hex::lower(kid)),
         certificates: Vec::new(),
         extra_certificates: Vec::new(),
         anchor: None,
@@ -155,7 +156,7 @@ fn resolve_chain<'t>(
     let mut info = SignerInfo {
         method: SignerMethod::X5chain,
         kid: kid.map(|k| String::from_utf8_lossy(k).into_owned()),
-        kid_hex: kid.map(hex_lower),
+        kid_hex: kid.map(hex::lower),
         certificates: Vec::new(),
         extra_certificates: Vec::new(),
         anchor: None,
@@ -326,6 +327,6 @@ fn signature_failure(e: SignatureError, who: &str, aad_note: &str) -> String {
 pub(crate) fn describe_kid(kid: &[u8]) -> String {
     match std::str::from_utf8(kid) {
         Ok(s) if !s.is_empty() && s.chars().all(|c| !c.is_control()) && s.chars().count() <= 64 => format!("{s:?}"),
-        _ => format!("0x{}", hex_lower(kid.get(..kid.len().min(64)).unwrap_or(&[]))),
+        _ => format!("0x{}", hex::lower(kid.get(..kid.len().min(64)).unwrap_or(&[]))),
     }
 }

@@ -49,7 +49,7 @@ use std::fmt;
 use p256::ecdsa::VerifyingKey;
 use serde::Serialize;
 
-pub use serial::{hex_lower, normalize_serial_hex};
+pub use serial::normalize_serial_hex;
 pub use x509::CertInfo;
 pub(crate) use x509::ParsedCert;
 

@@ -81,18 +81,7 @@ pub fn serial_to_hex(magnitude: &[u8]) -> String {
     if magnitude.is_empty() {
         return "00".to_owned();
     }
-    hex_lower(magnitude)
-}
-
-/// Lowercase hex.
-pub fn hex_lower(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for &b in bytes {
-        s.push(char::from(DIGITS[usize::from(b >> 4)]));
-        s.push(char::from(DIGITS[usize::from(b & 0x0f)]));
-    }
-    s
+    crate::core::hex::lower(magnitude)
 }
 
 #[cfg(test)]

@@ -13,10 +13,11 @@ use x509_cert::Certificate;
 use const_oid::db::rfc5280 as ce;
 use const_oid::db::rfc5912 as alg;
 
-use super::super::serial::{hex_lower, serial_magnitude, serial_to_hex};
+use super::super::serial::{serial_magnitude, serial_to_hex};
 use super::super::MAX_CERT_BYTES;
 use super::*;
 use crate::core::date::rfc3339;
+use crate::core::hex;
 
 /// A certificate as shown to apps.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -129,7 +130,7 @@ pub(crate) fn parse_der_certificate(der: &[u8]) -> Result<ParsedCert, String> {
         serial_hex: serial_to_hex(&serial),
         not_before: rfc3339(not_before),
         not_after: rfc3339(not_after),
-        fingerprint_sha256: hex_lower(&fingerprint),
+        fingerprint_sha256: hex::lower(&fingerprint),
     };
     Ok(ParsedCert {
         der: der.to_vec(),

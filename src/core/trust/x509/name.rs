@@ -4,7 +4,7 @@
 use der::Encode;
 use x509_cert::der::oid::ObjectIdentifier;
 
-use super::super::serial::hex_lower;
+use crate::core::hex;
 
 /// Names for the OIDs that appear in our messages. A small local table on
 /// purpose: `const_oid::db::DB` (thousands of entries) would add ~95 KB of
@@ -122,7 +122,7 @@ pub(super) fn push_attribute(out: &mut String, atv: &x509_cert::attr::AttributeT
             out.push_str(&dotted);
             out.push_str("=#");
             match atv.value.to_der() {
-                Ok(der) => out.push_str(&hex_lower(&der)),
+                Ok(der) => out.push_str(&hex::lower(&der)),
                 Err(_) => out.push('?'),
             }
         }
