@@ -7,7 +7,8 @@
 //! for a valid number of the layout's kind; an error carries one of the documented codes.
 #![no_main]
 
-use cnid_verify::core::chip::{card_checks, parse_text_block, rebuild_old_number, ChipCard, TEXT_BLOCK_LEN};
+use cnid_verify::core::chip::{parse_text_block, rebuild_old_number, ChipCard, TEXT_BLOCK_LEN};
+use cnid_verify::core::dump::card::card_checks;
 use libfuzzer_sys::fuzz_target;
 
 /// readAt of the dump fixtures: 2026-06-01T00:00:00Z.

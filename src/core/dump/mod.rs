@@ -15,6 +15,7 @@
 //! * CARD_LAYOUT failed → the other CARD_* skipped; CARD_NUMBER failed →
 //!   CARD_CONSISTENCY skipped.
 
+pub mod card;
 mod content;
 mod envelope;
 mod payload;
@@ -272,7 +273,7 @@ fn run_card_checks(
             format!("the payload carries a fingerprint block, but {layout} cards have no fingerprints; it is passed through unverified by the chip layout"),
         ));
     }
-    let cc = chip::card_checks(&card, p.read_at);
+    let cc = card::card_checks(&card, p.read_at);
     let number_passed = cc.number.passed;
     if number_passed {
         checks.pass(CheckId::CardNumber, cc.number.message);
