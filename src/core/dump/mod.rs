@@ -1,19 +1,12 @@
 //! Signed chip dump verification (docs/spec/dump-format.md): a COSE_Sign1 / ES256
 //! envelope around a CBOR payload that carries the chip's text block.
 //!
-//! [`verify_dump`] never panics and never returns early: the report always
-//! has the twelve checks of [`CheckId::ALL`], in order, each `passed`,
-//! `failed` or `skipped`. Skip policy (fixtures rely on it):
-//!
-//! * ENVELOPE failed → everything else skipped;
-//! * PAYLOAD failed → FRESHNESS, NONCE and CARD_* skipped (ALGORITHM,
-//!   SIGNER, REVOCATION and SIGNATURE still run: the signed bytes are there);
-//! * ALGORITHM failed → SIGNATURE skipped;
-//! * SIGNER failed → REVOCATION and SIGNATURE skipped;
-//! * content checks still run when the signature failed (`verified:false`);
-//! * NONCE skipped when the app expects no nonce;
-//! * CARD_LAYOUT failed → the other CARD_* skipped; CARD_NUMBER failed →
-//!   CARD_CONSISTENCY skipped.
+//! [`verify_dump`] never panics: the report always has the twelve checks of
+//! [`CheckId::ALL`], in order, each `passed`, `failed` or `skipped`. Which
+//! failure skips which check is declared once, in [`PREREQUISITES`]; a check
+//! runs only when its prerequisites passed, and `CheckList::finish` marks the
+//! others skipped with the failure upstream named. NONCE is also skipped when
+//! the app expects no nonce.
 
 pub mod card;
 mod content;
@@ -28,7 +21,7 @@ mod signer;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
-pub use report::{Bytes, CardReport, Check, CheckId, CheckStatus, DumpReport, SignerInfo, SignerMethod};
+pub use report::{Bytes, CardReport, Check, CheckId, CheckStatus, DumpReport, SignerInfo, SignerMethod, PREREQUISITES};
 pub use signature::{sig_structure, verify_es256, SignatureError};
 pub use signer::SignerPolicy;
 
@@ -89,9 +82,7 @@ pub fn verify_dump(bytes: &[u8], trust: &TrustStore, opts: &VerifyOptions) -> Du
         Ok(env) => env,
         Err(m) => {
             checks.fail(CheckId::Envelope, m);
-            for id in CheckId::ALL.iter().skip(1) {
-                checks.skip(*id, "skipped: ENVELOPE failed");
-            }
+            checks.finish();
             return empty_report(checks, warnings);
         }
     };
@@ -114,10 +105,7 @@ pub fn verify_dump(bytes: &[u8], trust: &TrustStore, opts: &VerifyOptions) -> Du
     };
 
     // ALGORITHM
-    match envelope::check_algorithm(&env) {
-        Ok(m) => checks.pass(CheckId::Algorithm, m),
-        Err(m) => checks.fail(CheckId::Algorithm, m),
-    }
+    checks.record(CheckId::Algorithm, envelope::check_algorithm(&env));
 
     // SIGNER, REVOCATION, SIGNATURE
     // Certificates are checked at readAt; without a usable payload the
@@ -132,57 +120,29 @@ pub fn verify_dump(bytes: &[u8], trust: &TrustStore, opts: &VerifyOptions) -> Du
             checks.pass(CheckId::Signer, res.passed_message);
             // SIGNATURE runs first so that REVOCATION knows which key signed.
             let signed =
-                checks.passed(CheckId::Algorithm).then(|| signer::check_signature(&env, &t, &opts.external_aad));
+                checks.may_run(CheckId::Signature).then(|| signer::check_signature(&env, &t, &opts.external_aad));
             let named_kid = envelope::kid(&env).ok().flatten().map(|(k, _)| k);
-            match signer::check_revocation(trust, named_kid, &t, signed.as_ref().and_then(|s| s.as_ref().ok())) {
-                Ok(m) => checks.pass(CheckId::Revocation, m),
-                Err(m) => checks.fail(CheckId::Revocation, m),
-            }
-            match signed {
-                Some(Ok(s)) => checks.pass(CheckId::Signature, s.message),
-                Some(Err(m)) => checks.fail(CheckId::Signature, m),
-                None => checks.skip(CheckId::Signature, "skipped: ALGORITHM failed"),
+            let signing_key = signed.as_ref().and_then(|s| s.as_ref().ok());
+            checks.record(CheckId::Revocation, signer::check_revocation(trust, named_kid, &t, signing_key));
+            if let Some(s) = signed {
+                checks.record(CheckId::Signature, s.map(|s| s.message));
             }
         }
-        Err(m) => {
-            checks.fail(CheckId::Signer, m);
-            checks.skip(CheckId::Revocation, "skipped: SIGNER failed");
-            checks.skip(CheckId::Signature, "skipped: SIGNER failed");
-        }
+        Err(m) => checks.fail(CheckId::Signer, m),
     }
     let verified =
         checks.passed(CheckId::Signer) && checks.passed(CheckId::Revocation) && checks.passed(CheckId::Signature);
 
-    // FRESHNESS, NONCE, CARD_*
-    let card = match &payload {
-        None => {
-            for id in [
-                CheckId::Freshness,
-                CheckId::Nonce,
-                CheckId::CardLayout,
-                CheckId::CardNumber,
-                CheckId::CardConsistency,
-                CheckId::CardValidity,
-            ] {
-                checks.skip(id, "skipped: PAYLOAD failed");
-            }
-            None
+    // FRESHNESS, NONCE, CARD_* (all need the payload)
+    let card = payload.as_ref().and_then(|p| {
+        checks.record(CheckId::Freshness, content::check_freshness(p.read_at, opts));
+        match &opts.expected_nonce {
+            None => checks.skip(CheckId::Nonce, "skipped: the app did not ask for a nonce"),
+            Some(expected) => checks.record(CheckId::Nonce, content::check_nonce(expected, p.nonce)),
         }
-        Some(p) => {
-            match content::check_freshness(p.read_at, opts) {
-                Ok(m) => checks.pass(CheckId::Freshness, m),
-                Err(m) => checks.fail(CheckId::Freshness, m),
-            }
-            match &opts.expected_nonce {
-                None => checks.skip(CheckId::Nonce, "skipped: the app did not ask for a nonce"),
-                Some(expected) => match content::check_nonce(expected, p.nonce) {
-                    Ok(m) => checks.pass(CheckId::Nonce, m),
-                    Err(m) => checks.fail(CheckId::Nonce, m),
-                },
-            }
-            run_card_checks(p, &mut checks, &mut warnings, verified)
-        }
-    };
+        run_card_checks(p, &mut checks, &mut warnings, verified)
+    });
+    checks.finish();
 
     let ok = !checks.any_failed();
     DumpReport {
@@ -259,9 +219,6 @@ fn run_card_checks(
         Ok(card) => card,
         Err(e) => {
             checks.fail(CheckId::CardLayout, format!("{} ({})", e.message, e.code));
-            for id in [CheckId::CardNumber, CheckId::CardConsistency, CheckId::CardValidity] {
-                checks.skip(id, "skipped: CARD_LAYOUT failed");
-            }
             return None;
         }
     };
@@ -280,11 +237,12 @@ fn run_card_checks(
     } else {
         checks.fail(CheckId::CardNumber, cc.number.message);
     }
-    match (number_passed, cc.consistency) {
-        (false, _) => checks.skip(CheckId::CardConsistency, "skipped: CARD_NUMBER failed"),
-        (true, None) => checks.skip(CheckId::CardConsistency, "skipped: not applicable to this card"),
-        (true, Some(r)) if r.passed => checks.pass(CheckId::CardConsistency, r.message),
-        (true, Some(r)) => checks.fail(CheckId::CardConsistency, r.message),
+    if checks.may_run(CheckId::CardConsistency) {
+        match cc.consistency {
+            None => checks.skip(CheckId::CardConsistency, "skipped: not applicable to this card"),
+            Some(r) if r.passed => checks.pass(CheckId::CardConsistency, r.message),
+            Some(r) => checks.fail(CheckId::CardConsistency, r.message),
+        }
     }
     if cc.validity.passed {
         checks.pass(CheckId::CardValidity, cc.validity.message);

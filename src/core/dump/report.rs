@@ -110,7 +110,38 @@ impl CheckId {
     fn index(self) -> usize {
         self as usize
     }
+
+    /// The checks that must have passed for this one to run ([`PREREQUISITES`]).
+    pub fn prerequisites(self) -> &'static [CheckId] {
+        PREREQUISITES.get(self.index()).map_or(&[], |(_, p)| p)
+    }
 }
+
+/// The skip policy, declared once: each check (in report order) with the checks that must have
+/// passed for it to run. A check whose prerequisite did not pass is skipped, and its message names
+/// the failed check upstream (`skipped: PAYLOAD failed`); where several could be named, the list's
+/// order decides. Checks without a failed prerequisite may still be skipped for their own reason
+/// (NONCE when the app expects none, CARD_CONSISTENCY where it does not apply).
+///
+/// Why: ALGORITHM, SIGNER, REVOCATION and SIGNATURE need only the envelope (the signed bytes are there
+/// even when the payload is bad); the content and card checks need the payload; a signature is only
+/// checked with an accepted algorithm and a trusted signer; and the card checks need the parsed layout
+/// (CARD_CONSISTENCY also a valid number). The content checks still run when the signature failed
+/// (the report then says `verified: false`).
+pub const PREREQUISITES: [(CheckId, &[CheckId]); 12] = [
+    (CheckId::Envelope, &[]),
+    (CheckId::Payload, &[CheckId::Envelope]),
+    (CheckId::Algorithm, &[CheckId::Envelope]),
+    (CheckId::Signer, &[CheckId::Envelope]),
+    (CheckId::Revocation, &[CheckId::Signer]),
+    (CheckId::Signature, &[CheckId::Signer, CheckId::Algorithm]),
+    (CheckId::Freshness, &[CheckId::Payload]),
+    (CheckId::Nonce, &[CheckId::Payload]),
+    (CheckId::CardLayout, &[CheckId::Payload]),
+    (CheckId::CardNumber, &[CheckId::CardLayout]),
+    (CheckId::CardConsistency, &[CheckId::CardNumber]),
+    (CheckId::CardValidity, &[CheckId::CardLayout]),
+];
 
 impl fmt::Display for CheckId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -237,9 +268,11 @@ impl fmt::Debug for DumpReport {
     }
 }
 
-/// Collects the twelve checks while verification runs.
+/// Collects the twelve checks while verification runs; [`CheckList::finish`] applies the skip
+/// policy ([`PREREQUISITES`]) to every check that was not run.
 pub(crate) struct CheckList {
     checks: Vec<Check>,
+    decided: Vec<bool>,
 }
 
 impl CheckList {
@@ -249,6 +282,7 @@ impl CheckList {
                 .iter()
                 .map(|&id| Check { id, status: CheckStatus::Skipped, message: String::from("not run") })
                 .collect(),
+            decided: vec![false; CheckId::ALL.len()],
         }
     }
 
@@ -256,6 +290,44 @@ impl CheckList {
         if let Some(c) = self.checks.get_mut(id.index()) {
             c.status = status;
             c.message = message;
+        }
+        if let Some(d) = self.decided.get_mut(id.index()) {
+            *d = true;
+        }
+    }
+
+    /// Records a check's outcome: `Ok(message)` passed, `Err(message)` failed.
+    pub fn record(&mut self, id: CheckId, outcome: Result<String, String>) {
+        match outcome {
+            Ok(m) => self.pass(id, m),
+            Err(m) => self.fail(id, m),
+        }
+    }
+
+    /// Whether every prerequisite of `id` passed (the check may run).
+    pub fn may_run(&self, id: CheckId) -> bool {
+        id.prerequisites().iter().all(|&p| self.passed(p))
+    }
+
+    /// The failed check upstream of `id` that keeps it from running, if any.
+    fn blocking_failure(&self, id: CheckId) -> Option<CheckId> {
+        id.prerequisites().iter().find_map(|&p| match self.status(p) {
+            CheckStatus::Passed => None,
+            CheckStatus::Failed => Some(p),
+            CheckStatus::Skipped => self.blocking_failure(p),
+        })
+    }
+
+    /// Marks every check that was not run as skipped, naming the failure upstream.
+    pub fn finish(&mut self) {
+        for id in CheckId::ALL {
+            if !self.decided.get(id.index()).copied().unwrap_or(true) {
+                let message = match self.blocking_failure(id) {
+                    Some(cause) => format!("skipped: {cause} failed"),
+                    None => String::from("skipped: not run"),
+                };
+                self.skip(id, message);
+            }
         }
     }
 
@@ -285,5 +357,65 @@ impl CheckList {
 
     pub fn into_vec(self) -> Vec<Check> {
         self.checks
+    }
+}
+
+#[cfg(test)]
+mod skip_policy_tests {
+    use super::*;
+
+    /// The messages `finish` gives each check, after `run` has decided some.
+    fn finished(run: impl FnOnce(&mut CheckList)) -> Vec<(CheckId, CheckStatus, String)> {
+        let mut checks = CheckList::new();
+        run(&mut checks);
+        checks.finish();
+        checks.into_vec().into_iter().map(|c| (c.id, c.status, c.message)).collect()
+    }
+
+    fn skipped_by(report: &[(CheckId, CheckStatus, String)], id: CheckId) -> &str {
+        let (_, status, message) = &report[id.index()];
+        assert_eq!(*status, CheckStatus::Skipped, "{id}");
+        message
+    }
+
+    #[test]
+    fn the_table_lists_every_check_in_report_order() {
+        let ids: Vec<CheckId> = PREREQUISITES.iter().map(|(id, _)| *id).collect();
+        assert_eq!(ids, CheckId::ALL.to_vec());
+        // Prerequisites come earlier in the report (the runner decides in report order).
+        for (id, pre) in PREREQUISITES {
+            assert!(pre.iter().all(|p| p.index() < id.index()), "{id}");
+        }
+    }
+
+    #[test]
+    fn a_failure_skips_what_depends_on_it_and_is_named() {
+        let r = finished(|c| c.fail(CheckId::Envelope, "bad"));
+        for id in CheckId::ALL.into_iter().skip(1) {
+            assert_eq!(skipped_by(&r, id), "skipped: ENVELOPE failed");
+        }
+        let r = finished(|c| {
+            c.pass(CheckId::Envelope, "ok");
+            c.fail(CheckId::Payload, "bad");
+            c.pass(CheckId::Algorithm, "ok");
+            c.fail(CheckId::Signer, "bad");
+        });
+        assert_eq!(skipped_by(&r, CheckId::Revocation), "skipped: SIGNER failed");
+        assert_eq!(skipped_by(&r, CheckId::Signature), "skipped: SIGNER failed");
+        for id in [CheckId::Freshness, CheckId::Nonce, CheckId::CardLayout, CheckId::CardNumber, CheckId::CardValidity]
+        {
+            assert_eq!(skipped_by(&r, id), "skipped: PAYLOAD failed");
+        }
+        assert_eq!(skipped_by(&r, CheckId::CardConsistency), "skipped: PAYLOAD failed");
+        let r = finished(|c| {
+            for id in [CheckId::Envelope, CheckId::Payload, CheckId::Signer, CheckId::CardLayout] {
+                c.pass(id, "ok");
+            }
+            c.fail(CheckId::Algorithm, "bad");
+            c.fail(CheckId::CardNumber, "bad");
+        });
+        assert_eq!(skipped_by(&r, CheckId::Signature), "skipped: ALGORITHM failed");
+        assert_eq!(skipped_by(&r, CheckId::CardConsistency), "skipped: CARD_NUMBER failed");
+        assert!(!CheckList::new().may_run(CheckId::Signature));
     }
 }
