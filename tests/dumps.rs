@@ -151,7 +151,7 @@ fn compare(entry: &Value, r: &DumpReport) -> Vec<String> {
         }
     }
     let want_warn: BTreeSet<String> = str_list(entry.get("warnings")).into_iter().collect();
-    let got_warn: BTreeSet<String> = r.warnings.iter().map(|w| w.code.to_owned()).collect();
+    let got_warn: BTreeSet<String> = r.warnings.iter().map(|w| w.code.as_str().to_owned()).collect();
     if got_warn != want_warn {
         errs.push(format!("warnings {got_warn:?}, expected {want_warn:?}"));
     }

@@ -175,8 +175,19 @@ export interface DumpReport {
   chipSerial: Uint8Array | null;
   photo: Uint8Array | null;
   fingerprint: Uint8Array | null;
-  warnings: Issue[];
+  warnings: Issue<DumpWarningCode>[];
 }
+
+/** Warnings of a dump report (the payload and the signer; checked against the Rust list by a test). */
+export type DumpWarningCode =
+  | "UNKNOWN_PAYLOAD_KEY" | "UNEXPECTED_FINGERPRINT" | "KID_IGNORED" | "EXTRA_CERTIFICATES" | "SIGNER_IS_CA";
+/** Warnings of addJwks: a key skipped, or a kid's keys rotated or capped. */
+export type JwksWarningCode =
+  | "INVALID_KEY" | "MISSING_KID" | "PRIVATE_KEY_MATERIAL" | "UNSUPPORTED_ALG" | "UNSUPPORTED_KEY_TYPE"
+  | "WRONG_KEY_OPS" | "WRONG_KEY_USE" | "KID_ROTATION" | "TOO_MANY_KEYS_FOR_KID";
+/** Warnings of the revoke calls. */
+export type RevokeWarningCode =
+  | "NO_MATCH" | "KID_CASE_DIFFERS" | "NOT_A_CA" | "ANY_ISSUER" | "KEY_STILL_TRUSTED" | "NO_P256_KEY";
 
 export interface VerifyOptions {
   /** Verification time (default now). */
@@ -203,7 +214,7 @@ export function verifyDump(bytes: Uint8Array, trust: TrustStore, options?: Verif
 /** Verifies many dumps with the same trust store and options; reports are in input order. */
 export function verifyDumps(list: readonly Uint8Array[], trust: TrustStore, options?: VerifyOptions): DumpReport[];
 
-export interface AddJwksResult { added: number; warnings: Issue[]; }
+export interface AddJwksResult { added: number; warnings: Issue<JwksWarningCode>[]; }
 
 /** Feedback of a revocation call: an entry that matches nothing says so (NO_MATCH). */
 export interface RevokeResult {
@@ -211,7 +222,7 @@ export interface RevokeResult {
   added: boolean;
   /** The entry applies to trust material in the store now; it is recorded either way. */
   matched: boolean;
-  warnings: Issue<"NO_MATCH" | "KID_CASE_DIFFERS" | "NOT_A_CA" | "ANY_ISSUER" | "KEY_STILL_TRUSTED" | "NO_P256_KEY">[];
+  warnings: Issue<RevokeWarningCode>[];
 }
 
 export interface RevokedSerial {

@@ -90,6 +90,32 @@ mod tests {
         assert_eq!(sorted(readme_table(&readme, "kind")), names(&kinds));
     }
 
+    /// The string literals of the TypeScript union `export type {name} = … ;` in the bindings' types.
+    #[cfg(feature = "dumps")]
+    fn ts_union(types: &str, name: &str) -> Vec<String> {
+        let start = types.find(&format!("export type {name} =")).unwrap_or_else(|| panic!("no type {name}"));
+        let body = &types[start..];
+        let body = &body[..body.find(';').unwrap_or(body.len())];
+        body.split('"').skip(1).step_by(2).map(str::to_owned).collect()
+    }
+
+    /// The three TypeScript unions of trust and dump warnings are exactly `trust::WarningCode::ALL`.
+    #[cfg(feature = "dumps")]
+    #[test]
+    fn the_typescript_warning_unions_cover_every_code_once() {
+        use crate::core::trust::WarningCode as TrustWarning;
+        let types = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/bindings/types.rs")).unwrap();
+        let mut listed: Vec<String> = ["DumpWarningCode", "JwksWarningCode", "RevokeWarningCode"]
+            .iter()
+            .flat_map(|n| ts_union(&types, n))
+            .collect();
+        listed.sort();
+        let mut all: Vec<String> = TrustWarning::ALL.iter().map(|c| c.as_str().to_owned()).collect();
+        all.sort();
+        assert_eq!(listed, all);
+        check(TrustWarning::ALL, TrustWarning::index, TrustWarning::as_str);
+    }
+
     #[test]
     fn every_vocabulary_is_consistent() {
         check(ErrorCode::ALL, ErrorCode::index, ErrorCode::as_str);

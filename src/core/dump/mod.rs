@@ -29,6 +29,7 @@ pub use crate::core::trust::Warning;
 
 use crate::core::chip;
 use crate::core::trust::TrustStore;
+use crate::core::trust::WarningCode;
 use payload::Payload;
 use report::CheckList;
 
@@ -226,7 +227,7 @@ fn run_card_checks(
     checks.pass(CheckId::CardLayout, format!("the text block decodes as a {layout} card"));
     if p.fingerprint.is_some() && !card.layout.has_fingerprint() {
         warnings.push(Warning::new(
-            "UNEXPECTED_FINGERPRINT",
+            WarningCode::UnexpectedFingerprint,
             format!("the payload carries a fingerprint block, but {layout} cards have no fingerprints; it is passed through unverified by the chip layout"),
         ));
     }

@@ -3,6 +3,7 @@
 use crate::core::cbor::{self, Value};
 use crate::core::chip::TEXT_BLOCK_LEN;
 use crate::core::trust::Warning;
+use crate::core::trust::WarningCode;
 
 /// Size of the WLT photo and fingerprint blocks.
 pub const BLOCK_1024: usize = 1024;
@@ -67,7 +68,7 @@ pub(crate) fn parse_payload(bytes: &[u8]) -> Result<(Payload<'_>, Vec<Warning>),
             6 => f.reader_id = Some(reader_id_field(&v)?),
             7 => f.chip_serial = Some(ranged_bytes(&v, "chipSerial (7)", 1, CHIP_SERIAL_MAX)?),
             n => warnings.push(Warning::new(
-                "UNKNOWN_PAYLOAD_KEY",
+                WarningCode::UnknownPayloadKey,
                 format!("payload key {n} is not defined by version 1 and was ignored"),
             )),
         }

@@ -1,5 +1,6 @@
 //! SIGNER, REVOCATION and SIGNATURE (docs/signed-dumps.md, "Trust model").
 
+use crate::core::trust::WarningCode;
 use sha2::{Digest, Sha256};
 
 use super::envelope::{self, Envelope, HeaderBucket};
@@ -67,7 +68,7 @@ pub(crate) fn resolve<'t>(
         Ok(Some((certs, bucket))) => {
             if let Some(k) = &kid_bytes {
                 warnings.push(Warning::new(
-                    "KID_IGNORED",
+                    WarningCode::KidIgnored,
                     format!(
                         "the dump carries kid {} as well as x5chain; the x5chain decides trust and the kid is informational (a revoked kid still fails REVOCATION)",
                         describe_kid(k)
@@ -173,7 +174,7 @@ fn resolve_chain<'t>(
     info.anchor = trust.anchor_certs().get(path.anchor).map(|a| a.info.clone());
     if !info.extra_certificates.is_empty() {
         warnings.push(Warning::new(
-            "EXTRA_CERTIFICATES",
+            WarningCode::ExtraCertificates,
             format!(
                 "{} x5chain certificate(s) after the trust anchor were ignored (listed in signer.extraCertificates)",
                 info.extra_certificates.len()
@@ -201,7 +202,10 @@ fn check_ca_signer(path: &ValidPath, policy: SignerPolicy, warnings: &mut Vec<Wa
     if policy.reject_ca_signer {
         return Err(format!("{what}; this app rejects CA signers (rejectCaSigner)"));
     }
-    warnings.push(Warning::new("SIGNER_IS_CA", format!("{what}; readers should sign with an end-entity certificate")));
+    warnings.push(Warning::new(
+        WarningCode::SignerIsCa,
+        format!("{what}; readers should sign with an end-entity certificate"),
+    ));
     Ok(())
 }
 

@@ -7,6 +7,7 @@
 //! understood"), so one odd key does not make a whole published set
 //! unusable. A document that is not a JWK set is an error.
 
+use crate::core::trust::WarningCode;
 use std::collections::BTreeMap;
 
 use base64ct::{Base64Url, Base64UrlUnpadded, Encoding};
@@ -90,11 +91,11 @@ pub(crate) fn parse_jwk_set(json: &str) -> Result<ParsedJwkSet, TrustError> {
                 Err(w) => warnings.push(w.located(i)),
             },
             Entry::DuplicateMember(name) => warnings.push(
-                Skip::new("INVALID_KEY", format!("member {name:?} appears twice, so the key is ambiguous")).located(i),
+                Skip::new(WarningCode::InvalidKey, format!("member {name:?} appears twice, so the key is ambiguous"))
+                    .located(i),
             ),
-            Entry::NotAnObject(what) => {
-                warnings.push(Skip::new("INVALID_KEY", format!("entry is {what}, not a JWK object")).located(i))
-            }
+            Entry::NotAnObject(what) => warnings
+                .push(Skip::new(WarningCode::InvalidKey, format!("entry is {what}, not a JWK object")).located(i)),
         }
     }
     Ok(ParsedJwkSet { keys, warnings })
@@ -111,13 +112,13 @@ fn reject_oversized_document(json: &str) -> Result<(), TrustError> {
 
 /// Why one key was skipped (becomes a [`Warning`]).
 struct Skip {
-    code: &'static str,
+    code: WarningCode,
     message: String,
     kid: Option<String>,
 }
 
 impl Skip {
-    fn new(code: &'static str, message: String) -> Self {
+    fn new(code: WarningCode, message: String) -> Self {
         Skip { code, message, kid: None }
     }
 
@@ -156,7 +157,7 @@ fn reject_private_material(obj: &BTreeMap<String, Json>) -> Result<(), Skip> {
     let private_members = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"];
     if let Some(m) = private_members.iter().find(|m| obj.contains_key(**m)) {
         return Err(Skip::new(
-            "PRIVATE_KEY_MATERIAL",
+            WarningCode::PrivateKeyMaterial,
             format!("it carries private key material (\"{m}\"); private keys are never stored — publish only the public key"),
         ));
     }
@@ -169,11 +170,12 @@ fn check_key_type(obj: &BTreeMap<String, Json>) -> Result<(), Skip> {
     let crv = obj.get("crv").and_then(Json::as_str);
     match (kty, crv) {
         (Some("EC"), Some("P-256")) => Ok(()),
-        (Some("EC"), other) => {
-            Err(Skip::new("UNSUPPORTED_KEY_TYPE", format!("curve {} is not supported (only P-256)", describe(other))))
-        }
+        (Some("EC"), other) => Err(Skip::new(
+            WarningCode::UnsupportedKeyType,
+            format!("curve {} is not supported (only P-256)", describe(other)),
+        )),
         (other, _) => Err(Skip::new(
-            "UNSUPPORTED_KEY_TYPE",
+            WarningCode::UnsupportedKeyType,
             format!("key type {} is not supported (only EC P-256)", describe(other)),
         )),
     }
@@ -185,7 +187,9 @@ fn check_alg(obj: &BTreeMap<String, Json>) -> Result<(), Skip> {
     match obj.get("alg") {
         None => Ok(()),
         Some(Json::String(a)) if a == "ES256" => Ok(()),
-        Some(v) => Err(Skip::new("UNSUPPORTED_ALG", format!("its \"alg\" is {}, not \"ES256\"", short_json(v)))),
+        Some(v) => {
+            Err(Skip::new(WarningCode::UnsupportedAlg, format!("its \"alg\" is {}, not \"ES256\"", short_json(v))))
+        }
     }
 }
 
@@ -194,7 +198,7 @@ fn check_use(obj: &BTreeMap<String, Json>) -> Result<(), Skip> {
     match obj.get("use") {
         None => Ok(()),
         Some(Json::String(u)) if u == "sig" => Ok(()),
-        Some(v) => Err(Skip::new("WRONG_KEY_USE", format!("its \"use\" is {}, not \"sig\"", short_json(v)))),
+        Some(v) => Err(Skip::new(WarningCode::WrongKeyUse, format!("its \"use\" is {}, not \"sig\"", short_json(v)))),
     }
 }
 
@@ -204,9 +208,10 @@ fn check_key_ops(obj: &BTreeMap<String, Json>) -> Result<(), Skip> {
     match obj.get("key_ops") {
         None => Ok(()),
         Some(Json::Array(ops)) if ops.iter().any(|o| o.as_str() == Some("verify")) => Ok(()),
-        Some(v) => {
-            Err(Skip::new("WRONG_KEY_OPS", format!("its \"key_ops\" {} does not include \"verify\"", short_json(v))))
-        }
+        Some(v) => Err(Skip::new(
+            WarningCode::WrongKeyOps,
+            format!("its \"key_ops\" {} does not include \"verify\"", short_json(v)),
+        )),
     }
 }
 
@@ -214,12 +219,15 @@ fn check_key_ops(obj: &BTreeMap<String, Json>) -> Result<(), Skip> {
 fn require_kid(obj: &BTreeMap<String, Json>) -> Result<String, Skip> {
     match obj.get("kid") {
         Some(Json::String(k)) if !k.is_empty() && k.len() <= MAX_KID_BYTES => Ok(k.clone()),
-        Some(Json::String(k)) if k.is_empty() => Err(Skip::new("MISSING_KID", "its \"kid\" is empty".to_owned())),
-        Some(Json::String(k)) => {
-            Err(Skip::new("INVALID_KEY", format!("its \"kid\" is {} bytes, more than {MAX_KID_BYTES}", k.len())))
+        Some(Json::String(k)) if k.is_empty() => {
+            Err(Skip::new(WarningCode::MissingKid, "its \"kid\" is empty".to_owned()))
         }
-        Some(v) => Err(Skip::new("MISSING_KID", format!("its \"kid\" is {}, not a string", short_json(v)))),
-        None => Err(Skip::new("MISSING_KID", "it has no \"kid\"".to_owned())),
+        Some(Json::String(k)) => Err(Skip::new(
+            WarningCode::InvalidKey,
+            format!("its \"kid\" is {} bytes, more than {MAX_KID_BYTES}", k.len()),
+        )),
+        Some(v) => Err(Skip::new(WarningCode::MissingKid, format!("its \"kid\" is {}, not a string", short_json(v)))),
+        None => Err(Skip::new(WarningCode::MissingKid, "it has no \"kid\"".to_owned())),
     }
 }
 
@@ -233,24 +241,29 @@ fn decode_point(obj: &BTreeMap<String, Json>) -> Result<VerifyingKey, Skip> {
     sec1.extend_from_slice(&x);
     sec1.extend_from_slice(&y);
     VerifyingKey::from_sec1_bytes(&sec1)
-        .map_err(|_| Skip::new("INVALID_KEY", "its x/y is not a point on P-256".to_owned()))
+        .map_err(|_| Skip::new(WarningCode::InvalidKey, "its x/y is not a point on P-256".to_owned()))
 }
 
 fn coordinate(obj: &BTreeMap<String, Json>, name: &str) -> Result<Vec<u8>, Skip> {
     let s = match obj.get(name) {
         Some(Json::String(s)) => s,
-        Some(v) => return Err(Skip::new("INVALID_KEY", format!("its \"{name}\" is {}, not a string", short_json(v)))),
-        None => return Err(Skip::new("INVALID_KEY", format!("it has no \"{name}\""))),
+        Some(v) => {
+            return Err(Skip::new(
+                WarningCode::InvalidKey,
+                format!("its \"{name}\" is {}, not a string", short_json(v)),
+            ))
+        }
+        None => return Err(Skip::new(WarningCode::InvalidKey, format!("it has no \"{name}\""))),
     };
     if s.len() > 128 {
-        return Err(Skip::new("INVALID_KEY", format!("its \"{name}\" is too long")));
+        return Err(Skip::new(WarningCode::InvalidKey, format!("its \"{name}\" is too long")));
     }
     let bytes = Base64UrlUnpadded::decode_vec(s)
         .or_else(|_| Base64Url::decode_vec(s))
-        .map_err(|_| Skip::new("INVALID_KEY", format!("its \"{name}\" is not base64url")))?;
+        .map_err(|_| Skip::new(WarningCode::InvalidKey, format!("its \"{name}\" is not base64url")))?;
     if bytes.len() != 32 {
         return Err(Skip::new(
-            "INVALID_KEY",
+            WarningCode::InvalidKey,
             format!("its \"{name}\" is {} bytes, P-256 coordinates are exactly 32", bytes.len()),
         ));
     }
@@ -302,7 +315,7 @@ mod tests {
     }
 
     fn codes(out: &ParsedJwkSet) -> Vec<&'static str> {
-        out.warnings.iter().map(|w| w.code).collect()
+        out.warnings.iter().map(|w| w.code.as_str()).collect()
     }
 
     #[test]

@@ -75,17 +75,53 @@ pub const LINK_CACHE_CAPACITY: usize = 1024;
 
 pub use jwk::MAX_KID_BYTES;
 
+crate::core::codes::wire_codes! {
+    /// The stable codes of trust and dump warnings (docs/signed-dumps.md), one list.
+    pub enum WarningCode {
+        // Warnings of the JWK set (a key skipped).
+        InvalidKey = "INVALID_KEY",
+        MissingKid = "MISSING_KID",
+        PrivateKeyMaterial = "PRIVATE_KEY_MATERIAL",
+        UnsupportedAlg = "UNSUPPORTED_ALG",
+        UnsupportedKeyType = "UNSUPPORTED_KEY_TYPE",
+        WrongKeyOps = "WRONG_KEY_OPS",
+        WrongKeyUse = "WRONG_KEY_USE",
+        KidRotation = "KID_ROTATION",
+        TooManyKeysForKid = "TOO_MANY_KEYS_FOR_KID",
+        // Warnings of a revocation.
+        NoMatch = "NO_MATCH",
+        KidCaseDiffers = "KID_CASE_DIFFERS",
+        NotACa = "NOT_A_CA",
+        AnyIssuer = "ANY_ISSUER",
+        KeyStillTrusted = "KEY_STILL_TRUSTED",
+        NoP256Key = "NO_P256_KEY",
+        // Warnings of a dump.
+        UnknownPayloadKey = "UNKNOWN_PAYLOAD_KEY",
+        UnexpectedFingerprint = "UNEXPECTED_FINGERPRINT",
+        KidIgnored = "KID_IGNORED",
+        ExtraCertificates = "EXTRA_CERTIFICATES",
+        SignerIsCa = "SIGNER_IS_CA",
+    }
+}
+
+/// Tests and callers compare a code with its wire string.
+impl PartialEq<&str> for WarningCode {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 /// A non-fatal remark (a skipped JWK, an ignored payload key, …).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Warning {
-    /// Stable, SCREAMING_SNAKE_CASE code.
-    pub code: &'static str,
+    /// Stable code.
+    pub code: WarningCode,
     /// Human-readable explanation.
     pub message: String,
 }
 
 impl Warning {
-    pub(crate) fn new(code: &'static str, message: impl Into<String>) -> Self {
+    pub(crate) fn new(code: WarningCode, message: impl Into<String>) -> Self {
         Warning { code, message: message.into() }
     }
 }
@@ -333,7 +369,7 @@ impl TrustStore {
             }
             if count >= MAX_KEYS_PER_KID {
                 warnings.push(Warning::new(
-                    "TOO_MANY_KEYS_FOR_KID",
+                    WarningCode::TooManyKeysForKid,
                     format!(
                         "kid {} already has {MAX_KEYS_PER_KID} keys; further keys under it are skipped",
                         shown(&key.kid)
@@ -343,7 +379,7 @@ impl TrustStore {
             }
             if count > 0 {
                 warnings.push(Warning::new(
-                    "KID_ROTATION",
+                    WarningCode::KidRotation,
                     format!(
                         "kid {} now has {} keys; a dump with this kid verifies against any of them",
                         shown(&key.kid),
@@ -418,7 +454,7 @@ impl TrustStore {
         let mut warnings = Vec::new();
         if keys == 0 {
             warnings.push(Warning::new(
-                "NO_MATCH",
+                WarningCode::NoMatch,
                 format!(
                     "kid {} matches no trusted JWK; it is recorded and will apply to keys added later, but check it: kids compare byte for byte (letter case and Unicode normal form matter)",
                     shown(kid)
@@ -427,7 +463,7 @@ impl TrustStore {
             let folded = self.kids_folded.get(kid.to_ascii_lowercase().as_bytes());
             if let Some(similar) = folded.and_then(|idx| idx.first()).and_then(|&i| self.keys.get(i)).map(|k| &k.kid) {
                 warnings.push(Warning::new(
-                    "KID_CASE_DIFFERS",
+                    WarningCode::KidCaseDiffers,
                     format!("the trusted kid {} differs from {} only in letter case", shown(similar), shown(kid)),
                 ));
             }
@@ -450,7 +486,7 @@ impl TrustStore {
         let matched = self.may_issue_on_a_path(&issuer);
         if !matched {
             warnings.push(Warning::new(
-                "NO_MATCH",
+                WarningCode::NoMatch,
                 format!(
                     "issuer {} is neither a trust anchor nor issued by one, so no path this store accepts holds a certificate it issued; the entry is recorded anyway",
                     shown(&issuer.info.subject)
@@ -460,7 +496,7 @@ impl TrustStore {
         if !issuer.is_ca() {
             let same = if issuer.serial == serial { ", and it has this very serial" } else { "" };
             warnings.push(Warning::new(
-                "NOT_A_CA",
+                WarningCode::NotACa,
                 format!(
                     "the certificate passed as issuer ({}) is not a CA certificate{same}: pass the certificate that issued the revoked one, or revoke the certificate itself with revokeCertificate",
                     shown(&issuer.label())
@@ -469,7 +505,7 @@ impl TrustStore {
         }
         if !self.keys.is_empty() {
             warnings.push(Warning::new(
-                "KEY_STILL_TRUSTED",
+                WarningCode::KeyStillTrusted,
                 "a serial revokes the certificate on X.509 paths only; if its key is also trusted as a JWK, revoke the key on every path with revokeCertificate(certificate)",
             ));
         }
@@ -483,7 +519,7 @@ impl TrustStore {
     pub fn revoke_serial_any_issuer(&mut self, serial_hex: &str) -> Result<RevokeOutcome, TrustError> {
         let serial = serial::normalize_serial_hex(serial_hex)?;
         let mut warnings = vec![Warning::new(
-            "ANY_ISSUER",
+            WarningCode::AnyIssuer,
             format!(
                 "serial {} is revoked under every issuer; certificates of other CAs with the same serial are rejected too",
                 serial::serial_to_hex(&serial)
@@ -492,7 +528,7 @@ impl TrustStore {
         let matched = !self.anchors.is_empty();
         if !matched {
             warnings.push(Warning::new(
-                "NO_MATCH",
+                WarningCode::NoMatch,
                 "the store has no X.509 trust anchors, so no path can hold this serial yet; the entry is recorded anyway",
             ));
         }
@@ -514,7 +550,7 @@ impl TrustStore {
             || self.may_be_issued_on_a_path(&cert);
         if !matched {
             warnings.push(Warning::new(
-                "NO_MATCH",
+                WarningCode::NoMatch,
                 format!(
                     "certificate {} is not a trust anchor, is not issued by one, and its key is not a trusted JWK; the entry is recorded anyway",
                     shown(&cert.label())
@@ -523,7 +559,7 @@ impl TrustStore {
         }
         if point.is_none() {
             warnings.push(Warning::new(
-                "NO_P256_KEY",
+                WarningCode::NoP256Key,
                 format!(
                     "certificate {} has a {} key, so only its issuer and serial are revoked",
                     shown(&cert.label()),

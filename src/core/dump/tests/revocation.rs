@@ -142,7 +142,7 @@ fn a_serial_revoked_under_any_issuer() {
 }
 
 fn codes(out: &crate::core::trust::RevokeOutcome) -> Vec<&'static str> {
-    out.warnings.iter().map(|w| w.code).collect()
+    out.warnings.iter().map(|w| w.code.as_str()).collect()
 }
 
 #[test]
