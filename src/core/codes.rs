@@ -15,14 +15,17 @@ macro_rules! wire_codes {
         }
     ) => {
         $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         $vis enum $name {
             $( $(#[$vmeta])* $variant, )+
         }
 
         impl $name {
+            /// How many codes there are.
+            pub const COUNT: usize = [$( $wire, )+].len();
+
             /// Every code, in declaration order (`ALL[c.index()] == c`).
-            pub const ALL: &'static [$name] = &[$( $name::$variant, )+];
+            pub const ALL: [$name; $name::COUNT] = [$( $name::$variant, )+];
 
             /// The wire code, as reports carry it.
             pub fn as_str(self) -> &'static str {
@@ -113,14 +116,16 @@ mod tests {
         let mut all: Vec<String> = TrustWarning::ALL.iter().map(|c| c.as_str().to_owned()).collect();
         all.sort();
         assert_eq!(listed, all);
-        check(TrustWarning::ALL, TrustWarning::index, TrustWarning::as_str);
+        check(&TrustWarning::ALL, TrustWarning::index, TrustWarning::as_str);
     }
 
     #[test]
     fn every_vocabulary_is_consistent() {
-        check(ErrorCode::ALL, ErrorCode::index, ErrorCode::as_str);
-        check(WarningCode::ALL, WarningCode::index, WarningCode::as_str);
-        check(Kind::ALL, Kind::index, Kind::as_str);
+        check(&ErrorCode::ALL, ErrorCode::index, ErrorCode::as_str);
+        check(&WarningCode::ALL, WarningCode::index, WarningCode::as_str);
+        check(&Kind::ALL, Kind::index, Kind::as_str);
+        #[cfg(feature = "dumps")]
+        check(&crate::core::dump::CheckId::ALL, crate::core::dump::CheckId::index, crate::core::dump::CheckId::as_str);
         assert_eq!(serde_json::to_string(&ErrorCode::CheckDigit).ok().as_deref(), Some("\"CHECK_DIGIT\""));
         assert_eq!(serde_json::to_string(&Kind::Resident15).ok().as_deref(), Some("\"resident15\""));
     }

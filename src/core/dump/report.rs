@@ -49,66 +49,28 @@ impl From<&[u8]> for Bytes {
     }
 }
 
-/// The stable check ids, in report order (docs/spec/dump-format.md §5).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum CheckId {
-    Envelope,
-    Payload,
-    Algorithm,
-    Signer,
-    Revocation,
-    Signature,
-    Freshness,
-    Nonce,
-    CardLayout,
-    CardNumber,
-    CardConsistency,
-    CardValidity,
+crate::core::codes::wire_codes! {
+    /// The stable check ids, in report order (docs/spec/dump-format.md §5).
+    pub enum CheckId {
+        Envelope = "ENVELOPE",
+        Payload = "PAYLOAD",
+        Algorithm = "ALGORITHM",
+        Signer = "SIGNER",
+        Revocation = "REVOCATION",
+        Signature = "SIGNATURE",
+        Freshness = "FRESHNESS",
+        Nonce = "NONCE",
+        CardLayout = "CARD_LAYOUT",
+        CardNumber = "CARD_NUMBER",
+        CardConsistency = "CARD_CONSISTENCY",
+        CardValidity = "CARD_VALIDITY",
+    }
 }
 
 impl CheckId {
-    /// All ids in report order.
-    pub const ALL: [CheckId; 12] = [
-        CheckId::Envelope,
-        CheckId::Payload,
-        CheckId::Algorithm,
-        CheckId::Signer,
-        CheckId::Revocation,
-        CheckId::Signature,
-        CheckId::Freshness,
-        CheckId::Nonce,
-        CheckId::CardLayout,
-        CheckId::CardNumber,
-        CheckId::CardConsistency,
-        CheckId::CardValidity,
-    ];
-
-    /// The wire id, e.g. `"CARD_LAYOUT"`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CheckId::Envelope => "ENVELOPE",
-            CheckId::Payload => "PAYLOAD",
-            CheckId::Algorithm => "ALGORITHM",
-            CheckId::Signer => "SIGNER",
-            CheckId::Revocation => "REVOCATION",
-            CheckId::Signature => "SIGNATURE",
-            CheckId::Freshness => "FRESHNESS",
-            CheckId::Nonce => "NONCE",
-            CheckId::CardLayout => "CARD_LAYOUT",
-            CheckId::CardNumber => "CARD_NUMBER",
-            CheckId::CardConsistency => "CARD_CONSISTENCY",
-            CheckId::CardValidity => "CARD_VALIDITY",
-        }
-    }
-
     /// Parses a wire id.
     pub fn parse(s: &str) -> Option<CheckId> {
         CheckId::ALL.iter().copied().find(|c| c.as_str() == s)
-    }
-
-    fn index(self) -> usize {
-        self as usize
     }
 
     /// The checks that must have passed for this one to run ([`PREREQUISITES`]).
@@ -128,7 +90,7 @@ impl CheckId {
 /// checked with an accepted algorithm and a trusted signer; and the card checks need the parsed layout
 /// (CARD_CONSISTENCY also a valid number). The content checks still run when the signature failed
 /// (the report then says `verified: false`).
-pub const PREREQUISITES: [(CheckId, &[CheckId]); 12] = [
+pub const PREREQUISITES: [(CheckId, &[CheckId]); CheckId::COUNT] = [
     (CheckId::Envelope, &[]),
     (CheckId::Payload, &[CheckId::Envelope]),
     (CheckId::Algorithm, &[CheckId::Envelope]),
