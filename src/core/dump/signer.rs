@@ -10,6 +10,9 @@ use crate::core::hex;
 use crate::core::trust::x509::{self, ValidPath};
 use crate::core::trust::{TrustStore, TrustedKey, Warning};
 
+/// Most certificates an x5chain may carry (docs/spec/dump-format.md §4.2).
+pub const MAX_X5CHAIN: usize = 4;
+
 /// A signer the store trusts (SIGNER passed).
 pub(crate) enum Trusted<'t> {
     /// Keys under the dump's kid (several under rotation).
@@ -162,7 +165,8 @@ fn resolve_chain<'t>(
         extra_certificates: Vec::new(),
         anchor: None,
     };
-    let path = match x509::validate_x5chain(trust, certs, read_at, verify_at) {
+    let path_policy = x509::PathPolicy { max_chain: MAX_X5CHAIN, valid_at: read_at, signer_valid_at: verify_at };
+    let path = match x509::validate_x5chain(trust, certs, path_policy) {
         Ok(path) => path,
         Err(f) => {
             info.certificates = f.chain;

@@ -2,7 +2,8 @@
 //! `x5chain` against the trust anchors (docs/spec/dump-format.md §4.2).
 //!
 //! Path rules, each in its own function below:
-//! * at most [`MAX_X5CHAIN`] certificates in x5chain (the anchor not counted);
+//! * at most [`PathPolicy::max_chain`] certificates in x5chain (the anchor not
+//!   counted; the dump contract allows 4: `dump::signer::MAX_X5CHAIN`);
 //! * the path ends at an anchor carried in x5chain (identical DER), or at a
 //!   certificate issued by an anchor (issuer name = anchor subject, and the
 //!   anchor's signature verifies);
@@ -34,8 +35,18 @@ pub(crate) use path::*;
 pub(crate) use pem::*;
 use profile::*;
 
-/// Most certificates an x5chain may carry (docs/spec/dump-format.md §4.2).
-pub const MAX_X5CHAIN: usize = 4;
+/// What a path must satisfy beyond the certificate profile: the caller's rules (for dumps, the
+/// contract's chain length and its two validity times, docs/spec/dump-format.md §4.2), passed in
+/// rather than imported, so the path code holds no dump rule of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PathPolicy {
+    /// Most certificates the x5chain may carry (the anchor not counted).
+    pub max_chain: usize,
+    /// Every certificate of the path, the anchor included, must be valid then (a dump's readAt).
+    pub valid_at: i64,
+    /// The signer must also be valid then (the verification time), unless `None` (archived dumps).
+    pub signer_valid_at: Option<i64>,
+}
 
 #[cfg(test)]
 mod tests;

@@ -78,15 +78,13 @@ pub(super) struct PathEnd {
 /// (REVOCATION then fails). Protects against a valid dump being rejected
 /// because an expired root with the same name and key is listed first.
 ///
-/// `verify_at` is the verification time at which the signer must also be
-/// valid, or `None` for an archived dump (max age disabled).
+/// `policy` carries the caller's chain length and validity times.
 pub(crate) fn validate_x5chain(
     store: &TrustStore,
     x5chain: &[&[u8]],
-    read_at: i64,
-    verify_at: Option<i64>,
+    policy: PathPolicy,
 ) -> Result<ValidPath, PathFailure> {
-    check_chain_count(x5chain).map_err(|m| PathFailure { message: m, chain: Vec::new() })?;
+    check_chain_count(x5chain, policy.max_chain).map_err(|m| PathFailure { message: m, chain: Vec::new() })?;
     let chain = parse_chain(x5chain)?;
     let fail = |message: String, chain: &[ParsedCert]| PathFailure {
         message,
@@ -114,7 +112,7 @@ pub(crate) fn validate_x5chain(
     let mut first_problem: Option<String> = None;
     let mut revoked: Option<(PathEnd, String)> = None;
     for end in &ends {
-        match check_path(store, &chain, *end, read_at, verify_at) {
+        match check_path(store, &chain, *end, policy) {
             Ok(path) => match store.path_revocation(path) {
                 None => return Ok(valid(chain, end, None)),
                 Some(why) => {
@@ -163,8 +161,7 @@ pub(super) fn check_path<'a>(
     store: &'a TrustStore,
     chain: &'a [ParsedCert],
     end: PathEnd,
-    read_at: i64,
-    verify_at: Option<i64>,
+    policy: PathPolicy,
 ) -> Result<Vec<&'a ParsedCert>, String> {
     let mut path: Vec<&ParsedCert> = chain.iter().take(end.used).collect();
     if !end.in_chain {
@@ -172,10 +169,10 @@ pub(super) fn check_path<'a>(
     }
     check_links(store, &path)?;
     for (pos, cert) in path.iter().enumerate() {
-        check_validity_at(cert, read_at, "readAt")?;
+        check_validity_at(cert, policy.valid_at, "readAt")?;
         check_no_unknown_critical(cert)?;
         if pos == 0 {
-            if let Some(t) = verify_at {
+            if let Some(t) = policy.signer_valid_at {
                 check_validity_at(cert, t, "the verification time")?;
             }
             check_signer_usage(cert)?;
@@ -191,12 +188,12 @@ pub(super) fn check_path<'a>(
 
 /// Path length limit (counted in x5chain): protects against CPU
 /// exhaustion and overly long, unreviewable chains.
-pub(super) fn check_chain_count(x5chain: &[&[u8]]) -> Result<(), String> {
+pub(super) fn check_chain_count(x5chain: &[&[u8]], max: usize) -> Result<(), String> {
     if x5chain.is_empty() {
         return Err("x5chain is empty".to_owned());
     }
-    if x5chain.len() > MAX_X5CHAIN {
-        return Err(format!("x5chain carries {} certificates, more than the {MAX_X5CHAIN} allowed", x5chain.len()));
+    if x5chain.len() > max {
+        return Err(format!("x5chain carries {} certificates, more than the {max} allowed", x5chain.len()));
     }
     Ok(())
 }
