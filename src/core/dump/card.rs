@@ -14,6 +14,17 @@ pub struct CheckResult {
     pub message: String,
 }
 
+impl CheckResult {
+    /// The outcome as `CheckList::record` takes it: `Ok(message)` passed, `Err(message)` failed.
+    pub fn into_outcome(self) -> Result<String, String> {
+        if self.passed {
+            Ok(self.message)
+        } else {
+            Err(self.message)
+        }
+    }
+}
+
 fn pass(message: String) -> CheckResult {
     CheckResult { passed: true, message }
 }

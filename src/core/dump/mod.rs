@@ -232,23 +232,11 @@ fn run_card_checks(
         ));
     }
     let cc = card::card_checks(&card, p.read_at);
-    let number_passed = cc.number.passed;
-    if number_passed {
-        checks.pass(CheckId::CardNumber, cc.number.message);
-    } else {
-        checks.fail(CheckId::CardNumber, cc.number.message);
+    checks.record(CheckId::CardNumber, cc.number.into_outcome());
+    // `None` exactly when CARD_NUMBER failed: finish() then skips it, naming that failure.
+    if let Some(r) = cc.consistency {
+        checks.record(CheckId::CardConsistency, r.into_outcome());
     }
-    if checks.may_run(CheckId::CardConsistency) {
-        match cc.consistency {
-            None => checks.skip(CheckId::CardConsistency, "skipped: not applicable to this card"),
-            Some(r) if r.passed => checks.pass(CheckId::CardConsistency, r.message),
-            Some(r) => checks.fail(CheckId::CardConsistency, r.message),
-        }
-    }
-    if cc.validity.passed {
-        checks.pass(CheckId::CardValidity, cc.validity.message);
-    } else {
-        checks.fail(CheckId::CardValidity, cc.validity.message);
-    }
+    checks.record(CheckId::CardValidity, cc.validity.into_outcome());
     Some(CardReport { fields: card, number_report: cc.number_report, verified })
 }
