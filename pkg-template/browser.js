@@ -2,8 +2,8 @@
 // module evaluation (top-level await), so every export is ready to call once the import resolves
 // (an importer of this module is evaluated only after the `await` below has finished). It is the
 // very module instance of `cnid-verify/web`: one wasm instance and one TrustStore class per page.
-// Bundlers (webpack 5, Vite, Rollup, esbuild with a file loader) emit the .wasm as an asset from the
-// `new URL(..., import.meta.url)` below; init() is idempotent. The list of names is checked
+// Bundlers (webpack 5, Vite, Parcel) emit the .wasm as an asset from web.js's
+// `new URL(..., import.meta.url)`; init() is idempotent. The list of names is checked
 // against the facade by scripts/assemble-pkg.mjs.
 import init from './web.js';
 
@@ -19,4 +19,4 @@ export {
   version,
 } from './web.js';
 
-await init({ module_or_path: new URL('./cnid_verify_bg.wasm', import.meta.url) });
+await init(); // web.js's default: the package's .wasm, from a new URL(..., import.meta.url) bundlers follow

@@ -6,4 +6,4 @@ import { init } from './numbers/web.js';
 
 export { checkNumber, checkNumbers, init, isValidNumber, version } from './numbers/web.js';
 
-await init({ module_or_path: new URL('./cnid_verify_numbers_bg.wasm', import.meta.url) });
+await init(); // numbers/web.js's default: the package's numbers .wasm

@@ -21,7 +21,7 @@
  * TypeError from an undefined `wasm`.
  */
 function initialisation(loader) {
-  if (!loader) return { init: async () => {}, initSync: () => {}, guard: (fn) => fn };
+  if (!loader) return { init: async () => {}, guard: (fn) => fn };
   let ready = false;
   const notInitialised = () => {
     const err = new Error('cnid-verify: call (and await) init(), or initSync(), before the first call');
