@@ -14,37 +14,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { page } from './shared/page.mjs';
+
 export const HERE = path.dirname(fileURLToPath(import.meta.url));
 const src = (entry) => path.join(HERE, 'src', `${entry}.js`);
 
-function html(name, body) {
-  return `<!doctype html>
-<html lang="en" data-consumer="${name}">
-<head>
-  <meta charset="utf-8">
-  <link rel="icon" href="data:,">
-  <title>cnid-verify consumer: ${name}</title>
-  <script>
-    // A module that fails to load or evaluate (e.g. its top-level await rejects) never reports.
-    addEventListener('error', (e) => {
-      window.__result ??= { consumer: document.documentElement.dataset.consumer, error: String(e.error?.stack ?? e.message) };
-    });
-  </script>
-</head>
-<body>
-  <pre id="out">running…</pre>
-  ${body}
-</body>
-</html>
-`;
-}
 
 const listFiles = (dir) => fs.readdirSync(dir, { recursive: true }).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();
 
 function writePages(dir, name, entries, script) {
   // Vite's dependency scan reads every .html of the root: only this build's pages are there.
   if (dir === HERE) for (const f of fs.readdirSync(dir)) if (f.endsWith('.html')) fs.rmSync(path.join(dir, f));
-  for (const e of entries) fs.writeFileSync(path.join(dir, `${e}.html`), html(name, script(e)));
+  for (const e of entries) fs.writeFileSync(path.join(dir, `${e}.html`), page(name, script(e)));
   return entries.map((e) => `${e}.html`);
 }
 
@@ -177,7 +158,7 @@ export async function serve({ tool, name, entries, config, fixtures, port }) {
   const vite = await import(tool);
   const pages = writePages(HERE, name, entries, viteScript);
   // Like an app: an index.html is what the dev server's SPA fallback answers for unknown paths.
-  fs.writeFileSync(path.join(HERE, 'index.html'), html(name, '<p>index</p>'));
+  fs.writeFileSync(path.join(HERE, 'index.html'), page(name, '<p>index</p>'));
   const publicDir = path.join(HERE, 'dev-public');
   if (fixtures && !fs.existsSync(path.join(publicDir, 'fixtures'))) {
     fs.cpSync(fixtures, path.join(publicDir, 'fixtures'), { recursive: true });

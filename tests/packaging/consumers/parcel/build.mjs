@@ -15,27 +15,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Parcel } from '@parcel/core';
 
+import { page } from './shared/page.mjs';
+
 export const HERE = path.dirname(fileURLToPath(import.meta.url));
 
-const html = (name, entry) => `<!doctype html>
-<html lang="en" data-consumer="${name}">
-<head>
-  <meta charset="utf-8">
-  <link rel="icon" href="data:,">
-  <title>cnid-verify consumer: ${name}</title>
-  <script>
-    // A module that fails to load or evaluate (e.g. its top-level await rejects) never reports.
-    addEventListener('error', (e) => {
-      window.__result ??= { consumer: document.documentElement.dataset.consumer, error: String(e.error?.stack ?? e.message) };
-    });
-  </script>
-</head>
-<body>
-  <pre id="out">running…</pre>
-  <script type="module" src="./src/${entry}.js"></script>
-</body>
-</html>
-`;
+const html = (name, entry) => page(name, `<script type="module" src="./src/${entry}.js"></script>`);
 
 const listFiles = (dir) => fs.readdirSync(dir, { recursive: true }).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();
 
