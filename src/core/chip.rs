@@ -132,15 +132,28 @@ pub struct ChipCard {
     pub old_number_rebuilt: bool,
 }
 
+crate::core::codes::wire_codes! {
+    /// Why a text block could not be parsed (also the `reason` of a failed CARD_LAYOUT check).
+    pub enum ChipErrorCode {
+        /// The block is not 256 bytes (or a field lies outside it).
+        Length = "LENGTH",
+        /// The type marker at offset 248 is none of the four layouts'.
+        TypeMarker = "TYPE_MARKER",
+        /// A field holds an unpaired UTF-16 surrogate.
+        Encoding = "ENCODING",
+        /// A field's value is not what the layout allows (date, sex code, nationality).
+        Field = "FIELD",
+    }
+}
+
 /// Why a text block could not be parsed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ChipError {
-    /// `LENGTH`, `TYPE_MARKER`, `ENCODING` or `FIELD`.
-    pub code: &'static str,
+    pub code: ChipErrorCode,
     pub message: String,
 }
 
-fn chip_err(code: &'static str, message: String) -> ChipError {
+fn chip_err(code: ChipErrorCode, message: String) -> ChipError {
     ChipError { code, message }
 }
 
@@ -161,14 +174,17 @@ const fn f(name: &'static str, offset: usize, len: usize) -> Field {
 fn decode(block: &[u8], field: Field) -> Result<String, ChipError> {
     let bytes = block
         .get(field.offset..field.offset + field.len)
-        .ok_or_else(|| chip_err("LENGTH", format!("field {} is outside the block", field.name)))?;
+        .ok_or_else(|| chip_err(ChipErrorCode::Length, format!("field {} is outside the block", field.name)))?;
     let units = bytes.chunks_exact(2).map(|p| u16::from_le_bytes([p[0], p[1]]));
     let mut s = String::with_capacity(field.len);
     for c in char::decode_utf16(units) {
         match c {
             Ok(c) => s.push(c),
             Err(_) => {
-                return Err(chip_err("ENCODING", format!("field {} holds an unpaired UTF-16 surrogate", field.name)))
+                return Err(chip_err(
+                    ChipErrorCode::Encoding,
+                    format!("field {} holds an unpaired UTF-16 surrogate", field.name),
+                ))
             }
         }
     }
@@ -181,13 +197,15 @@ fn decode_raw(block: &[u8], field: Field) -> Result<String, ChipError> {
     char::decode_utf16(bytes.chunks_exact(2).map(|p| u16::from_le_bytes([p[0], p[1]])))
         .collect::<Result<String, _>>()
         .map(|s| s.replace('\0', " "))
-        .map_err(|_| chip_err("ENCODING", format!("field {} holds an unpaired UTF-16 surrogate", field.name)))
+        .map_err(|_| {
+            chip_err(ChipErrorCode::Encoding, format!("field {} holds an unpaired UTF-16 surrogate", field.name))
+        })
 }
 
 fn date_field(block: &[u8], field: Field) -> Result<Date, ChipError> {
     let s = decode(block, field)?;
     Date::parse_yyyymmdd(&s)
-        .ok_or_else(|| chip_err("FIELD", format!("{} {s:?} is not a calendar date YYYYMMDD", field.name)))
+        .ok_or_else(|| chip_err(ChipErrorCode::Field, format!("{} {s:?} is not a calendar date YYYYMMDD", field.name)))
 }
 
 /// End date: a calendar date, or `长期` (no expiry) where allowed.
@@ -198,7 +216,7 @@ fn end_date_field(block: &[u8], field: Field, allow_long_term: bool) -> Result<O
     }
     Date::parse_yyyymmdd(&s)
         .map(Some)
-        .ok_or_else(|| chip_err("FIELD", format!("{} {s:?} is not a calendar date YYYYMMDD", field.name)))
+        .ok_or_else(|| chip_err(ChipErrorCode::Field, format!("{} {s:?} is not a calendar date YYYYMMDD", field.name)))
 }
 
 /// GB/T 2261.1 sex code; anything but 0/1/2/9 is rejected (readers that map
@@ -210,7 +228,12 @@ fn sex_field(block: &[u8], field: Field) -> Result<(String, ChipSex), ChipError>
         "1" => ChipSex::Male,
         "2" => ChipSex::Female,
         "9" => ChipSex::NotStated,
-        _ => return Err(chip_err("FIELD", format!("sex code {s:?} is not a GB/T 2261.1 code (0, 1, 2, 9)"))),
+        _ => {
+            return Err(chip_err(
+                ChipErrorCode::Field,
+                format!("sex code {s:?} is not a GB/T 2261.1 code (0, 1, 2, 9)"),
+            ))
+        }
     };
     Ok((s, sex))
 }
@@ -219,7 +242,7 @@ fn sex_field(block: &[u8], field: Field) -> Result<(String, ChipSex), ChipError>
 pub fn parse_text_block(block: &[u8]) -> Result<ChipCard, ChipError> {
     if block.len() != TEXT_BLOCK_LEN {
         return Err(chip_err(
-            "LENGTH",
+            ChipErrorCode::Length,
             format!("the text block is {} bytes; it must be exactly {TEXT_BLOCK_LEN}", block.len()),
         ));
     }
@@ -230,7 +253,7 @@ pub fn parse_text_block(block: &[u8]) -> Result<ChipCard, ChipError> {
         [b'I', 0] => parse_fpr2017(block),
         [b'Y', 0] => parse_fpr2023(block),
         _ => Err(chip_err(
-            "TYPE_MARKER",
+            ChipErrorCode::TypeMarker,
             format!(
                 "unknown type marker {:02x} {:02x} at offset 248 (expected 'Y', 'I', 'J' or a space)",
                 marker[0], marker[1]
@@ -308,7 +331,7 @@ fn nationality_field(b: &[u8], field: Field, digits_allowed: bool) -> Result<Str
         Ok(s)
     } else {
         Err(chip_err(
-            "FIELD",
+            ChipErrorCode::Field,
             format!(
                 "nationality {s:?} is not a three-letter{} code",
                 if digits_allowed { " or three-digit" } else { "" }
@@ -490,19 +513,19 @@ pub(crate) mod tests {
 
     #[test]
     fn parse_errors() {
-        assert_eq!(parse_text_block(&[0u8; 255]).unwrap_err().code, "LENGTH");
+        assert_eq!(parse_text_block(&[0u8; 255]).unwrap_err().code.as_str(), "LENGTH");
         let mut b = y_card("000");
         b[248] = b'Z';
-        assert_eq!(parse_text_block(&b).unwrap_err().code, "TYPE_MARKER");
+        assert_eq!(parse_text_block(&b).unwrap_err().code.as_str(), "TYPE_MARKER");
         let mut b = y_card("000");
         b[0..2].copy_from_slice(&0xD800u16.to_le_bytes());
-        assert_eq!(parse_text_block(&b).unwrap_err().code, "ENCODING");
+        assert_eq!(parse_text_block(&b).unwrap_err().code.as_str(), "ENCODING");
         let mut b = y_card("000");
         b[36 + 8..36 + 10].copy_from_slice(&u16::from(b'3').to_le_bytes()); // month 18
-        assert_eq!(parse_text_block(&b).unwrap_err().code, "FIELD");
+        assert_eq!(parse_text_block(&b).unwrap_err().code.as_str(), "FIELD");
         let mut b = y_card("000");
         b[30] = b'5';
-        assert_eq!(parse_text_block(&b).unwrap_err().code, "FIELD");
+        assert_eq!(parse_text_block(&b).unwrap_err().code.as_str(), "FIELD");
     }
 
     #[test]

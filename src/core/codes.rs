@@ -1,6 +1,7 @@
 //! One place per vocabulary of stable codes: [`wire_codes!`] declares a code enum with each
 //! variant's wire string next to it, and derives from that one list the enum, `as_str`, `ALL`
-//! (declaration order), `index` (the position in `ALL`) and `Serialize` (as the wire string).
+//! (declaration order), `index` (the position in `ALL`), and `Display` and `Serialize` (as the wire
+//! string).
 //!
 //! Why a macro: the codes are the product's contract, and the bindings hand them to JS as indexes
 //! into `ALL` (the JS report builder reads the names from one table). With the list written once,
@@ -37,6 +38,12 @@ macro_rules! wire_codes {
             /// The position of this code in [`Self::ALL`].
             pub fn index(self) -> usize {
                 self as usize
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
             }
         }
 

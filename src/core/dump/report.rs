@@ -105,12 +105,6 @@ pub const PREREQUISITES: [(CheckId, &[CheckId]); CheckId::COUNT] = [
     (CheckId::CardValidity, &[CheckId::CardLayout]),
 ];
 
-impl fmt::Display for CheckId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
 /// How a check ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
