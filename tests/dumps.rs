@@ -14,7 +14,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use cnid_verify::core::dump::{verify_dump, CheckId, CheckStatus, DumpReport, VerifyOptions};
+use cnid_verify::core::dump::{verify_dump, CheckId, CheckStatus, DumpReport, Reason, VerifyOptions};
 use cnid_verify::core::trust::TrustStore;
 use serde_json::Value;
 
@@ -213,6 +213,105 @@ fn dump_fixtures_match_the_manifest() {
     assert!(n > 0, "the manifest lists no dumps");
     assert!(failures.is_empty(), "{} of {n} entries mismatch:\n{}", failures.len(), failures.join("\n"));
     eprintln!("{n} dump fixtures verified as expected");
+}
+
+/// The reason of every failed check of the dump fixtures (reviewed by hand: each names the
+/// fixture's defect). The manifest says which checks fail; this says why, machine-readably.
+use CheckId as C;
+use Reason as R;
+const FAILURE_REASONS: &[(&str, CheckId, Reason)] = &[
+    ("alg-es384.cose", C::Algorithm, R::UnsupportedAlgorithm),
+    ("alg-missing.cose", C::Algorithm, R::MissingAlgorithm),
+    ("alg-unprotected.cose", C::Algorithm, R::UnprotectedAlgorithm),
+    ("array-3.cose", C::Envelope, R::NotCoseSign1),
+    ("card-2017-nationality-mismatch.cose", C::CardConsistency, R::NationalityMismatch),
+    ("card-bad-check-digit.cose", C::CardNumber, R::InvalidNumber),
+    ("card-bad-date.cose", C::CardLayout, R::Field),
+    ("card-birth-mismatch.cose", C::CardConsistency, R::BirthDateMismatch),
+    ("card-expired-cst.cose", C::CardValidity, R::Expired),
+    ("card-expired.cose", C::CardValidity, R::Expired),
+    ("card-mainland-bad-check-digit.cose", C::CardNumber, R::InvalidNumber),
+    ("card-marker-z.cose", C::CardLayout, R::TypeMarker),
+    ("card-nationality-mismatch.cose", C::CardConsistency, R::NationalityMismatch),
+    ("card-not-yet-valid.cose", C::CardValidity, R::NotYetValid),
+    ("card-sex-mismatch.cose", C::CardConsistency, R::SexMismatch),
+    ("crit-unknown.cose", C::Envelope, R::BadHeader),
+    ("detached-payload.cose", C::Envelope, R::DetachedPayload),
+    ("empty.cose", C::Envelope, R::NotCbor),
+    ("fresh-future.cose", C::Freshness, R::InFuture),
+    ("fresh-stale.cose", C::Freshness, R::TooOld),
+    ("nonce-missing.cose", C::Nonce, R::Missing),
+    ("nonce-wrong.cose", C::Nonce, R::Mismatch),
+    ("not-cbor.cose", C::Envelope, R::NotCbor),
+    ("oversized.cose", C::Envelope, R::TooLarge),
+    ("payload-duplicate-key.cose", C::Payload, R::NotCbor),
+    ("payload-indefinite-map.cose", C::Payload, R::NotCbor),
+    ("payload-missing-readat.cose", C::Payload, R::MissingField),
+    ("payload-nonce-7.cose", C::Payload, R::BadField),
+    ("payload-not-map.cose", C::Payload, R::NotMap),
+    ("payload-photo-1023.cose", C::Payload, R::BadField),
+    ("payload-readat-text.cose", C::Payload, R::BadField),
+    ("payload-readerid-empty.cose", C::Payload, R::BadField),
+    ("payload-text-255.cose", C::Payload, R::BadField),
+    ("payload-version-2.cose", C::Payload, R::UnsupportedVersion),
+    ("revoked-intermediate-serial.cose", C::Revocation, R::CertRevoked),
+    ("revoked-kid.cose", C::Revocation, R::KidRevoked),
+    ("revoked-serial-leading-zeros.cose", C::Revocation, R::CertRevoked),
+    ("revoked-serial.cose", C::Revocation, R::CertRevoked),
+    ("sig-63-bytes.cose", C::Envelope, R::BadSignatureEncoding),
+    ("sig-aad-not-given.cose", C::Signature, R::Mismatch),
+    ("sig-der.cose", C::Envelope, R::BadSignatureEncoding),
+    ("sig-r-zero.cose", C::Signature, R::BadSignatureEncoding),
+    ("sig-s-equals-n.cose", C::Signature, R::BadSignatureEncoding),
+    ("sig-tampered-text.cose", C::Signature, R::Mismatch),
+    ("sig-wrong-aad.cose", C::Signature, R::Mismatch),
+    ("sig-wrong-key.cose", C::Signature, R::Mismatch),
+    ("signer-bad-ca-false.cose", C::Signer, R::CertProfile),
+    ("signer-bad-ca-no-basic-constraints.cose", C::Signer, R::CertProfile),
+    ("signer-cert-expired.cose", C::Signer, R::CertExpired),
+    ("signer-cert-garbage.cose", C::Signer, R::BadCertificate),
+    ("signer-cert-not-yet-valid.cose", C::Signer, R::CertNotYetValid),
+    ("signer-no-kid-no-x5chain.cose", C::Signer, R::NoSignerId),
+    ("signer-pathlen-exceeded.cose", C::Signer, R::CertProfile),
+    ("signer-unknown-kid.cose", C::Signer, R::UnknownKid),
+    ("signer-untrusted-anchor.cose", C::Signer, R::NoPath),
+    ("signer-wrong-keyusage.cose", C::Signer, R::CertProfile),
+    ("tag-17.cose", C::Envelope, R::NotCoseSign1),
+    ("trailing-bytes.cose", C::Envelope, R::NotCbor),
+    ("truncated.cose", C::Envelope, R::NotCbor),
+    ("y-x5chain-expiring.cose", C::Signer, R::CertExpired),
+];
+
+/// Every failed check carries a reason, that reason is one its check declares
+/// ([`CheckId::reasons`]), and it is the one [`FAILURE_REASONS`] expects; passed and skipped
+/// checks carry none.
+#[test]
+fn failed_dump_fixtures_give_the_expected_reasons() {
+    let dir = fixtures().join("dumps");
+    let manifest: Value = serde_json::from_str(&fs::read_to_string(dir.join("manifest.json")).expect("manifest"))
+        .expect("manifest is JSON");
+    let mut got: Vec<(String, CheckId, Reason)> = Vec::new();
+    for entry in entries(&manifest) {
+        let file = entry["file"].as_str().expect("entry.file");
+        let report =
+            verify_dump(&read(&dir.join(file)), &build_trust(entry, &fixtures().join("trust")), &build_options(entry));
+        for c in &report.checks {
+            match (c.status, c.reason) {
+                (CheckStatus::Failed, Some(r)) => {
+                    assert!(c.id.reasons().contains(&r), "{file}: {} failed with {r}, not one of its reasons", c.id);
+                    got.push((file.to_owned(), c.id, r));
+                }
+                (CheckStatus::Failed, None) => panic!("{file}: {} failed without a reason", c.id),
+                (_, Some(r)) => panic!("{file}: {} is {:?} but carries reason {r}", c.id, c.status),
+                (_, None) => {}
+            }
+        }
+    }
+    got.sort();
+    let mut want: Vec<(String, CheckId, Reason)> =
+        FAILURE_REASONS.iter().map(|(f, c, r)| ((*f).to_owned(), *c, *r)).collect();
+    want.sort();
+    assert_eq!(got, want);
 }
 
 #[test]

@@ -134,6 +134,15 @@ fn check_report(r: &DumpReport, opts: &VerifyOptions) {
     for (c, id) in r.checks.iter().zip(CheckId::ALL) {
         assert_eq!(c.id, id, "checks out of CheckId::ALL order");
         assert!(!c.message.is_empty(), "{id} has no message");
+        // A failed check names one of the reasons its pipeline row declares (never INTERNAL);
+        // the others carry none.
+        match (c.status, c.reason) {
+            (CheckStatus::Failed, Some(reason)) => {
+                assert!(id.reasons().contains(&reason), "{id} failed with undeclared reason {reason}")
+            }
+            (CheckStatus::Failed, None) => panic!("{id} failed without a reason"),
+            (_, reason) => assert_eq!(reason, None, "{id} is not failed but has a reason"),
+        }
     }
     let failed = r.checks.iter().any(|c| c.status == CheckStatus::Failed);
     assert_eq!(r.ok, !failed, "ok must mean: no check failed");

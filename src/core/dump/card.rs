@@ -1,78 +1,106 @@
-//! The card checks of a dump (docs/spec/dump-format.md §5): CARD_NUMBER, CARD_CONSISTENCY and
-//! CARD_VALIDITY, run on the chip text block that CARD_LAYOUT parsed ([`crate::core::chip`] is the
-//! parser; what the parsed fields must satisfy lives here).
+//! The card checks of a dump (docs/spec/dump-format.md §5): CARD_LAYOUT parses the chip text block
+//! ([`crate::core::chip`] is the parser), and CARD_NUMBER, CARD_CONSISTENCY and CARD_VALIDITY judge
+//! what the parsed fields must satisfy.
 
-use crate::core::chip::{CardLayout, ChipCard, ChipSex};
+use super::pipeline::{needs, pass, Failure, Outcome, Run};
+use super::report::Reason;
+use crate::core::chip::{self, CardLayout, ChipCard, ChipSex};
 use crate::core::date::Date;
 use crate::core::number::{self, Kind, NumberOptions, NumberReport, Sex};
 use crate::core::tables;
+use crate::core::trust::{Warning, WarningCode};
 
-/// Outcome of one card check.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CheckResult {
-    pub passed: bool,
-    pub message: String,
-}
-
-impl CheckResult {
-    /// The outcome as `CheckList::record` takes it: `Ok(message)` passed, `Err(message)` failed.
-    pub fn into_outcome(self) -> Result<String, String> {
-        if self.passed {
-            Ok(self.message)
-        } else {
-            Err(self.message)
-        }
+/// CARD_LAYOUT: the payload's text block parses as one of the four layouts (a strict parse:
+/// [`chip::parse_text_block`]). Leaves the card for the other card checks.
+pub(crate) fn check_layout(run: &mut Run<'_>) -> Outcome {
+    let p = needs(run.payload.as_ref(), "the payload")?;
+    let card = chip::parse_text_block(p.text)
+        .map_err(|e| Failure::new(Reason::from(e.code), format!("{} ({})", e.message, e.code)))?;
+    let layout = card.layout.as_str();
+    if p.fingerprint.is_some() && !card.layout.has_fingerprint() {
+        run.warnings.push(Warning::new(
+            WarningCode::UnexpectedFingerprint,
+            format!("the payload carries a fingerprint block, but {layout} cards have no fingerprints; it is passed through unverified by the chip layout"),
+        ));
     }
+    let message = format!("the text block decodes as a {layout} card");
+    run.card = Some(card);
+    pass(message)
 }
 
-fn pass(message: String) -> CheckResult {
-    CheckResult { passed: true, message }
+/// CARD_NUMBER (see [`judge_number`]). Leaves the number report, passed or not.
+pub(crate) fn check_number(run: &mut Run<'_>) -> Outcome {
+    let card = needs(run.card.as_ref(), "the card")?;
+    let read_at = needs(run.payload.as_ref(), "the payload")?.read_at;
+    let report = number_report(card, read_at);
+    let outcome = judge_number(card, &report);
+    run.number_report = Some(report);
+    outcome
 }
 
-fn fail(message: String) -> CheckResult {
-    CheckResult { passed: false, message }
+/// CARD_CONSISTENCY (see [`judge_consistency`]).
+pub(crate) fn check_consistency(run: &mut Run<'_>) -> Outcome {
+    let card = needs(run.card.as_ref(), "the card")?;
+    judge_consistency(card, needs(run.number_report.as_ref(), "the number report")?)
 }
 
-/// Results of `CARD_NUMBER`, `CARD_CONSISTENCY` (None = skipped because the
-/// number failed) and `CARD_VALIDITY`.
+/// CARD_VALIDITY (see [`judge_validity`]).
+pub(crate) fn check_validity(run: &mut Run<'_>) -> Outcome {
+    let card = needs(run.card.as_ref(), "the card")?;
+    judge_validity(card, needs(run.payload.as_ref(), "the payload")?.read_at)
+}
+
+/// The outcomes of `CARD_NUMBER`, `CARD_CONSISTENCY` (None = skipped because the number failed)
+/// and `CARD_VALIDITY` for a parsed card, as the pipeline decides them (for the fuzz target and
+/// tests, which start from a card rather than a dump).
 #[derive(Clone, Debug)]
 pub struct CardChecks {
     pub number_report: NumberReport,
-    pub number: CheckResult,
-    pub consistency: Option<CheckResult>,
-    pub validity: CheckResult,
+    pub number: Outcome,
+    pub consistency: Option<Outcome>,
+    pub validity: Outcome,
 }
 
 /// Runs the card checks for a card read at `read_at_unix` (seconds).
 pub fn card_checks(card: &ChipCard, read_at_unix: i64) -> CardChecks {
-    let read_day = Date::from_unix_seconds_cst(read_at_unix);
-    // Chip data is machine-written: no case or width folding (strict), and
-    // the birth date must not be after the day the card was read.
-    let opts = NumberOptions { strict: true, ..NumberOptions::new(read_day) };
-    let report = number::check_number(&card.number, &opts);
-    let number = check_card_number(card, &report);
-    let consistency = number.passed.then(|| check_consistency(card, &report));
-    let validity = check_validity(card, read_at_unix);
+    let report = number_report(card, read_at_unix);
+    let number = judge_number(card, &report);
+    let consistency = number.is_ok().then(|| judge_consistency(card, &report));
+    let validity = judge_validity(card, read_at_unix);
     CardChecks { number_report: report, number, consistency, validity }
+}
+
+/// The chip number's report. Chip data is machine-written: no case or width folding (strict), and
+/// the birth date must not be after the day the card was read.
+fn number_report(card: &ChipCard, read_at_unix: i64) -> NumberReport {
+    let read_day = Date::from_unix_seconds_cst(read_at_unix);
+    let opts = NumberOptions { strict: true, ..NumberOptions::new(read_day) };
+    number::check_number(&card.number, &opts)
 }
 
 /// CARD_NUMBER: the chip number is a valid number of the kind the type
 /// marker implies. Protects against a block whose marker and number disagree
 /// (e.g. a mainland number presented as a foreigner card) and corrupted data.
-fn check_card_number(card: &ChipCard, report: &NumberReport) -> CheckResult {
+fn judge_number(card: &ChipCard, report: &NumberReport) -> Outcome {
     let expected = card.layout.number_kind();
     if report.kind != Some(expected) {
         let got = report.kind.map_or("unrecognised", Kind::as_str);
-        return fail(format!(
-            "chip number {:?} is {got}, but a {} card carries a {} number",
-            card.number,
-            card.layout.as_str(),
-            expected.as_str()
+        return Err(Failure::new(
+            Reason::KindMismatch,
+            format!(
+                "chip number {:?} is {got}, but a {} card carries a {} number",
+                card.number,
+                card.layout.as_str(),
+                expected.as_str()
+            ),
         ));
     }
     if !report.ok {
         let codes: Vec<String> = report.errors.iter().map(|e| format!("{:?}: {}", e.code, e.message)).collect();
-        return fail(format!("chip number {:?} is invalid ({})", card.number, codes.join("; ")));
+        return Err(Failure::new(
+            Reason::InvalidNumber,
+            format!("chip number {:?} is invalid ({})", card.number, codes.join("; ")),
+        ));
     }
     pass(format!("chip number {} is a valid {} number", card.number, expected.as_str()))
 }
@@ -80,7 +108,7 @@ fn check_card_number(card: &ChipCard, report: &NumberReport) -> CheckResult {
 /// CARD_CONSISTENCY: birth date, sex and nationality encoded in the number
 /// agree with the chip's own fields. Protects against spliced data (one
 /// person's number with another person's details).
-fn check_consistency(card: &ChipCard, report: &NumberReport) -> CheckResult {
+fn judge_consistency(card: &ChipCard, report: &NumberReport) -> Outcome {
     let mut problems = Vec::new();
     let n = card.number.as_bytes();
     // Birth date: the 18-character numbers hold YYYYMMDD at positions 7–14;
@@ -93,7 +121,10 @@ fn check_consistency(card: &ChipCard, report: &NumberReport) -> CheckResult {
     };
     let chip_tail = &chip_birth.as_bytes()[chip_birth.len() - number_birth.map_or(0, <[u8]>::len)..];
     if number_birth != Some(chip_tail) {
-        problems.push(format!("birth date {} on the chip differs from the number", card.birth_date));
+        problems.push((
+            Reason::BirthDateMismatch,
+            format!("birth date {} on the chip differs from the number", card.birth_date),
+        ));
     }
     // Sex: parity of digit 17 (not encoded in fpr15 numbers).
     let number_sex = report.info.as_ref().and_then(|i| i.sex);
@@ -104,7 +135,8 @@ fn check_consistency(card: &ChipCard, report: &NumberReport) -> CheckResult {
     };
     if let (Some(ns), Some(cs)) = (number_sex, chip_sex) {
         if ns != cs {
-            problems.push(format!("sex {} on the chip differs from the number's {}", sex_word(cs), sex_word(ns)));
+            let m = format!("sex {} on the chip differs from the number's {}", sex_word(cs), sex_word(ns));
+            problems.push((Reason::SexMismatch, m));
         }
     }
     // Nationality.
@@ -116,29 +148,36 @@ fn check_consistency(card: &ChipCard, report: &NumberReport) -> CheckResult {
             tables::country_by_alpha3(nat).map(|c| c.alpha3)
         };
         if chip_alpha3.is_none() || chip_alpha3 != number_alpha3 {
-            problems.push(format!(
+            let m = format!(
                 "nationality {nat} on the chip differs from the number's {}",
                 number_alpha3.unwrap_or("unknown")
-            ));
+            );
+            problems.push((Reason::NationalityMismatch, m));
         }
     }
-    if problems.is_empty() {
-        pass("birth date, sex and nationality in the number agree with the chip fields".into())
-    } else {
-        fail(problems.join("; "))
+    // The reason is the first disagreement (birth date, sex, nationality); the message lists all.
+    match problems.first() {
+        None => pass("birth date, sex and nationality in the number agree with the chip fields"),
+        Some((reason, _)) => {
+            let all: Vec<&str> = problems.iter().map(|(_, m)| m.as_str()).collect();
+            Err(Failure::new(*reason, all.join("; ")))
+        }
     }
 }
 
 /// CARD_VALIDITY: the card was within its validity period when it was read
 /// (both dates inclusive, read as China Standard Time). Protects against
 /// expired or not-yet-valid cards being accepted.
-fn check_validity(card: &ChipCard, read_at_unix: i64) -> CheckResult {
+fn judge_validity(card: &ChipCard, read_at_unix: i64) -> Outcome {
     let day = Date::from_unix_seconds_cst(read_at_unix);
     if day < card.valid_from {
-        return fail(format!("the card is valid from {}, after the read date {day}", card.valid_from));
+        let m = format!("the card is valid from {}, after the read date {day}", card.valid_from);
+        return Err(Failure::new(Reason::NotYetValid, m));
     }
     match card.valid_until {
-        Some(until) if day > until => fail(format!("the card expired on {until}, before the read date {day}")),
+        Some(until) if day > until => {
+            Err(Failure::new(Reason::Expired, format!("the card expired on {until}, before the read date {day}")))
+        }
         Some(until) => pass(format!("read on {day}, within the validity period {} to {until}", card.valid_from)),
         None => pass(format!("read on {day}; valid from {} with no expiry (长期)", card.valid_from)),
     }
@@ -158,34 +197,53 @@ mod tests {
     use super::*;
     use crate::core::chip::parse_text_block;
     use crate::core::chip::tests::{mainland, y_card};
+    use crate::core::dump::Verdict;
 
     fn at(y: i32, m: u8, d: u8) -> i64 {
         Date::new(y, m, d).unwrap().start_unix_seconds_cst() + 3600
+    }
+
+    /// The message of a passed check.
+    fn passed(o: &Outcome) -> &str {
+        match o {
+            Ok(Verdict::Passed(m)) => m,
+            other => panic!("expected a pass, got {other:?}"),
+        }
+    }
+
+    /// The failure of a failed check.
+    fn failed(o: &Outcome) -> &Failure {
+        o.as_ref().err().unwrap_or_else(|| panic!("expected a failure, got {o:?}"))
     }
 
     #[test]
     fn the_2023_specimen_passes_every_card_check() {
         let c = parse_text_block(&y_card("000")).unwrap();
         let checks = card_checks(&c, at(2026, 6, 1));
-        assert!(checks.number.passed, "{}", checks.number.message);
-        assert!(checks.consistency.as_ref().unwrap().passed);
-        assert!(checks.validity.passed);
+        passed(&checks.number);
+        passed(checks.consistency.as_ref().unwrap());
+        passed(&checks.validity);
     }
 
     #[test]
     fn mainland_long_term_and_validity() {
         let c = parse_text_block(&mainland("长期")).unwrap();
         let checks = card_checks(&c, at(2030, 1, 1));
-        assert!(checks.validity.passed && checks.validity.message.contains("长期"));
-        assert!(checks.consistency.unwrap().passed);
+        assert!(passed(&checks.validity).contains("长期"));
+        passed(&checks.consistency.unwrap());
         // Expired card.
         let c = parse_text_block(&mainland("20250101")).unwrap();
         let checks = card_checks(&c, at(2026, 6, 1));
-        assert!(!checks.validity.passed);
+        assert_eq!(failed(&checks.validity).reason, Reason::Expired);
         // The end date is inclusive, in China Standard Time.
         let last_day = Date::new(2025, 1, 1).unwrap().start_unix_seconds_cst();
-        assert!(card_checks(&c, last_day + 86_399).validity.passed);
-        assert!(!card_checks(&c, last_day + 86_400).validity.passed);
+        passed(&card_checks(&c, last_day + 86_399).validity);
+        assert_eq!(failed(&card_checks(&c, last_day + 86_400).validity).reason, Reason::Expired);
+        // Not yet valid: read the second before the start date (2020-01-01, China Standard Time).
+        let from = Date::new(2020, 1, 1).unwrap().start_unix_seconds_cst();
+        let c = parse_text_block(&mainland("长期")).unwrap();
+        passed(&card_checks(&c, from).validity);
+        assert_eq!(failed(&card_checks(&c, from - 1).validity).reason, Reason::NotYetValid);
     }
 
     #[test]
@@ -194,23 +252,26 @@ mod tests {
         b[36 + 14..36 + 16].copy_from_slice(&u16::from(b'0').to_le_bytes()); // birth 19491230
         let c = parse_text_block(&b).unwrap();
         let checks = card_checks(&c, at(2026, 6, 1));
-        assert!(checks.number.passed);
+        passed(&checks.number);
         let cons = checks.consistency.unwrap();
-        assert!(!cons.passed && cons.message.contains("birth"));
+        assert!(failed(&cons).message.contains("birth"));
+        assert_eq!(failed(&cons).reason, Reason::BirthDateMismatch);
         // Sex.
         let mut b = mainland("长期");
         b[30] = b'1';
         let cons = card_checks(&parse_text_block(&b).unwrap(), at(2026, 6, 1)).consistency.unwrap();
-        assert!(!cons.passed && cons.message.contains("sex"));
+        assert!(failed(&cons).message.contains("sex"));
+        assert_eq!(failed(&cons).reason, Reason::SexMismatch);
         // Nationality.
         let mut b = y_card("000");
         b[242..248].copy_from_slice(&[b'U', 0, b'S', 0, b'A', 0]);
         let cons = card_checks(&parse_text_block(&b).unwrap(), at(2026, 6, 1)).consistency.unwrap();
-        assert!(!cons.passed && cons.message.contains("nationality"));
+        assert!(failed(&cons).message.contains("nationality"));
+        assert_eq!(failed(&cons).reason, Reason::NationalityMismatch);
         // A numeric nationality that matches is accepted.
         let mut b = y_card("000");
         b[242..248].copy_from_slice(&[b'1', 0, b'2', 0, b'4', 0]);
-        assert!(card_checks(&parse_text_block(&b).unwrap(), at(2026, 6, 1)).consistency.unwrap().passed);
+        passed(&card_checks(&parse_text_block(&b).unwrap(), at(2026, 6, 1)).consistency.unwrap());
     }
 
     #[test]
@@ -219,7 +280,7 @@ mod tests {
         b[248] = b' ';
         let c = parse_text_block(&b).unwrap();
         let checks = card_checks(&c, at(2026, 6, 1));
-        assert!(!checks.number.passed);
+        assert_eq!(failed(&checks.number).reason, Reason::KindMismatch);
         assert!(checks.consistency.is_none());
     }
 

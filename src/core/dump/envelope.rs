@@ -1,9 +1,12 @@
 //! The COSE_Sign1 envelope (docs/spec/dump-format.md §1) and its header parameters.
 //!
-//! `parse_envelope` decides the `ENVELOPE` check. Header *values* are
+//! [`check_envelope`] decides the `ENVELOPE` check, [`check_algorithm`] the `ALGORITHM` check. Header *values* are
 //! judged by the check that uses them: `alg` by `ALGORITHM`, `kid` and
 //! `x5chain` by `SIGNER` (see docs/spec/dump-format-notes.md).
 
+use super::pipeline::{needs, pass, Failure, Outcome, Run};
+use super::report::Reason;
+use super::MAX_DUMP_BYTES;
 use crate::core::cbor::{self, Value};
 
 /// COSE header labels (RFC 9052 §3.1, RFC 9360).
@@ -41,28 +44,45 @@ pub(crate) struct Envelope<'a> {
     pub tagged: bool,
 }
 
-/// Parses the envelope; the error is the `ENVELOPE` failure message.
-pub(crate) fn parse_envelope(bytes: &[u8]) -> Result<Envelope<'_>, String> {
-    let top = cbor::decode_exact(bytes).map_err(|e| format!("the dump is not well-formed CBOR: {e}"))?;
-    let (items, tagged) = unwrap_sign1(top)?;
-    let [protected, unprotected, payload, signature] = four_elements(items)?;
+/// ENVELOPE: the dump is at most [`MAX_DUMP_BYTES`] (checked before any parsing: protects against
+/// resource exhaustion) and a well-formed COSE_Sign1 with an embedded payload and a 64-byte
+/// signature. Leaves the parsed envelope for the other checks.
+pub(crate) fn check_envelope(run: &mut Run<'_>) -> Outcome {
+    let bytes = run.bytes;
+    if bytes.len() > MAX_DUMP_BYTES {
+        let m = format!("the dump is {} bytes, more than the {MAX_DUMP_BYTES} allowed", bytes.len());
+        return Err(Failure::new(Reason::TooLarge, m));
+    }
+    let env = parse_envelope(bytes)?;
+    let form = if env.tagged { "tag 18" } else { "untagged" };
+    run.envelope = Some(env);
+    pass(format!("well-formed COSE_Sign1 ({form}), {} bytes", bytes.len()))
+}
+
+fn parse_envelope(bytes: &[u8]) -> Result<Envelope<'_>, Failure> {
+    let not_cose = |m| Failure::new(Reason::NotCoseSign1, m);
+    let bad_header = |m| Failure::new(Reason::BadHeader, m);
+    let top = cbor::decode_exact(bytes)
+        .map_err(|e| Failure::new(Reason::NotCbor, format!("the dump is not well-formed CBOR: {e}")))?;
+    let (items, tagged) = unwrap_sign1(top).map_err(not_cose)?;
+    let [protected, unprotected, payload, signature] = four_elements(items).map_err(not_cose)?;
 
     let protected_raw = match protected {
         Value::Bytes(b) => b,
-        other => return Err(format!("the protected header is a {}, not a byte string", other.type_name())),
+        other => return Err(not_cose(format!("the protected header is a {}, not a byte string", other.type_name()))),
     };
     let protected = decode_protected(protected_raw)?;
     let unprotected = match unprotected {
         Value::Map(m) => m,
-        other => return Err(format!("the unprotected header is a {}, not a map", other.type_name())),
+        other => return Err(bad_header(format!("the unprotected header is a {}, not a map", other.type_name()))),
     };
     let payload = embedded_payload(payload)?;
-    let signature = raw_signature(signature)?;
+    let signature = raw_signature(signature).map_err(|m| Failure::new(Reason::BadSignatureEncoding, m))?;
 
-    check_header_labels(&protected, "protected")?;
-    check_header_labels(&unprotected, "unprotected")?;
-    check_crit(&protected, &unprotected)?;
-    check_disjoint(&protected, &unprotected)?;
+    check_header_labels(&protected, "protected").map_err(bad_header)?;
+    check_header_labels(&unprotected, "unprotected").map_err(bad_header)?;
+    check_crit(&protected, &unprotected).map_err(bad_header)?;
+    check_disjoint(&protected, &unprotected).map_err(bad_header)?;
 
     Ok(Envelope { protected_raw, protected, unprotected, payload, signature, tagged })
 }
@@ -89,23 +109,32 @@ fn four_elements(items: Vec<Value<'_>>) -> Result<[Value<'_>; 4], String> {
 
 /// The protected header is a bstr wrapping a map; the empty bstr stands
 /// for the empty map (RFC 9052 §3).
-fn decode_protected(raw: &[u8]) -> Result<Header<'_>, String> {
+fn decode_protected(raw: &[u8]) -> Result<Header<'_>, Failure> {
     if raw.is_empty() {
         return Ok(Vec::new());
     }
     match cbor::decode_exact(raw) {
         Ok(Value::Map(m)) => Ok(m),
-        Ok(other) => Err(format!("the protected header contains a {}, not a map", other.type_name())),
-        Err(e) => Err(format!("the protected header is not well-formed CBOR: {e}")),
+        Ok(other) => Err(Failure::new(
+            Reason::BadHeader,
+            format!("the protected header contains a {}, not a map", other.type_name()),
+        )),
+        Err(e) => Err(Failure::new(Reason::NotCbor, format!("the protected header is not well-formed CBOR: {e}"))),
     }
 }
 
 /// A detached (nil) payload is rejected: the dump must carry what it vouches for.
-fn embedded_payload<'a>(v: Value<'a>) -> Result<&'a [u8], String> {
+fn embedded_payload<'a>(v: Value<'a>) -> Result<&'a [u8], Failure> {
     match v {
         Value::Bytes(b) => Ok(b),
-        Value::Null => Err("the payload is detached (nil); signed chip dumps must embed the payload".to_owned()),
-        other => Err(format!("the payload is a {}, not a byte string", other.type_name())),
+        Value::Null => Err(Failure::new(
+            Reason::DetachedPayload,
+            "the payload is detached (nil); signed chip dumps must embed the payload",
+        )),
+        other => Err(Failure::new(
+            Reason::NotCoseSign1,
+            format!("the payload is a {}, not a byte string", other.type_name()),
+        )),
     }
 }
 
@@ -192,24 +221,28 @@ fn check_disjoint(protected: &Header<'_>, unprotected: &Header<'_>) -> Result<()
 // ---------------------------------------------------------------------------
 // Header values
 
-/// The `ALGORITHM` decision: `Ok` with a description, or the failure message.
-pub(crate) fn check_algorithm(env: &Envelope<'_>) -> Result<String, String> {
+/// ALGORITHM: `alg` is ES256 (-7), in the protected header. Protects against algorithm
+/// substitution (an unprotected `alg` could be changed without breaking the signature).
+pub(crate) fn check_algorithm(run: &mut Run<'_>) -> Outcome {
+    let env = needs(run.envelope.as_ref(), "the envelope")?;
+    let unsupported = |m: String| Err(Failure::new(Reason::UnsupportedAlgorithm, m));
     match Value::map_get_int(&env.protected, LABEL_ALG) {
-        Some(v) if v.as_integer() == Some(ALG_ES256) => Ok("alg is ES256 (-7), in the protected header".to_owned()),
+        Some(v) if v.as_integer() == Some(ALG_ES256) => pass("alg is ES256 (-7), in the protected header"),
         Some(v) => match v.as_integer() {
-            Some(n) => Err(format!("alg is {n}{}, only ES256 (-7) is accepted", alg_name(n))),
+            Some(n) => unsupported(format!("alg is {n}{}, only ES256 (-7) is accepted", alg_name(n))),
             None => match v {
-                Value::Text(t) => Err(format!(
+                Value::Text(t) => unsupported(format!(
                     "alg is the text {:?}, only ES256 (the integer -7) is accepted",
                     t.chars().take(40).collect::<String>()
                 )),
-                other => Err(format!("alg is a {}, only ES256 (-7) is accepted", other.type_name())),
+                other => unsupported(format!("alg is a {}, only ES256 (-7) is accepted", other.type_name())),
             },
         },
-        None if Value::map_get_int(&env.unprotected, LABEL_ALG).is_some() => {
-            Err("alg is only in the unprotected header; it must be in the protected header".to_owned())
-        }
-        None => Err("alg is missing from the protected header".to_owned()),
+        None if Value::map_get_int(&env.unprotected, LABEL_ALG).is_some() => Err(Failure::new(
+            Reason::UnprotectedAlgorithm,
+            "alg is only in the unprotected header; it must be in the protected header",
+        )),
+        None => Err(Failure::new(Reason::MissingAlgorithm, "alg is missing from the protected header")),
     }
 }
 

@@ -1,5 +1,7 @@
 //! The dump payload (docs/spec/dump-format.md §2): a CBOR map with unsigned keys.
 
+use super::pipeline::{needs, pass, Failure, Outcome, Run};
+use super::report::Reason;
 use crate::core::cbor::{self, Value};
 use crate::core::chip::TEXT_BLOCK_LEN;
 use crate::core::trust::Warning;
@@ -41,13 +43,28 @@ struct Fields<'a> {
     chip_serial: Option<&'a [u8]>,
 }
 
-/// Parses the payload; the error is the `PAYLOAD` failure message. Unknown
-/// keys above 7 produce `UNKNOWN_PAYLOAD_KEY` warnings.
-pub(crate) fn parse_payload(bytes: &[u8]) -> Result<(Payload<'_>, Vec<Warning>), String> {
-    let v = cbor::decode_exact(bytes).map_err(|e| format!("the payload is not well-formed CBOR: {e}"))?;
+/// PAYLOAD: the payload is a version-1 map with the required fields, each of the right type and
+/// size (protects the card checks from reading malformed data). Leaves the payload for the content
+/// and card checks; unknown keys above 7 produce `UNKNOWN_PAYLOAD_KEY` warnings.
+pub(crate) fn check_payload(run: &mut Run<'_>) -> Outcome {
+    let bytes = needs(run.envelope.as_ref(), "the envelope")?.payload;
+    let (payload, warnings) = parse_payload(bytes)?;
+    run.warnings.extend(warnings);
+    let message = describe_payload(&payload);
+    run.payload = Some(payload);
+    pass(message)
+}
+
+fn parse_payload(bytes: &[u8]) -> Result<(Payload<'_>, Vec<Warning>), Failure> {
+    let bad_field = |m| Failure::new(Reason::BadField, m);
+    let missing = |m: &str| Failure::new(Reason::MissingField, m);
+    let v = cbor::decode_exact(bytes)
+        .map_err(|e| Failure::new(Reason::NotCbor, format!("the payload is not well-formed CBOR: {e}")))?;
     let entries = match v {
         Value::Map(m) => m,
-        other => return Err(format!("the payload is a CBOR {}, not a map", other.type_name())),
+        other => {
+            return Err(Failure::new(Reason::NotMap, format!("the payload is a CBOR {}, not a map", other.type_name())))
+        }
     };
     let mut f = Fields::default();
     let mut warnings = Vec::new();
@@ -55,28 +72,29 @@ pub(crate) fn parse_payload(bytes: &[u8]) -> Result<(Payload<'_>, Vec<Warning>),
         let key = match k {
             Value::Uint(n) => n,
             other => {
-                return Err(format!("the payload has a key of type {}; keys are unsigned integers", other.type_name()))
+                let m = format!("the payload has a key of type {}; keys are unsigned integers", other.type_name());
+                return Err(Failure::new(Reason::BadKey, m));
             }
         };
         match key {
-            0 => f.version = Some(uint_field(&v, "version (0)")?),
-            1 => f.text = Some(exact_bytes(&v, "text (1)", TEXT_BLOCK_LEN)?),
-            2 => f.photo = Some(exact_bytes(&v, "photo (2)", BLOCK_1024)?),
-            3 => f.fingerprint = Some(exact_bytes(&v, "fingerprint (3)", BLOCK_1024)?),
-            4 => f.read_at = Some(read_at_field(&v)?),
-            5 => f.nonce = Some(ranged_bytes(&v, "nonce (5)", NONCE_MIN, NONCE_MAX)?),
-            6 => f.reader_id = Some(reader_id_field(&v)?),
-            7 => f.chip_serial = Some(ranged_bytes(&v, "chipSerial (7)", 1, CHIP_SERIAL_MAX)?),
+            0 => f.version = Some(uint_field(&v, "version (0)").map_err(bad_field)?),
+            1 => f.text = Some(exact_bytes(&v, "text (1)", TEXT_BLOCK_LEN).map_err(bad_field)?),
+            2 => f.photo = Some(exact_bytes(&v, "photo (2)", BLOCK_1024).map_err(bad_field)?),
+            3 => f.fingerprint = Some(exact_bytes(&v, "fingerprint (3)", BLOCK_1024).map_err(bad_field)?),
+            4 => f.read_at = Some(read_at_field(&v).map_err(bad_field)?),
+            5 => f.nonce = Some(ranged_bytes(&v, "nonce (5)", NONCE_MIN, NONCE_MAX).map_err(bad_field)?),
+            6 => f.reader_id = Some(reader_id_field(&v).map_err(bad_field)?),
+            7 => f.chip_serial = Some(ranged_bytes(&v, "chipSerial (7)", 1, CHIP_SERIAL_MAX).map_err(bad_field)?),
             n => warnings.push(Warning::new(
                 WarningCode::UnknownPayloadKey,
                 format!("payload key {n} is not defined by version 1 and was ignored"),
             )),
         }
     }
-    let version = f.version.ok_or("the payload lacks the required key 0 (version)")?;
-    check_version(version)?;
-    let text = f.text.ok_or("the payload lacks the required key 1 (text)")?;
-    let read_at = f.read_at.ok_or("the payload lacks the required key 4 (readAt)")?;
+    let version = f.version.ok_or_else(|| missing("the payload lacks the required key 0 (version)"))?;
+    check_version(version).map_err(|m| Failure::new(Reason::UnsupportedVersion, m))?;
+    let text = f.text.ok_or_else(|| missing("the payload lacks the required key 1 (text)"))?;
+    let read_at = f.read_at.ok_or_else(|| missing("the payload lacks the required key 4 (readAt)"))?;
     Ok((
         Payload {
             text,
@@ -144,4 +162,25 @@ fn reader_id_field<'a>(v: &Value<'a>) -> Result<&'a str, String> {
         }
         other => Err(format!("payload readerId (6) is a {}, not a text string", other.type_name())),
     }
+}
+
+fn describe_payload(p: &Payload<'_>) -> String {
+    let mut parts = vec!["text block"];
+    if p.photo.is_some() {
+        parts.push("photo");
+    }
+    if p.fingerprint.is_some() {
+        parts.push("fingerprint");
+    }
+    parts.push("readAt");
+    if p.nonce.is_some() {
+        parts.push("nonce");
+    }
+    if p.reader_id.is_some() {
+        parts.push("readerId");
+    }
+    if p.chip_serial.is_some() {
+        parts.push("chipSerial");
+    }
+    format!("payload version 1 with {}", parts.join(", "))
 }

@@ -4,6 +4,7 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
+use super::pipeline::{Outcome, Verdict};
 use crate::core::chip::ChipCard;
 use crate::core::number::NumberReport;
 use crate::core::trust::{CertInfo, Warning};
@@ -73,37 +74,145 @@ impl CheckId {
         CheckId::ALL.iter().copied().find(|c| c.as_str() == s)
     }
 
-    /// The checks that must have passed for this one to run ([`PREREQUISITES`]).
+    /// The checks that must have passed for this one to run (its row of [`super::PIPELINE`]).
     pub fn prerequisites(self) -> &'static [CheckId] {
-        PREREQUISITES.get(self.index()).map_or(&[], |(_, p)| p)
+        super::pipeline::step(self).map_or(&[], |s| s.requires)
+    }
+
+    /// The reasons this check may fail with, besides `INTERNAL` (its row of [`super::PIPELINE`]).
+    pub fn reasons(self) -> &'static [Reason] {
+        super::pipeline::step(self).map_or(&[], |s| s.reasons)
     }
 }
 
-/// The skip policy, declared once: each check (in report order) with the checks that must have
-/// passed for it to run. A check whose prerequisite did not pass is skipped, and its message names
-/// the failed check upstream (`skipped: PAYLOAD failed`); where several could be named, the list's
-/// order decides. Checks without a failed prerequisite may still be skipped for their own reason
-/// (NONCE when the app expects none, CARD_CONSISTENCY where it does not apply).
-///
-/// Why: ALGORITHM, SIGNER, REVOCATION and SIGNATURE need only the envelope (the signed bytes are there
-/// even when the payload is bad); the content and card checks need the payload; a signature is only
-/// checked with an accepted algorithm and a trusted signer; and the card checks need the parsed layout
-/// (CARD_CONSISTENCY also a valid number). The content checks still run when the signature failed
-/// (the report then says `verified: false`).
-pub const PREREQUISITES: [(CheckId, &[CheckId]); CheckId::COUNT] = [
-    (CheckId::Envelope, &[]),
-    (CheckId::Payload, &[CheckId::Envelope]),
-    (CheckId::Algorithm, &[CheckId::Envelope]),
-    (CheckId::Signer, &[CheckId::Envelope]),
-    (CheckId::Revocation, &[CheckId::Signer]),
-    (CheckId::Signature, &[CheckId::Signer, CheckId::Algorithm]),
-    (CheckId::Freshness, &[CheckId::Payload]),
-    (CheckId::Nonce, &[CheckId::Payload]),
-    (CheckId::CardLayout, &[CheckId::Payload]),
-    (CheckId::CardNumber, &[CheckId::CardLayout]),
-    (CheckId::CardConsistency, &[CheckId::CardNumber]),
-    (CheckId::CardValidity, &[CheckId::CardLayout]),
-];
+crate::core::codes::wire_codes! {
+    /// Why a check failed: the stable, machine-readable `reason` of a failed check (the message
+    /// beside it is for people and may change). Which check gives which reason is declared in
+    /// [`super::PIPELINE`]; docs/spec/dump-format-notes.md §8 documents each.
+    pub enum Reason {
+        // ENVELOPE
+        /// The dump is larger than the 64 KiB allowed (checked before parsing).
+        TooLarge = "TOO_LARGE",
+        /// Not well-formed CBOR (ENVELOPE: the dump, or its protected header; PAYLOAD: the payload).
+        NotCbor = "NOT_CBOR",
+        /// Well-formed CBOR, but not a COSE_Sign1 (another tag, not a 4-element array, a wrong element type).
+        NotCoseSign1 = "NOT_COSE_SIGN1",
+        /// A header breaks the rules (not a map, a bad label, `crit`, a parameter in both headers);
+        /// for SIGNER: a malformed `kid`, `x5chain` or `x5t` value.
+        BadHeader = "BAD_HEADER",
+        /// The payload is detached (nil): signed chip dumps embed it.
+        DetachedPayload = "DETACHED_PAYLOAD",
+        /// The signature is not 64 bytes r ‖ s (e.g. DER), or r or s is outside [1, n−1].
+        BadSignatureEncoding = "BAD_SIGNATURE_ENCODING",
+        // PAYLOAD
+        /// The payload is not a CBOR map.
+        NotMap = "NOT_MAP",
+        /// A payload key is not an unsigned integer.
+        BadKey = "BAD_KEY",
+        /// A payload field has the wrong type or size.
+        BadField = "BAD_FIELD",
+        /// A required payload field (version, text, readAt) is missing.
+        MissingField = "MISSING_FIELD",
+        /// The payload version is not 1.
+        UnsupportedVersion = "UNSUPPORTED_VERSION",
+        // ALGORITHM
+        /// `alg` is not ES256 (-7).
+        UnsupportedAlgorithm = "UNSUPPORTED_ALGORITHM",
+        /// `alg` is only in the unprotected header.
+        UnprotectedAlgorithm = "UNPROTECTED_ALGORITHM",
+        /// No `alg` at all.
+        MissingAlgorithm = "MISSING_ALGORITHM",
+        // SIGNER
+        /// Neither a `kid` nor an `x5chain`: no signer can be looked up.
+        NoSignerId = "NO_SIGNER_ID",
+        /// The `kid` is not among the trusted JWKs.
+        UnknownKid = "UNKNOWN_KID",
+        /// The protected `x5t` does not match the x5chain's signer certificate.
+        X5tMismatch = "X5T_MISMATCH",
+        /// The x5chain is unprotected and unbound, and the app requires a signed chain.
+        UnsignedX5chain = "UNSIGNED_X5CHAIN",
+        /// The x5chain carries more certificates than allowed.
+        ChainTooLong = "CHAIN_TOO_LONG",
+        /// An x5chain certificate does not parse.
+        BadCertificate = "BAD_CERTIFICATE",
+        /// No path to a trust anchor: no anchor names the chain's issuer, or names do not chain.
+        NoPath = "NO_PATH",
+        /// A certificate of the path had expired at readAt (or, for the signer, at the verification time).
+        CertExpired = "CERT_EXPIRED",
+        /// A certificate of the path was not yet valid then.
+        CertNotYetValid = "CERT_NOT_YET_VALID",
+        /// A certificate's signature does not verify with its issuer's key.
+        BadChainSignature = "BAD_CHAIN_SIGNATURE",
+        /// A certificate breaks the profile: algorithm or key type, CA flag, path length, key usage,
+        /// an unknown critical extension.
+        CertProfile = "CERT_PROFILE",
+        /// A CA certificate signs the dump directly and the app rejects that (`rejectCaSigner`).
+        CaSigner = "CA_SIGNER",
+        // REVOCATION
+        /// The dump names a revoked kid.
+        KidRevoked = "KID_REVOKED",
+        /// A certificate of the path is revoked by serial.
+        CertRevoked = "CERT_REVOKED",
+        /// The signing key (or every key under the kid) is revoked.
+        KeyRevoked = "KEY_REVOKED",
+        // SIGNATURE
+        /// The signature does not verify (content altered, wrong key, or another external AAD);
+        /// NONCE: the payload nonce differs from the expected one.
+        Mismatch = "MISMATCH",
+        /// The signer's key cannot verify ES256 (not a P-256 key).
+        UnsupportedKey = "UNSUPPORTED_KEY",
+        // FRESHNESS
+        /// readAt is later than the verification time plus the allowed clock skew.
+        InFuture = "IN_FUTURE",
+        /// readAt is older than the maximum age.
+        TooOld = "TOO_OLD",
+        // NONCE
+        /// The app expects a nonce and the payload carries none.
+        Missing = "MISSING",
+        // CARD_LAYOUT (the chip parser's error codes)
+        /// The text block is not 256 bytes.
+        Length = "LENGTH",
+        /// The type marker is none of the four layouts'.
+        TypeMarker = "TYPE_MARKER",
+        /// A field holds an unpaired UTF-16 surrogate.
+        Encoding = "ENCODING",
+        /// A field's value is not what the layout allows.
+        Field = "FIELD",
+        // CARD_NUMBER
+        /// The chip number is of another kind than the layout carries.
+        KindMismatch = "KIND_MISMATCH",
+        /// The chip number is of the right kind but invalid.
+        InvalidNumber = "INVALID_NUMBER",
+        // CARD_CONSISTENCY (the first disagreement found, in this order; the message lists all)
+        /// The birth date on the chip differs from the number's.
+        BirthDateMismatch = "BIRTH_DATE_MISMATCH",
+        /// The sex on the chip differs from the number's.
+        SexMismatch = "SEX_MISMATCH",
+        /// The nationality on the chip differs from the number's.
+        NationalityMismatch = "NATIONALITY_MISMATCH",
+        // CARD_VALIDITY
+        /// The card's validity starts after the read date.
+        NotYetValid = "NOT_YET_VALID",
+        /// The card had expired on the read date.
+        Expired = "EXPIRED",
+        // any check
+        /// A verifier bug: a check ran without what its prerequisites produce. Never expected; the
+        /// check fails closed.
+        Internal = "INTERNAL",
+    }
+}
+
+impl From<crate::core::chip::ChipErrorCode> for Reason {
+    fn from(c: crate::core::chip::ChipErrorCode) -> Self {
+        use crate::core::chip::ChipErrorCode as E;
+        match c {
+            E::Length => Reason::Length,
+            E::TypeMarker => Reason::TypeMarker,
+            E::Encoding => Reason::Encoding,
+            E::Field => Reason::Field,
+        }
+    }
+}
 
 /// How a check ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -120,6 +229,9 @@ pub enum CheckStatus {
 pub struct Check {
     pub id: CheckId,
     pub status: CheckStatus,
+    /// Why it failed (failed checks only; absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Reason>,
     /// Human-readable and specific.
     pub message: String,
 }
@@ -224,8 +336,8 @@ impl fmt::Debug for DumpReport {
     }
 }
 
-/// Collects the twelve checks while verification runs; [`CheckList::finish`] applies the skip
-/// policy ([`PREREQUISITES`]) to every check that was not run.
+/// Collects the twelve checks while the pipeline runs; [`CheckList::finish`] applies the skip
+/// policy (the prerequisites of [`super::PIPELINE`]) to every check that was not run.
 pub(crate) struct CheckList {
     checks: Vec<Check>,
     decided: Vec<bool>,
@@ -236,15 +348,16 @@ impl CheckList {
         CheckList {
             checks: CheckId::ALL
                 .iter()
-                .map(|&id| Check { id, status: CheckStatus::Skipped, message: String::from("not run") })
+                .map(|&id| Check { id, status: CheckStatus::Skipped, reason: None, message: String::from("not run") })
                 .collect(),
             decided: vec![false; CheckId::ALL.len()],
         }
     }
 
-    fn set(&mut self, id: CheckId, status: CheckStatus, message: String) {
+    fn set(&mut self, id: CheckId, status: CheckStatus, reason: Option<Reason>, message: String) {
         if let Some(c) = self.checks.get_mut(id.index()) {
             c.status = status;
+            c.reason = reason;
             c.message = message;
         }
         if let Some(d) = self.decided.get_mut(id.index()) {
@@ -252,11 +365,12 @@ impl CheckList {
         }
     }
 
-    /// Records a check's outcome: `Ok(message)` passed, `Err(message)` failed.
-    pub fn record(&mut self, id: CheckId, outcome: Result<String, String>) {
+    /// Records a check's outcome.
+    pub fn record(&mut self, id: CheckId, outcome: Outcome) {
         match outcome {
-            Ok(m) => self.pass(id, m),
-            Err(m) => self.fail(id, m),
+            Ok(Verdict::Passed(m)) => self.set(id, CheckStatus::Passed, None, m),
+            Ok(Verdict::Skipped(m)) => self.set(id, CheckStatus::Skipped, None, m),
+            Err(f) => self.set(id, CheckStatus::Failed, Some(f.reason), f.message),
         }
     }
 
@@ -282,21 +396,9 @@ impl CheckList {
                     Some(cause) => format!("skipped: {cause} failed"),
                     None => String::from("skipped: not run"),
                 };
-                self.skip(id, message);
+                self.set(id, CheckStatus::Skipped, None, message);
             }
         }
-    }
-
-    pub fn pass(&mut self, id: CheckId, message: impl Into<String>) {
-        self.set(id, CheckStatus::Passed, message.into());
-    }
-
-    pub fn fail(&mut self, id: CheckId, message: impl Into<String>) {
-        self.set(id, CheckStatus::Failed, message.into());
-    }
-
-    pub fn skip(&mut self, id: CheckId, message: impl Into<String>) {
-        self.set(id, CheckStatus::Skipped, message.into());
     }
 
     pub fn status(&self, id: CheckId) -> CheckStatus {
@@ -334,27 +436,25 @@ mod skip_policy_tests {
         message
     }
 
-    #[test]
-    fn the_table_lists_every_check_in_report_order() {
-        let ids: Vec<CheckId> = PREREQUISITES.iter().map(|(id, _)| *id).collect();
-        assert_eq!(ids, CheckId::ALL.to_vec());
-        // Prerequisites come earlier in the report (the runner decides in report order).
-        for (id, pre) in PREREQUISITES {
-            assert!(pre.iter().all(|p| p.index() < id.index()), "{id}");
-        }
+    fn pass(c: &mut CheckList, id: CheckId) {
+        c.record(id, Ok(Verdict::Passed("ok".into())));
+    }
+
+    fn fail(c: &mut CheckList, id: CheckId) {
+        c.record(id, Err(super::super::pipeline::Failure::new(Reason::Mismatch, "bad")));
     }
 
     #[test]
     fn a_failure_skips_what_depends_on_it_and_is_named() {
-        let r = finished(|c| c.fail(CheckId::Envelope, "bad"));
+        let r = finished(|c| fail(c, CheckId::Envelope));
         for id in CheckId::ALL.into_iter().skip(1) {
             assert_eq!(skipped_by(&r, id), "skipped: ENVELOPE failed");
         }
         let r = finished(|c| {
-            c.pass(CheckId::Envelope, "ok");
-            c.fail(CheckId::Payload, "bad");
-            c.pass(CheckId::Algorithm, "ok");
-            c.fail(CheckId::Signer, "bad");
+            pass(c, CheckId::Envelope);
+            fail(c, CheckId::Payload);
+            pass(c, CheckId::Algorithm);
+            fail(c, CheckId::Signer);
         });
         assert_eq!(skipped_by(&r, CheckId::Revocation), "skipped: SIGNER failed");
         assert_eq!(skipped_by(&r, CheckId::Signature), "skipped: SIGNER failed");
@@ -365,10 +465,10 @@ mod skip_policy_tests {
         assert_eq!(skipped_by(&r, CheckId::CardConsistency), "skipped: PAYLOAD failed");
         let r = finished(|c| {
             for id in [CheckId::Envelope, CheckId::Payload, CheckId::Signer, CheckId::CardLayout] {
-                c.pass(id, "ok");
+                pass(c, id);
             }
-            c.fail(CheckId::Algorithm, "bad");
-            c.fail(CheckId::CardNumber, "bad");
+            fail(c, CheckId::Algorithm);
+            fail(c, CheckId::CardNumber);
         });
         assert_eq!(skipped_by(&r, CheckId::Signature), "skipped: ALGORITHM failed");
         assert_eq!(skipped_by(&r, CheckId::CardConsistency), "skipped: CARD_NUMBER failed");

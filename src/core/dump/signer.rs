@@ -4,11 +4,12 @@ use crate::core::trust::WarningCode;
 use sha2::{Digest, Sha256};
 
 use super::envelope::{self, Envelope, HeaderBucket};
-use super::report::{SignerInfo, SignerMethod};
+use super::pipeline::{needs, pass, Failure, Outcome, Run};
+use super::report::{Reason, SignerInfo, SignerMethod};
 use super::signature::{sig_structure, verify_es256, SignatureError};
 use crate::core::hex;
-use crate::core::trust::x509::{self, ValidPath};
-use crate::core::trust::{TrustStore, TrustedKey, Warning};
+use crate::core::trust::x509::{self, PathFault, ValidPath};
+use crate::core::trust::{Revoked, TrustStore, TrustedKey, Warning};
 
 /// Most certificates an x5chain may carry (docs/spec/dump-format.md §4.2).
 pub const MAX_X5CHAIN: usize = 4;
@@ -33,19 +34,40 @@ pub struct SignerPolicy {
     pub require_signed_x5chain: bool,
 }
 
+/// SIGNER: the dump names a signer the app trusts: a trusted JWK by kid, or an x5chain that
+/// validates to a trust anchor (protects against dumps signed by anyone else). Certificates are
+/// checked at readAt; without a usable payload the verification time stands in for it. Leaves the
+/// trusted signer for SIGNATURE and REVOCATION, and the signer info (also when it failed).
+pub(crate) fn check_signer(run: &mut Run<'_>) -> Outcome {
+    let env = needs(run.envelope.as_ref(), "the envelope")?;
+    let opts = run.opts;
+    let read_at = run.payload.as_ref().map_or(opts.at_unix, |p| p.read_at);
+    let verify_at = opts.max_age_seconds.map(|_| opts.at_unix);
+    let res = resolve(env, run.trust, read_at, verify_at, opts.signer_policy);
+    run.warnings.extend(res.warnings);
+    run.signer_info = res.info;
+    run.trusted = Some(res.trusted?);
+    pass(res.passed_message)
+}
+
 /// Outcome of signer resolution.
-pub(crate) struct Resolution<'t> {
-    pub trusted: Result<Trusted<'t>, String>,
-    pub info: Option<SignerInfo>,
-    pub warnings: Vec<Warning>,
+struct Resolution<'t> {
+    trusted: Result<Trusted<'t>, Failure>,
+    info: Option<SignerInfo>,
+    warnings: Vec<Warning>,
     /// Message for a passed SIGNER check.
-    pub passed_message: String,
+    passed_message: String,
 }
 
 impl Resolution<'_> {
-    fn failed(message: String, info: Option<SignerInfo>, warnings: Vec<Warning>) -> Self {
-        Resolution { trusted: Err(message), info, warnings, passed_message: String::new() }
+    fn failed(failure: Failure, info: Option<SignerInfo>, warnings: Vec<Warning>) -> Self {
+        Resolution { trusted: Err(failure), info, warnings, passed_message: String::new() }
     }
+}
+
+/// A malformed `kid`, `x5chain` or `x5t` value.
+fn bad_header(message: String) -> Failure {
+    Failure::new(Reason::BadHeader, message)
 }
 
 /// Finds the signer: x5chain decides when present, otherwise the kid.
@@ -53,7 +75,7 @@ impl Resolution<'_> {
 /// `read_at` is the payload's readAt (or the verification time when the
 /// payload is unusable); `verify_at` is the verification time, or `None`
 /// for archived dumps.
-pub(crate) fn resolve<'t>(
+fn resolve<'t>(
     env: &Envelope<'_>,
     trust: &'t TrustStore,
     read_at: i64,
@@ -67,7 +89,7 @@ pub(crate) fn resolve<'t>(
         _ => None,
     };
     match envelope::x5chain(env) {
-        Err(m) => return Resolution::failed(m, None, warnings),
+        Err(m) => return Resolution::failed(bad_header(m), None, warnings),
         Ok(Some((certs, bucket))) => {
             if let Some(k) = &kid_bytes {
                 warnings.push(Warning::new(
@@ -78,8 +100,10 @@ pub(crate) fn resolve<'t>(
                     ),
                 ));
             }
-            if let Err(m) = envelope::x5t(env).and_then(|x5t| check_chain_binding(&certs, bucket, x5t, policy)) {
-                return Resolution::failed(m, None, warnings);
+            let binding =
+                envelope::x5t(env).map_err(bad_header).and_then(|x5t| check_chain_binding(&certs, bucket, x5t, policy));
+            if let Err(f) = binding {
+                return Resolution::failed(f, None, warnings);
             }
             // A malformed kid is irrelevant when x5chain decides.
             return resolve_chain(trust, &certs, kid_bytes.as_deref(), read_at, verify_at, policy, warnings);
@@ -87,9 +111,12 @@ pub(crate) fn resolve<'t>(
         Ok(None) => {}
     }
     match kid {
-        Err(m) => Resolution::failed(m, None, warnings),
+        Err(m) => Resolution::failed(bad_header(m), None, warnings),
         Ok(None) => Resolution::failed(
-            "the dump has neither a kid nor an x5chain, so no signer can be looked up".to_owned(),
+            Failure::new(
+                Reason::NoSignerId,
+                "the dump has neither a kid nor an x5chain, so no signer can be looked up",
+            ),
             None,
             warnings,
         ),
@@ -107,18 +134,18 @@ fn check_chain_binding(
     bucket: HeaderBucket,
     x5t: Option<[u8; 32]>,
     policy: SignerPolicy,
-) -> Result<(), String> {
+) -> Result<(), Failure> {
     let signer = certs.first().copied().unwrap_or(&[]);
     match x5t {
-        Some(hash) if Sha256::digest(signer).as_slice() != hash.as_slice() => Err(
-            "the protected x5t (SHA-256) does not match the x5chain's signer certificate: the chain is not the one that was signed"
-                .to_owned(),
-        ),
+        Some(hash) if Sha256::digest(signer).as_slice() != hash.as_slice() => Err(Failure::new(
+            Reason::X5tMismatch,
+            "the protected x5t (SHA-256) does not match the x5chain's signer certificate: the chain is not the one that was signed",
+        )),
         Some(_) => Ok(()),
-        None if bucket == HeaderBucket::Unprotected && policy.require_signed_x5chain => Err(
-            "the x5chain is in the unprotected header and no protected x5t binds it; this app requires a signed chain (requireSignedX5chain)"
-                .to_owned(),
-        ),
+        None if bucket == HeaderBucket::Unprotected && policy.require_signed_x5chain => Err(Failure::new(
+            Reason::UnsignedX5chain,
+            "the x5chain is in the unprotected header and no protected x5t binds it; this app requires a signed chain (requireSignedX5chain)",
+        )),
         None => Ok(()),
     }
 }
@@ -136,7 +163,7 @@ fn resolve_kid<'t>(trust: &'t TrustStore, kid: &[u8], src: HeaderBucket, warning
     if candidates.is_empty() {
         let message =
             format!("kid {} is not among the trusted JWKs ({} key(s) trusted)", describe_kid(kid), trust.key_count());
-        return Resolution::failed(message, Some(info), warnings);
+        return Resolution::failed(Failure::new(Reason::UnknownKid, message), Some(info), warnings);
     }
     let passed_message =
         format!("kid {} ({} header) matches {} trusted JWK(s)", describe_kid(kid), src.as_str(), candidates.len());
@@ -170,7 +197,7 @@ fn resolve_chain<'t>(
         Ok(path) => path,
         Err(f) => {
             info.certificates = f.chain;
-            return Resolution::failed(f.message, Some(info), warnings);
+            return Resolution::failed(Failure::new(path_reason(f.fault), f.message), Some(info), warnings);
         }
     };
     info.certificates = path.path_certs().iter().map(|c| c.info.clone()).collect();
@@ -186,8 +213,8 @@ fn resolve_chain<'t>(
         ));
     }
     let signer = path.signer().map(|c| c.label()).unwrap_or_default();
-    if let Err(m) = check_ca_signer(&path, policy, &mut warnings) {
-        return Resolution::failed(m, Some(info), warnings);
+    if let Err(f) = check_ca_signer(&path, policy, &mut warnings) {
+        return Resolution::failed(f, Some(info), warnings);
     }
     let anchor_name = info.anchor.as_ref().map(|a| a.subject.clone()).unwrap_or_default();
     let passed_message = format!(
@@ -197,14 +224,27 @@ fn resolve_chain<'t>(
     Resolution { trusted: Ok(Trusted::Chain(path)), info: Some(info), warnings, passed_message }
 }
 
+/// The SIGNER reason for a path the x509 rules rejected.
+fn path_reason(fault: PathFault) -> Reason {
+    match fault {
+        PathFault::ChainLength => Reason::ChainTooLong,
+        PathFault::BadCertificate => Reason::BadCertificate,
+        PathFault::NoPath => Reason::NoPath,
+        PathFault::Expired => Reason::CertExpired,
+        PathFault::NotYetValid => Reason::CertNotYetValid,
+        PathFault::BadLinkSignature => Reason::BadChainSignature,
+        PathFault::Profile => Reason::CertProfile,
+    }
+}
+
 /// A CA certificate (cA=TRUE) signing dumps directly is allowed by the wire
 /// contract, but a CA key that signs data is a key that is used outside its
 /// purpose: warn, or fail with `reject_ca_signer`.
-fn check_ca_signer(path: &ValidPath, policy: SignerPolicy, warnings: &mut Vec<Warning>) -> Result<(), String> {
+fn check_ca_signer(path: &ValidPath, policy: SignerPolicy, warnings: &mut Vec<Warning>) -> Result<(), Failure> {
     let Some(signer) = path.signer().filter(|s| s.is_ca()) else { return Ok(()) };
     let what = format!("the dump is signed directly by CA certificate {} (cA=TRUE)", signer.label());
     if policy.reject_ca_signer {
-        return Err(format!("{what}; this app rejects CA signers (rejectCaSigner)"));
+        return Err(Failure::new(Reason::CaSigner, format!("{what}; this app rejects CA signers (rejectCaSigner)")));
     }
     warnings.push(Warning::new(
         WarningCode::SignerIsCa,
@@ -213,10 +253,8 @@ fn check_ca_signer(path: &ValidPath, policy: SignerPolicy, warnings: &mut Vec<Wa
     Ok(())
 }
 
-/// What SIGNATURE found: its message and, on a JWK path, which candidate
-/// key verified.
+/// What SIGNATURE found: on a JWK path, which candidate key verified.
 pub(crate) struct Signed {
-    pub message: String,
     pub jwk_index: Option<usize>,
 }
 
@@ -225,21 +263,22 @@ pub(crate) struct Signed {
 /// dump names a revoked kid, when any certificate of the path is revoked or
 /// carries a revoked key, or when the JWK that verified the signature (or,
 /// when none did, every candidate key) is revoked.
-pub(crate) fn check_revocation(
-    trust: &TrustStore,
-    named_kid: Option<&[u8]>,
-    t: &Trusted<'_>,
-    signed: Option<&Signed>,
-) -> Result<String, String> {
-    if let Some(kid) = named_kid.filter(|k| trust.is_kid_revoked(k)) {
-        return Err(format!("kid {} is revoked", describe_kid(kid)));
+pub(crate) fn check_revocation(run: &mut Run<'_>) -> Outcome {
+    let env = needs(run.envelope.as_ref(), "the envelope")?;
+    let trusted = needs(run.trusted.as_ref(), "the trusted signer")?;
+    let named_kid = envelope::kid(env).ok().flatten().map(|(k, _)| k);
+    if let Some(kid) = named_kid.filter(|k| run.trust.is_kid_revoked(k)) {
+        return Err(Failure::new(Reason::KidRevoked, format!("kid {} is revoked", describe_kid(kid))));
     }
-    match t {
-        Trusted::Jwk { kid, candidates } => jwk_revocation(trust, kid, candidates, signed.and_then(|s| s.jwk_index)),
+    match trusted {
+        Trusted::Jwk { kid, candidates } => {
+            jwk_revocation(run.trust, kid, candidates, run.signed.as_ref().and_then(|s| s.jwk_index))
+        }
         // Judged once, while the path was chosen (validate_x5chain prefers unrevoked paths).
         Trusted::Chain(path) => match &path.revocation {
-            Some(why) => Err(why.clone()),
-            None => Ok(format!(
+            Some(Revoked::Serial(why)) => Err(Failure::new(Reason::CertRevoked, why.clone())),
+            Some(Revoked::Key(why)) => Err(Failure::new(Reason::KeyRevoked, why.clone())),
+            None => pass(format!(
                 "none of the {} certificate(s) in the path, nor their keys, is revoked",
                 path.len_with_anchor()
             )),
@@ -247,27 +286,26 @@ pub(crate) fn check_revocation(
     }
 }
 
-fn jwk_revocation(
-    trust: &TrustStore,
-    kid: &[u8],
-    candidates: &[&TrustedKey],
-    verified: Option<usize>,
-) -> Result<String, String> {
+fn jwk_revocation(trust: &TrustStore, kid: &[u8], candidates: &[&TrustedKey], verified: Option<usize>) -> Outcome {
     let revoked: Vec<Option<String>> = candidates.iter().map(|c| trust.key_revocation(&c.sec1)).collect();
     match verified {
         Some(i) => {
             if let Some(Some(why)) = revoked.get(i) {
-                return Err(format!("the key that signed the dump is revoked: {why}"));
+                return Err(Failure::new(
+                    Reason::KeyRevoked,
+                    format!("the key that signed the dump is revoked: {why}"),
+                ));
             }
         }
         None => {
             if let Some(Some(why)) = revoked.first().filter(|_| revoked.iter().all(Option::is_some)) {
-                return Err(format!("every key under kid {} is revoked: {why}", describe_kid(kid)));
+                let m = format!("every key under kid {} is revoked: {why}", describe_kid(kid));
+                return Err(Failure::new(Reason::KeyRevoked, m));
             }
         }
     }
     let n = revoked.iter().filter(|r| r.is_some()).count();
-    Ok(if n == 0 {
+    pass(if n == 0 {
         format!("kid {} and its key(s) are not revoked", describe_kid(kid))
     } else {
         format!(
@@ -279,15 +317,20 @@ fn jwk_revocation(
 }
 
 /// SIGNATURE: the ES256 signature over the Sig_structure, with the key of
-/// the trusted signer (each candidate under a rotated kid).
-pub(crate) fn check_signature(env: &Envelope<'_>, t: &Trusted<'_>, external_aad: &[u8]) -> Result<Signed, String> {
+/// the trusted signer (each candidate under a rotated kid). Protects the
+/// content: any change to the payload or protected header breaks it. Leaves
+/// which key verified, for REVOCATION.
+pub(crate) fn check_signature(run: &mut Run<'_>) -> Outcome {
+    let env = needs(run.envelope.as_ref(), "the envelope")?;
+    let trusted = needs(run.trusted.as_ref(), "the trusted signer")?;
+    let external_aad = run.opts.external_aad.as_slice();
     let tbs = sig_structure(env.protected_raw, external_aad, env.payload);
     let aad_note = if external_aad.is_empty() {
         "with an empty external AAD".to_owned()
     } else {
         format!("with the app's {}-byte external AAD", external_aad.len())
     };
-    match t {
+    match trusted {
         Trusted::Jwk { kid, candidates } => {
             let mut last = SignatureError::Mismatch;
             for (i, c) in candidates.iter().enumerate() {
@@ -298,9 +341,11 @@ pub(crate) fn check_signature(env: &Envelope<'_>, t: &Trusted<'_>, external_aad:
                         } else {
                             String::new()
                         };
-                        let message =
-                            format!("ES256 signature verified with JWK {}{which}, {aad_note}", describe_kid(kid));
-                        return Ok(Signed { message, jwk_index: Some(i) });
+                        run.signed = Some(Signed { jwk_index: Some(i) });
+                        return pass(format!(
+                            "ES256 signature verified with JWK {}{which}, {aad_note}",
+                            describe_kid(kid)
+                        ));
                     }
                     Err(e) => last = e,
                 }
@@ -309,25 +354,23 @@ pub(crate) fn check_signature(env: &Envelope<'_>, t: &Trusted<'_>, external_aad:
         }
         Trusted::Chain(path) => {
             let Some(key) = path.signer_key() else {
-                return Err("the signer certificate has no P-256 key".to_owned());
+                return Err(Failure::new(Reason::UnsupportedKey, "the signer certificate has no P-256 key"));
             };
             let who = path.signer().map(|c| c.label()).unwrap_or_default();
             verify_es256(key, &tbs, env.signature)
-                .map(|()| Signed {
-                    message: format!("ES256 signature verified with signer certificate {who}, {aad_note}"),
-                    jwk_index: None,
-                })
-                .map_err(|e| signature_failure(e, &format!("signer certificate {who}"), &aad_note))
+                .map_err(|e| signature_failure(e, &format!("signer certificate {who}"), &aad_note))?;
+            run.signed = Some(Signed { jwk_index: None });
+            pass(format!("ES256 signature verified with signer certificate {who}, {aad_note}"))
         }
     }
 }
 
-fn signature_failure(e: SignatureError, who: &str, aad_note: &str) -> String {
+fn signature_failure(e: SignatureError, who: &str, aad_note: &str) -> Failure {
     match e {
-        SignatureError::Mismatch => format!(
+        SignatureError::Mismatch => Failure::new(Reason::Mismatch, format!(
             "the ES256 signature does not verify with {who} {aad_note} (content altered, wrong key, or a different external AAD)"
-        ),
-        other => format!("invalid ES256 signature: {other}"),
+        )),
+        other => Failure::new(Reason::BadSignatureEncoding, format!("invalid ES256 signature: {other}")),
     }
 }
 

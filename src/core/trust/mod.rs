@@ -120,6 +120,15 @@ pub struct Warning {
     pub message: String,
 }
 
+/// Why a certificate of a path is revoked, with the message REVOCATION reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Revoked {
+    /// Its issuer + serial, or its serial under any issuer, is listed.
+    Serial(String),
+    /// Its public key is revoked (with a certificate, or trusted under a revoked kid).
+    Key(String),
+}
+
 impl Warning {
     pub(crate) fn new(code: WarningCode, message: impl Into<String>) -> Self {
         Warning { code, message: message.into() }
@@ -682,23 +691,23 @@ impl TrustStore {
 
     /// Why a certificate is revoked, if it is: its issuer + serial (or its
     /// serial under any issuer) is listed, or its key is revoked.
-    pub(crate) fn cert_revocation(&self, cert: &ParsedCert) -> Option<String> {
+    pub(crate) fn cert_revocation(&self, cert: &ParsedCert) -> Option<Revoked> {
         let by_issuer = serial_key(Some(&cert.issuer_der), &cert.serial);
         let any_issuer = serial_key(None, &cert.serial);
         if self.revoked_serials.contains(&by_issuer) || self.revoked_serials.contains(&any_issuer) {
-            return Some(format!(
+            return Some(Revoked::Serial(format!(
                 "certificate {} (serial {}, issued by {}) is revoked",
                 cert.label(),
                 cert.info.serial_hex,
                 cert.info.issuer
-            ));
+            )));
         }
         let point = cert.key.as_ref()?.to_sec1_point(false);
-        self.key_revocation(point.as_bytes()).map(|why| format!("certificate {}: {why}", cert.label()))
+        self.key_revocation(point.as_bytes()).map(|why| Revoked::Key(format!("certificate {}: {why}", cert.label())))
     }
 
-    /// The first revoked certificate of a path, as a message.
-    pub(crate) fn path_revocation<'c>(&self, path: impl IntoIterator<Item = &'c ParsedCert>) -> Option<String> {
+    /// The first revoked certificate of a path.
+    pub(crate) fn path_revocation<'c>(&self, path: impl IntoIterator<Item = &'c ParsedCert>) -> Option<Revoked> {
         path.into_iter().find_map(|c| self.cert_revocation(c))
     }
 

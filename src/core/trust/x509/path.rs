@@ -5,7 +5,7 @@ use p256::ecdsa::signature::Verifier;
 use p256::ecdsa::{DerSignature, Signature, VerifyingKey};
 use sha2::{Digest, Sha256};
 
-use super::super::TrustStore;
+use super::super::{Revoked, TrustStore};
 use super::*;
 
 /// A validated path from the dump's signer certificate to an anchor.
@@ -21,7 +21,7 @@ pub(crate) struct ValidPath {
     pub anchor_in_chain: bool,
     /// Why a certificate of the path (anchor included) is revoked, if one is:
     /// found while choosing the path, and what REVOCATION reports.
-    pub revocation: Option<String>,
+    pub revocation: Option<Revoked>,
 }
 
 impl ValidPath {
@@ -51,9 +51,32 @@ impl ValidPath {
     }
 }
 
+/// What kind of rule stopped a path (a dump's SIGNER reason is made from it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PathFault {
+    /// The x5chain is empty or longer than the policy allows.
+    ChainLength,
+    /// A certificate does not parse.
+    BadCertificate,
+    /// No anchor names the chain's issuer, or names do not chain.
+    NoPath,
+    /// A certificate had expired at the time it is checked at.
+    Expired,
+    /// A certificate was not yet valid then.
+    NotYetValid,
+    /// A certificate's signature does not verify with its issuer's key.
+    BadLinkSignature,
+    /// A per-position profile rule ([`super::profile`]), or an algorithm or key type not accepted.
+    Profile,
+}
+
+/// One rule's verdict on a path: the kind of fault and a specific message.
+pub(crate) type Fault = (PathFault, String);
+
 /// Why no path was found, plus whatever certificates parsed.
 #[derive(Debug)]
 pub(crate) struct PathFailure {
+    pub fault: PathFault,
     pub message: String,
     pub chain: Vec<CertInfo>,
 }
@@ -84,20 +107,30 @@ pub(crate) fn validate_x5chain(
     x5chain: &[&[u8]],
     policy: PathPolicy,
 ) -> Result<ValidPath, PathFailure> {
-    check_chain_count(x5chain, policy.max_chain).map_err(|m| PathFailure { message: m, chain: Vec::new() })?;
+    check_chain_count(x5chain, policy.max_chain).map_err(|message| PathFailure {
+        fault: PathFault::ChainLength,
+        message,
+        chain: Vec::new(),
+    })?;
     let chain = parse_chain(x5chain)?;
-    let fail = |message: String, chain: &[ParsedCert]| PathFailure {
+    let fail = |(fault, message): Fault, chain: &[ParsedCert]| PathFailure {
+        fault,
         message,
         chain: chain.iter().map(|c| c.info.clone()).collect(),
     };
     let ends = candidate_ends(store, &chain);
-    let Some(last) = chain.last() else { return Err(fail("x5chain is empty".to_owned(), &[])) };
+    let Some(last) = chain.last() else {
+        return Err(fail((PathFault::ChainLength, "x5chain is empty".to_owned()), &[]));
+    };
     if ends.is_empty() {
         return Err(fail(
-            format!(
-                "the path does not reach a trust anchor: no anchor is named {:?} (issuer of {})",
-                last.info.issuer,
-                last.label()
+            (
+                PathFault::NoPath,
+                format!(
+                    "the path does not reach a trust anchor: no anchor is named {:?} (issuer of {})",
+                    last.info.issuer,
+                    last.label()
+                ),
             ),
             &chain,
         ));
@@ -109,8 +142,8 @@ pub(crate) fn validate_x5chain(
         anchor_in_chain: end.in_chain,
         revocation,
     };
-    let mut first_problem: Option<String> = None;
-    let mut revoked: Option<(PathEnd, String)> = None;
+    let mut first_problem: Option<Fault> = None;
+    let mut revoked: Option<(PathEnd, Revoked)> = None;
     for end in &ends {
         match check_path(store, &chain, *end, policy) {
             Ok(path) => match store.path_revocation(path) {
@@ -127,13 +160,13 @@ pub(crate) fn validate_x5chain(
     if let Some((end, why)) = revoked {
         return Ok(valid(chain, &end, Some(why)));
     }
-    let problem = first_problem.unwrap_or_default();
+    let (fault, problem) = first_problem.unwrap_or((PathFault::NoPath, String::new()));
     let message = if ends.len() > 1 {
         format!("no valid path to any of {} candidate trust anchors; the first one: {problem}", ends.len())
     } else {
         problem
     };
-    Err(fail(message, &chain))
+    Err(fail((fault, message), &chain))
 }
 
 /// The candidate path ends, in preference order (see [`validate_x5chain`]).
@@ -162,7 +195,8 @@ pub(super) fn check_path<'a>(
     chain: &'a [ParsedCert],
     end: PathEnd,
     policy: PathPolicy,
-) -> Result<Vec<&'a ParsedCert>, String> {
+) -> Result<Vec<&'a ParsedCert>, Fault> {
+    let profile = |m| (PathFault::Profile, m);
     let mut path: Vec<&ParsedCert> = chain.iter().take(end.used).collect();
     if !end.in_chain {
         path.extend(store.anchor_certs().get(end.anchor));
@@ -170,17 +204,17 @@ pub(super) fn check_path<'a>(
     check_links(store, &path)?;
     for (pos, cert) in path.iter().enumerate() {
         check_validity_at(cert, policy.valid_at, "readAt")?;
-        check_no_unknown_critical(cert)?;
+        check_no_unknown_critical(cert).map_err(profile)?;
         if pos == 0 {
             if let Some(t) = policy.signer_valid_at {
                 check_validity_at(cert, t, "the verification time")?;
             }
-            check_signer_usage(cert)?;
-            check_signer_key(cert)?;
+            check_signer_usage(cert).map_err(profile)?;
+            check_signer_key(cert).map_err(profile)?;
         } else {
-            check_is_ca(cert)?;
-            check_path_len(cert, pos)?;
-            check_ca_usage(cert)?;
+            check_is_ca(cert).map_err(profile)?;
+            check_path_len(cert, pos).map_err(profile)?;
+            check_ca_usage(cert).map_err(profile)?;
         }
     }
     Ok(path)
@@ -210,6 +244,7 @@ pub(super) fn parse_chain(x5chain: &[&[u8]]) -> Result<Vec<ParsedCert>, PathFail
                     format!("x5chain certificate #{}", i + 1)
                 };
                 return Err(PathFailure {
+                    fault: PathFault::BadCertificate,
                     message: format!("{which} does not parse: {e}"),
                     chain: chain.iter().map(|c: &ParsedCert| c.info.clone()).collect(),
                 });
@@ -221,10 +256,10 @@ pub(super) fn parse_chain(x5chain: &[&[u8]]) -> Result<Vec<ParsedCert>, PathFail
 
 /// Each certificate is issued by the next: issuer name = next subject,
 /// and the next one's key verifies its signature.
-pub(super) fn check_links(store: &TrustStore, path: &[&ParsedCert]) -> Result<(), String> {
+pub(super) fn check_links(store: &TrustStore, path: &[&ParsedCert]) -> Result<(), Fault> {
     for pair in path.windows(2) {
         if let [child, issuer] = pair {
-            check_names_chain(child, issuer)?;
+            check_names_chain(child, issuer).map_err(|m| (PathFault::NoPath, m))?;
             check_link_signature(store, issuer, child)?;
         }
     }
@@ -248,12 +283,14 @@ pub(super) fn check_names_chain(child: &ParsedCert, issuer: &ParsedCert) -> Resu
 
 /// ecdsa-with-SHA256 by a P-256 key, and the signature verifies.
 /// Outcomes are cached per (issuer SPKI, certificate DER).
-pub(crate) fn check_link_signature(store: &TrustStore, issuer: &ParsedCert, child: &ParsedCert) -> Result<(), String> {
+pub(crate) fn check_link_signature(store: &TrustStore, issuer: &ParsedCert, child: &ParsedCert) -> Result<(), Fault> {
     if let Some(a) = &child.foreign_sig_alg {
-        return Err(format!("certificate {} is signed with {a}; only ecdsa-with-SHA256 is accepted", child.label()));
+        let m = format!("certificate {} is signed with {a}; only ecdsa-with-SHA256 is accepted", child.label());
+        return Err((PathFault::Profile, m));
     }
     let Some(key) = issuer.key.as_ref() else {
-        return Err(format!("issuer {} has a {} key; only P-256 keys are accepted", issuer.label(), issuer.key_desc));
+        let m = format!("issuer {} has a {} key; only P-256 keys are accepted", issuer.label(), issuer.key_desc);
+        return Err((PathFault::Profile, m));
     };
     let cache_key = link_cache_key(issuer, child);
     let cached = store.link_cache().try_borrow().ok().and_then(|c| c.get(&cache_key));
@@ -270,7 +307,8 @@ pub(crate) fn check_link_signature(store: &TrustStore, issuer: &ParsedCert, chil
     if good {
         Ok(())
     } else {
-        Err(format!("the signature of {} does not verify with the key of {}", child.label(), issuer.label()))
+        let m = format!("the signature of {} does not verify with the key of {}", child.label(), issuer.label());
+        Err((PathFault::BadLinkSignature, m))
     }
 }
 

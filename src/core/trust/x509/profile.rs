@@ -6,21 +6,22 @@ use crate::core::date::rfc3339;
 
 /// Validity period, both ends inclusive (RFC 5280 §4.1.2.5): protects
 /// against expired or not-yet-valid certificates.
-pub(super) fn check_validity_at(cert: &ParsedCert, t: i64, what: &str) -> Result<(), String> {
+pub(super) fn check_validity_at(cert: &ParsedCert, t: i64, what: &str) -> Result<(), Fault> {
     if t < cert.not_before {
-        return Err(format!(
-            "certificate {} is not valid before {}, later than {what} {}",
-            cert.label(),
-            cert.info.not_before,
-            rfc3339(t)
+        return Err((
+            PathFault::NotYetValid,
+            format!(
+                "certificate {} is not valid before {}, later than {what} {}",
+                cert.label(),
+                cert.info.not_before,
+                rfc3339(t)
+            ),
         ));
     }
     if t > cert.not_after {
-        return Err(format!(
-            "certificate {} expired {}, before {what} {}",
-            cert.label(),
-            cert.info.not_after,
-            rfc3339(t)
+        return Err((
+            PathFault::Expired,
+            format!("certificate {} expired {}, before {what} {}", cert.label(), cert.info.not_after, rfc3339(t)),
         ));
     }
     Ok(())
