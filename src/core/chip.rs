@@ -72,6 +72,7 @@ impl CardLayout {
 }
 
 /// Sex field (GB/T 2261.1-2003).
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum ChipSex {
@@ -86,6 +87,7 @@ pub enum ChipSex {
 }
 
 /// The decoded text block. Fields a layout does not have are `None`.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ChipCard {
@@ -147,6 +149,7 @@ crate::core::codes::wire_codes! {
 }
 
 /// Why a text block could not be parsed.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ChipError {
     pub code: ChipErrorCode,

@@ -89,7 +89,7 @@ crate::core::codes::wire_codes! {
     /// Why a check failed: the stable, machine-readable `reason` of a failed check (the message
     /// beside it is for people and may change). Which check gives which reason is declared in
     /// [`super::PIPELINE`]; docs/spec/dump-format-notes.md §8 documents each.
-    pub enum Reason {
+    pub enum Reason as "CheckReason" {
         // ENVELOPE
         /// The dump is larger than the 64 KiB allowed (checked before parsing).
         TooLarge = "TOO_LARGE",
@@ -215,6 +215,7 @@ impl From<crate::core::chip::ChipErrorCode> for Reason {
 }
 
 /// How a check ended.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum CheckStatus {
@@ -237,6 +238,7 @@ pub struct Check {
 }
 
 /// The card as read from the text block.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CardReport {
@@ -249,6 +251,7 @@ pub struct CardReport {
 }
 
 /// How the signer was identified.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SignerMethod {
@@ -262,6 +265,7 @@ pub enum SignerMethod {
 /// dump identified a signer, even if SIGNER failed; only
 /// [`DumpReport::verified`] says whether it is trusted. `anchor` is set only
 /// when a path to a trust anchor was found.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SignerInfo {
@@ -281,6 +285,7 @@ pub struct SignerInfo {
 }
 
 /// The result of [`super::verify_dump`].
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DumpReport {
@@ -295,13 +300,15 @@ pub struct DumpReport {
     /// failed (then `verified` is false).
     pub card: Option<CardReport>,
     pub signer: Option<SignerInfo>,
-    /// Payload fields, present when the payload is well-formed.
+    /// Payload fields, present when the payload is well-formed. readAt is Unix seconds.
+    #[cfg_attr(test, ts(as = "Option<f64>"))]
     pub read_at: Option<i64>,
     pub nonce: Option<Bytes>,
     pub reader_id: Option<String>,
     pub chip_serial: Option<Bytes>,
     pub photo: Option<Bytes>,
     pub fingerprint: Option<Bytes>,
+    #[cfg_attr(test, ts(type = "Array<Issue<DumpWarningCode>>"))]
     pub warnings: Vec<Warning>,
 }
 

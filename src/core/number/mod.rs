@@ -41,7 +41,7 @@ const BUF: usize = 32;
 
 crate::core::codes::wire_codes! {
     /// The kind of number an input was recognised as (by length and shape).
-    pub enum Kind {
+    pub enum Kind as "NumberKind" {
         Fpr18 = "fpr18",
         Fpr15 = "fpr15",
         Resident18 = "resident18",
@@ -51,6 +51,7 @@ crate::core::codes::wire_codes! {
 }
 
 /// Sex as encoded by the number (parity of the sequence digit).
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Sex {

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 crate::core::codes::wire_codes! {
     /// Stable error codes.
-    pub enum ErrorCode {
+    pub enum ErrorCode as "NumberErrorCode" {
         /// Nothing but white space.
         Empty = "EMPTY",
         /// No kind has this length (or the input is over the size limit).
@@ -30,7 +30,7 @@ crate::core::codes::wire_codes! {
 
 crate::core::codes::wire_codes! {
     /// Stable warning codes.
-    pub enum WarningCode {
+    pub enum WarningCode as "NumberWarningCode" {
         /// An `fpr15` check-digit mismatch downgraded by `fpr15CheckDigit: 'warning'`.
         CheckDigit = "CHECK_DIGIT",
         /// `fpr15` stores a two-digit year; the century was inferred.
@@ -44,6 +44,7 @@ crate::core::codes::wire_codes! {
 }
 
 /// One error or warning.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Issue<C> {
     pub code: C,
@@ -51,6 +52,7 @@ pub struct Issue<C> {
 }
 
 /// A province-level division.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProvinceInfo {
@@ -61,6 +63,7 @@ pub struct ProvinceInfo {
 }
 
 /// A nationality (ISO 3166-1 / GB/T 2659).
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NationalityInfo {
@@ -72,6 +75,7 @@ pub struct NationalityInfo {
 }
 
 /// Expected and actual check character.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CheckDigitInfo {
     pub expected: String,
@@ -137,6 +141,7 @@ impl LeanReport {
 
 /// Information extracted from a recognised number. Every key is always
 /// present; `null` when not applicable or not readable.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NumberInfo {
@@ -148,11 +153,13 @@ pub struct NumberInfo {
     pub province: Option<ProvinceInfo>,
     pub nationality: Option<NationalityInfo>,
     /// `"HK"`, `"MO"` or `"TW"` for `hmt18`.
+    #[cfg_attr(test, ts(type = r#""HK" | "MO" | "TW" | null"#))]
     pub region: Option<&'static str>,
     pub check_digit: Option<CheckDigitInfo>,
 }
 
 /// The result of validating one input.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NumberReport {

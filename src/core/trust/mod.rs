@@ -76,8 +76,9 @@ pub const LINK_CACHE_CAPACITY: usize = 1024;
 pub use jwk::MAX_KID_BYTES;
 
 crate::core::codes::wire_codes! {
-    /// The stable codes of trust and dump warnings (docs/signed-dumps.md), one list.
-    pub enum WarningCode {
+    /// The stable codes of trust and dump warnings (docs/signed-dumps.md), one list; which call gives
+    /// which is [`JWKS_WARNINGS`], [`REVOKE_WARNINGS`] and [`DUMP_WARNINGS`].
+    pub enum WarningCode as "TrustWarningCode" {
         // Warnings of the JWK set (a key skipped).
         InvalidKey = "INVALID_KEY",
         MissingKid = "MISSING_KID",
@@ -103,6 +104,27 @@ crate::core::codes::wire_codes! {
         SignerIsCa = "SIGNER_IS_CA",
     }
 }
+
+use WarningCode as W;
+
+/// The warnings `add_jwks_json` may give (a key skipped, a kid's keys rotated or capped).
+pub const JWKS_WARNINGS: [WarningCode; 9] = [
+    W::InvalidKey,
+    W::MissingKid,
+    W::PrivateKeyMaterial,
+    W::UnsupportedAlg,
+    W::UnsupportedKeyType,
+    W::WrongKeyOps,
+    W::WrongKeyUse,
+    W::KidRotation,
+    W::TooManyKeysForKid,
+];
+/// The warnings of the revoke calls.
+pub const REVOKE_WARNINGS: [WarningCode; 6] =
+    [W::NoMatch, W::KidCaseDiffers, W::NotACa, W::AnyIssuer, W::KeyStillTrusted, W::NoP256Key];
+/// The warnings of a dump report (the payload and the signer).
+pub const DUMP_WARNINGS: [WarningCode; 5] =
+    [W::UnknownPayloadKey, W::UnexpectedFingerprint, W::KidIgnored, W::ExtraCertificates, W::SignerIsCa];
 
 /// Tests and callers compare a code with its wire string.
 impl PartialEq<&str> for WarningCode {
@@ -160,18 +182,23 @@ impl fmt::Display for TrustError {
 impl std::error::Error for TrustError {}
 
 /// Result of [`TrustStore::add_jwks_json`].
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "AddJwksResult"))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AddJwksOutcome {
     /// Keys newly added (identical re-adds are not counted).
     pub added: usize,
     /// One warning per skipped key (code says why), plus `KID_ROTATION`
     /// notes when a kid gains a second key.
+    #[cfg_attr(test, ts(type = "Array<Issue<JwksWarningCode>>"))]
     pub warnings: Vec<Warning>,
 }
 
 /// Result of a revocation call: feedback, so that a revocation that
 /// matches nothing (a misspelt kid, the leaf passed instead of its issuer)
 /// does not pass in silence.
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "RevokeResult"))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RevokeOutcome {
     /// Whether the entry is new (an identical revocation is recorded once).
@@ -183,10 +210,13 @@ pub struct RevokeOutcome {
     pub matched: bool,
     /// `NO_MATCH`, `KID_CASE_DIFFERS`, `NOT_A_CA`, `ANY_ISSUER`,
     /// `KEY_STILL_TRUSTED`, `NO_P256_KEY`.
+    #[cfg_attr(test, ts(type = "Array<Issue<RevokeWarningCode>>"))]
     pub warnings: Vec<Warning>,
 }
 
 /// A revoked certificate serial, as listed by [`TrustStore::revoked_serials`].
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "RevokedSerial"))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RevokedSerialInfo {

@@ -20,6 +20,7 @@ use crate::core::date::rfc3339;
 use crate::core::hex;
 
 /// A certificate as shown to apps.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CertInfo {

@@ -1,0 +1,62 @@
+// Generated from the Rust types by src/core/typescript.rs: do not edit.
+// `CNID_UPDATE_TS=1 cargo test --lib typescript` rewrites it; `cargo test` checks it.
+/** The kind of number an input was recognised as (by length and shape). */
+export type NumberKind = "fpr18" | "fpr15" | "resident18" | "resident15" | "hmt18";
+/** Stable error codes. */
+export type NumberErrorCode = "EMPTY" | "LENGTH" | "CHARACTER" | "FORMAT" | "CHECK_DIGIT" | "BIRTH_DATE" | "REGION" | "NATIONALITY";
+/** Stable warning codes. */
+export type NumberWarningCode = "CHECK_DIGIT" | "BIRTH_CENTURY_INFERRED" | "LEGACY_NUMBER" | "NATIONALITY_UNUSUAL";
+/** One error or warning. */
+export type Issue<C extends string = string> = {
+  code: C;
+  message: string;
+};
+/** Sex as encoded by the number (parity of the sequence digit). */
+export type Sex = "male" | "female";
+/** A province-level division. */
+export type ProvinceInfo = {
+  /** Two-digit GB/T 2260 code, e.g. `"11"`. */
+  readonly code: string;
+  readonly nameZh: string;
+  readonly nameEn: string;
+};
+/** A nationality (ISO 3166-1 / GB/T 2659). */
+export type NationalityInfo = {
+  readonly alpha3: string;
+  /** Three digits, zero-padded, e.g. `"012"`. */
+  readonly numeric: string;
+  readonly nameEn: string;
+  readonly nameZh: string;
+};
+/** Expected and actual check character. */
+export type CheckDigitInfo = {
+  readonly expected: string;
+  readonly actual: string;
+};
+/**
+ * Information extracted from a recognised number. Every key is always
+ * present; `null` when not applicable or not readable.
+ */
+export type NumberInfo = {
+  /** `YYYY-MM-DD`, when the digits form a calendar date. */
+  birthDate: string | null;
+  /** True when the century was inferred (`fpr15`). */
+  birthCenturyInferred: boolean;
+  sex: Sex | null;
+  province: ProvinceInfo | null;
+  nationality: NationalityInfo | null;
+  /** `"HK"`, `"MO"` or `"TW"` for `hmt18`. */
+  region: "HK" | "MO" | "TW" | null;
+  checkDigit: CheckDigitInfo | null;
+};
+/** The result of validating one input. */
+export type NumberReport = {
+  /** The input as given (truncated when over the size limit). */
+  input: string;
+  ok: boolean;
+  kind: NumberKind | null;
+  normalized: string;
+  errors: Array<Issue<NumberErrorCode>>;
+  warnings: Array<Issue<NumberWarningCode>>;
+  info: NumberInfo | null;
+};
