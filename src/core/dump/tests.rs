@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::core::trust::testpki::{CertSpec, TestKey};
+use test_support::pki::{CertSpec, TestKey};
 
 mod revocation;
 
@@ -719,13 +719,13 @@ fn signer_failures_x5chain() {
     // Expired at readAt.
     let lk = TestKey::new(3);
     let old = CertSpec::leaf("Reader 7", "Dump Intermediate")
-        .validity(crate::core::trust::testpki::T2025, READ_AT - 1)
+        .validity(test_support::pki::T2025, READ_AT - 1)
         .build(&lk, &TestKey::new(2));
     let r = assert_signer_failure(&D::x5chain(&[old.clone(), p.inter.clone()]), &ts, &opts, "expired");
     assert!(r.check(CheckId::Signer).unwrap().message.contains("before readAt 2026-06-01T00:00:00Z"));
     // Valid at readAt, expired at the verification time; fine when archived.
     let edge = CertSpec::leaf("Reader 7", "Dump Intermediate")
-        .validity(crate::core::trust::testpki::T2025, READ_AT + 10)
+        .validity(test_support::pki::T2025, READ_AT + 10)
         .build(&lk, &TestKey::new(2));
     assert_signer_failure(&D::x5chain(&[edge.clone(), p.inter.clone()]), &ts, &opts, "before the verification time");
     let mut archived = VerifyOptions::at(AT);
@@ -952,7 +952,7 @@ fn chain_signatures_are_cached_across_dumps() {
     }
     assert_eq!(ts.cached_link_count(), 2);
     // Validity is still evaluated per dump.
-    let r = verify_dump(&bytes, &ts, &VerifyOptions::at(crate::core::trust::testpki::T2030 + 1));
+    let r = verify_dump(&bytes, &ts, &VerifyOptions::at(test_support::pki::T2030 + 1));
     assert!(failed(&r).contains(&"SIGNER"));
 }
 
