@@ -4,6 +4,8 @@
 use proptest::prelude::*;
 
 use super::*;
+// The permissive CBOR writer (duplicate keys, raw bytes, odd encodings) as `E`.
+use test_support::cbor::{enc, Item as E};
 use test_support::pki::{CertSpec, TestKey};
 
 mod revocation;
@@ -15,53 +17,6 @@ mod revocation;
 const READ_AT: i64 = 1_780_272_000;
 const AT: i64 = READ_AT + 30;
 const KID: &str = "reader-1";
-
-/// A generic CBOR item, including deliberately odd encodings.
-#[derive(Clone, Debug)]
-enum E {
-    U(u64),
-    N(i64),
-    B(Vec<u8>),
-    T(String),
-    A(Vec<E>),
-    M(Vec<(E, E)>),
-    Tag(u64, Box<E>),
-    Null,
-    Raw(Vec<u8>),
-}
-
-fn enc(e: &E) -> Vec<u8> {
-    let mut out = Vec::new();
-    enc_into(e, &mut out);
-    out
-}
-
-fn enc_into(e: &E, out: &mut Vec<u8>) {
-    use crate::core::cbor::*;
-    match e {
-        E::U(n) => encode_head(0, *n, out),
-        E::N(n) => encode_int(*n, out),
-        E::B(b) => encode_bytes(b, out),
-        E::T(s) => encode_text(s, out),
-        E::A(items) => {
-            encode_array_header(items.len(), out);
-            items.iter().for_each(|i| enc_into(i, out));
-        }
-        E::M(entries) => {
-            encode_map_header(entries.len(), out);
-            for (k, v) in entries {
-                enc_into(k, out);
-                enc_into(v, out);
-            }
-        }
-        E::Tag(t, inner) => {
-            encode_head(6, *t, out);
-            enc_into(inner, out);
-        }
-        E::Null => out.push(0xf6),
-        E::Raw(b) => out.extend_from_slice(b),
-    }
-}
 
 /// Writes `s` as UTF-16LE at `off`, space-padded to `chars` characters.
 fn put(block: &mut [u8], off: usize, chars: usize, s: &str) {
