@@ -8,8 +8,8 @@ pub mod codes;
 pub mod date;
 pub mod number;
 pub mod tables;
-// The package's report types in TypeScript, generated from these types (tests only: it writes files).
-#[cfg(all(test, not(target_arch = "wasm32")))]
+// The package's report types in TypeScript, generated from these types (tests only).
+#[cfg(test)]
 mod typescript;
 
 #[cfg(feature = "dumps")]

@@ -86,7 +86,7 @@ pub fn sig_structure(protected: &[u8], external_aad: &[u8], payload: &[u8]) -> V
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::trust::testpki::TestKey;
+    use test_support::pki::TestKey;
 
     #[test]
     fn valid_signature() {

@@ -4,7 +4,9 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::core::trust::testpki::{CertSpec, TestKey};
+// The permissive CBOR writer (duplicate keys, raw bytes, odd encodings) as `E`.
+use test_support::cbor::{enc, Item as E};
+use test_support::pki::{CertSpec, TestKey};
 
 mod revocation;
 
@@ -15,53 +17,6 @@ mod revocation;
 const READ_AT: i64 = 1_780_272_000;
 const AT: i64 = READ_AT + 30;
 const KID: &str = "reader-1";
-
-/// A generic CBOR item, including deliberately odd encodings.
-#[derive(Clone, Debug)]
-enum E {
-    U(u64),
-    N(i64),
-    B(Vec<u8>),
-    T(String),
-    A(Vec<E>),
-    M(Vec<(E, E)>),
-    Tag(u64, Box<E>),
-    Null,
-    Raw(Vec<u8>),
-}
-
-fn enc(e: &E) -> Vec<u8> {
-    let mut out = Vec::new();
-    enc_into(e, &mut out);
-    out
-}
-
-fn enc_into(e: &E, out: &mut Vec<u8>) {
-    use crate::core::cbor::*;
-    match e {
-        E::U(n) => encode_head(0, *n, out),
-        E::N(n) => encode_int(*n, out),
-        E::B(b) => encode_bytes(b, out),
-        E::T(s) => encode_text(s, out),
-        E::A(items) => {
-            encode_array_header(items.len(), out);
-            items.iter().for_each(|i| enc_into(i, out));
-        }
-        E::M(entries) => {
-            encode_map_header(entries.len(), out);
-            for (k, v) in entries {
-                enc_into(k, out);
-                enc_into(v, out);
-            }
-        }
-        E::Tag(t, inner) => {
-            encode_head(6, *t, out);
-            enc_into(inner, out);
-        }
-        E::Null => out.push(0xf6),
-        E::Raw(b) => out.extend_from_slice(b),
-    }
-}
 
 /// Writes `s` as UTF-16LE at `off`, space-padded to `chars` characters.
 fn put(block: &mut [u8], off: usize, chars: usize, s: &str) {
@@ -719,13 +674,13 @@ fn signer_failures_x5chain() {
     // Expired at readAt.
     let lk = TestKey::new(3);
     let old = CertSpec::leaf("Reader 7", "Dump Intermediate")
-        .validity(crate::core::trust::testpki::T2025, READ_AT - 1)
+        .validity(test_support::pki::T2025, READ_AT - 1)
         .build(&lk, &TestKey::new(2));
     let r = assert_signer_failure(&D::x5chain(&[old.clone(), p.inter.clone()]), &ts, &opts, "expired");
     assert!(r.check(CheckId::Signer).unwrap().message.contains("before readAt 2026-06-01T00:00:00Z"));
     // Valid at readAt, expired at the verification time; fine when archived.
     let edge = CertSpec::leaf("Reader 7", "Dump Intermediate")
-        .validity(crate::core::trust::testpki::T2025, READ_AT + 10)
+        .validity(test_support::pki::T2025, READ_AT + 10)
         .build(&lk, &TestKey::new(2));
     assert_signer_failure(&D::x5chain(&[edge.clone(), p.inter.clone()]), &ts, &opts, "before the verification time");
     let mut archived = VerifyOptions::at(AT);
@@ -952,7 +907,7 @@ fn chain_signatures_are_cached_across_dumps() {
     }
     assert_eq!(ts.cached_link_count(), 2);
     // Validity is still evaluated per dump.
-    let r = verify_dump(&bytes, &ts, &VerifyOptions::at(crate::core::trust::testpki::T2030 + 1));
+    let r = verify_dump(&bytes, &ts, &VerifyOptions::at(test_support::pki::T2030 + 1));
     assert!(failed(&r).contains(&"SIGNER"));
 }
 

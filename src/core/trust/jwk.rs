@@ -445,7 +445,7 @@ mod tests {
         assert_eq!(ts.add_jwks_json(&doc).unwrap().added, 0);
         assert_eq!(ts.key_count(), 1);
         // A different key under the same kid is kept (rotation).
-        let other = crate::core::trust::testpki::TestKey::new(7);
+        let other = test_support::pki::TestKey::new(7);
         let (x, y) = other.jwk_xy();
         let rotated = format!(r#"{{"keys":[{{"kty":"EC","crv":"P-256","x":"{x}","y":"{y}","kid":"k1"}}]}}"#);
         let out = ts.add_jwks_json(&rotated).unwrap();
@@ -465,7 +465,7 @@ mod tests {
         use crate::core::trust::MAX_KEYS_PER_KID;
         let keys: Vec<String> = (0..MAX_KEYS_PER_KID as u8 + 4)
             .map(|i| {
-                let (x, y) = crate::core::trust::testpki::TestKey::new(100 + i).jwk_xy();
+                let (x, y) = test_support::pki::TestKey::new(100 + i).jwk_xy();
                 format!(r#"{{"kty":"EC","crv":"P-256","x":"{x}","y":"{y}","kid":"many"}}"#)
             })
             .collect();

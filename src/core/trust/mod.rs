@@ -37,11 +37,6 @@ pub mod jwk;
 mod serial;
 pub mod x509;
 
-#[cfg(test)]
-// Some helpers serve only the native-only dump tests: unused in wasm test builds.
-#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
-pub(crate) mod testpki;
-
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::fmt;

@@ -1,12 +1,12 @@
 //! The signed-dump fixtures: COSE_Sign1 / ES256 per docs/spec/dump-format.md, one `Case` per
 //! file, with the trust store, options and verdict the verifier must reach.
 
-use p256::ecdsa::SigningKey;
 use serde_json::{json, Value};
+use test_support::cbor::{bstr, enc, int, tstr, Item as V};
+use test_support::pki::TestKey;
 
-use crate::cbor::{bstr, enc, int, tstr, V};
 use crate::chip::{sample, Card};
-use crate::keys::{derive_key, filler, hex, sign_der, sign_raw, to_high_s, N};
+use crate::keys::{filler, hex, to_high_s, N};
 use crate::pki::Cert;
 
 /// readAt used by almost every dump: 2026-06-01T00:00:00Z (08:00 CST).
@@ -102,7 +102,7 @@ pub struct D {
     /// Replaces the encoded protected header bytes.
     pub protected_raw: Option<Vec<u8>>,
     pub unprotected: Vec<(V, V)>,
-    pub key: SigningKey,
+    pub key: TestKey,
     pub aad: Vec<u8>,
     pub tag: Option<u64>,
     pub sig: SigForm,
@@ -116,7 +116,7 @@ pub fn kid_header(kid: &str) -> (V, V) {
 }
 
 impl D {
-    pub fn new(text: Vec<u8>, key: &SigningKey, kid: &str) -> D {
+    pub fn new(text: Vec<u8>, key: &TestKey, kid: &str) -> D {
         D {
             text,
             version: 1,
@@ -172,11 +172,11 @@ impl D {
             None => enc(&V::M(self.protected.clone())),
         };
         let tbs = sig_structure(&protected, &self.aad, &payload);
-        let raw = sign_raw(&self.key, &tbs);
+        let raw = self.key.sign(&tbs);
         let sig = match self.sig {
             SigForm::Raw => raw.to_vec(),
             SigForm::HighS => to_high_s(&raw).to_vec(),
-            SigForm::Der => sign_der(&self.key, &tbs),
+            SigForm::Der => self.key.sign_der(&tbs),
             SigForm::ZeroR => {
                 let mut s = raw.to_vec();
                 s[..32].fill(0);
@@ -329,8 +329,8 @@ impl Ctx<'_> {
     }
 }
 
-pub fn reader_key(n: &str) -> SigningKey {
-    derive_key(&format!("cnid-verify test reader key {n}"))
+pub fn reader_key(n: &str) -> TestKey {
+    TestKey::from_seed(format!("cnid-verify test reader key {n}").as_bytes())
 }
 
 /// The JWK-trusted reader keys (kid, seed).

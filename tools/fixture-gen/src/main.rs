@@ -9,7 +9,6 @@
 //! dates are fixed. Two runs produce byte-identical files.
 
 mod cases;
-mod cbor;
 mod chip;
 mod keys;
 mod pki;
@@ -22,18 +21,13 @@ use std::path::{Path, PathBuf};
 use serde_json::{json, Value};
 
 use cases::{all_cases, reader_key, Case, Ctx, READERS};
-use keys::{b64url, filler, xy};
+use keys::filler;
 use pki::{CertSpec, Kind};
+use test_support::pki::b64url;
 
 /// Unix seconds at 00:00:00Z of a civil date (proleptic Gregorian).
 pub fn ymd(y: i64, m: i64, d: i64) -> u64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    ((era * 146097 + doe - 719468) * 86400) as u64
+    test_support::time::unix_from_ymd(y, m, d) as u64
 }
 
 macro_rules! dn {
@@ -242,7 +236,7 @@ fn jwks() -> Value {
     let mut keys = Vec::new();
     for (kid, seed) in READERS {
         let k = reader_key(seed);
-        let (x, y) = xy(k.verifying_key());
+        let (x, y) = k.xy();
         keys.push(json!({"kty": "EC", "crv": "P-256", "x": b64url(&x), "y": b64url(&y), "kid": kid, "use": "sig", "alg": "ES256"}));
     }
     // A non-EC key that verifiers must skip with a warning (shape of an Ed25519 OKP key; the bytes are
@@ -288,7 +282,7 @@ fn generate(out: &Path) {
     let specs = cert_specs();
     let certs = pki::build_all(&specs);
     for c in &certs {
-        write(&trust.join(c.file), pki::to_pem(&c.der).as_bytes());
+        write(&trust.join(c.file), test_support::pki::pem(&c.der).as_bytes());
     }
     write(&trust.join("test-jwks.json"), &json_bytes(&jwks()));
     // One revocation list in the `cnid-verify dump --revoked` format (it replaces the old
@@ -360,22 +354,12 @@ fn generate(out: &Path) {
 }
 
 fn iso_time(secs: u64) -> String {
-    let days = (secs / 86400) as i64;
-    let rem = secs % 86400;
-    // civil from days
-    let z = days + 719468;
-    let era = z.div_euclid(146097);
-    let doe = z - era * 146097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + if m <= 2 { 1 } else { 0 };
-    if rem == 0 {
+    let c = test_support::time::civil_from_unix(secs as i64);
+    let (y, m, d) = (c.year, c.month, c.day);
+    if (c.hour, c.minute, c.second) == (0, 0, 0) {
         format!("{y:04}-{m:02}-{d:02}")
     } else {
-        format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem / 60 % 60, rem % 60)
+        format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", c.hour, c.minute, c.second)
     }
 }
 

@@ -1,8 +1,13 @@
-//! `--selfcheck`: an independent mini-verifier that reads the fixtures back from disk and recomputes,
-//! for every manifest entry, which checks fail, which are skipped and which warnings arise, then
-//! compares with what the manifest claims. It shares no code with the generator: its own strict CBOR
-//! decoder, its own Sig_structure rebuild, JWK/PEM parsing from the trust files, X.509 path checks with
-//! x509-cert + p256, and its own card-number rules.
+//! `--selfcheck`: an **independent oracle**, a mini-verifier that reads the fixtures back from disk and
+//! recomputes, for every manifest entry, which checks fail, which are skipped and which warnings arise,
+//! then compares with what the manifest claims. It shares no code with the generator: its own strict
+//! CBOR decoder, its own Sig_structure rebuild, JWK/PEM parsing from the trust files, X.509 path checks
+//! with x509-cert + p256, and its own card-number rules. From `cases` it takes only the check-id list
+//! and `READ_AT` (constants, no logic).
+//!
+//! Keep it independent: it must not use `tools/test-support` (the test PKI and permissive CBOR writer
+//! the fixtures are built with, shared with cnid-verify's unit tests) or cnid-verify for anything it
+//! checks; a bug shared with either would then pass unnoticed.
 
 use std::collections::BTreeSet;
 use std::fs;

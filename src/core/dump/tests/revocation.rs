@@ -3,7 +3,7 @@
 //! every candidate anchor (regression tests for issue 8's trust defects).
 
 use super::*;
-use crate::core::trust::testpki::T2025;
+use test_support::pki::T2025;
 
 /// A reader whose key (TestKey 4) is trusted twice: as the JWK `KID`, and
 /// through a certificate under the test PKI's intermediate.
@@ -198,7 +198,7 @@ fn revocation_inputs_have_limits() {
     assert_eq!(ts.revoked_kids().len(), crate::core::trust::MAX_REVOCATIONS);
     // Two certificates where one is expected.
     let p = pki();
-    let two = format!("{}{}", crate::core::trust::testpki::pem(&p.root), crate::core::trust::testpki::pem(&p.inter));
+    let two = format!("{}{}", test_support::pki::pem(&p.root), test_support::pki::pem(&p.inter));
     assert_eq!(ts.revoke_certificate(two.as_bytes()).unwrap_err().code, "INVALID_CERTIFICATE");
 }
 

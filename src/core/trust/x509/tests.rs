@@ -5,9 +5,9 @@ fn policy(valid_at: i64, signer_valid_at: Option<i64>) -> PathPolicy {
     PathPolicy { max_chain: 4, valid_at, signer_valid_at }
 }
 use crate::core::date::rfc3339;
-use crate::core::trust::testpki::{CertSpec, TestKey, T2025, T2030};
 use crate::core::trust::{TrustStore, MAX_CERT_BYTES, MAX_PEM_BYTES};
 use std::str::FromStr;
+use test_support::pki::{CertSpec, TestKey, T2025, T2030};
 
 /// Our RFC 4514 formatter gives what x509-cert's Display gives for the
 /// attributes readers use, including escaping and multi-valued RDNs.
@@ -76,8 +76,8 @@ fn pem_input() {
     let (rk, ik, _) = pki();
     let pem = format!(
         "Bag Attributes: junk\n{}\nsome text\n{}",
-        crate::core::trust::testpki::pem(&root(&rk)),
-        crate::core::trust::testpki::pem(&inter(&ik, &rk))
+        test_support::pki::pem(&root(&rk)),
+        test_support::pki::pem(&inter(&ik, &rk))
     );
     let mut ts = TrustStore::new();
     assert_eq!(ts.add_certificates(pem.as_bytes()).unwrap(), 2);
@@ -108,10 +108,8 @@ fn bad_inputs() {
     }
     // A valid block followed by a bad one adds nothing.
     let (rk, _, _) = pki();
-    let mixed = format!(
-        "{}-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n",
-        crate::core::trust::testpki::pem(&root(&rk))
-    );
+    let mixed =
+        format!("{}-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n", test_support::pki::pem(&root(&rk)));
     assert!(ts.add_certificates(mixed.as_bytes()).is_err());
     assert_eq!(ts.anchor_count(), 0);
     // Trailing bytes after a DER certificate.
