@@ -1,6 +1,7 @@
 //! The number report: every error found (not only the first), warnings, and
 //! extracted information.
 
+use super::kinds::{CheckAlgo, PlaceField};
 use super::{Analysis, Birth, Kind, Nationality, NumberOptions, Place, Severity, Sex, MIN_BIRTH_DATE};
 use crate::core::date::Date;
 use crate::core::tables::{Country, Province};
@@ -221,16 +222,6 @@ fn char_at(normalized: &str, mask: u32) -> String {
     shown.join(", ")
 }
 
-fn format_rule(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Fpr18 => "fpr18 is '9' + 16 digits + a digit or 'X'",
-        Kind::Resident18 => "resident18 is 17 digits + a digit or 'X'",
-        Kind::Hmt18 => "hmt18 is 810000/820000/830000 + 11 digits + a digit or 'X'",
-        Kind::Fpr15 => "fpr15 is 3 letters + 12 digits",
-        Kind::Resident15 => "resident15 is 15 digits",
-    }
-}
-
 /// Builds the lean report from an analysis.
 pub(super) fn build(input: &str, a: &Analysis, opts: &NumberOptions) -> LeanReport {
     let mut errors = Vec::new();
@@ -268,7 +259,7 @@ pub(super) fn build(input: &str, a: &Analysis, opts: &NumberOptions) -> LeanRepo
         err(&mut errors, ErrorCode::Character, msg);
     }
 
-    let Some(kind) = a.kind else {
+    let Some(spec) = a.spec else {
         err(&mut errors, ErrorCode::Length, format!("{} characters: card numbers have 15 or 18", a.len));
         return finish(normalized, None, errors, warnings, None);
     };
@@ -283,7 +274,7 @@ pub(super) fn build(input: &str, a: &Analysis, opts: &NumberOptions) -> LeanRepo
                 char_at(&normalized, a.bad_format),
                 plural(a.bad_format),
                 positions(a.bad_format),
-                format_rule(kind)
+                spec.rule
             ),
         );
     }
@@ -302,10 +293,10 @@ pub(super) fn build(input: &str, a: &Analysis, opts: &NumberOptions) -> LeanRepo
     if let Some((expected, actual)) = a.check {
         info.check_digit = Some((expected, actual));
         if expected != actual {
-            let algo = if kind == Kind::Fpr15 { "ICAO 9303 7-3-1" } else { "ISO 7064 MOD 11-2" };
+            let algo = spec.check.name();
             let msg =
                 format!("check character is '{}', expected '{}' ({algo})", char::from(actual), char::from(expected));
-            if kind == Kind::Fpr15 && opts.fpr15_check_digit == Severity::Warning {
+            if spec.check == CheckAlgo::Icao731 && opts.fpr15_check_digit == Severity::Warning {
                 warn(
                     &mut warnings,
                     WarningCode::CheckDigit,
@@ -316,7 +307,7 @@ pub(super) fn build(input: &str, a: &Analysis, opts: &NumberOptions) -> LeanRepo
             }
         }
     }
-    if kind == Kind::Resident15 {
+    if spec.check == CheckAlgo::None {
         warn(
             &mut warnings,
             WarningCode::LegacyNumber,
@@ -359,23 +350,16 @@ pub(super) fn build(input: &str, a: &Analysis, opts: &NumberOptions) -> LeanRepo
 
     // Province / region.
     match a.place {
-        Place::NotRead | Place::NotApplicable => {}
+        Place::NotRead => {}
+        Place::Region(r) => info.region = r,
         Place::Ok(p) => info.province = Some(p),
         Place::Unknown(code) => {
-            let which = match kind {
-                Kind::Fpr18 | Kind::Fpr15 => "a mainland province-level code (11–65)",
-                _ => "a GB/T 2260 province-level code (11–65, 71, 81, 82)",
+            let which = match spec.place {
+                PlaceField::Province { table, .. } => table.describe(),
+                PlaceField::Region { .. } => "",
             };
             err(&mut errors, ErrorCode::Region, format!("region code {code:02} is not {which}"));
         }
-    }
-    if kind == Kind::Hmt18 {
-        info.region = match a.chars().get(1) {
-            Some(b'1') => Some("HK"),
-            Some(b'2') => Some("MO"),
-            Some(b'3') => Some("TW"),
-            _ => None,
-        };
     }
 
     // Nationality.
@@ -400,15 +384,13 @@ pub(super) fn build(input: &str, a: &Analysis, opts: &NumberOptions) -> LeanRepo
             );
         }
         Nationality::Unknown => {
-            let code = match kind {
-                Kind::Fpr18 => String::from_utf8_lossy(a.chars().get(3..6).unwrap_or_default()).into_owned(),
-                _ => String::from_utf8_lossy(a.chars().get(0..3).unwrap_or_default()).into_owned(),
-            };
+            let at = spec.nationality.map_or(0, |n| n.at());
+            let code = String::from_utf8_lossy(a.chars().get(at..at + 3).unwrap_or_default()).into_owned();
             err(&mut errors, ErrorCode::Nationality, format!("nationality code {code} is not an ISO 3166-1 code"));
         }
     }
 
-    finish(normalized, Some(kind), errors, warnings, Some(info))
+    finish(normalized, a.kind(), errors, warnings, Some(info))
 }
 
 fn province_info(p: &Province) -> ProvinceInfo {
