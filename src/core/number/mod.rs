@@ -4,8 +4,10 @@
 //! The kinds (`fpr18`, `fpr15`, `resident18`, `resident15`, `hmt18`) are data:
 //! one table each in [`kinds`], read by one analysis. All analysis runs over a
 //! fixed-size stack buffer ([`analyze`]) so that the boolean fast path
-//! ([`is_valid_number`]) allocates nothing; the full report ([`check_number`])
-//! is built from the same analysis, so the two can never disagree.
+//! ([`is_valid_number`]) allocates nothing. The analysis yields one list of
+//! findings ([`Analysis::findings`]): an input is valid when no finding is an
+//! error, and the full report ([`check_number`]) is those findings with their
+//! messages, so the two can never disagree.
 
 pub mod algo;
 mod kinds;
@@ -177,7 +179,8 @@ pub(crate) enum Nationality {
     China(&'static Country),
 }
 
-/// Everything learnt about an input, without allocation.
+/// Everything read from an input, without allocation. What is wrong with it
+/// is [`Analysis::findings`].
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Analysis {
     pub empty: bool,
@@ -208,6 +211,45 @@ pub(crate) struct Analysis {
     pub place: Place,
     pub nationality: Nationality,
     pub sex: Option<Sex>,
+}
+
+/// One thing wrong with (or worth saying about) an input, in report order.
+/// [`Finding::code`] says whether it is an error; the report gives each its
+/// message. Validity is "no error finding", so the boolean fast path and the
+/// report cannot disagree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Finding {
+    Empty,
+    /// The trimmed input's byte length, over [`MAX_INPUT_BYTES`].
+    TooLong(usize),
+    /// Characters outside `[0-9A-Z]` (`bad_chars`, `bad_chars_beyond`).
+    Character,
+    /// No kind has this length.
+    Length,
+    /// Characters the kind's shape does not allow (`bad_format`).
+    Format,
+    /// The check character does not match; `downgraded` to a warning by
+    /// `fpr15CheckDigit: 'warning'`.
+    CheckDigit {
+        expected: u8,
+        actual: u8,
+        downgraded: bool,
+    },
+    /// The kind has no check character.
+    NoCheckDigit,
+    BirthNotADate {
+        raw: [u8; 8],
+        len: u8,
+    },
+    BirthAfterToday(Date),
+    BirthBeforeMin(Date),
+    BirthCenturyInferred(Date),
+    /// Province-level code not in the kind's table.
+    Region(u8),
+    NationalityUnknown,
+    NationalityChina,
+    /// Hong Kong, Macao or Taiwan as a foreigner's nationality.
+    NationalityUnusual(&'static Country),
 }
 
 impl Analysis {
@@ -268,34 +310,61 @@ impl Analysis {
         }
     }
 
-    fn check_mismatch(&self) -> bool {
-        matches!(self.check, Some((e, a)) if e != a)
+    /// Calls `emit` with every finding, in report order. A field that could
+    /// not be read (`NotRead`) has no finding of its own: its characters are
+    /// already a `CHARACTER` or `FORMAT` finding.
+    pub fn findings(&self, opts: &NumberOptions, mut emit: impl FnMut(Finding)) {
+        if self.empty {
+            return emit(Finding::Empty);
+        }
+        if let Some(bytes) = self.too_long {
+            return emit(Finding::TooLong(bytes));
+        }
+        if self.bad_chars != 0 || self.bad_chars_beyond {
+            emit(Finding::Character);
+        }
+        let Some(spec) = self.spec else { return emit(Finding::Length) };
+        if self.bad_format != 0 {
+            emit(Finding::Format);
+        }
+        if let Some((expected, actual)) = self.check.filter(|(e, a)| e != a) {
+            let downgraded = spec.check == CheckAlgo::Icao731 && opts.fpr15_check_digit == Severity::Warning;
+            emit(Finding::CheckDigit { expected, actual, downgraded });
+        }
+        if spec.check == CheckAlgo::None {
+            emit(Finding::NoCheckDigit);
+        }
+        match self.birth {
+            Birth::NotRead => {}
+            Birth::NotADate { raw, len } => emit(Finding::BirthNotADate { raw, len }),
+            Birth::Ok { date, century_inferred } => {
+                if date > opts.today {
+                    emit(Finding::BirthAfterToday(date));
+                } else if date < MIN_BIRTH_DATE {
+                    emit(Finding::BirthBeforeMin(date));
+                }
+                if century_inferred {
+                    emit(Finding::BirthCenturyInferred(date));
+                }
+            }
+        }
+        if let Place::Unknown(code) = self.place {
+            emit(Finding::Region(code));
+        }
+        match self.nationality {
+            Nationality::NotRead => {}
+            Nationality::Ok(c) if matches!(c.alpha3, "HKG" | "MAC" | "TWN") => emit(Finding::NationalityUnusual(c)),
+            Nationality::Ok(_) => {}
+            Nationality::China(_) => emit(Finding::NationalityChina),
+            Nationality::Unknown => emit(Finding::NationalityUnknown),
+        }
     }
 
-    fn birth_out_of_range(&self, today: Date) -> bool {
-        matches!(self.birth, Birth::Ok { date, .. } if date > today || date < MIN_BIRTH_DATE)
-    }
-
-    /// True when nothing makes the number invalid under `opts`.
+    /// True when no finding is an error under `opts`.
     pub fn is_valid(&self, opts: &NumberOptions) -> bool {
-        let Some(spec) = self.spec else { return false };
-        if self.bad_chars != 0 || self.bad_chars_beyond || self.lowercase || self.bad_format != 0 {
-            return false;
-        }
-        let check_is_error = !(spec.check == CheckAlgo::Icao731 && opts.fpr15_check_digit == Severity::Warning);
-        if self.check_mismatch() && check_is_error {
-            return false;
-        }
-        if spec.check != CheckAlgo::None && self.check.is_none() {
-            return false;
-        }
-        if !matches!(self.birth, Birth::Ok { .. }) || self.birth_out_of_range(opts.today) {
-            return false;
-        }
-        if !matches!(self.place, Place::Ok(_) | Place::Region(_)) {
-            return false;
-        }
-        spec.nationality.is_none() || matches!(self.nationality, Nationality::Ok(_))
+        let mut valid = true;
+        self.findings(opts, |f| valid &= !f.is_error());
+        valid
     }
 }
 
