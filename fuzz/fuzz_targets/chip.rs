@@ -40,12 +40,12 @@ fn parse(block: &[u8], read_at: Option<i64>) {
         }
         Err(e) => {
             assert!(
-                matches!(e.code, "LENGTH" | "TYPE_MARKER" | "ENCODING" | "FIELD"),
+                matches!(e.code.as_str(), "LENGTH" | "TYPE_MARKER" | "ENCODING" | "FIELD"),
                 "undocumented chip error code {:?}",
                 e.code
             );
             if block.len() != TEXT_BLOCK_LEN {
-                assert_eq!(e.code, "LENGTH");
+                assert_eq!(e.code.as_str(), "LENGTH");
             }
         }
     }
