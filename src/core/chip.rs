@@ -8,6 +8,10 @@
 //! marker is an error (a strict choice: vendor code treats everything else as
 //! mainland, which would let a corrupted block pass as a mainland card).
 //!
+//! Each layout is one [`LayoutSpec`]: its marker, its rules and its field
+//! table (name, 0-based byte offset, length), copied from the byte tables of
+//! docs/spec/card-formats.md §2.2–2.5; one parser reads any of them.
+//!
 //! Fields are right-padded with spaces (NUL padding is tolerated); both are
 //! trimmed. Dates are 8 UCS-2 digits `YYYYMMDD` and must be calendar dates; a
 //! mainland end date of `长期` means no expiry. The photo and fingerprint
@@ -45,29 +49,28 @@ impl Serialize for CardLayout {
 }
 
 impl CardLayout {
+    fn spec(self) -> &'static LayoutSpec {
+        match self {
+            CardLayout::Mainland => &MAINLAND,
+            CardLayout::Fpr2017 => &FPR2017,
+            CardLayout::Fpr2023 => &FPR2023,
+            CardLayout::Hmt => &HMT,
+        }
+    }
+
     /// The layout's string in reports.
     pub fn as_str(self) -> &'static str {
-        match self {
-            CardLayout::Mainland => "mainland",
-            CardLayout::Fpr2017 => "fpr2017",
-            CardLayout::Fpr2023 => "fpr2023",
-            CardLayout::Hmt => "hmt",
-        }
+        self.spec().name
     }
 
     /// Whether cards of this layout have a fingerprint file.
     pub fn has_fingerprint(self) -> bool {
-        matches!(self, CardLayout::Mainland | CardLayout::Hmt)
+        self.spec().fingerprint
     }
 
     /// The number kind printed on cards of this layout.
     pub fn number_kind(self) -> Kind {
-        match self {
-            CardLayout::Mainland => Kind::Resident18,
-            CardLayout::Fpr2017 => Kind::Fpr15,
-            CardLayout::Fpr2023 => Kind::Fpr18,
-            CardLayout::Hmt => Kind::Hmt18,
-        }
+        self.spec().number_kind
     }
 }
 
@@ -160,17 +163,160 @@ fn chip_err(code: ChipErrorCode, message: String) -> ChipError {
     ChipError { code, message }
 }
 
-/// One field: byte offset and length.
-#[derive(Clone, Copy)]
+/// One field of a layout: what it holds, its name in error messages, and its
+/// 0-based byte offset and length in the text block.
+#[derive(Clone, Copy, Debug)]
 struct Field {
+    slot: Slot,
     name: &'static str,
     offset: usize,
     len: usize,
 }
 
-const fn f(name: &'static str, offset: usize, len: usize) -> Field {
-    Field { name, offset, len }
+const fn f(slot: Slot, name: &'static str, offset: usize, len: usize) -> Field {
+    Field { slot, name, offset, len }
 }
+
+/// What a field holds: where it goes in [`ChipCard`] and how it is decoded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Slot {
+    Name,
+    /// A whole English name (2017 card).
+    EnglishName,
+    /// Part of an English name: the parts are joined without a separator, then trimmed (2023 card).
+    EnglishNamePart,
+    Sex,
+    BirthDate,
+    ValidFrom,
+    ValidUntil,
+    Number,
+    Ethnicity,
+    Address,
+    IssuingAuthority,
+    Nationality,
+    CardVersion,
+    AuthorityCode,
+    PassNumber,
+    IssueCount,
+    RenewalCount,
+    AssociationItem,
+}
+
+/// One card layout: its marker, its rules, and its fields (docs/spec/card-formats.md
+/// §2.2–2.5; reserved areas are not listed). The fields are listed in the order
+/// they are checked, so the first bad one is the error reported.
+#[derive(Debug)]
+struct LayoutSpec {
+    layout: CardLayout,
+    /// The layout's string in reports.
+    name: &'static str,
+    /// The type marker at offset 248 (one UCS-2 character, high byte 0).
+    marker: u8,
+    /// Cards of this layout have a fingerprint file (§2.1).
+    fingerprint: bool,
+    /// The number kind printed on cards of this layout.
+    number_kind: Kind,
+    /// The end date may be `长期` (no expiry).
+    long_term: bool,
+    /// The nationality may be three digits as well as three letters (§2.5).
+    numeric_nationality: bool,
+    fields: &'static [Field],
+}
+
+/// §2.2, GA/T 490.
+const MAINLAND: LayoutSpec = LayoutSpec {
+    layout: CardLayout::Mainland,
+    name: "mainland",
+    marker: b' ',
+    fingerprint: true,
+    number_kind: Kind::Resident18,
+    long_term: true,
+    numeric_nationality: false,
+    fields: &[
+        f(Slot::Sex, "sex", 30, 2),
+        f(Slot::Number, "number", 122, 36),
+        f(Slot::Name, "name", 0, 30),
+        f(Slot::BirthDate, "birth date", 36, 16),
+        f(Slot::ValidFrom, "valid-from date", 188, 16),
+        f(Slot::ValidUntil, "valid-until date", 204, 16),
+        f(Slot::Ethnicity, "ethnicity", 32, 4),
+        f(Slot::Address, "address", 52, 70),
+        f(Slot::IssuingAuthority, "issuing authority", 158, 30),
+    ],
+};
+
+/// §2.4: the mainland frame, with the reserved area holding the pass number
+/// and issue count, and no ethnicity.
+const HMT: LayoutSpec = LayoutSpec {
+    layout: CardLayout::Hmt,
+    name: "hmt",
+    marker: b'J',
+    fingerprint: true,
+    number_kind: Kind::Hmt18,
+    long_term: false,
+    numeric_nationality: false,
+    fields: &[
+        f(Slot::Sex, "sex", 30, 2),
+        f(Slot::Number, "number", 122, 36),
+        f(Slot::Name, "name", 0, 30),
+        f(Slot::BirthDate, "birth date", 36, 16),
+        f(Slot::ValidFrom, "valid-from date", 188, 16),
+        f(Slot::ValidUntil, "valid-until date", 204, 16),
+        f(Slot::Address, "address", 52, 70),
+        f(Slot::IssuingAuthority, "issuing authority", 158, 30),
+        f(Slot::PassNumber, "pass number", 220, 18),
+        f(Slot::IssueCount, "issue count", 238, 4),
+    ],
+};
+
+/// §2.3.
+const FPR2017: LayoutSpec = LayoutSpec {
+    layout: CardLayout::Fpr2017,
+    name: "fpr2017",
+    marker: b'I',
+    fingerprint: false,
+    number_kind: Kind::Fpr15,
+    long_term: false,
+    numeric_nationality: false,
+    fields: &[
+        f(Slot::Sex, "sex", 120, 2),
+        f(Slot::Number, "number", 122, 30),
+        f(Slot::Name, "Chinese name", 158, 30),
+        f(Slot::EnglishName, "English name", 0, 120),
+        f(Slot::BirthDate, "birth date", 220, 16),
+        f(Slot::ValidFrom, "issue date", 188, 16),
+        f(Slot::ValidUntil, "expiry date", 204, 16),
+        f(Slot::Nationality, "nationality", 152, 6),
+        f(Slot::CardVersion, "card version", 236, 4),
+        f(Slot::AuthorityCode, "authority code", 240, 8),
+    ],
+};
+
+/// §2.5. The English name is characters 1–35 at offset 52 and 36–46 at offset 220.
+const FPR2023: LayoutSpec = LayoutSpec {
+    layout: CardLayout::Fpr2023,
+    name: "fpr2023",
+    marker: b'Y',
+    fingerprint: false,
+    number_kind: Kind::Fpr18,
+    long_term: false,
+    numeric_nationality: true,
+    fields: &[
+        f(Slot::Sex, "sex", 30, 2),
+        f(Slot::EnglishNamePart, "English name", 52, 70),
+        f(Slot::EnglishNamePart, "English name continuation", 220, 22),
+        f(Slot::Number, "number", 122, 36),
+        f(Slot::Nationality, "nationality", 242, 6),
+        f(Slot::AssociationItem, "association item", 250, 6),
+        f(Slot::Name, "Chinese name", 0, 30),
+        f(Slot::BirthDate, "birth date", 36, 16),
+        f(Slot::ValidFrom, "valid-from date", 188, 16),
+        f(Slot::ValidUntil, "valid-until date", 204, 16),
+        f(Slot::RenewalCount, "renewal count", 32, 4),
+    ],
+};
+
+const LAYOUTS: [&LayoutSpec; 4] = [&MAINLAND, &FPR2017, &FPR2023, &HMT];
 
 /// Decodes one UTF-16LE field and trims space/NUL padding. Unpaired
 /// surrogates are an error: a chip never stores them.
@@ -250,12 +396,9 @@ pub fn parse_text_block(block: &[u8]) -> Result<ChipCard, ChipError> {
         ));
     }
     let marker = [block[TYPE_MARKER_OFFSET], block[TYPE_MARKER_OFFSET + 1]];
-    match marker {
-        [b' ', 0] => parse_mainland(block, CardLayout::Mainland),
-        [b'J', 0] => parse_mainland(block, CardLayout::Hmt),
-        [b'I', 0] => parse_fpr2017(block),
-        [b'Y', 0] => parse_fpr2023(block),
-        _ => Err(chip_err(
+    match LAYOUTS.into_iter().find(|l| marker == [l.marker, 0]) {
+        Some(spec) => parse_layout(block, spec),
+        None => Err(chip_err(
             ChipErrorCode::TypeMarker,
             format!(
                 "unknown type marker {:02x} {:02x} at offset 248 (expected 'Y', 'I', 'J' or a space)",
@@ -265,62 +408,63 @@ pub fn parse_text_block(block: &[u8]) -> Result<ChipCard, ChipError> {
     }
 }
 
-/// Mainland card (GA/T 490) and the HK/Macao/Taiwan permit, which reuses the
-/// mainland frame with the reserved area holding the pass number.
-fn parse_mainland(b: &[u8], layout: CardLayout) -> Result<ChipCard, ChipError> {
-    let hmt = layout == CardLayout::Hmt;
-    let (sex_code, sex) = sex_field(b, f("sex", 30, 2))?;
-    Ok(ChipCard {
-        layout,
-        number: decode(b, f("number", 122, 36))?,
-        name: decode(b, f("name", 0, 30))?,
+/// Reads the layout's fields in its order into a card; fields the layout
+/// does not have stay `None`.
+fn parse_layout(b: &[u8], spec: &LayoutSpec) -> Result<ChipCard, ChipError> {
+    let mut card = ChipCard {
+        layout: spec.layout,
+        number: String::new(),
+        name: String::new(),
         english_name: None,
-        sex_code,
-        sex,
-        birth_date: date_field(b, f("birth date", 36, 16))?,
-        valid_from: date_field(b, f("valid-from date", 188, 16))?,
-        valid_until: end_date_field(b, f("valid-until date", 204, 16), !hmt)?,
-        ethnicity_code: if hmt { None } else { Some(decode(b, f("ethnicity", 32, 4))?) },
-        address: Some(decode(b, f("address", 52, 70))?),
-        issuing_authority: Some(decode(b, f("issuing authority", 158, 30))?),
-        nationality: None,
-        card_version: None,
-        authority_code: None,
-        pass_number: if hmt { Some(decode(b, f("pass number", 220, 18))?) } else { None },
-        issue_count: if hmt { Some(decode(b, f("issue count", 238, 4))?) } else { None },
-        renewal_count: None,
-        association_item: None,
-        old_number: None,
-        old_number_rebuilt: false,
-    })
-}
-
-/// 2017 foreigner card (type `I`).
-fn parse_fpr2017(b: &[u8]) -> Result<ChipCard, ChipError> {
-    let (sex_code, sex) = sex_field(b, f("sex", 120, 2))?;
-    Ok(ChipCard {
-        layout: CardLayout::Fpr2017,
-        number: decode(b, f("number", 122, 30))?,
-        name: decode(b, f("Chinese name", 158, 30))?,
-        english_name: Some(decode(b, f("English name", 0, 120))?),
-        sex_code,
-        sex,
-        birth_date: date_field(b, f("birth date", 220, 16))?,
-        valid_from: date_field(b, f("issue date", 188, 16))?,
-        valid_until: end_date_field(b, f("expiry date", 204, 16), false)?,
+        sex_code: String::new(),
+        sex: ChipSex::Unknown,
+        birth_date: Date { year: 0, month: 1, day: 1 },
+        valid_from: Date { year: 0, month: 1, day: 1 },
+        valid_until: None,
         ethnicity_code: None,
         address: None,
         issuing_authority: None,
-        nationality: Some(nationality_field(b, f("nationality", 152, 6), false)?),
-        card_version: Some(decode(b, f("card version", 236, 4))?),
-        authority_code: Some(decode(b, f("authority code", 240, 8))?),
+        nationality: None,
+        card_version: None,
+        authority_code: None,
         pass_number: None,
         issue_count: None,
         renewal_count: None,
         association_item: None,
         old_number: None,
         old_number_rebuilt: false,
-    })
+    };
+    let mut name_parts: Option<String> = None;
+    for &field in spec.fields {
+        match field.slot {
+            Slot::Name => card.name = decode(b, field)?,
+            Slot::EnglishName => card.english_name = Some(decode(b, field)?),
+            Slot::EnglishNamePart => name_parts.get_or_insert_with(String::new).push_str(&decode_raw(b, field)?),
+            Slot::Sex => (card.sex_code, card.sex) = sex_field(b, field)?,
+            Slot::BirthDate => card.birth_date = date_field(b, field)?,
+            Slot::ValidFrom => card.valid_from = date_field(b, field)?,
+            Slot::ValidUntil => card.valid_until = end_date_field(b, field, spec.long_term)?,
+            Slot::Number => card.number = decode(b, field)?,
+            Slot::Ethnicity => card.ethnicity_code = Some(decode(b, field)?),
+            Slot::Address => card.address = Some(decode(b, field)?),
+            Slot::IssuingAuthority => card.issuing_authority = Some(decode(b, field)?),
+            Slot::Nationality => card.nationality = Some(nationality_field(b, field, spec.numeric_nationality)?),
+            Slot::CardVersion => card.card_version = Some(decode(b, field)?),
+            Slot::AuthorityCode => card.authority_code = Some(decode(b, field)?),
+            Slot::PassNumber => card.pass_number = Some(decode(b, field)?),
+            Slot::IssueCount => card.issue_count = Some(decode(b, field)?),
+            Slot::RenewalCount => card.renewal_count = Some(decode(b, field)?),
+            Slot::AssociationItem => card.association_item = Some(decode(b, field)?),
+        }
+    }
+    if let Some(parts) = name_parts {
+        card.english_name = Some(parts.trim().to_owned());
+    }
+    if let (Some(nationality), Some(item)) = (&card.nationality, &card.association_item) {
+        card.old_number = rebuild_old_number(&card.number, nationality, item);
+        card.old_number_rebuilt = card.old_number.is_some();
+    }
+    Ok(card)
 }
 
 /// Nationality field: three upper-case letters; on 2023 cards three digits
@@ -341,43 +485,6 @@ fn nationality_field(b: &[u8], field: Field, digits_allowed: bool) -> Result<Str
             ),
         ))
     }
-}
-
-/// 2023 foreigner card (type `Y`).
-fn parse_fpr2023(b: &[u8]) -> Result<ChipCard, ChipError> {
-    let (sex_code, sex) = sex_field(b, f("sex", 30, 2))?;
-    // The English name is characters 1–35 at offset 52 and 36–46 at offset
-    // 220; no separator is implied between the parts.
-    let mut english = decode_raw(b, f("English name", 52, 70))?;
-    english.push_str(&decode_raw(b, f("English name continuation", 220, 22))?);
-    let english = english.trim().to_owned();
-    let number = decode(b, f("number", 122, 36))?;
-    let nationality = nationality_field(b, f("nationality", 242, 6), true)?;
-    let association = decode(b, f("association item", 250, 6))?;
-    let old_number = rebuild_old_number(&number, &nationality, &association);
-    Ok(ChipCard {
-        layout: CardLayout::Fpr2023,
-        number,
-        name: decode(b, f("Chinese name", 0, 30))?,
-        english_name: Some(english),
-        sex_code,
-        sex,
-        birth_date: date_field(b, f("birth date", 36, 16))?,
-        valid_from: date_field(b, f("valid-from date", 188, 16))?,
-        valid_until: end_date_field(b, f("valid-until date", 204, 16), false)?,
-        ethnicity_code: None,
-        address: None,
-        issuing_authority: None,
-        nationality: Some(nationality),
-        card_version: None,
-        authority_code: None,
-        pass_number: None,
-        issue_count: None,
-        renewal_count: Some(decode(b, f("renewal count", 32, 4))?),
-        old_number_rebuilt: old_number.is_some(),
-        old_number,
-        association_item: Some(association),
-    })
 }
 
 /// Rebuilds the earlier 15-character number from a 2023 card (docs/spec/card-formats.md
@@ -538,6 +645,28 @@ pub(crate) mod tests {
             b[i] = 0;
         }
         assert_eq!(parse_text_block(&b).unwrap().name, "证件样本");
+    }
+
+    /// The tables agree with the reference's byte counts: every field lies in
+    /// the block, clear of the type marker and of every other field, and
+    /// every layout has the fields a [`ChipCard`] cannot do without.
+    #[test]
+    fn layout_tables_are_consistent() {
+        for spec in LAYOUTS {
+            assert_eq!(spec.layout.spec().name, spec.name);
+            let mut used = [false; TEXT_BLOCK_LEN];
+            used[TYPE_MARKER_OFFSET..TYPE_MARKER_OFFSET + 2].fill(true);
+            for field in spec.fields {
+                assert!(field.offset % 2 == 0 && field.len % 2 == 0, "{} {}", spec.name, field.name);
+                for byte in &mut used[field.offset..field.offset + field.len] {
+                    assert!(!*byte, "{}: {} overlaps", spec.name, field.name);
+                    *byte = true;
+                }
+            }
+            for slot in [Slot::Sex, Slot::Number, Slot::Name, Slot::BirthDate, Slot::ValidFrom, Slot::ValidUntil] {
+                assert_eq!(spec.fields.iter().filter(|f| f.slot == slot).count(), 1, "{} {slot:?}", spec.name);
+            }
+        }
     }
 
     proptest::proptest! {

@@ -1,22 +1,16 @@
 //! Identity-card number validation: normalise, validate with typed reasons,
 //! extract information (in the spirit of python-stdnum's compact/validate/info).
 //!
-//! Kinds recognised (the strings appear in reports):
-//!
-//! | kind | document | shape | check |
-//! |---|---|---|---|
-//! | `fpr18` | Foreign Permanent Resident ID Card, 2023 | `9` + 16 digits + `[0-9X]` | ISO 7064 MOD 11-2 |
-//! | `fpr15` | Foreign Permanent Resident ID Card, 2004/2017 | 3 letters + 12 digits | ICAO 9303 7-3-1 (PROBABLE) |
-//! | `resident18` | mainland Resident ID (GB 11643-1999) | 17 digits + `[0-9X]` | MOD 11-2 |
-//! | `resident15` | legacy mainland number (GB 11643-1989) | 15 digits | none |
-//! | `hmt18` | HK/Macao/Taiwan residence permit | `8[123]0000` + 11 digits + `[0-9X]` | MOD 11-2 |
-//!
-//! All analysis runs over a fixed-size stack buffer ([`analyze`]) so that the
-//! boolean fast path ([`is_valid_number`]) allocates nothing; the full report
-//! ([`check_number`]) is built from the same analysis, so the two can never
-//! disagree.
+//! The kinds (`fpr18`, `fpr15`, `resident18`, `resident15`, `hmt18`) are data:
+//! one table each in [`kinds`], read by one analysis. All analysis runs over a
+//! fixed-size stack buffer ([`analyze`]) so that the boolean fast path
+//! ([`is_valid_number`]) allocates nothing. The analysis yields one list of
+//! findings ([`Analysis::findings`]): an input is valid when no finding is an
+//! error, and the full report ([`check_number`]) is those findings with their
+//! messages, so the two can never disagree.
 
 pub mod algo;
+mod kinds;
 mod report;
 
 pub use report::{
@@ -26,6 +20,7 @@ pub use report::{
 
 use crate::core::date::{digits, Date};
 use crate::core::tables::{self, Country, Province};
+use kinds::{BirthField, Century, CheckAlgo, KindSpec, NationalityField, PlaceField};
 use serde::Serialize;
 
 /// Inputs longer than this many bytes (after trimming) are rejected with
@@ -155,7 +150,7 @@ const NON_ASCII: u8 = 0xFF;
 pub(crate) enum Birth {
     /// The digits were not all present, so no date was read.
     NotRead,
-    /// Not a calendar date; the raw `YYYYMMDD` (or `YYMMDD` + century) digits.
+    /// Not a calendar date; the raw `YYYYMMDD` (or `YYMMDD`) digits.
     NotADate {
         raw: [u8; 8],
         len: u8,
@@ -169,10 +164,10 @@ pub(crate) enum Birth {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Place {
     NotRead,
-    /// `hmt18` numbers carry no province; their 8x0000 prefix is the region.
-    NotApplicable,
     Ok(&'static Province),
     Unknown(u8),
+    /// `hmt18` numbers carry no province; their 8x0000 prefix is the region.
+    Region(Option<&'static str>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -185,7 +180,8 @@ pub(crate) enum Nationality {
     China(&'static Country),
 }
 
-/// Everything learnt about an input, without allocation.
+/// Everything read from an input, without allocation. What is wrong with it
+/// is [`Analysis::findings`].
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Analysis {
     pub empty: bool,
@@ -194,17 +190,21 @@ pub(crate) struct Analysis {
     /// Length of the normalised number in characters.
     pub len: usize,
     pub buf: [u8; BUF],
-    pub kind: Option<Kind>,
-    /// 1-based positions (bit i-1) holding a character outside `[0-9A-Z]`.
+    pub spec: Option<&'static KindSpec>,
+    /// Offsets (bit i, up to 31) holding an ASCII digit.
+    pub digits: u32,
+    /// Offsets holding an upper-case ASCII letter.
+    pub uppers: u32,
+    /// Offsets holding a character outside `[0-9A-Z]`.
     pub bad_chars: u32,
-    /// Some invalid character beyond position 32.
+    /// Some invalid character beyond offset 31.
     pub bad_chars_beyond: bool,
     /// Strict mode saw a lower-case letter.
     pub lowercase: bool,
     /// Every kept character was ASCII, so `buf[..len]` (when `len <= BUF`)
     /// is exactly the normalised string.
     pub all_ascii: bool,
-    /// Positions holding a valid character in the wrong place for the kind.
+    /// Offsets holding a valid character in the wrong place for the kind.
     pub bad_format: u32,
     /// `(expected, actual)` check character when it could be computed.
     pub check: Option<(u8, u8)>,
@@ -214,6 +214,45 @@ pub(crate) struct Analysis {
     pub sex: Option<Sex>,
 }
 
+/// One thing wrong with (or worth saying about) an input, in report order.
+/// [`Finding::code`] says whether it is an error; the report gives each its
+/// message. Validity is "no error finding", so the boolean fast path and the
+/// report cannot disagree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Finding {
+    Empty,
+    /// The trimmed input's byte length, over [`MAX_INPUT_BYTES`].
+    TooLong(usize),
+    /// Characters outside `[0-9A-Z]` (`bad_chars`, `bad_chars_beyond`).
+    Character,
+    /// No kind has this length.
+    Length,
+    /// Characters the kind's shape does not allow (`bad_format`).
+    Format,
+    /// The check character does not match; `downgraded` to a warning by
+    /// `fpr15CheckDigit: 'warning'`.
+    CheckDigit {
+        expected: u8,
+        actual: u8,
+        downgraded: bool,
+    },
+    /// The kind has no check character.
+    NoCheckDigit,
+    BirthNotADate {
+        raw: [u8; 8],
+        len: u8,
+    },
+    BirthAfterToday(Date),
+    BirthBeforeMin(Date),
+    BirthCenturyInferred(Date),
+    /// Province-level code not in the kind's table.
+    Region(u8),
+    NationalityUnknown,
+    NationalityChina,
+    /// Hong Kong, Macao or Taiwan as a foreigner's nationality.
+    NationalityUnusual(&'static Country),
+}
+
 impl Analysis {
     fn new() -> Self {
         Analysis {
@@ -221,7 +260,9 @@ impl Analysis {
             too_long: None,
             len: 0,
             buf: [0; BUF],
-            kind: None,
+            spec: None,
+            digits: 0,
+            uppers: 0,
             bad_chars: 0,
             bad_chars_beyond: false,
             lowercase: false,
@@ -233,6 +274,10 @@ impl Analysis {
             nationality: Nationality::NotRead,
             sex: None,
         }
+    }
+
+    pub fn kind(&self) -> Option<Kind> {
+        self.spec.map(|s| s.kind)
     }
 
     /// The normalised string, from the buffer when it holds it exactly
@@ -249,15 +294,11 @@ impl Analysis {
         &self.buf[..self.len.min(BUF)]
     }
 
-    /// The normalised characters at 1-based positions `from..=to`, if they
-    /// are all ASCII digits.
-    fn digits_at(&self, from: usize, to: usize) -> Option<&[u8]> {
-        let s = self.chars().get(from - 1..to)?;
-        s.iter().all(u8::is_ascii_digit).then_some(s)
-    }
-
-    fn check_mismatch(&self) -> bool {
-        matches!(self.check, Some((e, a)) if e != a)
+    /// The `n` normalised characters at offset `at`, if they are all ASCII
+    /// digits (read from the `digits` mask; `at + n` is at most 18 here).
+    fn digits_at(&self, at: usize, n: usize) -> Option<&[u8]> {
+        let want = ((1u32 << n) - 1) << at;
+        (self.digits & want == want).then(|| self.chars().get(at..at + n)).flatten()
     }
 
     /// True when the analysis would be the same for every check date on or
@@ -270,35 +311,61 @@ impl Analysis {
         }
     }
 
-    fn birth_out_of_range(&self, today: Date) -> bool {
-        matches!(self.birth, Birth::Ok { date, .. } if date > today || date < MIN_BIRTH_DATE)
+    /// Calls `emit` with every finding, in report order. A field that could
+    /// not be read (`NotRead`) has no finding of its own: its characters are
+    /// already a `CHARACTER` or `FORMAT` finding.
+    pub fn findings(&self, opts: &NumberOptions, mut emit: impl FnMut(Finding)) {
+        if self.empty {
+            return emit(Finding::Empty);
+        }
+        if let Some(bytes) = self.too_long {
+            return emit(Finding::TooLong(bytes));
+        }
+        if self.bad_chars != 0 || self.bad_chars_beyond {
+            emit(Finding::Character);
+        }
+        let Some(spec) = self.spec else { return emit(Finding::Length) };
+        if self.bad_format != 0 {
+            emit(Finding::Format);
+        }
+        if let Some((expected, actual)) = self.check.filter(|(e, a)| e != a) {
+            let downgraded = spec.check == CheckAlgo::Icao731 && opts.fpr15_check_digit == Severity::Warning;
+            emit(Finding::CheckDigit { expected, actual, downgraded });
+        }
+        if spec.check == CheckAlgo::None {
+            emit(Finding::NoCheckDigit);
+        }
+        match self.birth {
+            Birth::NotRead => {}
+            Birth::NotADate { raw, len } => emit(Finding::BirthNotADate { raw, len }),
+            Birth::Ok { date, century_inferred } => {
+                if date > opts.today {
+                    emit(Finding::BirthAfterToday(date));
+                } else if date < MIN_BIRTH_DATE {
+                    emit(Finding::BirthBeforeMin(date));
+                }
+                if century_inferred {
+                    emit(Finding::BirthCenturyInferred(date));
+                }
+            }
+        }
+        if let Place::Unknown(code) = self.place {
+            emit(Finding::Region(code));
+        }
+        match self.nationality {
+            Nationality::NotRead => {}
+            Nationality::Ok(c) if matches!(c.alpha3, "HKG" | "MAC" | "TWN") => emit(Finding::NationalityUnusual(c)),
+            Nationality::Ok(_) => {}
+            Nationality::China(_) => emit(Finding::NationalityChina),
+            Nationality::Unknown => emit(Finding::NationalityUnknown),
+        }
     }
 
-    /// True when nothing makes the number invalid under `opts`.
+    /// True when no finding is an error under `opts`.
     pub fn is_valid(&self, opts: &NumberOptions) -> bool {
-        if self.empty || self.too_long.is_some() || self.kind.is_none() {
-            return false;
-        }
-        if self.bad_chars != 0 || self.bad_chars_beyond || self.lowercase || self.bad_format != 0 {
-            return false;
-        }
-        let check_is_error = !(self.kind == Some(Kind::Fpr15) && opts.fpr15_check_digit == Severity::Warning);
-        if self.check_mismatch() && check_is_error {
-            return false;
-        }
-        if self.kind != Some(Kind::Resident15) && self.check.is_none() {
-            return false;
-        }
-        if !matches!(self.birth, Birth::Ok { .. }) || self.birth_out_of_range(opts.today) {
-            return false;
-        }
-        if !matches!(self.place, Place::Ok(_) | Place::NotApplicable) {
-            return false;
-        }
-        match self.kind {
-            Some(Kind::Fpr18 | Kind::Fpr15) => matches!(self.nationality, Nationality::Ok(_)),
-            _ => true,
-        }
+        let mut valid = true;
+        self.findings(opts, |f| valid &= !f.is_error());
+        valid
     }
 }
 
@@ -315,14 +382,14 @@ pub(crate) fn analyze(input: &str, opts: &NumberOptions) -> Analysis {
         return a;
     }
     fill_buffer(&mut a, trimmed, opts.strict);
-    a.kind = recognise_kind(a.chars(), a.len);
-    let Some(kind) = a.kind else { return a };
-    check_format(&mut a, kind);
-    a.check = compute_check(&a, kind);
-    a.birth = read_birth(&a, kind, opts.today);
-    a.place = read_place(&a, kind);
-    a.nationality = read_nationality(&a, kind);
-    a.sex = read_sex(&a, kind);
+    let Some(spec) = kinds::recognise(a.chars(), a.len) else { return a };
+    a.spec = Some(spec);
+    check_shape(&mut a, spec);
+    a.check = read_check(&a, spec);
+    a.birth = read_birth(&a, spec.birth, opts.today);
+    a.place = read_place(&a, spec.place);
+    a.nationality = spec.nationality.map_or(Nationality::NotRead, |n| read_nationality(&a, n));
+    a.sex = spec.sex_at.and_then(|at| a.digits_at(at, 1)).and_then(|d| d.first()).map(|&d| Sex::from_digit(d));
     a
 }
 
@@ -353,104 +420,57 @@ fn fill_buffer(a: &mut Analysis, trimmed: &str, strict: bool) {
 fn push_folded(a: &mut Analysis, byte: u8, strict: bool) {
     let pos = a.len; // 0-based
     a.len += 1;
-    let allowed = byte.is_ascii_digit() || byte.is_ascii_uppercase();
     if strict && byte.is_ascii_lowercase() {
         a.lowercase = true;
     }
+    let class = if byte.is_ascii_digit() {
+        &mut a.digits
+    } else if byte.is_ascii_uppercase() {
+        &mut a.uppers
+    } else if pos < BUF {
+        &mut a.bad_chars
+    } else {
+        a.bad_chars_beyond = true;
+        return;
+    };
     if pos < BUF {
         a.buf[pos] = byte;
-        if !allowed {
-            a.bad_chars |= 1 << pos;
-        }
-    } else if !allowed {
-        a.bad_chars_beyond = true;
+        *class |= 1 << pos;
     }
 }
 
-/// Recognises the kind by length and shape; `None` when nothing fits.
-fn recognise_kind(chars: &[u8], len: usize) -> Option<Kind> {
-    match len {
-        18 => Some(match chars {
-            [b'9', ..] => Kind::Fpr18,
-            [b'8', b'1' | b'2' | b'3', b'0', b'0', b'0', b'0', ..] => Kind::Hmt18,
-            _ => Kind::Resident18,
-        }),
-        15 => Some(if chars.first().is_some_and(u8::is_ascii_alphabetic) { Kind::Fpr15 } else { Kind::Resident15 }),
-        _ => None,
-    }
+/// Flags allowed characters standing where the kind's shape does not allow
+/// them (a bad character is already a CHARACTER finding): letters where it
+/// has letters, digits elsewhere, and `X` last when `x_last`.
+fn check_shape(a: &mut Analysis, spec: &KindSpec) {
+    let letters = (1u32 << spec.letters) - 1;
+    let last = spec.len - 1;
+    let x = if spec.x_last && a.buf[last] == b'X' { 1 << last } else { 0 };
+    let allowed = (a.uppers & letters) | (a.digits & !letters) | x;
+    a.bad_format = (a.digits | a.uppers) & !allowed;
 }
 
-/// Flags allowed characters standing where the kind does not allow them.
-fn check_format(a: &mut Analysis, kind: Kind) {
-    let (buf, len) = (a.buf, a.len.min(BUF));
-    for (i, &c) in buf[..len].iter().enumerate() {
-        if a.bad_chars & (1 << i) != 0 {
-            continue; // already reported as CHARACTER
-        }
-        let ok = match kind {
-            Kind::Fpr18 | Kind::Resident18 | Kind::Hmt18 => c.is_ascii_digit() || (i == 17 && c == b'X'),
-            Kind::Fpr15 => {
-                if i < 3 {
-                    c.is_ascii_uppercase()
-                } else {
-                    c.is_ascii_digit()
-                }
-            }
-            Kind::Resident15 => c.is_ascii_digit(),
-        };
-        if !ok {
-            a.bad_format |= 1 << i;
-        }
+/// Expected and actual check characters, when the number has the kind's
+/// shape (no CHARACTER or FORMAT finding) and the kind has a check.
+fn read_check(a: &Analysis, spec: &KindSpec) -> Option<(u8, u8)> {
+    if a.bad_chars != 0 || a.bad_format != 0 {
+        return None;
     }
-}
-
-/// Expected and actual check characters, when the body is well-formed.
-fn compute_check(a: &Analysis, kind: Kind) -> Option<(u8, u8)> {
     let chars = a.chars();
-    match kind {
-        Kind::Fpr18 | Kind::Resident18 | Kind::Hmt18 => {
-            let actual = *chars.get(17)?;
-            if !(actual.is_ascii_digit() || actual == b'X') {
-                return None;
-            }
-            Some((algo::mod11_2(chars.get(..17)?)?, actual))
-        }
-        Kind::Fpr15 => {
-            let body = chars.get(..14)?;
-            let letters_ok = body.iter().take(3).all(u8::is_ascii_uppercase);
-            let digits_ok = body.iter().skip(3).all(u8::is_ascii_digit);
-            let actual = *chars.get(14)?;
-            if !(letters_ok && digits_ok && actual.is_ascii_digit()) {
-                return None;
-            }
-            Some((algo::icao_731(body)?, actual))
-        }
-        Kind::Resident15 => None,
-    }
+    let last = spec.len - 1;
+    Some((spec.check.compute(chars.get(..last)?)?, *chars.get(last)?))
 }
 
-/// Reads the birth date. `fpr15` stores YYMMDD: the century is the latest
-/// one that does not put the birth after `today`. `resident15` is 19YYMMDD.
-fn read_birth(a: &Analysis, kind: Kind, today: Date) -> Birth {
-    let (yymmdd, century) = match kind {
-        Kind::Fpr18 | Kind::Resident18 | Kind::Hmt18 => {
-            let Some(d) = a.digits_at(7, 14) else { return Birth::NotRead };
-            let year = digits(&d[0..4]) as i32;
-            return match Date::new(year, digits(&d[4..6]) as u8, digits(&d[6..8]) as u8) {
-                Some(date) => Birth::Ok { date, century_inferred: false },
-                None => Birth::NotADate { raw: raw8(d), len: 8 },
-            };
-        }
-        Kind::Fpr15 => (a.digits_at(8, 13), None),
-        Kind::Resident15 => (a.digits_at(7, 12), Some(1900)),
-    };
-    let Some(d) = yymmdd else { return Birth::NotRead };
-    let yy = digits(&d[0..2]) as i32;
-    let (month, day) = (digits(&d[2..4]) as u8, digits(&d[4..6]) as u8);
-    let (year, inferred) = match century {
-        Some(c) => (c + yy, false),
-        None => {
-            // Latest century not in the future: 20YY unless that is after today.
+/// Reads the birth date (`Century::Latest`: the latest century that does not
+/// put the birth after `today`).
+fn read_birth(a: &Analysis, field: BirthField, today: Date) -> Birth {
+    let Some(d) = a.digits_at(field.at, field.digits()) else { return Birth::NotRead };
+    let (year, inferred) = match field.century {
+        Century::Stored => (digits(&d[0..4]) as i32, false),
+        Century::Fixed(c) => (c + digits(&d[0..2]) as i32, false),
+        Century::Latest => {
+            let yy = digits(&d[0..2]) as i32;
+            let (month, day) = (digits(&d[2..4]) as u8, digits(&d[4..6]) as u8);
             let y20 = 2000 + yy;
             let future = match Date::new(y20, month, day) {
                 Some(d20) => d20 > today,
@@ -460,9 +480,10 @@ fn read_birth(a: &Analysis, kind: Kind, today: Date) -> Birth {
             (if future { 1900 + yy } else { y20 }, true)
         }
     };
-    match Date::new(year, month, day) {
+    let md = &d[d.len() - 4..];
+    match Date::new(year, digits(&md[0..2]) as u8, digits(&md[2..4]) as u8) {
         Some(date) => Birth::Ok { date, century_inferred: inferred },
-        None => Birth::NotADate { raw: raw8(d), len: 6 },
+        None => Birth::NotADate { raw: raw8(d), len: d.len() as u8 },
     }
 }
 
@@ -476,36 +497,26 @@ fn raw8(d: &[u8]) -> [u8; 8] {
 
 /// Province-level place code. Only the province level is checked: county
 /// tables go stale and are the main source of false rejections.
-fn read_place(a: &Analysis, kind: Kind) -> Place {
-    let (from, mainland_only) = match kind {
-        Kind::Fpr18 => (2, true),
-        Kind::Fpr15 => (4, true),
-        Kind::Resident18 | Kind::Resident15 => (1, false),
-        Kind::Hmt18 => return Place::NotApplicable,
-    };
-    let Some(d) = a.digits_at(from, from + 1) else { return Place::NotRead };
-    let code = digits(d) as u8;
-    let found = if mainland_only { tables::mainland_province(code) } else { tables::province(code) };
-    match found {
-        Some(p) => Place::Ok(p),
-        None => Place::Unknown(code),
+fn read_place(a: &Analysis, field: PlaceField) -> Place {
+    match field {
+        PlaceField::Region { at } => Place::Region(a.chars().get(at).and_then(|&d| kinds::region(d))),
+        PlaceField::Province { at, table } => {
+            let Some(d) = a.digits_at(at, 2) else { return Place::NotRead };
+            let code = digits(d) as u8;
+            table.lookup(code).map_or(Place::Unknown(code), Place::Ok)
+        }
     }
 }
 
-/// Nationality of the fpr kinds: ISO 3166-1 numeric at positions 4–6
-/// (`fpr18`) or alpha-3 at positions 1–3 (`fpr15`); never China.
-fn read_nationality(a: &Analysis, kind: Kind) -> Nationality {
-    let found = match kind {
-        Kind::Fpr18 => {
-            let Some(d) = a.digits_at(4, 6) else { return Nationality::NotRead };
-            tables::country_by_numeric(digits(d) as u16)
+/// Nationality (ISO 3166-1 numeric or alpha-3); never China.
+fn read_nationality(a: &Analysis, field: NationalityField) -> Nationality {
+    let Some(code) = a.chars().get(field.at()..field.at() + 3) else { return Nationality::NotRead };
+    let found = match field {
+        NationalityField::Numeric { .. } if code.iter().all(u8::is_ascii_digit) => {
+            tables::country_by_numeric(digits(code) as u16)
         }
-        Kind::Fpr15 => {
-            let Some(letters) = a.chars().get(0..3) else { return Nationality::NotRead };
-            if !letters.iter().all(u8::is_ascii_uppercase) {
-                return Nationality::NotRead;
-            }
-            std::str::from_utf8(letters).ok().and_then(tables::country_by_alpha3)
+        NationalityField::Alpha3 { .. } if code.iter().all(u8::is_ascii_uppercase) => {
+            std::str::from_utf8(code).ok().and_then(tables::country_by_alpha3)
         }
         _ => return Nationality::NotRead,
     };
@@ -514,17 +525,6 @@ fn read_nationality(a: &Analysis, kind: Kind) -> Nationality {
         Some(c) => Nationality::Ok(c),
         None => Nationality::Unknown,
     }
-}
-
-/// Sex from the parity of digit 17 (18-character kinds) or 15 (`resident15`).
-/// `fpr15` does not reliably encode sex (the female test card has an odd digit).
-fn read_sex(a: &Analysis, kind: Kind) -> Option<Sex> {
-    let pos = match kind {
-        Kind::Fpr18 | Kind::Resident18 | Kind::Hmt18 => 17,
-        Kind::Resident15 => 15,
-        Kind::Fpr15 => return None,
-    };
-    a.digits_at(pos, pos).and_then(|d| d.first()).map(|&d| Sex::from_digit(d))
 }
 
 // ---------------------------------------------------------------------------

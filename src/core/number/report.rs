@@ -1,7 +1,8 @@
-//! The number report: every error found (not only the first), warnings, and
-//! extracted information.
+//! The number report: every finding of the analysis (every error, not only the
+//! first, and the warnings) with its code and message, and the extracted information.
 
-use super::{Analysis, Birth, Kind, Nationality, NumberOptions, Place, Severity, Sex, MIN_BIRTH_DATE};
+use super::kinds::PlaceField;
+use super::{Analysis, Birth, Finding, Kind, Nationality, NumberOptions, Place, Sex, MIN_BIRTH_DATE};
 use crate::core::date::Date;
 use crate::core::tables::{Country, Province};
 use serde::Serialize;
@@ -180,14 +181,6 @@ impl NumberReport {
     }
 }
 
-fn err(errors: &mut Vec<Issue<ErrorCode>>, code: ErrorCode, message: String) {
-    errors.push(Issue { code, message });
-}
-
-fn warn(warnings: &mut Vec<Issue<WarningCode>>, code: WarningCode, message: String) {
-    warnings.push(Issue { code, message });
-}
-
 /// Echo of the input, truncated on a character boundary when over the limit.
 pub fn echo_input(input: &str) -> String {
     if input.len() <= super::MAX_INPUT_BYTES {
@@ -228,194 +221,151 @@ fn char_at(normalized: &str, mask: u32) -> String {
     shown.join(", ")
 }
 
-fn format_rule(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Fpr18 => "fpr18 is '9' + 16 digits + a digit or 'X'",
-        Kind::Resident18 => "resident18 is 17 digits + a digit or 'X'",
-        Kind::Hmt18 => "hmt18 is 810000/820000/830000 + 11 digits + a digit or 'X'",
-        Kind::Fpr15 => "fpr15 is 3 letters + 12 digits",
-        Kind::Resident15 => "resident15 is 15 digits",
+/// An error or a warning code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Code {
+    Error(ErrorCode),
+    Warning(WarningCode),
+}
+
+impl Finding {
+    /// The code the finding is reported under.
+    pub(crate) fn code(self) -> Code {
+        use Code::{Error, Warning};
+        match self {
+            Finding::Empty => Error(ErrorCode::Empty),
+            Finding::TooLong(_) | Finding::Length => Error(ErrorCode::Length),
+            Finding::Character => Error(ErrorCode::Character),
+            Finding::Format => Error(ErrorCode::Format),
+            Finding::CheckDigit { downgraded: true, .. } => Warning(WarningCode::CheckDigit),
+            Finding::CheckDigit { downgraded: false, .. } => Error(ErrorCode::CheckDigit),
+            Finding::NoCheckDigit => Warning(WarningCode::LegacyNumber),
+            Finding::BirthNotADate { .. } | Finding::BirthAfterToday(_) | Finding::BirthBeforeMin(_) => {
+                Error(ErrorCode::BirthDate)
+            }
+            Finding::BirthCenturyInferred(_) => Warning(WarningCode::BirthCenturyInferred),
+            Finding::Region(_) => Error(ErrorCode::Region),
+            Finding::NationalityUnknown | Finding::NationalityChina => Error(ErrorCode::Nationality),
+            Finding::NationalityUnusual(_) => Warning(WarningCode::NationalityUnusual),
+        }
+    }
+
+    pub(crate) fn is_error(self) -> bool {
+        matches!(self.code(), Code::Error(_))
     }
 }
 
-/// Builds the lean report from an analysis.
+/// The message of a finding about input `a` (normalised as `normalized`).
+fn message(f: Finding, a: &Analysis, normalized: &str, opts: &NumberOptions) -> String {
+    match f {
+        Finding::Empty => "the input is empty".into(),
+        Finding::TooLong(bytes) => {
+            format!("the input is {bytes} bytes long; at most {} are examined", super::MAX_INPUT_BYTES)
+        }
+        Finding::Character => {
+            let mut msg = if a.bad_chars != 0 {
+                format!(
+                    "character{} {} at position{} {} not allowed (only digits and letters)",
+                    plural(a.bad_chars),
+                    char_at(normalized, a.bad_chars),
+                    plural(a.bad_chars),
+                    positions(a.bad_chars)
+                )
+            } else {
+                "characters other than digits and letters".to_owned()
+            };
+            if a.lowercase {
+                msg.push_str("; strict mode requires upper-case letters (e.g. 'X', not 'x')");
+            }
+            msg
+        }
+        Finding::Length => format!("{} characters: card numbers have 15 or 18", a.len),
+        Finding::Format => format!(
+            "character{} {} at position{} {} not allowed there ({})",
+            plural(a.bad_format),
+            char_at(normalized, a.bad_format),
+            plural(a.bad_format),
+            positions(a.bad_format),
+            a.spec.map_or("", |s| s.rule)
+        ),
+        Finding::CheckDigit { expected, actual, downgraded } => {
+            let algo = a.spec.map_or("", |s| s.check.name());
+            let msg =
+                format!("check character is '{}', expected '{}' ({algo})", char::from(actual), char::from(expected));
+            if downgraded {
+                format!("{msg}; accepted because the fpr15 rule is not confirmed (fpr15CheckDigit: 'warning')")
+            } else {
+                msg
+            }
+        }
+        Finding::NoCheckDigit => {
+            "legacy 15-digit number (GB 11643-1989): it has no check digit, so typing errors cannot be detected".into()
+        }
+        Finding::BirthNotADate { raw, len } => {
+            let raw = String::from_utf8_lossy(&raw[..usize::from(len)]).into_owned();
+            format!("birth date digits {raw} are not a calendar date")
+        }
+        Finding::BirthAfterToday(date) => format!("birth date {date} is after the check date {}", opts.today),
+        Finding::BirthBeforeMin(date) => format!("birth date {date} is before {MIN_BIRTH_DATE}"),
+        Finding::BirthCenturyInferred(date) => format!(
+            "the number stores a two-digit year; {} is the latest century that is not after {}",
+            date.year / 100 * 100,
+            opts.today
+        ),
+        Finding::Region(code) => {
+            let which = match a.spec.map(|s| s.place) {
+                Some(PlaceField::Province { table, .. }) => table.describe(),
+                _ => "",
+            };
+            format!("region code {code:02} is not {which}")
+        }
+        Finding::NationalityUnknown => {
+            let at = a.spec.and_then(|s| s.nationality).map_or(0, |n| n.at());
+            let code = String::from_utf8_lossy(a.chars().get(at..at + 3).unwrap_or_default()).into_owned();
+            format!("nationality code {code} is not an ISO 3166-1 code")
+        }
+        Finding::NationalityChina => "nationality is China (156/CHN), which a foreigner's card cannot carry".into(),
+        Finding::NationalityUnusual(c) => {
+            format!("nationality {} ({}) is not expected on a foreigner's card", c.alpha3, c.name_en)
+        }
+    }
+}
+
+/// Builds the lean report from an analysis: its findings with their messages,
+/// and what was read.
 pub(super) fn build(input: &str, a: &Analysis, opts: &NumberOptions) -> LeanReport {
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     let normalized = a.normalized(input, opts.strict);
-
-    if a.empty {
-        err(&mut errors, ErrorCode::Empty, "the input is empty".into());
-        return finish(normalized, None, errors, warnings, None);
-    }
-    if let Some(bytes) = a.too_long {
-        err(
-            &mut errors,
-            ErrorCode::Length,
-            format!("the input is {bytes} bytes long; at most {} are examined", super::MAX_INPUT_BYTES),
-        );
-        return finish(normalized, None, errors, warnings, None);
-    }
-
-    if a.bad_chars != 0 || a.bad_chars_beyond {
-        let mut msg = if a.bad_chars != 0 {
-            format!(
-                "character{} {} at position{} {} not allowed (only digits and letters)",
-                plural(a.bad_chars),
-                char_at(&normalized, a.bad_chars),
-                plural(a.bad_chars),
-                positions(a.bad_chars)
-            )
-        } else {
-            "characters other than digits and letters".to_owned()
-        };
-        if a.lowercase {
-            msg.push_str("; strict mode requires upper-case letters (e.g. 'X', not 'x')");
+    a.findings(opts, |f| {
+        let message = message(f, a, &normalized, opts);
+        match f.code() {
+            Code::Error(code) => errors.push(Issue { code, message }),
+            Code::Warning(code) => warnings.push(Issue { code, message }),
         }
-        err(&mut errors, ErrorCode::Character, msg);
-    }
-
-    let Some(kind) = a.kind else {
-        err(&mut errors, ErrorCode::Length, format!("{} characters: card numbers have 15 or 18", a.len));
-        return finish(normalized, None, errors, warnings, None);
-    };
-
-    if a.bad_format != 0 {
-        err(
-            &mut errors,
-            ErrorCode::Format,
-            format!(
-                "character{} {} at position{} {} not allowed there ({})",
-                plural(a.bad_format),
-                char_at(&normalized, a.bad_format),
-                plural(a.bad_format),
-                positions(a.bad_format),
-                format_rule(kind)
-            ),
-        );
-    }
-
-    let mut info = LeanInfo {
-        birth_date: None,
-        birth_century_inferred: false,
-        sex: a.sex,
-        province: None,
-        nationality: None,
-        region: None,
-        check_digit: None,
-    };
-
-    // Check character.
-    if let Some((expected, actual)) = a.check {
-        info.check_digit = Some((expected, actual));
-        if expected != actual {
-            let algo = if kind == Kind::Fpr15 { "ICAO 9303 7-3-1" } else { "ISO 7064 MOD 11-2" };
-            let msg =
-                format!("check character is '{}', expected '{}' ({algo})", char::from(actual), char::from(expected));
-            if kind == Kind::Fpr15 && opts.fpr15_check_digit == Severity::Warning {
-                warn(
-                    &mut warnings,
-                    WarningCode::CheckDigit,
-                    format!("{msg}; accepted because the fpr15 rule is not confirmed (fpr15CheckDigit: 'warning')"),
-                );
-            } else {
-                err(&mut errors, ErrorCode::CheckDigit, msg);
-            }
-        }
-    }
-    if kind == Kind::Resident15 {
-        warn(
-            &mut warnings,
-            WarningCode::LegacyNumber,
-            "legacy 15-digit number (GB 11643-1989): it has no check digit, so typing errors cannot be detected".into(),
-        );
-    }
-
-    // Birth date.
-    match a.birth {
-        Birth::NotRead => {}
-        Birth::NotADate { raw, len } => {
-            let raw = String::from_utf8_lossy(&raw[..usize::from(len)]).into_owned();
-            err(&mut errors, ErrorCode::BirthDate, format!("birth date digits {raw} are not a calendar date"));
-        }
-        Birth::Ok { date, century_inferred } => {
-            info.birth_date = Some(date);
-            info.birth_century_inferred = century_inferred;
-            if date > opts.today {
-                err(
-                    &mut errors,
-                    ErrorCode::BirthDate,
-                    format!("birth date {date} is after the check date {}", opts.today),
-                );
-            } else if date < MIN_BIRTH_DATE {
-                err(&mut errors, ErrorCode::BirthDate, format!("birth date {date} is before {MIN_BIRTH_DATE}"));
-            }
-            if century_inferred {
-                warn(
-                    &mut warnings,
-                    WarningCode::BirthCenturyInferred,
-                    format!(
-                        "the number stores a two-digit year; {} is the latest century that is not after {}",
-                        date.year / 100 * 100,
-                        opts.today
-                    ),
-                );
-            }
-        }
-    }
-
-    // Province / region.
-    match a.place {
-        Place::NotRead | Place::NotApplicable => {}
-        Place::Ok(p) => info.province = Some(p),
-        Place::Unknown(code) => {
-            let which = match kind {
-                Kind::Fpr18 | Kind::Fpr15 => "a mainland province-level code (11–65)",
-                _ => "a GB/T 2260 province-level code (11–65, 71, 81, 82)",
-            };
-            err(&mut errors, ErrorCode::Region, format!("region code {code:02} is not {which}"));
-        }
-    }
-    if kind == Kind::Hmt18 {
-        info.region = match a.chars().get(1) {
-            Some(b'1') => Some("HK"),
-            Some(b'2') => Some("MO"),
-            Some(b'3') => Some("TW"),
+    });
+    let info = a.spec.map(|_| LeanInfo {
+        birth_date: match a.birth {
+            Birth::Ok { date, .. } => Some(date),
             _ => None,
-        };
-    }
-
-    // Nationality.
-    match a.nationality {
-        Nationality::NotRead => {}
-        Nationality::Ok(c) => {
-            if matches!(c.alpha3, "HKG" | "MAC" | "TWN") {
-                warn(
-                    &mut warnings,
-                    WarningCode::NationalityUnusual,
-                    format!("nationality {} ({}) is not expected on a foreigner's card", c.alpha3, c.name_en),
-                );
-            }
-            info.nationality = Some(c);
-        }
-        Nationality::China(c) => {
-            info.nationality = Some(c);
-            err(
-                &mut errors,
-                ErrorCode::Nationality,
-                "nationality is China (156/CHN), which a foreigner's card cannot carry".into(),
-            );
-        }
-        Nationality::Unknown => {
-            let code = match kind {
-                Kind::Fpr18 => String::from_utf8_lossy(a.chars().get(3..6).unwrap_or_default()).into_owned(),
-                _ => String::from_utf8_lossy(a.chars().get(0..3).unwrap_or_default()).into_owned(),
-            };
-            err(&mut errors, ErrorCode::Nationality, format!("nationality code {code} is not an ISO 3166-1 code"));
-        }
-    }
-
-    finish(normalized, Some(kind), errors, warnings, Some(info))
+        },
+        birth_century_inferred: matches!(a.birth, Birth::Ok { century_inferred: true, .. }),
+        sex: a.sex,
+        province: match a.place {
+            Place::Ok(p) => Some(p),
+            _ => None,
+        },
+        nationality: match a.nationality {
+            Nationality::Ok(c) | Nationality::China(c) => Some(c),
+            _ => None,
+        },
+        region: match a.place {
+            Place::Region(r) => r,
+            _ => None,
+        },
+        check_digit: a.check,
+    });
+    LeanReport { kind: a.kind(), normalized, errors, warnings, info }
 }
 
 fn province_info(p: &Province) -> ProvinceInfo {
@@ -429,14 +379,4 @@ fn nationality_info(c: &Country) -> NationalityInfo {
         name_en: c.name_en.to_owned(),
         name_zh: c.name_zh.to_owned(),
     }
-}
-
-fn finish(
-    normalized: String,
-    kind: Option<Kind>,
-    errors: Vec<Issue<ErrorCode>>,
-    warnings: Vec<Issue<WarningCode>>,
-    info: Option<LeanInfo>,
-) -> LeanReport {
-    LeanReport { kind, normalized, errors, warnings, info }
 }
