@@ -470,7 +470,12 @@ function dumpReportView(report, options) {
         { class: `check ${check.status}`, testid: 'check-row', dataset: { checkId: check.id, status: check.status } },
         h('th', { scope: 'row' }, h('code', {}, check.id), h('span', { class: 'check-label' }, bi(...(CHECK_LABEL[check.id] ?? [check.id, check.id])))),
         h('td', { class: 'status' }, h('span', { class: `status-pill ${check.status}` }, h('span', { 'aria-hidden': 'true' }, icon), ' ', bi(zh, en))),
-        h('td', { class: 'message', lang: 'en' }, check.message),
+        h(
+          'td',
+          { class: 'message', lang: 'en' },
+          check.status === 'failed' ? [h('code', { class: 'reason', testid: 'check-reason' }, check.reason), ' '] : null,
+          check.message,
+        ),
       ),
     );
   }

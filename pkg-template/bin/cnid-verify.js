@@ -487,7 +487,11 @@ function verdictLine(file, r) {
 
 function checkLines(r) {
   const width = Math.max(...r.checks.map((c) => c.id.length));
-  return r.checks.map((c) => text`  ${c.id.padEnd(width)}  ${c.status.padEnd(7)}  ${c.message}`);
+  // A failed check leads with its stable reason code (what scripts should match on).
+  return r.checks.map((c) => {
+    const why = c.status === 'failed' ? `${c.reason}: ` : '';
+    return text`  ${c.id.padEnd(width)}  ${c.status.padEnd(7)}  ${why}${c.message}`;
+  });
 }
 
 function cardLine(card) {

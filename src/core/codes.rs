@@ -134,6 +134,35 @@ mod tests {
         check(&TrustWarning::ALL, TrustWarning::index, TrustWarning::as_str);
     }
 
+    /// The README's reason table lists every reason once, each with exactly the checks that declare
+    /// it in the pipeline (`any` for INTERNAL).
+    #[cfg(feature = "dumps")]
+    #[test]
+    fn the_readme_reason_table_matches_the_pipeline() {
+        use crate::core::dump::{Reason, PIPELINE};
+        let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+        let start = readme.find("| reason | given by |").expect("README: no reason table");
+        let rows: Vec<(String, String)> = readme[start..]
+            .lines()
+            .skip(2)
+            .take_while(|l| l.starts_with('|'))
+            .map(|l| {
+                let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+                (cells[1].trim_matches('`').to_owned(), cells[2].replace('`', ""))
+            })
+            .collect();
+        let want: Vec<(String, String)> = Reason::ALL
+            .iter()
+            .map(|r| {
+                let checks: Vec<&str> =
+                    PIPELINE.iter().filter(|s| s.reasons.contains(r)).map(|s| s.id.as_str()).collect();
+                let given_by = if checks.is_empty() { "any".to_owned() } else { checks.join(", ") };
+                (r.as_str().to_owned(), given_by)
+            })
+            .collect();
+        assert_eq!(rows, want);
+    }
+
     #[test]
     fn every_vocabulary_is_consistent() {
         check(&ErrorCode::ALL, ErrorCode::index, ErrorCode::as_str);
@@ -141,6 +170,8 @@ mod tests {
         check(&Kind::ALL, Kind::index, Kind::as_str);
         #[cfg(feature = "dumps")]
         check(&crate::core::dump::CheckId::ALL, crate::core::dump::CheckId::index, crate::core::dump::CheckId::as_str);
+        #[cfg(feature = "dumps")]
+        check(&crate::core::dump::Reason::ALL, crate::core::dump::Reason::index, crate::core::dump::Reason::as_str);
         assert_eq!(serde_json::to_string(&ErrorCode::CheckDigit).ok().as_deref(), Some("\"CHECK_DIGIT\""));
         assert_eq!(serde_json::to_string(&Kind::Resident15).ok().as_deref(), Some("\"resident15\""));
     }

@@ -283,6 +283,7 @@ describe('demo page: dump verifier', () => {
     assert.deepEqual(failed, ['SIGNATURE']);
     const row = page.locator('[data-testid="check-row"][data-check-id="SIGNATURE"]');
     assert.match(await row.innerText(), /失败[\s\S]*failed[\s\S]*does not verify/);
+    assert.equal(await row.getByTestId('check-reason').innerText(), 'MISMATCH');
     // The card fields are shown, flagged as not verified.
     assert.ok(await page.getByTestId('card-unverified').isVisible());
     assert.equal(await page.getByTestId('card').getAttribute('data-verified'), 'false');

@@ -593,6 +593,7 @@ describe('cnid-verify dump --reject-ca-signer / --require-signed-x5chain', () =>
     assert.equal(strict.status, 1, strict.stderr);
     const report = JSON.parse(strict.stdout)[0];
     assert.equal(report.checks.find((c) => c.id === 'SIGNER').status, 'failed');
+    assert.equal(report.checks.find((c) => c.id === 'SIGNER').reason, 'CA_SIGNER');
     assert.match(report.checks.find((c) => c.id === 'SIGNER').message, /rejectCaSigner/);
   });
 
@@ -603,6 +604,8 @@ describe('cnid-verify dump --reject-ca-signer / --require-signed-x5chain', () =>
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stdout, /REJECTED \(failed: SIGNER\)/);
     assert.match(r.stdout, /requireSignedX5chain/);
+    // The failed check's line leads with its stable reason code.
+    assert.match(r.stdout, /^ {2}SIGNER +failed +UNSIGNED_X5CHAIN: the x5chain is in the unprotected header/m);
     // A JWK-signed dump is unaffected by either flag.
     const jwk = ['dump', '--trust', JWKS, '--at', AT, '--reject-ca-signer', '--require-signed-x5chain'];
     assert.equal(runCli([...jwk, path.join(DUMPS_DIR, 'y-jwk.cose')]).status, 0);

@@ -63,7 +63,7 @@ export type CheckId = "ENVELOPE" | "PAYLOAD" | "ALGORITHM" | "SIGNER" | "REVOCAT
 /**
  * Why a check failed: the stable, machine-readable `reason` of a failed check (the message
  * beside it is for people and may change). Which check gives which reason is declared in
- * `PIPELINE`; docs/spec/dump-format-notes.md §8 documents each.
+ * `PIPELINE`; the README's reason table documents each (held to this list by a test).
  */
 export type CheckReason = "TOO_LARGE" | "NOT_CBOR" | "NOT_COSE_SIGN1" | "BAD_HEADER" | "DETACHED_PAYLOAD" | "BAD_SIGNATURE_ENCODING" | "NOT_MAP" | "BAD_KEY" | "BAD_FIELD" | "MISSING_FIELD" | "UNSUPPORTED_VERSION" | "UNSUPPORTED_ALGORITHM" | "UNPROTECTED_ALGORITHM" | "MISSING_ALGORITHM" | "NO_SIGNER_ID" | "UNKNOWN_KID" | "X5T_MISMATCH" | "UNSIGNED_X5CHAIN" | "CHAIN_TOO_LONG" | "BAD_CERTIFICATE" | "NO_PATH" | "CERT_EXPIRED" | "CERT_NOT_YET_VALID" | "BAD_CHAIN_SIGNATURE" | "CERT_PROFILE" | "CA_SIGNER" | "KID_REVOKED" | "CERT_REVOKED" | "KEY_REVOKED" | "MISMATCH" | "UNSUPPORTED_KEY" | "IN_FUTURE" | "TOO_OLD" | "MISSING" | "LENGTH" | "TYPE_MARKER" | "ENCODING" | "FIELD" | "KIND_MISMATCH" | "INVALID_NUMBER" | "BIRTH_DATE_MISMATCH" | "SEX_MISMATCH" | "NATIONALITY_MISMATCH" | "NOT_YET_VALID" | "EXPIRED" | "INTERNAL";
 /** How a check ended. */

@@ -88,7 +88,7 @@ impl CheckId {
 crate::core::codes::wire_codes! {
     /// Why a check failed: the stable, machine-readable `reason` of a failed check (the message
     /// beside it is for people and may change). Which check gives which reason is declared in
-    /// [`super::PIPELINE`]; docs/spec/dump-format-notes.md §8 documents each.
+    /// [`super::PIPELINE`]; the README's reason table documents each (held to this list by a test).
     pub enum Reason as "CheckReason" {
         // ENVELOPE
         /// The dump is larger than the 64 KiB allowed (checked before parsing).
