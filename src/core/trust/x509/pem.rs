@@ -1,4 +1,13 @@
 //! Certificate input: PEM text (one or more CERTIFICATE blocks) or DER bytes, bounded in size and count.
+//!
+//! Why a splitter of our own and not the `pem` feature of `der`/`x509-cert` (pem-rfc7468): that
+//! decoder implements RFC 7468's *strict* grammar. Measured on one certificate (test
+//! `lax_pem_that_the_strict_decoder_rejects_is_accepted` below): it accepts 64- or 76-column, CRLF
+//! and single-line bodies, but rejects trailing spaces, indented bodies (PEM pasted into YAML or
+//! JSON configuration), irregular line widths, blank lines and tabs, and
+//! `Certificate::load_pem_chain` also rejects explanatory text between blocks. RFC 7468 §2 asks
+//! parsers to be lax, and trust anchors come from app configuration files, so the splitter finds
+//! the blocks and checks labels, headers and limits here; base64 decoding is base64ct's.
 
 use super::super::{TrustError, MAX_ANCHORS, MAX_CERT_BYTES, MAX_PEM_BYTES};
 use super::*;
@@ -113,4 +122,38 @@ pub(super) fn decode_pem_body(body: &str, n: usize) -> Result<Vec<u8>, TrustErro
 
 pub(super) fn invalid_pem(msg: &str) -> TrustError {
     TrustError::new("INVALID_CERTIFICATE", msg.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use test_support::pki::{CertSpec, Name, TestKey};
+
+    /// PEM forms found in configuration files: all decode to the certificate. pem-rfc7468's strict
+    /// decoder rejects the last five (see the module doc), which is why it is not used here.
+    #[test]
+    fn lax_pem_that_the_strict_decoder_rejects_is_accepted() {
+        let k = TestKey::new(1);
+        let der = CertSpec::ca(Name::cn("x"), Name::cn("x")).build(&k, &k);
+        let b64 = base64ct::Base64::encode_string(&der);
+        let wrap = |w: usize, sep: &str| {
+            b64.as_bytes().chunks(w).map(|c| String::from_utf8_lossy(c)).collect::<Vec<_>>().join(sep)
+        };
+        let irregular = format!("{}\n{}", &b64[..10], wrap(64, "\n").get(10..).unwrap_or(""));
+        let bodies = [
+            wrap(64, "\n"),
+            wrap(64, "\r\n"),
+            wrap(76, "\n"),
+            b64.clone(),
+            wrap(64, "  \n"),
+            wrap(64, "\n    "),
+            irregular,
+            wrap(64, "\n\n"),
+            wrap(64, "\t\n"),
+        ];
+        for body in bodies {
+            let pem = format!("explanatory text\n-----BEGIN CERTIFICATE-----\n{body}\n-----END CERTIFICATE-----\n");
+            assert_eq!(pem_certificate_blocks(&pem).map_err(|e| e.message), Ok(vec![der.clone()]), "{body:?}");
+        }
+    }
 }
