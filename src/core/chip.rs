@@ -72,6 +72,11 @@ impl CardLayout {
     pub fn number_kind(self) -> Kind {
         self.spec().number_kind
     }
+
+    /// Every layout, in the order of the layout table.
+    pub fn all() -> impl Iterator<Item = CardLayout> {
+        LAYOUTS.into_iter().map(|l| l.layout)
+    }
 }
 
 /// Sex field (GB/T 2261.1-2003).

@@ -163,6 +163,42 @@ mod tests {
         assert_eq!(rows, want);
     }
 
+    /// The keys of the demo page's label table `const {name} = { key: [...], ... };` (www/app.js).
+    fn page_table(page: &str, name: &str) -> Vec<String> {
+        let start = page.find(&format!("const {name} = {{")).unwrap_or_else(|| panic!("www/app.js: no {name}"));
+        let body = &page[start..];
+        let body = &body[..body.find("};").unwrap_or(body.len())];
+        let mut keys: Vec<String> = body
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.trim().split_once(':').map(|(k, _)| k.trim().to_owned()))
+            .filter(|k| !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+            .collect();
+        keys.sort();
+        keys
+    }
+
+    /// The demo page labels exactly the codes there are: a new code cannot reach the page unlabelled.
+    #[test]
+    fn the_demo_page_labels_every_code() {
+        let page = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/app.js")).unwrap();
+        let sorted = |mut v: Vec<String>| {
+            v.sort();
+            v
+        };
+        let wire = |names: Vec<&str>| sorted(names.into_iter().map(str::to_owned).collect());
+        assert_eq!(page_table(&page, "KIND"), wire(Kind::ALL.iter().map(|c| c.as_str()).collect()));
+        assert_eq!(page_table(&page, "ERROR_LABEL"), wire(ErrorCode::ALL.iter().map(|c| c.as_str()).collect()));
+        assert_eq!(page_table(&page, "WARNING_LABEL"), wire(WarningCode::ALL.iter().map(|c| c.as_str()).collect()));
+        #[cfg(feature = "dumps")]
+        {
+            use crate::core::chip::CardLayout;
+            use crate::core::dump::CheckId;
+            assert_eq!(page_table(&page, "CHECK_LABEL"), wire(CheckId::ALL.iter().map(|c| c.as_str()).collect()));
+            assert_eq!(page_table(&page, "LAYOUT"), wire(CardLayout::all().map(CardLayout::as_str).collect()));
+        }
+    }
+
     #[test]
     fn every_vocabulary_is_consistent() {
         check(&ErrorCode::ALL, ErrorCode::index, ErrorCode::as_str);

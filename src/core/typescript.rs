@@ -175,11 +175,7 @@ mod dumps {
     ts_as!(
         CardLayout,
         "CardLayout",
-        [CardLayout::Mainland, CardLayout::Fpr2017, CardLayout::Fpr2023, CardLayout::Hmt]
-            .iter()
-            .map(|l| format!("\"{}\"", l.as_str()))
-            .collect::<Vec<_>>()
-            .join(" | ")
+        CardLayout::all().map(|l| format!("\"{}\"", l.as_str())).collect::<Vec<_>>().join(" | ")
     );
     ts_as!(Bytes, "Uint8Array", "Uint8Array".to_owned());
     ts_as!(Check, "Check", "Check".to_owned());

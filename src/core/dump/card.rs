@@ -4,7 +4,7 @@
 
 use super::pipeline::{needs, pass, Failure, Outcome, Run};
 use super::report::Reason;
-use crate::core::chip::{self, CardLayout, ChipCard, ChipSex};
+use crate::core::chip::{self, ChipCard, ChipSex};
 use crate::core::date::Date;
 use crate::core::number::{self, Kind, NumberOptions, NumberReport, Sex};
 use crate::core::tables;
@@ -111,14 +111,10 @@ fn judge_number(card: &ChipCard, report: &NumberReport) -> Outcome {
 fn judge_consistency(card: &ChipCard, report: &NumberReport) -> Outcome {
     let mut problems = Vec::new();
     let n = card.number.as_bytes();
-    // Birth date: the 18-character numbers hold YYYYMMDD at positions 7–14;
-    // fpr15 holds YYMMDD at positions 8–13 (compare the digits, not the
-    // inferred century).
+    // Birth date: compare the number's birth digits (`YYYYMMDD`, or `YYMMDD` for fpr15) with the
+    // chip's date, not the inferred century.
     let chip_birth = format!("{:04}{:02}{:02}", card.birth_date.year, card.birth_date.month, card.birth_date.day);
-    let number_birth = match card.layout {
-        CardLayout::Fpr2017 => n.get(7..13),
-        _ => n.get(6..14),
-    };
+    let number_birth = n.get(card.layout.number_kind().birth_digits());
     let chip_tail = &chip_birth.as_bytes()[chip_birth.len() - number_birth.map_or(0, <[u8]>::len)..];
     if number_birth != Some(chip_tail) {
         problems.push((

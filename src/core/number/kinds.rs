@@ -192,6 +192,26 @@ pub(crate) fn recognise(chars: &[u8], len: usize) -> Option<&'static KindSpec> {
     RECOGNITION.into_iter().find(|k| k.len == len && k.lead.fits(chars))
 }
 
+impl Kind {
+    /// The table row of this kind.
+    pub(crate) fn spec(self) -> &'static KindSpec {
+        match self {
+            Kind::Fpr18 => &FPR18,
+            Kind::Fpr15 => &FPR15,
+            Kind::Resident18 => &RESIDENT18,
+            Kind::Resident15 => &RESIDENT15,
+            Kind::Hmt18 => &HMT18,
+        }
+    }
+
+    /// The 0-based range of the birth-date digits in a number of this kind (`YYYYMMDD`, or
+    /// `YYMMDD` for `fpr15`).
+    pub fn birth_digits(self) -> std::ops::Range<usize> {
+        let birth = self.spec().birth;
+        birth.at..birth.at + birth.digits()
+    }
+}
+
 impl Lead {
     fn fits(self, chars: &[u8]) -> bool {
         match self {
@@ -265,5 +285,19 @@ impl NationalityField {
         match self {
             NationalityField::Numeric { at } | NationalityField::Alpha3 { at } => at,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_kind_maps_to_its_own_row() {
+        for kind in Kind::ALL {
+            assert_eq!(kind.spec().kind, kind);
+        }
+        assert_eq!(Kind::Fpr15.birth_digits(), 7..13);
+        assert_eq!(Kind::Resident18.birth_digits(), 6..14);
     }
 }
