@@ -2,18 +2,8 @@
 
 use super::boundary;
 use super::{codes, to_js};
-use crate::core::chip::{self, ChipCard, ChipError, TEXT_BLOCK_LEN};
-use serde::Serialize;
+use crate::core::chip::{ChipTextReport, TEXT_BLOCK_LEN};
 use wasm_bindgen::prelude::*;
-
-/// The result of parsing a bare text block: data, never an exception.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ChipTextReport {
-    ok: bool,
-    error: Option<ChipError>,
-    card: Option<ChipCard>,
-}
 
 /// Parses a 256-byte chip text block read from a local reader. The data is
 /// NOT authenticated: use `verifyDump` for signed dumps.
@@ -22,9 +12,5 @@ pub fn parse_chip_text(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue,
 ) -> Result<JsValue, JsValue> {
     let bytes = boundary::bytes(&bytes, "bytes", TEXT_BLOCK_LEN, codes::INVALID_ARGUMENT)?;
-    let report = match chip::parse_text_block(&bytes) {
-        Ok(card) => ChipTextReport { ok: true, error: None, card: Some(card) },
-        Err(e) => ChipTextReport { ok: false, error: Some(e), card: None },
-    };
-    to_js(&report)
+    to_js(&ChipTextReport::parse(&bytes))
 }

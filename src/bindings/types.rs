@@ -55,12 +55,6 @@ const DUMP_REPORT_TYPES: &'static str = include_str!("generated/dump-types.d.ts"
 #[cfg(feature = "dumps")]
 #[wasm_bindgen(typescript_custom_section)]
 const DUMP_API: &'static str = r#"
-export interface ChipTextReport {
-  ok: boolean;
-  error: ChipError | null;
-  card: ChipCard | null;
-}
-
 export interface VerifyOptions {
   /** Verification time (default now). */
   at?: Date | number;

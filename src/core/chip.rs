@@ -392,6 +392,26 @@ fn sex_field(block: &[u8], field: Field) -> Result<(String, ChipSex), ChipError>
     Ok((s, sex))
 }
 
+/// The result of parsing a bare text block read from a local reader (`parseChipText`): data, never
+/// an error. The fields are NOT authenticated; signed dumps go through `verify_dump`.
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ChipTextReport {
+    pub ok: bool,
+    pub error: Option<ChipError>,
+    pub card: Option<ChipCard>,
+}
+
+impl ChipTextReport {
+    /// Parses `block` into a report.
+    pub fn parse(block: &[u8]) -> Self {
+        match parse_text_block(block) {
+            Ok(card) => ChipTextReport { ok: true, error: None, card: Some(card) },
+            Err(e) => ChipTextReport { ok: false, error: Some(e), card: None },
+        }
+    }
+}
+
 /// Parses a 256-byte text block. Never panics.
 pub fn parse_text_block(block: &[u8]) -> Result<ChipCard, ChipError> {
     if block.len() != TEXT_BLOCK_LEN {

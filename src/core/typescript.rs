@@ -165,7 +165,7 @@ pub fn number_types() -> String {
 #[cfg(feature = "dumps")]
 mod dumps {
     use super::*;
-    use crate::core::chip::{CardLayout, ChipCard, ChipError, ChipErrorCode, ChipSex};
+    use crate::core::chip::{CardLayout, ChipCard, ChipError, ChipErrorCode, ChipSex, ChipTextReport};
     use crate::core::date::Date;
     use crate::core::dump::{Bytes, CardReport, Check, CheckId, CheckStatus, DumpReport, SignerInfo, SignerMethod};
     use crate::core::dump::{Reason, PIPELINE};
@@ -217,6 +217,7 @@ mod dumps {
         decl::<ChipCard>(&mut out);
         union::<ChipErrorCode>(&mut out);
         decl::<ChipError>(&mut out);
+        decl::<ChipTextReport>(&mut out);
         union::<CheckId>(&mut out);
         union::<Reason>(&mut out);
         decl::<CheckStatus>(&mut out);

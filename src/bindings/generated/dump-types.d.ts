@@ -58,6 +58,15 @@ export type ChipError = {
   code: ChipErrorCode;
   message: string;
 };
+/**
+ * The result of parsing a bare text block read from a local reader (`parseChipText`): data, never
+ * an error. The fields are NOT authenticated; signed dumps go through `verify_dump`.
+ */
+export type ChipTextReport = {
+  ok: boolean;
+  error: ChipError | null;
+  card: ChipCard | null;
+};
 /** The stable check ids, in report order (docs/spec/dump-format.md §5). */
 export type CheckId = "ENVELOPE" | "PAYLOAD" | "ALGORITHM" | "SIGNER" | "REVOCATION" | "SIGNATURE" | "FRESHNESS" | "NONCE" | "CARD_LAYOUT" | "CARD_NUMBER" | "CARD_CONSISTENCY" | "CARD_VALIDITY";
 /**
