@@ -62,6 +62,7 @@ test: tools
 	cargo clippy --locked --workspace --all-targets -- -D warnings
 	cargo clippy --locked --no-default-features --lib -- -D warnings
 	cargo clippy --locked --target wasm32-unknown-unknown --lib -- -D warnings
+	cargo clippy --locked --target wasm32-unknown-unknown --no-default-features --lib -- -D warnings
 	@echo "== native Rust tests (full build, then the numbers-only build: --no-default-features) =="
 	cargo test --locked
 	cargo test --locked --no-default-features --lib

@@ -118,7 +118,7 @@ fn jwks_checks(text: &str) {
         Err(e) => {
             assert_eq!(after_first, 0, "a rejected JWK set added keys");
             assert!(
-                matches!(e.code, "INVALID_JWKS" | "INVALID_KID" | "TOO_LARGE"),
+                matches!(e.code.as_str(), "INVALID_JWKS" | "INVALID_KID" | "TOO_LARGE"),
                 "undocumented error code {:?}",
                 e.code
             );

@@ -4,6 +4,8 @@
 //! Every failure becomes a JS `Error` with a `code`.
 
 #[cfg(feature = "dumps")]
+use crate::core::codes::MisuseCode;
+#[cfg(feature = "dumps")]
 use js_sys::{Array, Uint8Array};
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -58,7 +60,7 @@ pub(crate) fn get(snapshot: &Object, key: &str) -> Option<JsValue> {
 /// bytes so that an oversized input is detected without copying it all.
 /// `code` is the error code for a value of the wrong type.
 #[cfg(feature = "dumps")]
-pub(crate) fn bytes(value: &JsValue, name: &str, limit: usize, code: &str) -> Result<Vec<u8>, JsValue> {
+pub(crate) fn bytes(value: &JsValue, name: &str, limit: usize, code: MisuseCode) -> Result<Vec<u8>, JsValue> {
     let limit = u32::try_from(limit).unwrap_or(u32::MAX - 1);
     let out = js_copy_bytes(value, limit).map_err(|_| js_error(code, &format!("{name} could not be read")))?;
     match out.as_string().as_deref() {

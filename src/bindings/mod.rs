@@ -20,34 +20,33 @@ pub mod dump;
 pub mod number;
 mod types;
 
+use crate::core::codes::MisuseCode;
 use js_sys::Reflect;
 #[cfg(feature = "dumps")]
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-/// Error codes thrown for misuse (validation failures are reports, not errors).
+/// The misuse codes the bindings throw, by their wire names (the vocabulary is
+/// [`MisuseCode`], declared once in the core).
 pub(crate) mod codes {
-    /// An argument has the wrong type.
-    pub const INVALID_ARGUMENT: &str = "INVALID_ARGUMENT";
-    /// An option is unknown or has the wrong type or range.
-    pub const INVALID_OPTION: &str = "INVALID_OPTION";
-    /// A batch or byte input is over its size limit.
-    pub const INPUT_TOO_LARGE: &str = "INPUT_TOO_LARGE";
-    /// The TrustStore argument is not a live TrustStore.
-    pub const INVALID_TRUST_STORE: &str = "INVALID_TRUST_STORE";
-    /// Unexpected internal failure (a bug: please report).
-    pub const INTERNAL: &str = "INTERNAL";
+    use crate::core::codes::MisuseCode;
+    pub const INVALID_ARGUMENT: MisuseCode = MisuseCode::InvalidArgument;
+    pub const INVALID_OPTION: MisuseCode = MisuseCode::InvalidOption;
+    pub const INPUT_TOO_LARGE: MisuseCode = MisuseCode::InputTooLarge;
+    #[cfg(feature = "dumps")]
+    pub const INVALID_TRUST_STORE: MisuseCode = MisuseCode::InvalidTrustStore;
+    pub const INTERNAL: MisuseCode = MisuseCode::Internal;
 }
 
 /// A JS `Error` (or `TypeError`) with a `code` property.
-pub(crate) fn js_error(code: &str, message: &str) -> JsValue {
+pub(crate) fn js_error(code: MisuseCode, message: &str) -> JsValue {
     let err: js_sys::Error = match code {
-        codes::INVALID_ARGUMENT | codes::INVALID_OPTION | codes::INVALID_TRUST_STORE => {
+        MisuseCode::InvalidArgument | MisuseCode::InvalidOption | MisuseCode::InvalidTrustStore => {
             js_sys::TypeError::new(message).unchecked_into()
         }
         _ => js_sys::Error::new(message),
     };
-    let _ = Reflect::set(&err, &JsValue::from_str("code"), &JsValue::from_str(code));
+    let _ = Reflect::set(&err, &JsValue::from_str("code"), &JsValue::from_str(code.as_str()));
     err.into()
 }
 

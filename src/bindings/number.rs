@@ -261,8 +261,9 @@ pub fn check_number(input: JsValue, options: JsValue) -> Result<JsValue, JsValue
 fn join_inputs(inputs: &JsValue) -> Result<(String, Vec<u32>), JsValue> {
     let out = js_join_inputs(inputs, MAX_BATCH, MAX_BATCH_TEXT).map_err(|e| internal("cannot read the batch", &e))?;
     if let Some(failure) = out.as_string() {
-        let (code, message) = failure.split_once(' ').unwrap_or((codes::INVALID_ARGUMENT, failure.as_str()));
-        let code = if code == codes::INPUT_TOO_LARGE { codes::INPUT_TOO_LARGE } else { codes::INVALID_ARGUMENT };
+        let (code, message) = failure.split_once(' ').unwrap_or(("", failure.as_str()));
+        let code =
+            if code == codes::INPUT_TOO_LARGE.as_str() { codes::INPUT_TOO_LARGE } else { codes::INVALID_ARGUMENT };
         return Err(js_error(code, message));
     }
     let parts: Array = out.unchecked_into();

@@ -34,17 +34,10 @@ export function checkNumbers(inputs: readonly string[], options?: NumberOptions)
 export function isValidNumber(input: string, options?: NumberOptions): boolean;
 "#;
 
-/// Misuse error codes of the numbers-only build.
+/// Misuse error codes of the numbers-only build (generated; the full build's are in the dump types).
 #[cfg(not(feature = "dumps"))]
 #[wasm_bindgen(typescript_custom_section)]
-const ERROR_TYPES: &'static str = r#"
-/** Errors thrown for misuse carry a stable code. */
-export type CnidErrorCode =
-  | "INVALID_ARGUMENT" | "INVALID_OPTION" | "INPUT_TOO_LARGE" | "INTERNAL"
-  // thrown by the package's JS entries (explicit-init ones, before init()/initSync() finished)
-  | "NOT_INITIALISED";
-export interface CnidError extends Error { code: CnidErrorCode; }
-"#;
+const ERROR_TYPES: &'static str = include_str!("generated/number-errors.d.ts");
 
 /// Chip, dump and trust report types (generated).
 #[cfg(feature = "dumps")]
@@ -111,11 +104,4 @@ export class TrustStore {
   [Symbol.dispose](): void;
 }
 
-/** Errors thrown for misuse carry a stable code. */
-export type CnidErrorCode =
-  | "INVALID_ARGUMENT" | "INVALID_OPTION" | "INPUT_TOO_LARGE" | "INVALID_TRUST_STORE"
-  | "INVALID_JWKS" | "INVALID_CERTIFICATE" | "INVALID_SERIAL" | "INVALID_KID" | "TOO_LARGE" | "INTERNAL"
-  // thrown by the package's JS entries (explicit-init ones, before init()/initSync() finished)
-  | "NOT_INITIALISED";
-export interface CnidError extends Error { code: CnidErrorCode; }
 "#;

@@ -54,6 +54,13 @@ macro_rules! wire_codes {
             }
         }
 
+        // Callers and tests compare a code with its wire string.
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.as_str() == *other
+            }
+        }
+
         // The TypeScript union of the wire strings, named `$ts` (default: the Rust name).
         #[cfg(test)]
         impl ts_rs::TS for $name {
@@ -77,6 +84,44 @@ macro_rules! wire_codes {
 }
 
 pub(crate) use wire_codes;
+
+wire_codes! {
+    /// The `code` of the JS errors thrown for misuse (`CnidError`): a wrong argument or option, or
+    /// trust material that cannot be added. Bad numbers and bad dumps are reports, never errors.
+    pub enum MisuseCode as "CnidErrorCode" {
+        /// An argument has the wrong type.
+        InvalidArgument = "INVALID_ARGUMENT",
+        /// An option is unknown, `undefined`, or has the wrong type or range.
+        InvalidOption = "INVALID_OPTION",
+        /// A batch or byte input is over its size limit.
+        InputTooLarge = "INPUT_TOO_LARGE",
+        /// The TrustStore argument is not a live TrustStore of this module instance.
+        InvalidTrustStore = "INVALID_TRUST_STORE",
+        /// A JWK set that cannot be read at all (single unusable keys are warnings).
+        InvalidJwks = "INVALID_JWKS",
+        /// A certificate or PEM input that cannot be read.
+        InvalidCertificate = "INVALID_CERTIFICATE",
+        /// A serial number that is not hex of at most 20 bytes.
+        InvalidSerial = "INVALID_SERIAL",
+        /// A kid that is empty or too long.
+        InvalidKid = "INVALID_KID",
+        /// Trust material over a size or count limit.
+        TooLarge = "TOO_LARGE",
+        /// An unexpected internal failure (a bug: please report it).
+        Internal = "INTERNAL",
+        /// Thrown by the package's explicit-init JS entries before `init()`/`initSync()` finished.
+        NotInitialised = "NOT_INITIALISED",
+    }
+}
+
+/// The misuse codes of the numbers-only build (it has no trust store).
+pub const NUMBERS_BUILD_MISUSE: [MisuseCode; 5] = [
+    MisuseCode::InvalidArgument,
+    MisuseCode::InvalidOption,
+    MisuseCode::InputTooLarge,
+    MisuseCode::Internal,
+    MisuseCode::NotInitialised,
+];
 
 #[cfg(test)]
 mod tests {

@@ -17,6 +17,7 @@ use std::fmt::Write;
 
 use ts_rs::{Config, TS};
 
+use crate::core::codes::{MisuseCode, NUMBERS_BUILD_MISUSE};
 use crate::core::number::{
     CheckDigitInfo, ErrorCode, Issue, Kind, NationalityInfo, NumberInfo, NumberReport, ProvinceInfo, Sex, WarningCode,
 };
@@ -146,6 +147,21 @@ fn write_docs(out: &mut String, docs: Option<&str>, indent: &str) {
 const HEADER: &str = "// Generated from the Rust types by src/core/typescript.rs: do not edit.\n\
      // `CNID_UPDATE_TS=1 cargo test --lib typescript` rewrites it; `cargo test` checks it.\n";
 
+/// `CnidErrorCode` (the misuse codes a build throws) and `CnidError`.
+fn misuse_codes(out: &mut String, codes: &[MisuseCode]) {
+    write_docs(out, MisuseCode::docs().as_deref(), "");
+    let names: Vec<String> = codes.iter().map(|c| format!("\"{}\"", c.as_str())).collect();
+    let _ = writeln!(out, "export type CnidErrorCode = {};", names.join(" | "));
+    out.push_str("export interface CnidError extends Error { code: CnidErrorCode; }\n");
+}
+
+/// The misuse codes of the numbers-only build (the full build's are in the dump declarations).
+pub fn number_errors() -> String {
+    let mut out = String::from(HEADER);
+    misuse_codes(&mut out, &NUMBERS_BUILD_MISUSE);
+    out
+}
+
 /// The declarations of the numbers-only build.
 pub fn number_types() -> String {
     let mut out = String::from(HEADER);
@@ -233,6 +249,7 @@ mod dumps {
         decl::<AddJwksOutcome>(&mut out);
         decl::<RevokeOutcome>(&mut out);
         decl::<RevokedSerialInfo>(&mut out);
+        misuse_codes(&mut out, &MisuseCode::ALL);
         out
     }
 }
@@ -265,6 +282,7 @@ mod tests {
     #[test]
     fn the_number_typescript_is_current() {
         check("number-types.d.ts", &super::number_types());
+        check("number-errors.d.ts", &super::number_errors());
     }
 
     #[cfg(feature = "dumps")]

@@ -271,3 +271,9 @@ export type RevokedSerial = {
   /** Serial as lowercase hex, leading zeros stripped (`"00"` for zero). */
   serialHex: string;
 };
+/**
+ * The `code` of the JS errors thrown for misuse (`CnidError`): a wrong argument or option, or
+ * trust material that cannot be added. Bad numbers and bad dumps are reports, never errors.
+ */
+export type CnidErrorCode = "INVALID_ARGUMENT" | "INVALID_OPTION" | "INPUT_TOO_LARGE" | "INVALID_TRUST_STORE" | "INVALID_JWKS" | "INVALID_CERTIFICATE" | "INVALID_SERIAL" | "INVALID_KID" | "TOO_LARGE" | "INTERNAL" | "NOT_INITIALISED";
+export interface CnidError extends Error { code: CnidErrorCode; }

@@ -330,7 +330,7 @@ impl DumpReport {
 
     /// Whether a warning with this code was emitted.
     pub fn has_warning(&self, code: &str) -> bool {
-        self.warnings.iter().any(|w| w.code == code)
+        self.warnings.iter().any(|w| w.code.as_str() == code)
     }
 }
 

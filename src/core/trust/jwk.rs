@@ -7,6 +7,7 @@
 //! understood"), so one odd key does not make a whole published set
 //! unusable. A document that is not a JWK set is an error.
 
+use crate::core::codes::MisuseCode;
 use crate::core::trust::WarningCode;
 use std::collections::BTreeMap;
 
@@ -61,7 +62,7 @@ fn unique_members(members: Vec<(String, Json)>) -> Result<BTreeMap<String, Json>
 /// The top level: `{"keys": [ … ]}` plus any other members (ignored). A
 /// repeated top-level member is an error: which `keys` would count?
 fn set_entries(doc: Json) -> Result<Vec<Entry>, TrustError> {
-    let invalid = |m: String| TrustError::new("INVALID_JWKS", format!("not a JWK set: {m}"));
+    let invalid = |m: String| TrustError::new(MisuseCode::InvalidJwks, format!("not a JWK set: {m}"));
     let Json::Object(members) = doc else {
         return Err(invalid(format!("the document is {}, not an object {{\"keys\": [...]}}", doc.kind())));
     };
@@ -70,7 +71,7 @@ fn set_entries(doc: Json) -> Result<Vec<Entry>, TrustError> {
     match members.remove("keys") {
         None => Err(invalid("no \"keys\" member".to_owned())),
         Some(Json::Array(items)) if items.len() > MAX_KEYS_PER_SET => {
-            Err(TrustError::new("TOO_LARGE", format!("the JWK set lists more than {MAX_KEYS_PER_SET} keys")))
+            Err(TrustError::new(MisuseCode::TooLarge, format!("the JWK set lists more than {MAX_KEYS_PER_SET} keys")))
         }
         Some(Json::Array(items)) => Ok(items.into_iter().map(Entry::from_json).collect()),
         Some(other) => Err(invalid(format!("\"keys\" is {}, not an array of JWKs", other.kind()))),
@@ -80,7 +81,7 @@ fn set_entries(doc: Json) -> Result<Vec<Entry>, TrustError> {
 /// Parses a JWK set, returning the usable keys and a warning per skipped key.
 pub(crate) fn parse_jwk_set(json: &str) -> Result<ParsedJwkSet, TrustError> {
     reject_oversized_document(json)?;
-    let doc = json::parse(json).map_err(|e| TrustError::new("INVALID_JWKS", format!("not a JWK set: {e}")))?;
+    let doc = json::parse(json).map_err(|e| TrustError::new(MisuseCode::InvalidJwks, format!("not a JWK set: {e}")))?;
     let entries = set_entries(doc)?;
     let mut keys = Vec::new();
     let mut warnings = Vec::new();
@@ -104,7 +105,10 @@ pub(crate) fn parse_jwk_set(json: &str) -> Result<ParsedJwkSet, TrustError> {
 /// Size limit: protects against memory exhaustion from a huge document.
 fn reject_oversized_document(json: &str) -> Result<(), TrustError> {
     if json.len() > MAX_JWKS_BYTES {
-        Err(TrustError::new("TOO_LARGE", format!("the JWK set is {} bytes, more than {MAX_JWKS_BYTES}", json.len())))
+        Err(TrustError::new(
+            MisuseCode::TooLarge,
+            format!("the JWK set is {} bytes, more than {MAX_JWKS_BYTES}", json.len()),
+        ))
     } else {
         Ok(())
     }

@@ -37,6 +37,7 @@ pub mod jwk;
 mod serial;
 pub mod x509;
 
+use crate::core::codes::MisuseCode;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::fmt;
@@ -121,13 +122,6 @@ pub const REVOKE_WARNINGS: [WarningCode; 6] =
 pub const DUMP_WARNINGS: [WarningCode; 5] =
     [W::UnknownPayloadKey, W::UnexpectedFingerprint, W::KidIgnored, W::ExtraCertificates, W::SignerIsCa];
 
-/// Tests and callers compare a code with its wire string.
-impl PartialEq<&str> for WarningCode {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
 /// A non-fatal remark (a skipped JWK, an ignored payload key, …).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Warning {
@@ -158,12 +152,12 @@ impl Warning {
 pub struct TrustError {
     /// `INVALID_JWKS`, `INVALID_CERTIFICATE`, `INVALID_SERIAL`, `INVALID_KID`
     /// or `TOO_LARGE`.
-    pub code: &'static str,
+    pub code: MisuseCode,
     pub message: String,
 }
 
 impl TrustError {
-    pub(crate) fn new(code: &'static str, message: impl Into<String>) -> Self {
+    pub(crate) fn new(code: MisuseCode, message: impl Into<String>) -> Self {
         TrustError { code, message: message.into() }
     }
 }
@@ -264,7 +258,7 @@ impl OrderedSet {
     fn check_room(&self, item: &[u8], what: &str) -> Result<(), TrustError> {
         if self.order.len() >= MAX_REVOCATIONS && !self.members.contains(item) {
             return Err(TrustError::new(
-                "TOO_LARGE",
+                MisuseCode::TooLarge,
                 format!("the trust store already holds {MAX_REVOCATIONS} revoked {what}"),
             ));
         }
@@ -425,7 +419,10 @@ impl TrustStore {
             fresh.push(key);
         }
         if self.keys.len() + fresh.len() > MAX_KEYS {
-            return Err(TrustError::new("TOO_LARGE", format!("the trust store would hold more than {MAX_KEYS} keys")));
+            return Err(TrustError::new(
+                MisuseCode::TooLarge,
+                format!("the trust store would hold more than {MAX_KEYS} keys"),
+            ));
         }
         let added = fresh.len();
         for key in fresh {
@@ -455,7 +452,7 @@ impl TrustStore {
         }
         if self.anchors.len() + fresh.len() > MAX_ANCHORS {
             return Err(TrustError::new(
-                "TOO_LARGE",
+                MisuseCode::TooLarge,
                 format!("the trust store would hold more than {MAX_ANCHORS} anchors"),
             ));
         }
@@ -479,7 +476,7 @@ impl TrustStore {
     pub fn revoke_kid(&mut self, kid: &str) -> Result<RevokeOutcome, TrustError> {
         if kid.is_empty() || kid.len() > MAX_KID_BYTES {
             return Err(TrustError::new(
-                "INVALID_KID",
+                MisuseCode::InvalidKid,
                 format!("a kid is 1 to {MAX_KID_BYTES} bytes of UTF-8, this one is {} bytes", kid.len()),
             ));
         }

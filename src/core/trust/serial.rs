@@ -2,6 +2,7 @@
 //! "hex case and leading zeros do not matter").
 
 use super::TrustError;
+use crate::core::codes::MisuseCode;
 
 /// Longest serial magnitude accepted, in bytes. RFC 5280 allows 20 octets
 /// of content; 32 leaves room for non-conforming issuers without letting
@@ -26,7 +27,7 @@ pub fn normalize_serial_hex(input: &str) -> Result<Vec<u8>, TrustError> {
         }
         let v = c.to_digit(16).ok_or_else(|| {
             TrustError::new(
-                "INVALID_SERIAL",
+                MisuseCode::InvalidSerial,
                 format!("serial {} contains {c:?}, which is not a hex digit", shown(input)),
             )
         })?;
@@ -36,7 +37,7 @@ pub fn normalize_serial_hex(input: &str) -> Result<Vec<u8>, TrustError> {
         nibbles.push(v as u8);
     }
     if nibbles.is_empty() {
-        return Err(TrustError::new("INVALID_SERIAL", format!("serial {} has no hex digits", shown(input))));
+        return Err(TrustError::new(MisuseCode::InvalidSerial, format!("serial {} has no hex digits", shown(input))));
     }
     // Strip leading zero nibbles, then pack from the right.
     let first = nibbles.iter().position(|&n| n != 0).unwrap_or(nibbles.len());
@@ -58,7 +59,10 @@ pub fn normalize_serial_hex(input: &str) -> Result<Vec<u8>, TrustError> {
 }
 
 fn too_long(input: &str) -> TrustError {
-    TrustError::new("INVALID_SERIAL", format!("serial {} is longer than {MAX_SERIAL_BYTES} bytes", shown(input)))
+    TrustError::new(
+        MisuseCode::InvalidSerial,
+        format!("serial {} is longer than {MAX_SERIAL_BYTES} bytes", shown(input)),
+    )
 }
 
 /// An app-supplied serial in a message, at most 80 characters of it (a 10 MB

@@ -11,6 +11,7 @@
 
 use super::super::{TrustError, MAX_ANCHORS, MAX_CERT_BYTES, MAX_PEM_BYTES};
 use super::*;
+use crate::core::codes::MisuseCode;
 use base64ct::Encoding as _;
 
 /// Parses `add_certificates` input: PEM (one or more blocks) or one DER
@@ -18,13 +19,13 @@ use base64ct::Encoding as _;
 pub(crate) fn parse_certificates_input(input: &[u8]) -> Result<Vec<ParsedCert>, TrustError> {
     if input.len() > MAX_PEM_BYTES {
         return Err(TrustError::new(
-            "TOO_LARGE",
+            MisuseCode::TooLarge,
             format!("certificate input is {} bytes, more than {MAX_PEM_BYTES}", input.len()),
         ));
     }
     let ders = if looks_like_pem(input) {
         let text = std::str::from_utf8(input)
-            .map_err(|_| TrustError::new("INVALID_CERTIFICATE", "PEM input is not valid UTF-8 text"))?;
+            .map_err(|_| TrustError::new(MisuseCode::InvalidCertificate, "PEM input is not valid UTF-8 text"))?;
         pem_certificate_blocks(text)?
     } else {
         vec![input.to_vec()]
@@ -32,7 +33,7 @@ pub(crate) fn parse_certificates_input(input: &[u8]) -> Result<Vec<ParsedCert>, 
     let mut out = Vec::with_capacity(ders.len());
     for (i, der) in ders.iter().enumerate() {
         let parsed = parse_der_certificate(der).map_err(|e| {
-            let code = if der.len() > MAX_CERT_BYTES { "TOO_LARGE" } else { "INVALID_CERTIFICATE" };
+            let code = if der.len() > MAX_CERT_BYTES { MisuseCode::TooLarge } else { MisuseCode::InvalidCertificate };
             if ders.len() == 1 {
                 TrustError::new(code, e)
             } else {
@@ -50,7 +51,7 @@ pub(crate) fn parse_single_certificate(input: &[u8], what: &str) -> Result<Parse
     let mut certs = parse_certificates_input(input)?;
     if certs.len() != 1 {
         return Err(TrustError::new(
-            "INVALID_CERTIFICATE",
+            MisuseCode::InvalidCertificate,
             format!("expected exactly one {what}, got {}", certs.len()),
         ));
     }
@@ -83,7 +84,10 @@ pub(super) fn pem_certificate_blocks(text: &str) -> Result<Vec<Vec<u8>>, TrustEr
         let body = body_and_rest.get(..body_end).unwrap_or("");
         check_pem_label(label, out.len() + 1)?;
         if out.len() >= MAX_ANCHORS {
-            return Err(TrustError::new("TOO_LARGE", format!("more than {MAX_ANCHORS} certificates in one input")));
+            return Err(TrustError::new(
+                MisuseCode::TooLarge,
+                format!("more than {MAX_ANCHORS} certificates in one input"),
+            ));
         }
         out.push(decode_pem_body(body, out.len() + 1)?);
         rest = body_and_rest.get(body_end + end_marker.len()..).unwrap_or("");
@@ -115,13 +119,16 @@ pub(super) fn decode_pem_body(body: &str, n: usize) -> Result<Vec<u8>, TrustErro
     }
     let compact: String = body.chars().filter(|c| !c.is_ascii_whitespace()).collect();
     if compact.len() > (MAX_CERT_BYTES * 4).div_ceil(3) + 4 {
-        return Err(TrustError::new("TOO_LARGE", format!("certificate #{n} is more than {MAX_CERT_BYTES} bytes")));
+        return Err(TrustError::new(
+            MisuseCode::TooLarge,
+            format!("certificate #{n} is more than {MAX_CERT_BYTES} bytes"),
+        ));
     }
     base64ct::Base64::decode_vec(&compact).map_err(|_| invalid_pem(&format!("PEM block #{n} is not valid base64")))
 }
 
 pub(super) fn invalid_pem(msg: &str) -> TrustError {
-    TrustError::new("INVALID_CERTIFICATE", msg.to_owned())
+    TrustError::new(MisuseCode::InvalidCertificate, msg.to_owned())
 }
 
 #[cfg(test)]
