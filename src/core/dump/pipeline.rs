@@ -11,7 +11,8 @@ use super::card;
 use super::envelope::{self, Envelope};
 use super::payload::{self, Payload};
 use super::report::{CheckList, Reason};
-use super::signer::{self, Signed, Trusted};
+use super::signature::{self, Signed};
+use super::signer::{self, Trusted};
 use super::{content, CheckId, SignerInfo, VerifyOptions};
 use crate::core::chip::ChipCard;
 use crate::core::number::NumberReport;
@@ -161,7 +162,7 @@ pub const PIPELINE: [Step; CheckId::COUNT] = [
         id: C::Signature,
         requires: &[C::Signer, C::Algorithm],
         reasons: &[R::Mismatch, R::BadSignatureEncoding, R::UnsupportedKey],
-        run: signer::check_signature,
+        run: signature::check_signature,
     },
     Step {
         id: C::Revocation,

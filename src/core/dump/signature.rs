@@ -1,10 +1,14 @@
-//! ES256 over the COSE `Sig_structure` (docs/spec/dump-format.md §3).
+//! SIGNATURE: ES256 over the COSE `Sig_structure` (docs/spec/dump-format.md §3), with the key of the
+//! signer that SIGNER trusted.
 
 use std::fmt;
 
 use p256::ecdsa::signature::Verifier;
 use p256::ecdsa::{Signature, VerifyingKey};
 
+use super::pipeline::{needs, pass, Failure, Outcome, Run};
+use super::report::Reason;
+use super::signer::{describe_kid, Trusted};
 use crate::core::cbor;
 
 /// The P-256 group order n, big-endian.
@@ -81,6 +85,69 @@ pub fn sig_structure(protected: &[u8], external_aad: &[u8], payload: &[u8]) -> V
     cbor::encode_bytes(external_aad, &mut out);
     cbor::encode_bytes(payload, &mut out);
     out
+}
+
+/// What SIGNATURE found: on a JWK path, which candidate key verified.
+pub(crate) struct Signed {
+    pub jwk_index: Option<usize>,
+}
+
+/// SIGNATURE: the ES256 signature over the Sig_structure, with the key of
+/// the trusted signer (each candidate under a rotated kid). Protects the
+/// content: any change to the payload or protected header breaks it. Leaves
+/// which key verified, for REVOCATION.
+pub(crate) fn check_signature(run: &mut Run<'_>) -> Outcome {
+    let env = needs(run.envelope.as_ref(), "the envelope")?;
+    let trusted = needs(run.trusted.as_ref(), "the trusted signer")?;
+    let external_aad = run.opts.external_aad.as_slice();
+    let tbs = sig_structure(env.protected_raw, external_aad, env.payload);
+    let aad_note = if external_aad.is_empty() {
+        "with an empty external AAD".to_owned()
+    } else {
+        format!("with the app's {}-byte external AAD", external_aad.len())
+    };
+    match trusted {
+        Trusted::Jwk { kid, candidates } => {
+            let mut last = SignatureError::Mismatch;
+            for (i, c) in candidates.iter().enumerate() {
+                match verify_es256(&c.key, &tbs, env.signature) {
+                    Ok(()) => {
+                        let which = if candidates.len() > 1 {
+                            format!(" (key {} of {})", i + 1, candidates.len())
+                        } else {
+                            String::new()
+                        };
+                        run.signed = Some(Signed { jwk_index: Some(i) });
+                        return pass(format!(
+                            "ES256 signature verified with JWK {}{which}, {aad_note}",
+                            describe_kid(kid)
+                        ));
+                    }
+                    Err(e) => last = e,
+                }
+            }
+            Err(signature_failure(last, &format!("the JWK(s) for kid {}", describe_kid(kid)), &aad_note))
+        }
+        Trusted::Chain(path) => {
+            let Some(key) = path.signer_key() else {
+                return Err(Failure::new(Reason::UnsupportedKey, "the signer certificate has no P-256 key"));
+            };
+            let who = path.signer().map(|c| c.label()).unwrap_or_default();
+            verify_es256(key, &tbs, env.signature)
+                .map_err(|e| signature_failure(e, &format!("signer certificate {who}"), &aad_note))?;
+            run.signed = Some(Signed { jwk_index: None });
+            pass(format!("ES256 signature verified with signer certificate {who}, {aad_note}"))
+        }
+    }
+}
+
+fn signature_failure(e: SignatureError, who: &str, aad_note: &str) -> Failure {
+    match e {
+        SignatureError::Mismatch => Failure::new(Reason::Mismatch, format!(
+            "the ES256 signature does not verify with {who} {aad_note} (content altered, wrong key, or a different external AAD)"
+        )),
+        other => Failure::new(Reason::BadSignatureEncoding, format!("invalid ES256 signature: {other}")),
+    }
 }
 
 #[cfg(test)]
