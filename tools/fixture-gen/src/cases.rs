@@ -33,7 +33,10 @@ pub const CHECKS: [&str; 12] = [
     "CARD_VALIDITY",
 ];
 
-/// Expected state of every check, from the failing ones and the skip policy.
+/// Expected state of every check, from the failing ones and the skip policy of the wire contract
+/// (docs/spec/dump-format.md §5). Written here independently of the verifier's `PIPELINE` on
+/// purpose: these states go into the manifest, the oracle the verifier is tested against, and
+/// deriving them from the verifier's own table would make that test circular.
 pub fn check_states(failed: &[&str], nonce_expected: bool) -> Vec<(&'static str, &'static str)> {
     let f = |c: &str| failed.contains(&c);
     let mut out = Vec::new();
