@@ -18,6 +18,23 @@
 //! * no certificate of the path carries a critical extension this verifier
 //!   does not understand (RFC 5280 §4.2; an addition to docs/spec/dump-format.md).
 //!
+//! Why no path-validation crate (measured 2026-12-02, not assumed):
+//! * rustls-webpki 0.103.17 (no ring/aws-lc; ES256 supplied through its
+//!   `SignatureVerificationAlgorithm` with p256 0.14) decides 12 of 32 test chains
+//!   differently: it ignores keyUsage by design (accepts the fixture signer with keyAgreement
+//!   only, and issuers without keyCertSign); it never checks the anchor itself (expired,
+//!   no basicConstraints, cA=FALSE anchors pass); it has one validation time for the whole path
+//!   (the contract needs readAt for all and the verification time for the signer); it cannot
+//!   validate a signer that is itself the pinned anchor; it rejects critical SKI/AKI/issuerAltName
+//!   and CA signers that the contract allows; it requires an EKU policy where reader
+//!   certificates carry no EKU; revocation is by signed CRL only. It would also add 17.7 KB gzip
+//!   (44 KB raw, after wasm-opt -O3) to the wasm, and most of the rules above would still be ours.
+//! * certval (pre-release, a full PKIX validator pulling p384/p521/sha1/cms), pkix-path (on
+//!   x509-cert 0.2 / p256 0.13: a second RustCrypto stack), x509-validator (a second parser,
+//!   MSRV 1.88), structured-pkix (its own ASN.1, MSRV 1.92), x509-path-finder (webpki's policy),
+//!   x509-verify (one signature, no path rules): none fits four-certificate ES256 chains under
+//!   this contract's rules without a second stack or a weaker policy.
+//!
 //! One file per job: [`pem`] (certificate input), [`cert`] (one certificate parsed), [`name`]
 //! (display of names and OIDs), [`path`] (path building and the x5chain validation), [`profile`]
 //! (the per-certificate rules above, one function each).
