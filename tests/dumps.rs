@@ -295,6 +295,12 @@ fn failed_dump_fixtures_give_the_expected_reasons() {
         let file = entry["file"].as_str().expect("entry.file");
         let report =
             verify_dump(&read(&dir.join(file)), &build_trust(entry, &fixtures().join("trust")), &build_options(entry));
+        // What the TypeScript AcceptedDumpReport promises: an accepted dump is verified and has the
+        // verified card, the signer and readAt.
+        if report.ok {
+            assert!(report.verified && report.signer.is_some() && report.read_at.is_some(), "{file}");
+            assert!(report.card.as_ref().is_some_and(|c| c.verified), "{file}");
+        }
         for c in &report.checks {
             match (c.status, c.reason) {
                 (CheckStatus::Failed, Some(r)) => {

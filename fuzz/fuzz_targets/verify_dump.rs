@@ -153,6 +153,12 @@ fn check_report(r: &DumpReport, opts: &VerifyOptions) {
     if r.verified {
         assert!(r.signer.is_some(), "verified without signer info");
     }
+    // What the TypeScript AcceptedDumpReport promises.
+    if r.ok {
+        assert!(r.verified, "accepted but not verified");
+        assert!(r.card.as_ref().is_some_and(|c| c.verified), "accepted without a verified card");
+        assert!(r.read_at.is_some(), "accepted without readAt");
+    }
     if r.status(CheckId::Envelope) != CheckStatus::Passed {
         assert_eq!(r.status(CheckId::Envelope), CheckStatus::Failed);
         assert!(r.checks[1..].iter().all(|c| c.status == CheckStatus::Skipped), "ENVELOPE failed, yet checks ran");

@@ -175,7 +175,43 @@ pub fn number_types() -> String {
     decl::<CheckDigitInfo>(&mut out);
     decl::<NumberInfo>(&mut out);
     decl::<NumberReport>(&mut out);
+    narrowed_number_report(&mut out);
     out
+}
+
+/// `NumberReport` as a union that narrows on `ok` and `kind`: what a valid report of each kind
+/// always holds comes from the kind tables (`KindSpec::valid_info`; the number tests check every
+/// valid report against it).
+fn narrowed_number_report(out: &mut String) {
+    out.push_str("/** What the info of a valid report holds, per kind (the kind tables; checked by the tests). */\n");
+    out.push_str("export interface ValidNumberInfo {\n");
+    for kind in Kind::ALL {
+        let v = kind.spec().valid_info();
+        let or_null = |present: bool, ty: &str| if present { ty.to_owned() } else { "null".to_owned() };
+        let _ = writeln!(
+            out,
+            "  {}: NumberInfo & {{ birthDate: string; sex: {}; province: {}; nationality: {}; region: {}; checkDigit: {} }};",
+            kind.as_str(),
+            or_null(v.sex, "Sex"),
+            or_null(v.province, "ProvinceInfo"),
+            or_null(v.nationality, "NationalityInfo"),
+            or_null(v.region, "NonNullable<NumberInfo[\"region\"]>"),
+            or_null(v.check_digit, "CheckDigitInfo"),
+        );
+    }
+    out.push_str(concat!(
+        "}\n",
+        "/** A valid number: its kind, no error, and the info its kind always carries. */\n",
+        "export type ValidNumberReport = {\n",
+        "  [K in NumberKind]: NumberReportBase & { ok: true; kind: K; errors: []; info: ValidNumberInfo[K] };\n",
+        "}[NumberKind];\n",
+        "/** An invalid input: at least one error; `kind` and `info` say what could be read. */\n",
+        "export type InvalidNumberReport = NumberReportBase & {\n",
+        "  ok: false; errors: [Issue<NumberErrorCode>, ...Issue<NumberErrorCode>[]];\n",
+        "};\n",
+        "/** Narrow on `ok` (and `kind`): after `if (r.ok)`, `r.kind` and `r.info.birthDate` are set. */\n",
+        "export type NumberReport = ValidNumberReport | InvalidNumberReport;\n",
+    ));
 }
 
 #[cfg(feature = "dumps")]
@@ -243,6 +279,19 @@ mod dumps {
         decl::<SignerInfo>(&mut out);
         decl::<CardReport>(&mut out);
         decl::<DumpReport>(&mut out);
+        out.push_str(concat!(
+            "/**\n",
+            " * An accepted dump: no check failed, so SIGNER, REVOCATION and SIGNATURE passed (`verified`) and\n",
+            " * the card, the signer and readAt are present (tests and the fuzz target check this).\n",
+            " */\n",
+            "export type AcceptedDumpReport = DumpReportBase & {\n",
+            "  ok: true; verified: true; card: CardReport & { verified: true }; signer: SignerInfo; readAt: number;\n",
+            "};\n",
+            "/** A rejected dump: at least one check failed; present fields are what could be read. */\n",
+            "export type RejectedDumpReport = DumpReportBase & { ok: false };\n",
+            "/** Narrow on `ok`: after `if (r.ok)`, `r.card` is the verified card. */\n",
+            "export type DumpReport = AcceptedDumpReport | RejectedDumpReport;\n",
+        ));
         warnings(&mut out, "DumpWarningCode", "Warnings of a dump report.", &trust::DUMP_WARNINGS);
         warnings(&mut out, "JwksWarningCode", "Warnings of addJwks.", &trust::JWKS_WARNINGS);
         warnings(&mut out, "RevokeWarningCode", "Warnings of the revoke calls.", &trust::REVOKE_WARNINGS);

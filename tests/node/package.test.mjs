@@ -311,6 +311,37 @@ export = { ok: r.ok, keys: t.keyCount };
     });
   });
 
+  it('reports narrow: on ok (numbers, dumps), on kind (info fields), on status (a failed check\'s reason)', { skip }, () => {
+    typecheck({
+      'narrow.mts': `import { checkNumber, TrustStore, verifyDump } from 'cnid-verify';
+import type { CheckReasons, NationalityInfo, ProvinceInfo, SignerInfo } from 'cnid-verify';
+const r = checkNumber('911124198108030024');
+// @ts-expect-error: not narrowed yet, info may be null
+const early: string = r.info.birthDate;
+if (r.ok) {
+  const birth: string = r.info.birthDate;
+  if (r.kind === 'fpr18') { const nat: NationalityInfo = r.info.nationality; const p: ProvinceInfo = r.info.province; }
+  if (r.kind === 'hmt18') { const region: 'HK' | 'MO' | 'TW' = r.info.region; }
+  // @ts-expect-error: a valid resident18 has no nationality
+  if (r.kind === 'resident18') { const nat: NationalityInfo = r.info.nationality; }
+} else {
+  const first: string = r.errors[0].code;
+}
+const d = verifyDump(new Uint8Array(0), new TrustStore());
+if (d.ok) {
+  const number: string = d.card.number; const readAt: number = d.readAt; const who: SignerInfo = d.signer;
+  const verified: true = d.verified;
+}
+for (const c of d.checks) {
+  // @ts-expect-error: only a failed check has a reason
+  const early2: string = c.reason;
+  if (c.status === 'failed' && c.id === 'FRESHNESS') { const why: CheckReasons['FRESHNESS'] | 'INTERNAL' = c.reason; }
+}
+export {};
+`,
+    });
+  });
+
   it('options arguments may be omitted: checkNumber(s), checkNumbers(a), isValidNumber(s), verifyDump(b, t)', { skip }, () => {
     typecheck({
       'optional.mts': `import { checkNumber, checkNumbers, isValidNumber, TrustStore, verifyDump, verifyDumps } from 'cnid-verify';

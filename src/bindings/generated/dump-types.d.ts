@@ -146,7 +146,7 @@ export type SignerInfo = {
 };
 /** The card as read from the text block. */
 export type CardReport = {
-  numberReport: NumberReport;
+  numberReport: NumberReportBase;
   /**
    * Same as `verified`: whether a trusted signer vouches for
    * these fields. `false` means "this is what the bytes say", nothing more.
@@ -199,7 +199,7 @@ export type CardReport = {
   oldNumberRebuilt: boolean;
 };
 /** The result of `verify_dump`. */
-export type DumpReport = {
+export type DumpReportBase = {
   /** No check failed. */
   ok: boolean;
   /**
@@ -224,6 +224,17 @@ export type DumpReport = {
   fingerprint: Uint8Array | null;
   warnings: Array<Issue<DumpWarningCode>>;
 };
+/**
+ * An accepted dump: no check failed, so SIGNER, REVOCATION and SIGNATURE passed (`verified`) and
+ * the card, the signer and readAt are present (tests and the fuzz target check this).
+ */
+export type AcceptedDumpReport = DumpReportBase & {
+  ok: true; verified: true; card: CardReport & { verified: true }; signer: SignerInfo; readAt: number;
+};
+/** A rejected dump: at least one check failed; present fields are what could be read. */
+export type RejectedDumpReport = DumpReportBase & { ok: false };
+/** Narrow on `ok`: after `if (r.ok)`, `r.card` is the verified card. */
+export type DumpReport = AcceptedDumpReport | RejectedDumpReport;
 /** Warnings of a dump report. */
 export type DumpWarningCode = "UNKNOWN_PAYLOAD_KEY" | "UNEXPECTED_FINGERPRINT" | "KID_IGNORED" | "EXTRA_CERTIFICATES" | "SIGNER_IS_CA";
 /** Warnings of addJwks. */

@@ -50,7 +50,7 @@ export type NumberInfo = {
   checkDigit: CheckDigitInfo | null;
 };
 /** The result of validating one input. */
-export type NumberReport = {
+export type NumberReportBase = {
   /** The input as given (truncated when over the size limit). */
   input: string;
   ok: boolean;
@@ -60,3 +60,21 @@ export type NumberReport = {
   warnings: Array<Issue<NumberWarningCode>>;
   info: NumberInfo | null;
 };
+/** What the info of a valid report holds, per kind (the kind tables; checked by the tests). */
+export interface ValidNumberInfo {
+  fpr18: NumberInfo & { birthDate: string; sex: Sex; province: ProvinceInfo; nationality: NationalityInfo; region: null; checkDigit: CheckDigitInfo };
+  fpr15: NumberInfo & { birthDate: string; sex: null; province: ProvinceInfo; nationality: NationalityInfo; region: null; checkDigit: CheckDigitInfo };
+  resident18: NumberInfo & { birthDate: string; sex: Sex; province: ProvinceInfo; nationality: null; region: null; checkDigit: CheckDigitInfo };
+  resident15: NumberInfo & { birthDate: string; sex: Sex; province: ProvinceInfo; nationality: null; region: null; checkDigit: null };
+  hmt18: NumberInfo & { birthDate: string; sex: Sex; province: null; nationality: null; region: NonNullable<NumberInfo["region"]>; checkDigit: CheckDigitInfo };
+}
+/** A valid number: its kind, no error, and the info its kind always carries. */
+export type ValidNumberReport = {
+  [K in NumberKind]: NumberReportBase & { ok: true; kind: K; errors: []; info: ValidNumberInfo[K] };
+}[NumberKind];
+/** An invalid input: at least one error; `kind` and `info` say what could be read. */
+export type InvalidNumberReport = NumberReportBase & {
+  ok: false; errors: [Issue<NumberErrorCode>, ...Issue<NumberErrorCode>[]];
+};
+/** Narrow on `ok` (and `kind`): after `if (r.ok)`, `r.kind` and `r.info.birthDate` are set. */
+export type NumberReport = ValidNumberReport | InvalidNumberReport;

@@ -285,7 +285,7 @@ pub struct SignerInfo {
 }
 
 /// The result of [`super::verify_dump`].
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "DumpReportBase"))]
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DumpReport {

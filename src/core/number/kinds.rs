@@ -192,6 +192,33 @@ pub(crate) fn recognise(chars: &[u8], len: usize) -> Option<&'static KindSpec> {
     RECOGNITION.into_iter().find(|k| k.len == len && k.lead.fits(chars))
 }
 
+#[cfg(test)]
+impl KindSpec {
+    /// Which info fields a VALID number of this kind always has (the rest are `null`): what the
+    /// TypeScript narrowing of a valid report states, and what the tests check on reports.
+    pub(crate) fn valid_info(&self) -> ValidInfo {
+        ValidInfo {
+            sex: self.sex_at.is_some(),
+            province: matches!(self.place, PlaceField::Province { .. }),
+            region: matches!(self.place, PlaceField::Region { .. }),
+            nationality: self.nationality.is_some(),
+            check_digit: self.check != CheckAlgo::None,
+        }
+    }
+}
+
+/// The info fields present in every valid report of a kind ([`KindSpec::valid_info`]); a valid
+/// report always has its birth date. Tests only: the TypeScript generator and the report tests.
+#[cfg(test)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct ValidInfo {
+    pub sex: bool,
+    pub province: bool,
+    pub region: bool,
+    pub nationality: bool,
+    pub check_digit: bool,
+}
+
 impl Kind {
     /// The table row of this kind.
     pub(crate) fn spec(self) -> &'static KindSpec {

@@ -10,7 +10,7 @@
 //! messages, so the two can never disagree.
 
 pub mod algo;
-mod kinds;
+pub(crate) mod kinds;
 mod report;
 
 pub use report::{

@@ -160,7 +160,7 @@ pub struct NumberInfo {
 }
 
 /// The result of validating one input.
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "NumberReportBase"))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NumberReport {

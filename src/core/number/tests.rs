@@ -376,8 +376,36 @@ prop_compose! {
     }
 }
 
+prop_compose! {
+    fn valid_resident15()(p in prop::sample::select(&MAINLAND[..]), rest in 0u32..10_000, d in birth_strategy(), seq in 0u32..1000) -> String {
+        let d = if d.year < 2000 { d } else { Date { year: 1900 + d.year % 100, ..d } };
+        format!("{p:02}{rest:04}{:02}{:02}{:02}{seq:03}", d.year % 100, d.month, d.day)
+    }
+}
+
 fn any_valid() -> impl Strategy<Value = String> {
     prop_oneof![valid_resident18(), valid_fpr18(), valid_hmt18(), valid_fpr15()]
+}
+
+/// Every kind, the legacy resident15 (no check character) included.
+fn any_valid_or_legacy() -> impl Strategy<Value = String> {
+    prop_oneof![any_valid(), valid_resident15()]
+}
+
+/// What a valid report holds, as `KindSpec::valid_info` states it (and the TypeScript types
+/// promise): no error, the kind, the info with the birth date, and exactly the fields its kind has.
+fn assert_valid_report_shape(r: &NumberReport) -> Result<(), TestCaseError> {
+    prop_assert!(r.ok && r.errors.is_empty());
+    let kind = r.kind.ok_or_else(|| TestCaseError::fail("a valid report without a kind"))?;
+    let i = r.info.as_ref().ok_or_else(|| TestCaseError::fail("a valid report without info"))?;
+    let want = kind.spec().valid_info();
+    prop_assert!(i.birth_date.is_some(), "{:?}", r);
+    prop_assert_eq!(i.sex.is_some(), want.sex, "sex {:?}", r);
+    prop_assert_eq!(i.province.is_some(), want.province, "province {:?}", r);
+    prop_assert_eq!(i.region.is_some(), want.region, "region {:?}", r);
+    prop_assert_eq!(i.nationality.is_some(), want.nationality, "nationality {:?}", r);
+    prop_assert_eq!(i.check_digit.is_some(), want.check_digit, "checkDigit {:?}", r);
+    Ok(())
 }
 
 proptest! {
@@ -388,6 +416,22 @@ proptest! {
         let r = check_number(&n, &opts());
         prop_assert!(r.ok, "{} -> {:?}", n, r.errors);
         prop_assert!(r.info.as_ref().and_then(|i| i.birth_date.as_ref()).is_some());
+    }
+
+    #[test]
+    fn valid_reports_have_the_fields_their_kind_promises(n in any_valid_or_legacy(), lenient in any::<bool>(), strict in any::<bool>()) {
+        let o = NumberOptions { strict, fpr15_check_digit: if lenient { Severity::Warning } else { Severity::Error }, ..opts() };
+        let r = check_number(&n, &o);
+        assert_valid_report_shape(&r)?;
+    }
+
+    #[test]
+    fn any_report_that_is_ok_has_the_promised_fields(s in "[0-9A-Z]{15,18}|9[0-9]{16}[0-9X]|8[123]0000[0-9]{11}[0-9X]|[A-Z]{3}[0-9]{12}", lenient in any::<bool>()) {
+        let o = NumberOptions { fpr15_check_digit: if lenient { Severity::Warning } else { Severity::Error }, ..opts() };
+        let r = check_number(&s, &o);
+        if r.ok {
+            assert_valid_report_shape(&r)?;
+        }
     }
 
     #[test]
