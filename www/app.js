@@ -58,6 +58,7 @@ const ERROR_LABEL = {
   BIRTH_DATE: ['出生日期无效', 'birth date'],
   REGION: ['地区码无效', 'region code'],
   NATIONALITY: ['国籍代码无效', 'nationality code'],
+  KIND_NOT_ALLOWED: ['不接受此类证件', 'kind not accepted'],
 };
 const WARNING_LABEL = {
   CHECK_DIGIT: ['校验码不符', 'check digit'],

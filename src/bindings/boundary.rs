@@ -3,10 +3,10 @@
 //! bytes through brand-checked intrinsics, arrays as snapshots, times.
 //! Every failure becomes a JS `Error` with a `code`.
 
-#[cfg(feature = "dumps")]
 use crate::core::codes::MisuseCode;
+use js_sys::Array;
 #[cfg(feature = "dumps")]
-use js_sys::{Array, Uint8Array};
+use js_sys::Uint8Array;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -84,20 +84,19 @@ pub(crate) fn time_seconds(value: &JsValue, name: &str) -> Result<i64, JsValue> 
     Ok((ms / 1000.0).floor() as i64)
 }
 
-/// A snapshot of a real array of at most `max` elements.
-#[cfg(feature = "dumps")]
-pub(crate) fn array(value: &JsValue, name: &str, what: &str, max: u32) -> Result<Array, JsValue> {
-    let out = js_snapshot_array(value, max)
-        .map_err(|_| js_error(codes::INVALID_ARGUMENT, &format!("{name} could not be read")))?;
+/// A snapshot of a real array of at most `max` elements; `code` for a wrong value (an argument's
+/// `INVALID_ARGUMENT`, an option's `INVALID_OPTION`; too many elements of an argument is
+/// `INPUT_TOO_LARGE`).
+pub(crate) fn array(value: &JsValue, name: &str, what: &str, max: u32, code: MisuseCode) -> Result<Array, JsValue> {
+    let out = js_snapshot_array(value, max).map_err(|_| js_error(code, &format!("{name} could not be read")))?;
+    let too_many = if code == codes::INVALID_ARGUMENT { codes::INPUT_TOO_LARGE } else { code };
     match out.as_string() {
         None => Ok(out.unchecked_into()),
-        Some(s) if s == "TYPE" => Err(js_error(codes::INVALID_ARGUMENT, &format!("{name} must be an array of {what}"))),
-        Some(s) if s == "TOO_MANY" => Err(js_error(codes::INPUT_TOO_LARGE, &format!("at most {max} {what} per call"))),
+        Some(s) if s == "TYPE" => Err(js_error(code, &format!("{name} must be an array of {what}"))),
+        Some(s) if s == "TOO_MANY" => Err(js_error(too_many, &format!("at most {max} {what} per call"))),
         Some(s) => match s.strip_prefix("ELEMENT ") {
-            Some(i) => {
-                Err(js_error(codes::INVALID_ARGUMENT, &format!("{name}[{i}] could not be read: its getter threw")))
-            }
-            None => Err(js_error(codes::INVALID_ARGUMENT, &format!("{name} could not be read"))),
+            Some(i) => Err(js_error(code, &format!("{name}[{i}] could not be read: its getter threw"))),
+            None => Err(js_error(code, &format!("{name} could not be read"))),
         },
     }
 }

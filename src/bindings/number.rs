@@ -3,7 +3,7 @@
 use super::boundary::{self, get, Undefined};
 use super::{codes, js_error, now_seconds};
 use crate::core::date::Date;
-use crate::core::number::{self, ErrorCode, Kind, LeanReport, NumberOptions, Severity, Sex, WarningCode};
+use crate::core::number::{self, ErrorCode, Kind, KindSet, LeanReport, NumberOptions, Severity, Sex, WarningCode};
 use crate::core::tables;
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 /// Largest batch accepted by `checkNumbers`.
 pub const MAX_BATCH: u32 = 1_000_000;
 
-const NUMBER_OPTIONS: &str = "strict,at,fpr15CheckDigit";
+const NUMBER_OPTIONS: &str = "strict,at,fpr15CheckDigit,kinds";
 
 /// Converts the JS options object (see `NumberOptions` in the TS types).
 /// Without `at`, the check date is the current date in China Standard Time.
@@ -38,8 +38,33 @@ pub(crate) fn number_options(options: &JsValue) -> Result<NumberOptions, JsValue
         Some(Some(s)) if s == "warning" => Severity::Warning,
         Some(_) => return Err(js_error(codes::INVALID_OPTION, "fpr15CheckDigit must be \"error\" or \"warning\"")),
     };
+    let kinds = match get(&obj, "kinds") {
+        None => KindSet::ALL,
+        Some(v) => kinds_option(&v)?,
+    };
     let today = at.unwrap_or_else(today_cst);
-    Ok(NumberOptions { strict, today, fpr15_check_digit })
+    Ok(NumberOptions { strict, today, fpr15_check_digit, kinds })
+}
+
+/// `kinds`: a non-empty array of kind names, read through a snapshot (no caller code runs).
+fn kinds_option(value: &JsValue) -> Result<KindSet, JsValue> {
+    let names = || Kind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ");
+    let bad =
+        || js_error(codes::INVALID_OPTION, &format!("kinds must be a non-empty array of kind names ({})", names()));
+    let list = boundary::array(value, "kinds", "kind names", 16, codes::INVALID_OPTION)?;
+    let mut kinds = KindSet::EMPTY;
+    for item in list.iter() {
+        let name = item.as_string().ok_or_else(bad)?;
+        let kind = Kind::parse(&name).ok_or_else(|| {
+            let shown: String = name.chars().take(32).collect();
+            js_error(codes::INVALID_OPTION, &format!("kinds: unknown kind \"{shown}\" (kinds: {})", names()))
+        })?;
+        kinds = kinds.with(kind);
+    }
+    if kinds.is_empty() {
+        return Err(bad());
+    }
+    Ok(kinds)
 }
 
 thread_local! {

@@ -20,6 +20,8 @@ export interface NumberOptions {
   at?: Date | number | string;
   /** Severity of an fpr15 check-digit mismatch (the ICAO 7-3-1 rule is not confirmed). Default "error". */
   fpr15CheckDigit?: "error" | "warning";
+  /** The kinds the field accepts (at least one); a number of another kind gets KIND_NOT_ALLOWED. Default: all. */
+  kinds?: readonly NumberKind[];
 }
 
 /**

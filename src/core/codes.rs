@@ -40,6 +40,11 @@ macro_rules! wire_codes {
             pub fn index(self) -> usize {
                 self as usize
             }
+
+            /// The code with this wire string.
+            pub fn parse(wire: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|c| c.as_str() == wire)
+            }
         }
 
         impl std::fmt::Display for $name {

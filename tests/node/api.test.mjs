@@ -246,6 +246,25 @@ describe('misuse throws an Error with a code, and the module keeps working', () 
     store.free();
   });
 
+  it('kinds: the accepted kinds; anything but a non-empty array of kind names is INVALID_OPTION', () => {
+    const kinds = ['resident18', 'fpr18'];
+    assert.equal(checkNumber('11010519491231002X', { kinds }).ok, true);
+    const permit = checkNumber('810000199408230021', { kinds });
+    assert.equal(permit.ok, false);
+    assert.equal(permit.kind, 'hmt18');
+    assert.deepEqual(permit.errors.map((e) => e.code), ['KIND_NOT_ALLOWED']);
+    assert.equal(isValidNumber('810000199408230021', { kinds }), false);
+    assert.deepEqual(checkNumbers(['810000199408230021'], { kinds })[0], permit);
+    assert.equal(checkNumber('810000199408230021', { kinds: undefined }).ok, true);
+    for (const bad of [[], ['hmt'], 'resident18', [1], new Array(17).fill('fpr18')]) {
+      assertThrowsCode(() => checkNumber('810000199408230021', { kinds: bad }), 'INVALID_OPTION', TypeError);
+    }
+    const hostile = ['fpr18'];
+    Object.defineProperty(hostile, 0, { get() { throw new Error('boom'); } });
+    assertThrowsCode(() => checkNumber('810000199408230021', { kinds: hostile }), 'INVALID_OPTION', TypeError);
+    assert.equal(checkNumber('11010519491231002X', { kinds }).ok, true);
+  });
+
   it('a trust store argument that is not a live TrustStore is rejected', () => {
     assertThrowsCode(() => verifyDump(new Uint8Array(1), {}), 'INVALID_TRUST_STORE', TypeError);
     assertThrowsCode(() => verifyDump(new Uint8Array(1), undefined), 'INVALID_TRUST_STORE', TypeError);

@@ -3,7 +3,7 @@
 /** The kind of number an input was recognised as (by length and shape). */
 export type NumberKind = "fpr18" | "fpr15" | "resident18" | "resident15" | "hmt18";
 /** Stable error codes. */
-export type NumberErrorCode = "EMPTY" | "LENGTH" | "CHARACTER" | "FORMAT" | "CHECK_DIGIT" | "BIRTH_DATE" | "REGION" | "NATIONALITY";
+export type NumberErrorCode = "EMPTY" | "LENGTH" | "CHARACTER" | "FORMAT" | "CHECK_DIGIT" | "BIRTH_DATE" | "REGION" | "NATIONALITY" | "KIND_NOT_ALLOWED";
 /** Stable warning codes. */
 export type NumberWarningCode = "CHECK_DIGIT" | "BIRTH_CENTURY_INFERRED" | "LEGACY_NUMBER" | "NATIONALITY_UNUSUAL";
 /** One error or warning. */

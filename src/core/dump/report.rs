@@ -69,11 +69,6 @@ crate::core::codes::wire_codes! {
 }
 
 impl CheckId {
-    /// Parses a wire id.
-    pub fn parse(s: &str) -> Option<CheckId> {
-        CheckId::ALL.iter().copied().find(|c| c.as_str() == s)
-    }
-
     /// The checks that must have passed for this one to run (its row of [`super::PIPELINE`]).
     pub fn prerequisites(self) -> &'static [CheckId] {
         super::pipeline::step(self).map_or(&[], |s| s.requires)

@@ -84,12 +84,50 @@ pub struct NumberOptions {
     pub today: Date,
     /// Severity of an `fpr15` check-digit mismatch.
     pub fpr15_check_digit: Severity,
+    /// The kinds this field accepts; a number of another kind is `KIND_NOT_ALLOWED` (e.g. a field
+    /// that takes only the mainland card and the 2023 foreigner card). Default: every kind.
+    pub kinds: KindSet,
 }
 
 impl NumberOptions {
     /// Default options with the given check date.
     pub fn new(today: Date) -> Self {
-        NumberOptions { strict: false, today, fpr15_check_digit: Severity::Error }
+        NumberOptions { strict: false, today, fpr15_check_digit: Severity::Error, kinds: KindSet::ALL }
+    }
+}
+
+/// A set of number kinds (a bit per kind, in `Kind::ALL` order): copyable, no allocation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KindSet(u8);
+
+impl KindSet {
+    /// Every kind.
+    pub const ALL: KindSet = KindSet((1 << Kind::COUNT) - 1);
+    /// No kind.
+    pub const EMPTY: KindSet = KindSet(0);
+
+    /// This set with `kind` added.
+    pub fn with(self, kind: Kind) -> KindSet {
+        KindSet(self.0 | 1 << kind.index())
+    }
+
+    pub fn contains(self, kind: Kind) -> bool {
+        self.0 & (1 << kind.index()) != 0
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The kinds in the set, in `Kind::ALL` order.
+    pub fn iter(self) -> impl Iterator<Item = Kind> {
+        Kind::ALL.into_iter().filter(move |&k| self.contains(k))
+    }
+}
+
+impl FromIterator<Kind> for KindSet {
+    fn from_iter<I: IntoIterator<Item = Kind>>(kinds: I) -> Self {
+        kinds.into_iter().fold(KindSet::EMPTY, KindSet::with)
     }
 }
 
@@ -227,6 +265,8 @@ pub(crate) enum Finding {
     Character,
     /// No kind has this length.
     Length,
+    /// A kind the caller's `kinds` option does not accept.
+    KindNotAllowed(Kind, KindSet),
     /// Characters the kind's shape does not allow (`bad_format`).
     Format,
     /// The check character does not match; `downgraded` to a warning by
@@ -325,6 +365,9 @@ impl Analysis {
             emit(Finding::Character);
         }
         let Some(spec) = self.spec else { return emit(Finding::Length) };
+        if !opts.kinds.contains(spec.kind) {
+            emit(Finding::KindNotAllowed(spec.kind, opts.kinds));
+        }
         if self.bad_format != 0 {
             emit(Finding::Format);
         }

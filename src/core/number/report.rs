@@ -26,6 +26,8 @@ crate::core::codes::wire_codes! {
         Region = "REGION",
         /// Unknown nationality code, or China for a foreigner's card.
         Nationality = "NATIONALITY",
+        /// A kind of number the caller's `kinds` option does not accept.
+        KindNotAllowed = "KIND_NOT_ALLOWED",
     }
 }
 
@@ -236,6 +238,7 @@ impl Finding {
             Finding::Empty => Error(ErrorCode::Empty),
             Finding::TooLong(_) | Finding::Length => Error(ErrorCode::Length),
             Finding::Character => Error(ErrorCode::Character),
+            Finding::KindNotAllowed(..) => Error(ErrorCode::KindNotAllowed),
             Finding::Format => Error(ErrorCode::Format),
             Finding::CheckDigit { downgraded: true, .. } => Warning(WarningCode::CheckDigit),
             Finding::CheckDigit { downgraded: false, .. } => Error(ErrorCode::CheckDigit),
@@ -280,6 +283,10 @@ fn message(f: Finding, a: &Analysis, normalized: &str, opts: &NumberOptions) -> 
             msg
         }
         Finding::Length => format!("{} characters: card numbers have 15 or 18", a.len),
+        Finding::KindNotAllowed(kind, allowed) => {
+            let names: Vec<&str> = allowed.iter().map(Kind::as_str).collect();
+            format!("{} numbers are not accepted here (accepted: {})", kind.as_str(), names.join(", "))
+        }
         Finding::Format => format!(
             "character{} {} at position{} {} not allowed there ({})",
             plural(a.bad_format),

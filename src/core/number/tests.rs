@@ -306,6 +306,19 @@ fn huge_and_binary_input_is_data() {
 }
 
 #[test]
+fn kinds_option_names_the_rejected_and_the_accepted_kinds() {
+    let o = NumberOptions { kinds: [Kind::Resident18, Kind::Fpr18].into_iter().collect(), ..opts() };
+    assert!(check_number("11010519491231002X", &o).ok);
+    assert!(check_number("911124198108030024", &o).ok);
+    let r = check_number("810000199408230021", &o);
+    assert_eq!(error_codes(&r), [ErrorCode::KindNotAllowed]);
+    assert_eq!(r.errors[0].message, "hmt18 numbers are not accepted here (accepted: fpr18, resident18)");
+    assert!(!is_valid_number("810000199408230021", &o));
+    // Unrecognised input is still LENGTH, not KIND_NOT_ALLOWED.
+    assert_eq!(error_codes(&check_number("12345", &o)), [ErrorCode::Length]);
+}
+
+#[test]
 fn kind_is_recognised_even_when_invalid() {
     assert_eq!(check("9AAAAAAAAAAAAAAAAA").kind, Some(Kind::Fpr18));
     assert_eq!(check("ABC12345678901X").kind, Some(Kind::Fpr15));
@@ -377,8 +390,7 @@ prop_compose! {
 }
 
 prop_compose! {
-    fn valid_resident15()(p in prop::sample::select(&MAINLAND[..]), rest in 0u32..10_000, d in birth_strategy(), seq in 0u32..1000) -> String {
-        let d = if d.year < 2000 { d } else { Date { year: 1900 + d.year % 100, ..d } };
+    fn valid_resident15()(p in prop::sample::select(&MAINLAND[..]), rest in 0u32..10_000, d in (Date::new(1900, 1, 1).unwrap().days_since_epoch()..=Date::new(1999, 12, 31).unwrap().days_since_epoch()).prop_map(Date::from_days_since_epoch), seq in 0u32..1000) -> String {
         format!("{p:02}{rest:04}{:02}{:02}{:02}{seq:03}", d.year % 100, d.month, d.day)
     }
 }
@@ -423,6 +435,23 @@ proptest! {
         let o = NumberOptions { strict, fpr15_check_digit: if lenient { Severity::Warning } else { Severity::Error }, ..opts() };
         let r = check_number(&n, &o);
         assert_valid_report_shape(&r)?;
+    }
+
+    #[test]
+    fn kinds_restricts_what_is_valid_and_both_paths_agree(n in any_valid_or_legacy(), mask in 0u8..32) {
+        let kinds: KindSet = Kind::ALL.into_iter().filter(|k| mask & (1 << k.index()) != 0).collect();
+        let o = NumberOptions { kinds, ..opts() };
+        let all = check_number(&n, &opts());
+        let r = check_number(&n, &o);
+        let kind = all.kind.unwrap();
+        prop_assert_eq!(r.kind, Some(kind));
+        prop_assert_eq!(r.ok, kinds.contains(kind));
+        prop_assert_eq!(r.ok, is_valid_number(&n, &o));
+        let not_allowed = r.errors.iter().filter(|e| e.code == ErrorCode::KindNotAllowed).count();
+        prop_assert_eq!(not_allowed, usize::from(!kinds.contains(kind)));
+        // The other findings are the same as without the restriction.
+        prop_assert_eq!(r.errors.len(), all.errors.len() + not_allowed);
+        prop_assert_eq!(&r.info, &all.info);
     }
 
     #[test]
