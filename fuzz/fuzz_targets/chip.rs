@@ -4,8 +4,8 @@
 //! CST) and, if the input is longer than a block, at the Unix time in its next 8 bytes.
 //!
 //! Invariants: CARD_CONSISTENCY runs exactly when CARD_NUMBER passed; CARD_NUMBER passes only
-//! for a valid number of the layout's kind; an error carries one of the documented codes; a failed card check, one of
-//! its declared reasons.
+//! for a valid number of the layout's kind; a block of another length is LENGTH; a failed card
+//! check names one of its declared reasons.
 #![no_main]
 
 use cnid_verify::core::chip::{parse_text_block, rebuild_old_number, ChipCard, ChipErrorCode, TEXT_BLOCK_LEN};
@@ -57,7 +57,6 @@ fn parse(block: &[u8], read_at: Option<i64>) {
             let _ = format!("{card:?}");
         }
         Err(e) => {
-            assert!(ChipErrorCode::ALL.contains(&e.code));
             if block.len() != TEXT_BLOCK_LEN {
                 assert_eq!(e.code, ChipErrorCode::Length);
             }

@@ -11,7 +11,7 @@ use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{codes, js_error};
+use super::js_error;
 
 #[wasm_bindgen(module = "/src/bindings/js/boundary.js")]
 extern "C" {
@@ -43,9 +43,9 @@ pub(crate) fn options(value: &JsValue, allowed: &str, undefined: Undefined) -> R
         return Ok(None);
     }
     let snap = js_own_options(value, allowed, undefined == Undefined::Rejected)
-        .map_err(|_| js_error(codes::INVALID_OPTION, "options could not be read"))?;
+        .map_err(|_| js_error(MisuseCode::InvalidOption, "options could not be read"))?;
     if let Some(message) = snap.as_string() {
-        return Err(js_error(codes::INVALID_OPTION, &message));
+        return Err(js_error(MisuseCode::InvalidOption, &message));
     }
     Ok(Some(snap.unchecked_into::<Object>()))
 }
@@ -75,11 +75,11 @@ pub(crate) fn bytes(value: &JsValue, name: &str, limit: usize, code: MisuseCode)
 
 /// A time option: a `Date` or epoch milliseconds, as Unix seconds (floor).
 pub(crate) fn time_seconds(value: &JsValue, name: &str) -> Result<i64, JsValue> {
-    let bad = || js_error(codes::INVALID_OPTION, &format!("{name} must be a Date or epoch milliseconds"));
+    let bad = || js_error(MisuseCode::InvalidOption, &format!("{name} must be a Date or epoch milliseconds"));
     let ms = js_time_millis(value).map_err(|_| bad())?.as_f64().ok_or_else(bad)?;
     // ±1e16 ms is far beyond any card date and keeps the arithmetic exact.
     if !ms.is_finite() || ms.abs() > 1e16 {
-        return Err(js_error(codes::INVALID_OPTION, &format!("{name} is not a valid time")));
+        return Err(js_error(MisuseCode::InvalidOption, &format!("{name} is not a valid time")));
     }
     Ok((ms / 1000.0).floor() as i64)
 }
@@ -89,7 +89,7 @@ pub(crate) fn time_seconds(value: &JsValue, name: &str) -> Result<i64, JsValue> 
 /// `INPUT_TOO_LARGE`).
 pub(crate) fn array(value: &JsValue, name: &str, what: &str, max: u32, code: MisuseCode) -> Result<Array, JsValue> {
     let out = js_snapshot_array(value, max).map_err(|_| js_error(code, &format!("{name} could not be read")))?;
-    let too_many = if code == codes::INVALID_ARGUMENT { codes::INPUT_TOO_LARGE } else { code };
+    let too_many = if code == MisuseCode::InvalidArgument { MisuseCode::InputTooLarge } else { code };
     match out.as_string() {
         None => Ok(out.unchecked_into()),
         Some(s) if s == "TYPE" => Err(js_error(code, &format!("{name} must be an array of {what}"))),

@@ -1,8 +1,9 @@
 //! `parseChipText`: parse a bare 256-byte text block (no signature).
 
 use super::boundary;
-use super::{codes, to_js};
+use super::to_js;
 use crate::core::chip::{ChipTextReport, TEXT_BLOCK_LEN};
+use crate::core::codes::MisuseCode;
 use wasm_bindgen::prelude::*;
 
 /// Parses a 256-byte chip text block read from a local reader. The data is
@@ -11,6 +12,6 @@ use wasm_bindgen::prelude::*;
 pub fn parse_chip_text(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let bytes = boundary::bytes(&bytes, "bytes", TEXT_BLOCK_LEN, codes::INVALID_ARGUMENT)?;
+    let bytes = boundary::bytes(&bytes, "bytes", TEXT_BLOCK_LEN, MisuseCode::InvalidArgument)?;
     to_js(&ChipTextReport::parse(&bytes))
 }

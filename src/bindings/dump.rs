@@ -9,7 +9,8 @@
 //! Handles are never reused.
 
 use super::boundary::{self, get, Undefined};
-use super::{codes, js_error, now_seconds, to_js};
+use super::{js_error, now_seconds, to_js};
+use crate::core::codes::MisuseCode;
 use crate::core::dump::{self, DumpReport, SignerPolicy, VerifyOptions, MAX_DUMP_BYTES};
 use crate::core::trust::{TrustError, TrustStore};
 use js_sys::{Object, Reflect, Uint8Array};
@@ -40,7 +41,7 @@ fn trust_error(e: TrustError) -> JsValue {
 }
 
 fn not_a_store() -> JsValue {
-    js_error(codes::INVALID_TRUST_STORE, "trust must be a TrustStore created by this module instance, and not freed")
+    js_error(MisuseCode::InvalidTrustStore, "trust must be a TrustStore created by this module instance, and not freed")
 }
 
 /// The live store behind a handle (0 = not a store of this instance).
@@ -53,9 +54,9 @@ fn store(handle: u32) -> Result<Shared, JsValue> {
 /// borrowed; a re-entrant call is a coded error, never a panic.
 fn with_store<R>(handle: u32, f: impl FnOnce(&mut TrustStore) -> Result<R, JsValue>) -> Result<R, JsValue> {
     let shared = store(handle)?;
-    let mut guard = shared
-        .try_borrow_mut()
-        .map_err(|_| js_error(codes::INVALID_TRUST_STORE, "the TrustStore is in use by a call further up the stack"))?;
+    let mut guard = shared.try_borrow_mut().map_err(|_| {
+        js_error(MisuseCode::InvalidTrustStore, "the TrustStore is in use by a call further up the stack")
+    })?;
     f(&mut guard)
 }
 
@@ -68,13 +69,13 @@ pub fn trust_store_new() -> Result<u32, JsValue> {
         h
     });
     if handle == u32::MAX {
-        return Err(js_error(codes::INPUT_TOO_LARGE, "this module instance has created too many TrustStores"));
+        return Err(js_error(MisuseCode::InputTooLarge, "this module instance has created too many TrustStores"));
     }
     STORES.with(|s| {
-        let mut map = s.try_borrow_mut().map_err(|_| js_error(codes::INTERNAL, "store registry busy"))?;
+        let mut map = s.try_borrow_mut().map_err(|_| js_error(MisuseCode::Internal, "store registry busy"))?;
         if map.len() >= MAX_STORES {
             return Err(js_error(
-                codes::INPUT_TOO_LARGE,
+                MisuseCode::InputTooLarge,
                 &format!("more than {MAX_STORES} live TrustStores: free() the ones you no longer use"),
             ));
         }
@@ -103,9 +104,9 @@ pub fn trust_store_add_jwks(handle: u32, jwks: JsValue) -> Result<JsValue, JsVal
         js_sys::JSON::stringify(&jwks)
             .ok()
             .and_then(|s| s.as_string())
-            .ok_or_else(|| js_error(codes::INVALID_ARGUMENT, "the JWK set object cannot be serialised"))?
+            .ok_or_else(|| js_error(MisuseCode::InvalidArgument, "the JWK set object cannot be serialised"))?
     } else {
-        return Err(js_error(codes::INVALID_ARGUMENT, "jwks must be JSON text or an object"));
+        return Err(js_error(MisuseCode::InvalidArgument, "jwks must be JSON text or an object"));
     };
     within_trust_limit(text.len(), "a JWK set")?;
     let outcome = with_store(handle, |ts| ts.add_jwks_json(&text).map_err(trust_error))?;
@@ -124,13 +125,14 @@ pub fn trust_store_add_certificate(handle: u32, pem_or_der: JsValue) -> Result<u
 /// The size limit of every trust input (text or bytes) from JS.
 fn within_trust_limit(len: usize, name: &str) -> Result<(), JsValue> {
     if len > MAX_TRUST_INPUT {
-        return Err(js_error(codes::INPUT_TOO_LARGE, &format!("{name} may be at most 1 MiB")));
+        return Err(js_error(MisuseCode::InputTooLarge, &format!("{name} may be at most 1 MiB")));
     }
     Ok(())
 }
 
 fn string_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
-    let s = value.as_string().ok_or_else(|| js_error(codes::INVALID_ARGUMENT, &format!("{name} must be a string")))?;
+    let s =
+        value.as_string().ok_or_else(|| js_error(MisuseCode::InvalidArgument, &format!("{name} must be a string")))?;
     within_trust_limit(s.len(), name)?;
     Ok(s)
 }
@@ -179,7 +181,7 @@ pub fn trust_store_info(handle: u32, what: &str) -> Result<JsValue, JsValue> {
         "revokedKids" => to_js(&ts.revoked_kids()),
         "revokedSerials" => to_js(&ts.revoked_serials()),
         "revokedKeys" => to_js(&ts.revoked_key_thumbprints()),
-        _ => Err(js_error(codes::INTERNAL, "unknown TrustStore listing")),
+        _ => Err(js_error(MisuseCode::Internal, "unknown TrustStore listing")),
     })
 }
 
@@ -188,8 +190,8 @@ fn pem_or_der_arg(value: &JsValue, name: &str) -> Result<Vec<u8>, JsValue> {
         within_trust_limit(s.len(), name)?;
         return Ok(s.into_bytes());
     }
-    let bytes = boundary::bytes(value, name, MAX_TRUST_INPUT, codes::INVALID_ARGUMENT).map_err(|_| {
-        js_error(codes::INVALID_ARGUMENT, &format!("{name} must be PEM text or DER bytes (a Uint8Array)"))
+    let bytes = boundary::bytes(value, name, MAX_TRUST_INPUT, MisuseCode::InvalidArgument).map_err(|_| {
+        js_error(MisuseCode::InvalidArgument, &format!("{name} must be PEM text or DER bytes (a Uint8Array)"))
     })?;
     within_trust_limit(bytes.len(), name)?;
     Ok(bytes)
@@ -200,9 +202,12 @@ const VERIFY_OPTIONS: &str =
 
 /// A non-negative whole number of seconds.
 fn seconds_option(v: &JsValue, name: &str) -> Result<u64, JsValue> {
-    let n = v.as_f64().ok_or_else(|| js_error(codes::INVALID_OPTION, &format!("{name} must be a number")))?;
+    let n = v.as_f64().ok_or_else(|| js_error(MisuseCode::InvalidOption, &format!("{name} must be a number")))?;
     if !n.is_finite() || n < 0.0 || n.fract() != 0.0 || n > 1e15 {
-        return Err(js_error(codes::INVALID_OPTION, &format!("{name} must be a non-negative whole number of seconds")));
+        return Err(js_error(
+            MisuseCode::InvalidOption,
+            &format!("{name} must be a non-negative whole number of seconds"),
+        ));
     }
     Ok(n as u64)
 }
@@ -210,7 +215,7 @@ fn seconds_option(v: &JsValue, name: &str) -> Result<u64, JsValue> {
 fn bool_option(obj: &Object, name: &str) -> Result<bool, JsValue> {
     match get(obj, name) {
         None => Ok(false),
-        Some(v) => v.as_bool().ok_or_else(|| js_error(codes::INVALID_OPTION, &format!("{name} must be a boolean"))),
+        Some(v) => v.as_bool().ok_or_else(|| js_error(MisuseCode::InvalidOption, &format!("{name} must be a boolean"))),
     }
 }
 
@@ -227,7 +232,7 @@ fn verify_options(options: &JsValue) -> Result<VerifyOptions, JsValue> {
     };
     let mut opts = VerifyOptions::at(at);
     if let Some(v) = get(&obj, "expectedNonce") {
-        opts.expected_nonce = Some(boundary::bytes(&v, "expectedNonce", 64, codes::INVALID_OPTION)?);
+        opts.expected_nonce = Some(boundary::bytes(&v, "expectedNonce", 64, MisuseCode::InvalidOption)?);
     }
     match get(&obj, "maxAgeSeconds") {
         None => {}
@@ -238,9 +243,9 @@ fn verify_options(options: &JsValue) -> Result<VerifyOptions, JsValue> {
         opts.clock_skew_seconds = seconds_option(&v, "clockSkewSeconds")?;
     }
     if let Some(v) = get(&obj, "externalAad") {
-        let aad = boundary::bytes(&v, "externalAad", MAX_DUMP_BYTES, codes::INVALID_OPTION)?;
+        let aad = boundary::bytes(&v, "externalAad", MAX_DUMP_BYTES, MisuseCode::InvalidOption)?;
         if aad.len() > MAX_DUMP_BYTES {
-            return Err(js_error(codes::INVALID_OPTION, "externalAad may be at most 64 KiB"));
+            return Err(js_error(MisuseCode::InvalidOption, "externalAad may be at most 64 KiB"));
         }
         opts.external_aad = aad;
     }
@@ -258,7 +263,7 @@ fn report_to_js(report: &DumpReport) -> Result<JsValue, JsValue> {
         let value = bytes.map_or(JsValue::NULL, |b| Uint8Array::from(b).into());
         Reflect::set(&obj, &JsValue::from_str(key), &value)
             .map(|_| ())
-            .map_err(|_| js_error(codes::INTERNAL, "cannot attach a byte field to a report"))
+            .map_err(|_| js_error(MisuseCode::Internal, "cannot attach a byte field to a report"))
     };
     set("nonce", report.nonce.as_ref().map(|b| b.as_slice()))?;
     set("chipSerial", report.chip_serial.as_ref().map(|b| b.as_slice()))?;
@@ -268,7 +273,7 @@ fn report_to_js(report: &DumpReport) -> Result<JsValue, JsValue> {
 }
 
 fn dump_bytes(value: &JsValue, name: &str) -> Result<Vec<u8>, JsValue> {
-    boundary::bytes(value, name, MAX_DUMP_BYTES, codes::INVALID_ARGUMENT)
+    boundary::bytes(value, name, MAX_DUMP_BYTES, MisuseCode::InvalidArgument)
 }
 
 /// Verifies one signed chip dump against the store behind `handle`.
@@ -284,7 +289,7 @@ pub fn verify_dump_with(bytes: JsValue, handle: u32, options: JsValue) -> Result
 /// Verifies many dumps in one call.
 #[wasm_bindgen(js_name = verifyDumpsWith, skip_typescript)]
 pub fn verify_dumps_with(list: JsValue, handle: u32, options: JsValue) -> Result<JsValue, JsValue> {
-    let list = boundary::array(&list, "list", "Uint8Array", MAX_DUMP_BATCH, codes::INVALID_ARGUMENT)?;
+    let list = boundary::array(&list, "list", "Uint8Array", MAX_DUMP_BATCH, MisuseCode::InvalidArgument)?;
     store(handle)?;
     let opts = verify_options(&options)?;
     let out = js_sys::Array::new_with_length(list.length());
@@ -298,7 +303,7 @@ pub fn verify_dumps_with(list: JsValue, handle: u32, options: JsValue) -> Result
             // Reflect.set is a `catch` import: even a polluted Array.prototype
             // setter cannot throw through wasm.
             Reflect::set(&out, &JsValue::from(i), &report)
-                .map_err(|_| js_error(codes::INTERNAL, "cannot store a report"))?;
+                .map_err(|_| js_error(MisuseCode::Internal, "cannot store a report"))?;
         }
         Ok(())
     })?;

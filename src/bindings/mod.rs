@@ -26,18 +26,6 @@ use js_sys::Reflect;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-/// The misuse codes the bindings throw, by their wire names (the vocabulary is
-/// [`MisuseCode`], declared once in the core).
-pub(crate) mod codes {
-    use crate::core::codes::MisuseCode;
-    pub const INVALID_ARGUMENT: MisuseCode = MisuseCode::InvalidArgument;
-    pub const INVALID_OPTION: MisuseCode = MisuseCode::InvalidOption;
-    pub const INPUT_TOO_LARGE: MisuseCode = MisuseCode::InputTooLarge;
-    #[cfg(feature = "dumps")]
-    pub const INVALID_TRUST_STORE: MisuseCode = MisuseCode::InvalidTrustStore;
-    pub const INTERNAL: MisuseCode = MisuseCode::Internal;
-}
-
 /// A JS `Error` (or `TypeError`) with a `code` property.
 pub(crate) fn js_error(code: MisuseCode, message: &str) -> JsValue {
     let err: js_sys::Error = match code {
@@ -54,8 +42,8 @@ pub(crate) fn js_error(code: MisuseCode, message: &str) -> JsValue {
 #[cfg(feature = "dumps")]
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     let text = serde_json::to_string(value)
-        .map_err(|e| js_error(codes::INTERNAL, &format!("cannot serialise a report: {e}")))?;
-    js_sys::JSON::parse(&text).map_err(|_| js_error(codes::INTERNAL, "cannot parse a report"))
+        .map_err(|e| js_error(MisuseCode::Internal, &format!("cannot serialise a report: {e}")))?;
+    js_sys::JSON::parse(&text).map_err(|_| js_error(MisuseCode::Internal, "cannot parse a report"))
 }
 
 /// The current time as Unix seconds.

@@ -1,7 +1,8 @@
 //! `checkNumber`, `checkNumbers`, `isValidNumber`.
 
 use super::boundary::{self, get, Undefined};
-use super::{codes, js_error, now_seconds};
+use super::{js_error, now_seconds};
+use crate::core::codes::MisuseCode;
 use crate::core::date::Date;
 use crate::core::number::{self, ErrorCode, Kind, KindSet, LeanReport, NumberOptions, Severity, Sex, WarningCode};
 use crate::core::tables;
@@ -21,13 +22,13 @@ pub(crate) fn number_options(options: &JsValue) -> Result<NumberOptions, JsValue
     };
     let strict = match get(&obj, "strict") {
         None => false,
-        Some(v) => v.as_bool().ok_or_else(|| js_error(codes::INVALID_OPTION, "strict must be a boolean"))?,
+        Some(v) => v.as_bool().ok_or_else(|| js_error(MisuseCode::InvalidOption, "strict must be a boolean"))?,
     };
     let at = match get(&obj, "at") {
         None => None,
         Some(v) => Some(match v.as_string() {
             Some(s) => Date::parse_iso(&s).ok_or_else(|| {
-                js_error(codes::INVALID_OPTION, "at must be a Date, epoch milliseconds or \"YYYY-MM-DD\"")
+                js_error(MisuseCode::InvalidOption, "at must be a Date, epoch milliseconds or \"YYYY-MM-DD\"")
             })?,
             None => Date::from_unix_seconds_cst(boundary::time_seconds(&v, "at")?),
         }),
@@ -36,7 +37,7 @@ pub(crate) fn number_options(options: &JsValue) -> Result<NumberOptions, JsValue
         None => Severity::Error,
         Some(Some(s)) if s == "error" => Severity::Error,
         Some(Some(s)) if s == "warning" => Severity::Warning,
-        Some(_) => return Err(js_error(codes::INVALID_OPTION, "fpr15CheckDigit must be \"error\" or \"warning\"")),
+        Some(_) => return Err(js_error(MisuseCode::InvalidOption, "fpr15CheckDigit must be \"error\" or \"warning\"")),
     };
     let kinds = match get(&obj, "kinds") {
         None => KindSet::ALL,
@@ -50,14 +51,14 @@ pub(crate) fn number_options(options: &JsValue) -> Result<NumberOptions, JsValue
 fn kinds_option(value: &JsValue) -> Result<KindSet, JsValue> {
     let names = || Kind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ");
     let bad =
-        || js_error(codes::INVALID_OPTION, &format!("kinds must be a non-empty array of kind names ({})", names()));
-    let list = boundary::array(value, "kinds", "kind names", 16, codes::INVALID_OPTION)?;
+        || js_error(MisuseCode::InvalidOption, &format!("kinds must be a non-empty array of kind names ({})", names()));
+    let list = boundary::array(value, "kinds", "kind names", 16, MisuseCode::InvalidOption)?;
     let mut kinds = KindSet::EMPTY;
     for item in list.iter() {
         let name = item.as_string().ok_or_else(bad)?;
         let kind = Kind::parse(&name).ok_or_else(|| {
             let shown: String = name.chars().take(32).collect();
-            js_error(codes::INVALID_OPTION, &format!("kinds: unknown kind \"{shown}\" (kinds: {})", names()))
+            js_error(MisuseCode::InvalidOption, &format!("kinds: unknown kind \"{shown}\" (kinds: {})", names()))
         })?;
         kinds = kinds.with(kind);
     }
@@ -88,7 +89,7 @@ fn last_today() -> Date {
 fn string_arg(input: &JsValue, name: &str) -> Result<String, JsValue> {
     input.as_string().ok_or_else(|| {
         let got = if input.is_null() { "null".to_owned() } else { input.js_typeof().as_string().unwrap_or_default() };
-        js_error(codes::INVALID_ARGUMENT, &format!("{name} must be a string, got {got}"))
+        js_error(MisuseCode::InvalidArgument, &format!("{name} must be a string, got {got}"))
     })
 }
 
@@ -173,7 +174,7 @@ fn internal(what: &str, e: &JsValue) -> JsValue {
         Some(err) => String::from(err.message()),
         None => e.as_string().unwrap_or_default(),
     };
-    js_error(codes::INTERNAL, &format!("{what}: {detail}"))
+    js_error(MisuseCode::Internal, &format!("{what}: {detail}"))
 }
 
 fn utf16_len(s: &str) -> u32 {
@@ -287,12 +288,16 @@ fn join_inputs(inputs: &JsValue) -> Result<(String, Vec<u32>), JsValue> {
     let out = js_join_inputs(inputs, MAX_BATCH, MAX_BATCH_TEXT).map_err(|e| internal("cannot read the batch", &e))?;
     if let Some(failure) = out.as_string() {
         let (code, message) = failure.split_once(' ').unwrap_or(("", failure.as_str()));
-        let code =
-            if code == codes::INPUT_TOO_LARGE.as_str() { codes::INPUT_TOO_LARGE } else { codes::INVALID_ARGUMENT };
+        let code = if code == MisuseCode::InputTooLarge.as_str() {
+            MisuseCode::InputTooLarge
+        } else {
+            MisuseCode::InvalidArgument
+        };
         return Err(js_error(code, message));
     }
     let parts: Array = out.unchecked_into();
-    let joined = parts.get(0).as_string().ok_or_else(|| js_error(codes::INTERNAL, "joinInputs returned no text"))?;
+    let joined =
+        parts.get(0).as_string().ok_or_else(|| js_error(MisuseCode::Internal, "joinInputs returned no text"))?;
     let lens = js_sys::Uint32Array::new(&parts.get(1)).to_vec();
     Ok((joined, lens))
 }
@@ -303,7 +308,7 @@ pub fn check_numbers(inputs: JsValue, options: JsValue) -> Result<JsValue, JsVal
     let opts = number_options(&options)?;
     let (joined, lens) = join_inputs(&inputs)?;
     let parts = split_by_utf16(&joined, &lens)
-        .ok_or_else(|| js_error(codes::INTERNAL, "the batch text does not match its lengths"))?;
+        .ok_or_else(|| js_error(MisuseCode::Internal, "the batch text does not match its lengths"))?;
     ensure_tables()?;
     let mut words = Vec::with_capacity(parts.len() * 8);
     let mut text = String::new();

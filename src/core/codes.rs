@@ -106,7 +106,7 @@ wire_codes! {
         InvalidJwks = "INVALID_JWKS",
         /// A certificate or PEM input that cannot be read.
         InvalidCertificate = "INVALID_CERTIFICATE",
-        /// A serial number that is not hex of at most 20 bytes.
+        /// A serial number that is not hex, or longer than the store accepts.
         InvalidSerial = "INVALID_SERIAL",
         /// A kid that is empty or too long.
         InvalidKid = "INVALID_KID",
@@ -184,6 +184,26 @@ mod tests {
         check(&TrustWarning::ALL, TrustWarning::index, TrustWarning::as_str);
     }
 
+    /// Each `Reason` variant's doc comment, joined into one line, by wire string.
+    #[cfg(feature = "dumps")]
+    fn reason_docs() -> Vec<(String, String)> {
+        let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/core/dump/report.rs")).unwrap();
+        let start = src.find("pub enum Reason as").expect("no Reason enum");
+        let body = &src[start..src[start..].find("\n    }\n").map_or(src.len(), |e| start + e)];
+        let (mut out, mut doc) = (Vec::new(), Vec::new());
+        for line in body.lines().skip(1).map(str::trim) {
+            if let Some(d) = line.strip_prefix("///") {
+                doc.push(d.trim().to_owned());
+            } else if let Some((_, wire)) = line.split_once(" = \"") {
+                out.push((wire.trim_end_matches("\",").to_owned(), doc.join(" ")));
+                doc.clear();
+            } else {
+                doc.clear();
+            }
+        }
+        out
+    }
+
     /// The README's reason table lists every reason once, each with exactly the checks that declare
     /// it in the pipeline (`any` for INTERNAL).
     #[cfg(feature = "dumps")]
@@ -192,25 +212,27 @@ mod tests {
         use crate::core::dump::{Reason, PIPELINE};
         let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
         let start = readme.find("| reason | given by |").expect("README: no reason table");
-        let rows: Vec<(String, String)> = readme[start..]
+        let rows: Vec<(String, String, String)> = readme[start..]
             .lines()
             .skip(2)
             .take_while(|l| l.starts_with('|'))
             .map(|l| {
                 let cells: Vec<&str> = l.split('|').map(str::trim).collect();
-                (cells[1].trim_matches('`').to_owned(), cells[2].replace('`', ""))
+                (cells[1].trim_matches('`').to_owned(), cells[2].replace('`', ""), cells[3].to_owned())
             })
             .collect();
-        let want: Vec<(String, String)> = Reason::ALL
+        let docs = reason_docs();
+        let want: Vec<(String, String, String)> = Reason::ALL
             .iter()
             .map(|r| {
                 let checks: Vec<&str> =
                     PIPELINE.iter().filter(|s| s.reasons.contains(r)).map(|s| s.id.as_str()).collect();
                 let given_by = if checks.is_empty() { "any".to_owned() } else { checks.join(", ") };
-                (r.as_str().to_owned(), given_by)
+                let meaning = docs.iter().find(|(w, _)| w == r.as_str()).map(|(_, d)| d.clone()).unwrap_or_default();
+                (r.as_str().to_owned(), given_by, meaning)
             })
             .collect();
-        assert_eq!(rows, want);
+        assert_eq!(rows, want, "the README's meanings are the doc comments of Reason (src/core/dump/report.rs)");
     }
 
     /// The keys of the demo page's label table `const {name} = { key: [...], ... };` (www/app.js).

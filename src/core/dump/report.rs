@@ -88,16 +88,20 @@ crate::core::codes::wire_codes! {
         // ENVELOPE
         /// The dump is larger than the 64 KiB allowed (checked before parsing).
         TooLarge = "TOO_LARGE",
-        /// Not well-formed CBOR (ENVELOPE: the dump, or its protected header; PAYLOAD: the payload).
+        /// Not CBOR that the strict decoder accepts: malformed, truncated, trailing bytes, or forms
+        /// the contract excludes (duplicate map keys, indefinite lengths). ENVELOPE: the dump or its
+        /// protected header; PAYLOAD: the payload.
         NotCbor = "NOT_CBOR",
-        /// Well-formed CBOR, but not a COSE_Sign1 (another tag, not a 4-element array, a wrong element type).
+        /// Well-formed CBOR, but not a COSE_Sign1 (another tag, not a 4-element array, a header or
+        /// payload element of the wrong type).
         NotCoseSign1 = "NOT_COSE_SIGN1",
         /// A header breaks the rules (not a map, a bad label, `crit`, a parameter in both headers);
         /// for SIGNER: a malformed `kid`, `x5chain` or `x5t` value.
         BadHeader = "BAD_HEADER",
         /// The payload is detached (nil): signed chip dumps embed it.
         DetachedPayload = "DETACHED_PAYLOAD",
-        /// The signature is not 64 bytes r ‖ s (e.g. DER), or r or s is outside [1, n−1].
+        /// The signature is not a 64-byte string r ‖ s (DER, another length, another type), or r or s
+        /// is outside [1, n−1].
         BadSignatureEncoding = "BAD_SIGNATURE_ENCODING",
         // PAYLOAD
         /// The payload is not a CBOR map.
@@ -126,7 +130,7 @@ crate::core::codes::wire_codes! {
         X5tMismatch = "X5T_MISMATCH",
         /// The x5chain is unprotected and unbound, and the app requires a signed chain.
         UnsignedX5chain = "UNSIGNED_X5CHAIN",
-        /// The x5chain carries more certificates than allowed.
+        /// The x5chain carries more certificates than allowed (or none).
         ChainTooLong = "CHAIN_TOO_LONG",
         /// An x5chain certificate does not parse.
         BadCertificate = "BAD_CERTIFICATE",
@@ -148,14 +152,14 @@ crate::core::codes::wire_codes! {
         KidRevoked = "KID_REVOKED",
         /// A certificate of the path is revoked by serial.
         CertRevoked = "CERT_REVOKED",
-        /// The signing key (or every key under the kid) is revoked.
+        /// A key is revoked: a key of the path (signer, issuer or anchor, also when its certificate
+        /// was re-issued), or the JWK that verified the signature (every key under the kid when none
+        /// did).
         KeyRevoked = "KEY_REVOKED",
         // SIGNATURE
         /// The signature does not verify (content altered, wrong key, or another external AAD);
         /// NONCE: the payload nonce differs from the expected one.
         Mismatch = "MISMATCH",
-        /// The signer's key cannot verify ES256 (not a P-256 key).
-        UnsupportedKey = "UNSUPPORTED_KEY",
         // FRESHNESS
         /// readAt is later than the verification time plus the allowed clock skew.
         InFuture = "IN_FUTURE",
@@ -164,9 +168,8 @@ crate::core::codes::wire_codes! {
         // NONCE
         /// The app expects a nonce and the payload carries none.
         Missing = "MISSING",
-        // CARD_LAYOUT (the chip parser's error codes)
-        /// The text block is not 256 bytes.
-        Length = "LENGTH",
+        // CARD_LAYOUT (the chip parser's error codes; its LENGTH cannot occur: PAYLOAD guarantees
+        // 256 bytes, so it maps to INTERNAL)
         /// The type marker is none of the four layouts'.
         TypeMarker = "TYPE_MARKER",
         /// A field holds an unpaired UTF-16 surrogate.
@@ -201,7 +204,7 @@ impl From<crate::core::chip::ChipErrorCode> for Reason {
     fn from(c: crate::core::chip::ChipErrorCode) -> Self {
         use crate::core::chip::ChipErrorCode as E;
         match c {
-            E::Length => Reason::Length,
+            E::Length => Reason::Internal,
             E::TypeMarker => Reason::TypeMarker,
             E::Encoding => Reason::Encoding,
             E::Field => Reason::Field,

@@ -130,7 +130,8 @@ pub(crate) fn check_signature(run: &mut Run<'_>) -> Outcome {
         }
         Trusted::Chain(path) => {
             let Some(key) = path.signer_key() else {
-                return Err(Failure::new(Reason::UnsupportedKey, "the signer certificate has no P-256 key"));
+                // SIGNER's profile rules admit only P-256 signer keys: fail closed if that ever breaks.
+                return Err(Failure::new(Reason::Internal, "internal error: the signer certificate has no P-256 key"));
             };
             let who = path.signer().map(|c| c.label()).unwrap_or_default();
             verify_es256(key, &tbs, env.signature)

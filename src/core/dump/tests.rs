@@ -4,6 +4,7 @@
 use proptest::prelude::*;
 
 use super::*;
+use Reason as R;
 // The permissive CBOR writer (duplicate keys, raw bytes, odd encodings) as `E`.
 use test_support::cbor::{enc, Item as E};
 use test_support::pki::{CertSpec, TestKey};
@@ -602,11 +603,13 @@ fn algorithm_failures() {
 // ---------------------------------------------------------------------------
 // SIGNER
 
-fn assert_signer_failure(d: &D, ts: &TrustStore, opts: &VerifyOptions, needle: &str) -> DumpReport {
+/// SIGNER failed with `reason` and a message containing `needle`, and what that implies.
+fn assert_signer_failure(reason: Reason, d: &D, ts: &TrustStore, opts: &VerifyOptions, needle: &str) -> DumpReport {
     let r = run(d, ts, opts);
     assert_eq!(failed(&r), ["SIGNER"], "{r:?}");
     let msg = &r.check(CheckId::Signer).unwrap().message;
     assert!(msg.contains(needle), "expected {needle:?} in {msg:?}");
+    assert_eq!(r.check(CheckId::Signer).unwrap().reason, Some(reason), "{msg}");
     assert_eq!(status(&r, CheckId::Revocation), CheckStatus::Skipped);
     assert_eq!(status(&r, CheckId::Signature), CheckStatus::Skipped);
     assert!(!r.verified);
@@ -621,23 +624,30 @@ fn signer_failures_jwk() {
     let opts = VerifyOptions::at(AT);
     let mut d = D::jwk();
     d.protected = vec![(E::U(1), E::N(-7)), (E::U(4), E::B(b"reader-2".to_vec()))];
-    let r = assert_signer_failure(&d, &jwk_store(), &opts, "kid \"reader-2\" is not among the trusted JWKs");
+    let r =
+        assert_signer_failure(R::UnknownKid, &d, &jwk_store(), &opts, "kid \"reader-2\" is not among the trusted JWKs");
     assert_eq!(r.signer.as_ref().unwrap().kid.as_deref(), Some("reader-2"));
-    assert_signer_failure(&D::jwk(), &TrustStore::new(), &opts, "0 key(s) trusted");
+    assert_signer_failure(R::UnknownKid, &D::jwk(), &TrustStore::new(), &opts, "0 key(s) trusted");
     let mut d = D::jwk();
     d.protected = vec![(E::U(1), E::N(-7))];
-    assert_signer_failure(&d, &jwk_store(), &opts, "neither a kid nor an x5chain");
+    assert_signer_failure(R::NoSignerId, &d, &jwk_store(), &opts, "neither a kid nor an x5chain");
     let mut d = D::jwk();
     d.protected = vec![(E::U(1), E::N(-7)), (E::U(4), E::T(KID.into()))];
-    assert_signer_failure(&d, &jwk_store(), &opts, "kid (label 4) is a text string");
+    assert_signer_failure(R::BadHeader, &d, &jwk_store(), &opts, "kid (label 4) is a text string");
     // Binary kids are shown in hex.
     let mut d = D::jwk();
     d.protected = vec![(E::U(1), E::N(-7)), (E::U(4), E::B(vec![0xff, 0x00]))];
-    assert_signer_failure(&d, &jwk_store(), &opts, "kid 0xff00");
+    assert_signer_failure(R::UnknownKid, &d, &jwk_store(), &opts, "kid 0xff00");
     // A JWK set does not vouch for x5chain dumps, nor anchors for kids.
     let p = pki();
-    assert_signer_failure(&D::x5chain(&[p.leaf.clone(), p.inter.clone()]), &jwk_store(), &opts, "no anchor is named");
-    assert_signer_failure(&D::jwk(), &x509_store(&p), &opts, "not among the trusted JWKs");
+    assert_signer_failure(
+        R::NoPath,
+        &D::x5chain(&[p.leaf.clone(), p.inter.clone()]),
+        &jwk_store(),
+        &opts,
+        "no anchor is named",
+    );
+    assert_signer_failure(R::UnknownKid, &D::jwk(), &x509_store(&p), &opts, "not among the trusted JWKs");
 }
 
 #[test]
@@ -646,43 +656,61 @@ fn signer_failures_x5chain() {
     let ts = x509_store(&p);
     let opts = VerifyOptions::at(AT);
     assert_signer_failure(
+        R::NoPath,
         &D::x5chain(std::slice::from_ref(&p.leaf)),
         &ts,
         &opts,
         "no anchor is named \"CN=Dump Intermediate\"",
     );
     let r = assert_signer_failure(
+        R::BadCertificate,
         &D::x5chain(&[b"\x30\x03\x02\x01\x01".to_vec()]),
         &ts,
         &opts,
         "signer certificate does not parse",
     );
     assert!(r.signer.as_ref().unwrap().certificates.is_empty());
-    let r = assert_signer_failure(&D::x5chain(&[p.leaf.clone(), vec![0x30]]), &ts, &opts, "#2 does not parse");
+    let r = assert_signer_failure(
+        R::BadCertificate,
+        &D::x5chain(&[p.leaf.clone(), vec![0x30]]),
+        &ts,
+        &opts,
+        "#2 does not parse",
+    );
     assert_eq!(r.signer.as_ref().unwrap().certificates.len(), 1);
     let five = vec![p.leaf.clone(), p.inter.clone(), p.inter.clone(), p.inter.clone(), p.root.clone()];
-    assert_signer_failure(&D::x5chain(&five), &ts, &opts, "more than the 4 allowed");
+    assert_signer_failure(R::ChainTooLong, &D::x5chain(&five), &ts, &opts, "more than the 4 allowed");
     let mut d = D::x5chain(std::slice::from_ref(&p.leaf));
     d.unprotected = vec![(E::U(33), E::A(vec![]))];
-    assert_signer_failure(&d, &ts, &opts, "empty array");
+    assert_signer_failure(R::BadHeader, &d, &ts, &opts, "empty array");
     let mut d = D::x5chain(std::slice::from_ref(&p.leaf));
     d.unprotected = vec![(E::U(33), E::A(vec![E::B(p.leaf.clone()), E::U(1)]))];
-    assert_signer_failure(&d, &ts, &opts, "element #2");
+    assert_signer_failure(R::BadHeader, &d, &ts, &opts, "element #2");
     let mut d = D::x5chain(std::slice::from_ref(&p.leaf));
     d.unprotected = vec![(E::U(33), E::T("cert".into()))];
-    assert_signer_failure(&d, &ts, &opts, "x5chain (label 33) is a text string");
+    assert_signer_failure(R::BadHeader, &d, &ts, &opts, "x5chain (label 33) is a text string");
+    // Issued in the intermediate's name but signed by another key: the link does not verify.
+    let forged = CertSpec::leaf("Reader 7", "Dump Intermediate").build(&TestKey::new(3), &TestKey::new(8));
+    let d = D::x5chain(&[forged, p.inter.clone()]);
+    assert_signer_failure(R::BadChainSignature, &d, &ts, &opts, "does not verify with the key of");
     // Expired at readAt.
     let lk = TestKey::new(3);
     let old = CertSpec::leaf("Reader 7", "Dump Intermediate")
         .validity(test_support::pki::T2025, READ_AT - 1)
         .build(&lk, &TestKey::new(2));
-    let r = assert_signer_failure(&D::x5chain(&[old.clone(), p.inter.clone()]), &ts, &opts, "expired");
+    let r = assert_signer_failure(R::CertExpired, &D::x5chain(&[old.clone(), p.inter.clone()]), &ts, &opts, "expired");
     assert!(r.check(CheckId::Signer).unwrap().message.contains("before readAt 2026-06-01T00:00:00Z"));
     // Valid at readAt, expired at the verification time; fine when archived.
     let edge = CertSpec::leaf("Reader 7", "Dump Intermediate")
         .validity(test_support::pki::T2025, READ_AT + 10)
         .build(&lk, &TestKey::new(2));
-    assert_signer_failure(&D::x5chain(&[edge.clone(), p.inter.clone()]), &ts, &opts, "before the verification time");
+    assert_signer_failure(
+        R::CertExpired,
+        &D::x5chain(&[edge.clone(), p.inter.clone()]),
+        &ts,
+        &opts,
+        "before the verification time",
+    );
     let mut archived = VerifyOptions::at(AT);
     archived.max_age_seconds = None;
     assert!(run(&D::x5chain(&[edge, p.inter.clone()]), &ts, &archived).ok);

@@ -96,6 +96,7 @@ fn one_key_of_a_rotated_kid_can_be_revoked_alone() {
     let r = run(&D::jwk(), &ts, &opts());
     assert_eq!(failed(&r), ["REVOCATION"], "{r:?}");
     assert!(r.check(CheckId::Revocation).unwrap().message.contains("the key that signed the dump is revoked"));
+    assert_eq!(r.check(CheckId::Revocation).unwrap().reason, Some(Reason::KeyRevoked));
     // Signed by the other key (5): accepted.
     let mut d = D::jwk();
     d.sign_key = 5;
@@ -115,6 +116,8 @@ fn revoking_a_ca_certificate_revokes_its_key_on_every_path() {
     ts.revoke_certificate(&p.inter).unwrap();
     let r = run(&D::x5chain(&[p.leaf.clone(), p.inter.clone()]), &ts, &opts());
     assert_eq!(failed(&r), ["REVOCATION"], "{r:?}");
+    // Its serial is listed, so the serial is what the reason names.
+    assert_eq!(r.check(CheckId::Revocation).unwrap().reason, Some(Reason::CertRevoked));
     // A re-issued intermediate (new serial, same key) is revoked by key.
     let reissued = CertSpec::ca("Dump Intermediate", "Dump Root")
         .path_len(0)
@@ -123,6 +126,7 @@ fn revoking_a_ca_certificate_revokes_its_key_on_every_path() {
     let r = run(&D::x5chain(&[p.leaf.clone(), reissued]), &ts, &opts());
     assert_eq!(failed(&r), ["REVOCATION"], "{r:?}");
     assert!(r.check(CheckId::Revocation).unwrap().message.contains("is revoked (revokeCertificate)"));
+    assert_eq!(r.check(CheckId::Revocation).unwrap().reason, Some(Reason::KeyRevoked));
 }
 
 #[test]
@@ -282,6 +286,7 @@ fn a_ca_signer_warns_and_can_be_rejected() {
     let r = run(&d, &ts, &strict);
     assert_eq!(failed(&r), ["SIGNER"]);
     assert!(r.check(CheckId::Signer).unwrap().message.contains("rejectCaSigner"));
+    assert_eq!(r.check(CheckId::Signer).unwrap().reason, Some(Reason::CaSigner));
     // An end-entity signer is unaffected.
     assert!(run(&D::x5chain(&[p.leaf.clone(), p.inter.clone()]), &ts, &strict).ok);
 }
@@ -302,6 +307,7 @@ fn a_signed_chain_can_be_required() {
     let r = run(&unprotected, &ts, &strict);
     assert_eq!(failed(&r), ["SIGNER"]);
     assert!(r.check(CheckId::Signer).unwrap().message.contains("requireSignedX5chain"));
+    assert_eq!(r.check(CheckId::Signer).unwrap().reason, Some(Reason::UnsignedX5chain));
     // The chain in the protected header.
     let mut protected = unprotected.clone();
     protected.protected.push(protected.unprotected.remove(0));
@@ -322,6 +328,7 @@ fn a_protected_x5t_must_match_the_chain() {
     let r = run(&d, &ts, &opts());
     assert_eq!(failed(&r), ["SIGNER"]);
     assert!(r.check(CheckId::Signer).unwrap().message.contains("x5t"));
+    assert_eq!(r.check(CheckId::Signer).unwrap().reason, Some(Reason::X5tMismatch));
     // Malformed or unsupported x5t values fail SIGNER too.
     for bad in [
         E::A(vec![E::N(-43), E::B(vec![0; 48])]),
@@ -331,7 +338,9 @@ fn a_protected_x5t_must_match_the_chain() {
     ] {
         let mut d = D::x5chain(&[p.leaf.clone(), p.inter.clone()]);
         d.protected.push((E::U(34), bad.clone()));
-        assert_eq!(failed(&run(&d, &ts, &opts())), ["SIGNER"], "{bad:?}");
+        let r = run(&d, &ts, &opts());
+        assert_eq!(failed(&r), ["SIGNER"], "{bad:?}");
+        assert_eq!(r.check(CheckId::Signer).unwrap().reason, Some(Reason::BadHeader), "{bad:?}");
     }
     // x5t may be listed in crit.
     let mut d = D::x5chain(&[p.leaf.clone(), p.inter.clone()]);
