@@ -17,7 +17,7 @@ import * as cnid from '../node.mjs';
 const PROG = 'cnid-verify';
 
 const SYNOPSIS = `Usage:
-  ${PROG} number [--json] [--strict] [--at TIME] [--fpr15-check-digit error|warning] NUMBER...
+  ${PROG} number [--json] [--strict] [--at TIME] [--fpr15-check-digit error|warning] [--kinds LIST] NUMBER...
   ${PROG} dump [--json] --trust FILE [--trust FILE...] [--revoked FILE...] [--at TIME]
                [--nonce HEX] [--max-age SECONDS|none] [--clock-skew SECONDS] [--aad HEX]
                [--reject-ca-signer] [--require-signed-x5chain] DUMP...
@@ -33,6 +33,8 @@ number   Validate Chinese identity-card numbers (foreign permanent resident 18/1
            --at TIME              reject birth dates after the China date of TIME (default: today)
            --fpr15-check-digit    severity of an old 15-character foreigner number's check digit
                                   mismatch: error (default) or warning
+           --kinds LIST           accept only these kinds, comma-separated (e.g. resident18,fpr18);
+                                  others are KIND_NOT_ALLOWED (an unknown name's error lists them)
 
 dump     Verify signed chip dumps (COSE_Sign1, ES256) against the trust material you give.
            --trust FILE           JWK set (.json, .jwks) or X.509 certificate(s) (.pem, .crt, .der);
@@ -247,6 +249,7 @@ function cmdNumber(argv) {
     strict: { type: 'boolean' },
     at: { type: 'string' },
     'fpr15-check-digit': { type: 'string' },
+    kinds: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -254,6 +257,8 @@ function cmdNumber(argv) {
     return 0;
   }
   const options = {};
+  // The library checks the names (an unknown kind is INVALID_OPTION, exit 2).
+  if (values.kinds !== undefined) options.kinds = values.kinds.split(',').map((k) => k.trim());
   if (values.strict) options.strict = true;
   if (values.at !== undefined) options.at = parseTime(values.at);
   const severity = values['fpr15-check-digit'];

@@ -255,6 +255,17 @@ describe('cnid-verify number', () => {
     assert.match(r.stdout, /^✗ 11010519900101007x/);
   });
 
+  it('--kinds restricts the accepted kinds; an unknown kind is a usage error', () => {
+    const ok = runCli(['number', '--kinds', 'resident18,fpr18', '11010519491231002X', '911124198108030024']);
+    assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+    const r = runCli(['number', '--json', '--kinds', 'resident18', '810000199408230021']);
+    assert.equal(r.status, 1, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout)[0].errors.map((e) => e.code), ['KIND_NOT_ALLOWED']);
+    const bad = runCli(['number', '--kinds', 'resident18,passport', '11010519491231002X']);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /unknown kind "passport"/);
+  });
+
   it('--at and --fpr15-check-digit are passed through', () => {
     assert.equal(runCli(['number', '--at', '1981-08-02', '911124198108030024']).status, 1);
     assert.equal(runCli(['number', '--at', '1981-08-03', '911124198108030024']).status, 0);
