@@ -14,6 +14,7 @@ export {
   init,
   isValidNumber,
   parseChipText,
+  upgradeResident15,
   verifyDump,
   verifyDumps,
   version,

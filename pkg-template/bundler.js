@@ -11,6 +11,7 @@ export const {
   init,
   isValidNumber,
   parseChipText,
+  upgradeResident15,
   verifyDump,
   verifyDumps,
   version,

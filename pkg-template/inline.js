@@ -15,6 +15,7 @@ export {
   checkNumbers,
   isValidNumber,
   parseChipText,
+  upgradeResident15,
   verifyDump,
   verifyDumps,
   version,

@@ -10,6 +10,7 @@ export const {
   init,
   isValidNumber,
   parseChipText,
+  upgradeResident15,
   verifyDump,
   verifyDumps,
   version,

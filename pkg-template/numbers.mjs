@@ -2,4 +2,4 @@
 // instance. The list of names is checked against the facade by scripts/assemble-pkg.mjs.
 import numbers from './numbers.cjs';
 
-export const { checkNumber, checkNumbers, init, isValidNumber, version } = numbers;
+export const { checkNumber, checkNumbers, init, isValidNumber, upgradeResident15, version } = numbers;

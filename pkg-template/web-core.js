@@ -14,6 +14,7 @@ export const {
   initSync,
   isValidNumber,
   parseChipText,
+  upgradeResident15,
   verifyDump,
   verifyDumps,
   version,

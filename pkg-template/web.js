@@ -13,6 +13,7 @@ export {
   initSync,
   isValidNumber,
   parseChipText,
+  upgradeResident15,
   verifyDump,
   verifyDumps,
   version,

@@ -5,7 +5,7 @@
 import * as raw from './web/cnid_verify_numbers.js';
 import { makeNumbersApi } from '../facade.js';
 
-export const { checkNumber, checkNumbers, init, initSync, isValidNumber, version } = makeNumbersApi(raw, {
+export const { checkNumber, checkNumbers, init, initSync, isValidNumber, upgradeResident15, version } = makeNumbersApi(raw, {
   init: raw.default,
   initSync: raw.initSync,
 });

@@ -1,4 +1,4 @@
-//! `checkNumber`, `checkNumbers`, `isValidNumber`.
+//! `checkNumber`, `checkNumbers`, `isValidNumber`, `upgradeResident15`.
 
 use super::boundary::{self, get, Undefined};
 use super::{js_error, now_seconds};
@@ -267,6 +267,15 @@ fn split_by_utf16<'a>(joined: &'a str, lens: &[u32]) -> Option<Vec<&'a str>> {
         out.push(joined.get(start..end)?);
     }
     Some(out)
+}
+
+/// The 18-character number of a valid legacy 15-digit resident number, or `null`.
+#[wasm_bindgen(js_name = upgradeResident15, skip_typescript)]
+pub fn upgrade_resident15(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let text_in = string_arg(&input, "input")?;
+    let opts = number_options(&options)?;
+    // `null`, not wasm-bindgen's `undefined` for None: reports use null for "none".
+    Ok(number::upgrade_resident15(&text_in, &opts).map_or(JsValue::NULL, |n| JsValue::from_str(&n)))
 }
 
 /// Validates one number and explains the result.

@@ -34,6 +34,12 @@ export function checkNumber(input: string, options?: NumberOptions): NumberRepor
 export function checkNumbers(inputs: readonly string[], options?: NumberOptions): NumberReport[];
 /** The fast path: true when `input` is a valid number of any recognised kind. */
 export function isValidNumber(input: string, options?: NumberOptions): boolean;
+/**
+ * The 18-character form of a valid legacy 15-digit resident number (`19` inserted before the year, the
+ * MOD 11-2 check character appended), or null when `input` is not a valid resident15. The mechanical
+ * conversion: where the address code has changed since, the number actually issued may differ.
+ */
+export function upgradeResident15(input: string, options?: NumberOptions): string | null;
 "#;
 
 /// Misuse error codes of the numbers-only build (generated; the full build's are in the dump types).

@@ -18,6 +18,7 @@ const PUBLIC_NAMES = [
   'init',
   'isValidNumber',
   'parseChipText',
+  'upgradeResident15',
   'verifyDump',
   'verifyDumps',
   'version',
@@ -157,6 +158,24 @@ describe('checkNumber specimens', () => {
       assert.equal(isValidNumber(inputs[i]), r.ok);
     });
     assert.deepEqual(checkNumbers([]), []);
+  });
+});
+
+describe('upgradeResident15', () => {
+  it('gives the 18-character number of a valid legacy number, null otherwise; misuse throws', () => {
+    const { checkNumber, upgradeResident15 } = esm;
+    const coded = (code) => (e) => e instanceof TypeError && e.code === code;
+    const up = upgradeResident15('130503670401001');
+    assert.equal(up.length, 18);
+    assert.equal(up.slice(0, 17), '13050319670401001');
+    const r = checkNumber(up);
+    assert.equal(r.ok, true);
+    assert.equal(r.kind, 'resident18');
+    assert.equal(r.info.birthDate, '1967-04-01');
+    assert.equal(cjs.upgradeResident15(' 130503 670401 001 '), up);
+    for (const not of ['130503670229001', '11010519491231002X', '', 'abc']) assert.equal(upgradeResident15(not), null, not);
+    assert.throws(() => upgradeResident15(130503670401001), coded('INVALID_ARGUMENT'));
+    assert.throws(() => upgradeResident15('130503670401001', { strcit: true }), coded('INVALID_OPTION'));
   });
 });
 

@@ -78,6 +78,7 @@ export function makeNumbersApi(raw, loader, state = initialisation(loader)) {
     checkNumbers: state.guard(raw.checkNumbers),
     init: state.init,
     isValidNumber: state.guard(isValidNumber),
+    upgradeResident15: state.guard(raw.upgradeResident15),
     version: state.guard(raw.version),
   };
   if (loader) api.initSync = state.initSync;

@@ -599,6 +599,25 @@ pub fn check_number(input: &str, opts: &NumberOptions) -> NumberReport {
     check_number_lean(input, opts).into_report(input)
 }
 
+/// The 18-character number of a valid legacy `resident15` number: the century `19` inserted before
+/// its two-digit year (the 1989 numbers are 19YY, docs/spec/card-formats.md §1.4) and the MOD 11-2
+/// check character appended, which is the 1999 structure. This is the mechanical conversion:
+/// where the address code has changed since, the number actually issued may differ. `None`
+/// unless `input` is a valid `resident15` under `opts`.
+pub fn upgrade_resident15(input: &str, opts: &NumberOptions) -> Option<String> {
+    let r = check_number_lean(input, opts);
+    if r.kind != Some(Kind::Resident15) || !r.ok() {
+        return None;
+    }
+    let digits = r.normalized.as_bytes();
+    let mut out = Vec::with_capacity(18);
+    out.extend_from_slice(digits.get(..6)?);
+    out.extend_from_slice(b"19");
+    out.extend_from_slice(digits.get(6..15)?);
+    out.push(algo::mod11_2(&out)?);
+    String::from_utf8(out).ok()
+}
+
 /// [`check_number`] without materialising table names and dates as owned
 /// strings (the bindings encode this form directly). Same verdicts.
 pub fn check_number_lean(input: &str, opts: &NumberOptions) -> LeanReport {

@@ -319,6 +319,20 @@ fn kinds_option_names_the_rejected_and_the_accepted_kinds() {
 }
 
 #[test]
+fn upgrade_resident15_inserts_the_century_and_the_check_character() {
+    // The reference's legacy example (docs/spec/card-formats.md, vectors).
+    let up = upgrade_resident15("130503670401001", &opts()).unwrap();
+    assert_eq!(up, with_mod11("13050319670401001"));
+    let r = assert_valid(&up, Kind::Resident18, "1967-04-01", Some(Sex::Male));
+    assert_eq!(info(&r).province.as_ref().unwrap().code, "13");
+    // Lenient input is normalised first; anything but a valid resident15 has no upgrade.
+    assert_eq!(upgrade_resident15(" 130503 670401 001 ", &opts()).as_deref(), Some(up.as_str()));
+    for not in ["130503670229001", "11010519491231002X", "", "130503670401001X", "990503670401001"] {
+        assert_eq!(upgrade_resident15(not, &opts()), None, "{not}");
+    }
+}
+
+#[test]
 fn kind_is_recognised_even_when_invalid() {
     assert_eq!(check("9AAAAAAAAAAAAAAAAA").kind, Some(Kind::Fpr18));
     assert_eq!(check("ABC12345678901X").kind, Some(Kind::Fpr15));
@@ -452,6 +466,18 @@ proptest! {
         // The other findings are the same as without the restriction.
         prop_assert_eq!(r.errors.len(), all.errors.len() + not_allowed);
         prop_assert_eq!(&r.info, &all.info);
+    }
+
+    #[test]
+    fn upgraded_resident15_numbers_are_the_same_person(n in valid_resident15()) {
+        let old = check_number(&n, &opts());
+        let up = upgrade_resident15(&n, &opts()).unwrap();
+        let new = check_number(&up, &opts());
+        prop_assert!(new.ok && new.kind == Some(Kind::Resident18), "{} -> {} {:?}", n, up, new.errors);
+        let (o, u) = (old.info.unwrap(), new.info.unwrap());
+        prop_assert_eq!((o.birth_date, o.sex, o.province), (u.birth_date, u.sex, u.province));
+        prop_assert_eq!(&up[..6], &n[..6]);
+        prop_assert_eq!(&up[8..17], &n[6..15]);
     }
 
     #[test]
