@@ -34,6 +34,8 @@ export function checkNumber(input: string, options?: NumberOptions): NumberRepor
 export function checkNumbers(inputs: readonly string[], options?: NumberOptions): NumberReport[];
 /** The fast path: true when `input` is a valid number of any recognised kind. */
 export function isValidNumber(input: string, options?: NumberOptions): boolean;
+/** As an array callback (`list.filter(isValidNumber)`): the index and the list are ignored. */
+export function isValidNumber(input: string, index: number, list?: readonly unknown[]): boolean;
 /**
  * The 18-character form of a valid legacy 15-digit resident number (`19` inserted before the year, the
  * MOD 11-2 check character appended), or null when `input` is not a valid resident15. The mechanical

@@ -161,6 +161,18 @@ describe('checkNumber specimens', () => {
   });
 });
 
+describe('isValidNumber as an array callback', () => {
+  it('filter, some and every pass the index as a second argument: it is read as no options', () => {
+    const list = ['11010519491231002X', '110105194912310021', '911124198108030024'];
+    assert.deepEqual(list.filter(esm.isValidNumber), ['11010519491231002X', '911124198108030024']);
+    assert.equal(list.some(cjs.isValidNumber), true);
+    assert.equal(list.every(esm.isValidNumber), false);
+    // Real option objects are still checked.
+    assert.throws(() => esm.isValidNumber(list[0], { strcit: true }), (e) => e.code === 'INVALID_OPTION');
+    assert.throws(() => esm.isValidNumber(list[0], 'strict'), (e) => e.code === 'INVALID_OPTION');
+  });
+});
+
 describe('upgradeResident15', () => {
   it('gives the 18-character number of a valid legacy number, null otherwise; misuse throws', () => {
     const { checkNumber, upgradeResident15 } = esm;

@@ -314,7 +314,8 @@ export = { ok: r.ok, keys: t.keyCount };
 
   it('reports narrow: on ok (numbers, dumps), on kind (info fields), on status (a failed check\'s reason)', { skip }, () => {
     typecheck({
-      'narrow.mts': `import { checkNumber, TrustStore, verifyDump } from 'cnid-verify';
+      'narrow.mts': `import { checkNumber, isValidNumber, TrustStore, verifyDump } from 'cnid-verify';
+const valid: string[] = ['11010519491231002X'].filter(isValidNumber);
 import type { CheckReasons, NationalityInfo, ProvinceInfo, SignerInfo } from 'cnid-verify';
 const r = checkNumber('911124198108030024');
 // @ts-expect-error: not narrowed yet, info may be null
@@ -338,7 +339,7 @@ for (const c of d.checks) {
   const early2: string = c.reason;
   if (c.status === 'failed' && c.id === 'FRESHNESS') { const why: CheckReasons['FRESHNESS'] | 'INTERNAL' = c.reason; }
 }
-export {};
+export { valid };
 `,
     });
   });

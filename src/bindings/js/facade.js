@@ -71,7 +71,10 @@ export function inlineInit(initWeb, wasmResponse) {
 export function makeNumbersApi(raw, loader, state = initialisation(loader)) {
   const { isValidNumber: general, isValidNumberString: fast } = raw;
   function isValidNumber(input, options) {
-    return typeof input === 'string' && options === undefined ? fast(input) : general(input, options);
+    // As an array callback (`list.filter(isValidNumber)`) the second argument is the index: a
+    // number is never an options object, so it is read as "no options".
+    const opts = typeof options === 'number' ? undefined : options;
+    return typeof input === 'string' && opts === undefined ? fast(input) : general(input, opts);
   }
   const api = {
     checkNumber: state.guard(raw.checkNumber),
