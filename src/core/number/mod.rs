@@ -605,11 +605,13 @@ pub fn check_number(input: &str, opts: &NumberOptions) -> NumberReport {
 /// where the address code has changed since, the number actually issued may differ. `None`
 /// unless `input` is a valid `resident15` under `opts`.
 pub fn upgrade_resident15(input: &str, opts: &NumberOptions) -> Option<String> {
-    let r = check_number_lean(input, opts);
-    if r.kind != Some(Kind::Resident15) || !r.ok() {
+    // The verdict of the fast path (no report, no messages); a valid resident15 is 15 ASCII
+    // digits in the analysis buffer.
+    let a = analyze(input, opts);
+    if a.kind() != Some(Kind::Resident15) || !a.is_valid(opts) {
         return None;
     }
-    let digits = r.normalized.as_bytes();
+    let digits = a.chars();
     let mut out = Vec::with_capacity(18);
     out.extend_from_slice(digits.get(..6)?);
     out.extend_from_slice(b"19");
