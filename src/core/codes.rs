@@ -78,7 +78,7 @@ macro_rules! wire_codes {
             }
 
             fn inline(_: &ts_rs::Config) -> String {
-                Self::ALL.iter().map(|c| format!("\"{}\"", c.as_str())).collect::<Vec<_>>().join(" | ")
+                $crate::core::codes::ts_union(Self::ALL.iter().map(|c| c.as_str()))
             }
 
             fn docs() -> Option<String> {
@@ -89,6 +89,13 @@ macro_rules! wire_codes {
 }
 
 pub(crate) use wire_codes;
+
+/// A TypeScript union of string literals, `"A" | "B"` (the one rendering every generated code
+/// union uses: `wire_codes!`'s `TS` impls and `src/core/typescript.rs`).
+#[cfg(test)]
+pub(crate) fn ts_union<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
+    names.into_iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(" | ")
+}
 
 wire_codes! {
     /// The `code` of the JS errors thrown for misuse (`CnidError`): a wrong argument or option, or

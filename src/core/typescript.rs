@@ -17,7 +17,7 @@ use std::fmt::Write;
 
 use ts_rs::{Config, TS};
 
-use crate::core::codes::{MisuseCode, NUMBERS_BUILD_MISUSE};
+use crate::core::codes::{ts_union, MisuseCode, NUMBERS_BUILD_MISUSE};
 use crate::core::number::{
     CheckDigitInfo, ErrorCode, Issue, Kind, NationalityInfo, NumberInfo, NumberReport, ProvinceInfo, Sex, WarningCode,
 };
@@ -150,8 +150,7 @@ const HEADER: &str = "// Generated from the Rust types by src/core/typescript.rs
 /// `CnidErrorCode` (the misuse codes a build throws) and `CnidError`.
 fn misuse_codes(out: &mut String, codes: &[MisuseCode]) {
     write_docs(out, MisuseCode::docs().as_deref(), "");
-    let names: Vec<String> = codes.iter().map(|c| format!("\"{}\"", c.as_str())).collect();
-    let _ = writeln!(out, "export type CnidErrorCode = {};", names.join(" | "));
+    let _ = writeln!(out, "export type CnidErrorCode = {};", ts_union(codes.iter().map(|c| c.as_str())));
     out.push_str("export interface CnidError extends Error { code: CnidErrorCode; }\n");
 }
 
@@ -224,11 +223,7 @@ mod dumps {
     use crate::core::trust::{self, AddJwksOutcome, CertInfo, RevokeOutcome, RevokedSerialInfo};
 
     ts_as!(Date, "string", "string".to_owned());
-    ts_as!(
-        CardLayout,
-        "CardLayout",
-        CardLayout::all().map(|l| format!("\"{}\"", l.as_str())).collect::<Vec<_>>().join(" | ")
-    );
+    ts_as!(CardLayout, "CardLayout", ts_union(CardLayout::all().map(CardLayout::as_str)));
     ts_as!(Bytes, "Uint8Array", "Uint8Array".to_owned());
     ts_as!(Check, "Check", "Check".to_owned());
 
@@ -237,8 +232,7 @@ mod dumps {
         out.push_str("/** The reasons each check may fail with (besides INTERNAL, a verifier bug). */\n");
         out.push_str("export interface CheckReasons {\n");
         for step in &PIPELINE {
-            let reasons: Vec<String> = step.reasons.iter().map(|r| format!("\"{}\"", r.as_str())).collect();
-            let _ = writeln!(out, "  {}: {};", step.id.as_str(), reasons.join(" | "));
+            let _ = writeln!(out, "  {}: {};", step.id.as_str(), ts_union(step.reasons.iter().map(|r| r.as_str())));
         }
         out.push_str("}\n");
         out.push_str(concat!(
@@ -257,8 +251,7 @@ mod dumps {
 
     /// A subset of the trust warning codes, as its own union.
     fn warnings(out: &mut String, name: &str, doc: &str, codes: &[trust::WarningCode]) {
-        let names: Vec<String> = codes.iter().map(|c| format!("\"{}\"", c.as_str())).collect();
-        let _ = writeln!(out, "/** {doc} */\nexport type {name} = {};", names.join(" | "));
+        let _ = writeln!(out, "/** {doc} */\nexport type {name} = {};", ts_union(codes.iter().map(|c| c.as_str())));
     }
 
     /// The declarations of the chip, dump and trust reports (full build only).

@@ -328,7 +328,7 @@ impl DumpReport {
 
     /// Whether a warning with this code was emitted.
     pub fn has_warning(&self, code: &str) -> bool {
-        self.warnings.iter().any(|w| w.code.as_str() == code)
+        self.warnings.iter().any(|w| w.code == code)
     }
 }
 
