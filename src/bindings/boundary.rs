@@ -84,12 +84,17 @@ pub(crate) fn time_seconds(value: &JsValue, name: &str) -> Result<i64, JsValue> 
     Ok((ms / 1000.0).floor() as i64)
 }
 
-/// A snapshot of a real array of at most `max` elements; `code` for a wrong value (an argument's
-/// `INVALID_ARGUMENT`, an option's `INVALID_OPTION`; too many elements of an argument is
-/// `INPUT_TOO_LARGE`).
-pub(crate) fn array(value: &JsValue, name: &str, what: &str, max: u32, code: MisuseCode) -> Result<Array, JsValue> {
+/// A snapshot of a real array of at most `max` elements. `code` for a wrong value (an argument's
+/// `INVALID_ARGUMENT`, an option's `INVALID_OPTION`), `too_many` for more than `max` elements.
+pub(crate) fn array(
+    value: &JsValue,
+    name: &str,
+    what: &str,
+    max: u32,
+    code: MisuseCode,
+    too_many: MisuseCode,
+) -> Result<Array, JsValue> {
     let out = js_snapshot_array(value, max).map_err(|_| js_error(code, &format!("{name} could not be read")))?;
-    let too_many = if code == MisuseCode::InvalidArgument { MisuseCode::InputTooLarge } else { code };
     match out.as_string() {
         None => Ok(out.unchecked_into()),
         Some(s) if s == "TYPE" => Err(js_error(code, &format!("{name} must be an array of {what}"))),

@@ -289,7 +289,14 @@ pub fn verify_dump_with(bytes: JsValue, handle: u32, options: JsValue) -> Result
 /// Verifies many dumps in one call.
 #[wasm_bindgen(js_name = verifyDumpsWith, skip_typescript)]
 pub fn verify_dumps_with(list: JsValue, handle: u32, options: JsValue) -> Result<JsValue, JsValue> {
-    let list = boundary::array(&list, "list", "Uint8Array", MAX_DUMP_BATCH, MisuseCode::InvalidArgument)?;
+    let list = boundary::array(
+        &list,
+        "list",
+        "Uint8Array",
+        MAX_DUMP_BATCH,
+        MisuseCode::InvalidArgument,
+        MisuseCode::InputTooLarge,
+    )?;
     store(handle)?;
     let opts = verify_options(&options)?;
     let out = js_sys::Array::new_with_length(list.length());

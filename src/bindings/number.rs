@@ -52,7 +52,7 @@ fn kinds_option(value: &JsValue) -> Result<KindSet, JsValue> {
     let names = || Kind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ");
     let bad =
         || js_error(MisuseCode::InvalidOption, &format!("kinds must be a non-empty array of kind names ({})", names()));
-    let list = boundary::array(value, "kinds", "kind names", 16, MisuseCode::InvalidOption)?;
+    let list = boundary::array(value, "kinds", "kind names", 16, MisuseCode::InvalidOption, MisuseCode::InvalidOption)?;
     let mut kinds = KindSet::EMPTY;
     for item in list.iter() {
         let name = item.as_string().ok_or_else(bad)?;
