@@ -4,6 +4,7 @@
 //! Every failure becomes a JS `Error` with a `code`.
 
 use crate::core::codes::MisuseCode;
+use crate::core::i18n::Locale;
 use js_sys::Array;
 #[cfg(feature = "dumps")]
 use js_sys::Uint8Array;
@@ -54,6 +55,17 @@ pub(crate) fn options(value: &JsValue, allowed: &str, undefined: Undefined) -> R
 /// of plain data properties, so reading it runs no caller code).
 pub(crate) fn get(snapshot: &Object, key: &str) -> Option<JsValue> {
     Reflect::get(snapshot, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined())
+}
+
+/// The `locale` option of a snapshot: `"en"` (also when absent) or `"zh-CN"`.
+pub(crate) fn locale(snapshot: &Object) -> Result<Locale, JsValue> {
+    match get(snapshot, "locale") {
+        None => Ok(Locale::En),
+        Some(v) => v.as_string().and_then(|s| Locale::parse(&s)).ok_or_else(|| {
+            let names: Vec<String> = Locale::ALL.iter().map(|l| format!("\"{l}\"")).collect();
+            js_error(MisuseCode::InvalidOption, &format!("locale must be {}", names.join(" or ")))
+        }),
+    }
 }
 
 /// Bytes from a `Uint8Array` (or `ArrayBuffer`), copying at most `limit + 1`

@@ -4,7 +4,10 @@ use super::boundary::{self, get, Undefined};
 use super::{js_error, now_seconds};
 use crate::core::codes::MisuseCode;
 use crate::core::date::Date;
-use crate::core::number::{self, ErrorCode, Kind, KindSet, LeanReport, NumberOptions, Severity, Sex, WarningCode};
+use crate::core::i18n::{Params, Value};
+use crate::core::number::{
+    self, Code, ErrorCode, Kind, KindSet, LeanReport, NumberOptions, Severity, Sex, WarningCode,
+};
 use crate::core::tables;
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
@@ -12,7 +15,7 @@ use wasm_bindgen::prelude::*;
 /// Largest batch accepted by `checkNumbers`.
 pub const MAX_BATCH: u32 = 1_000_000;
 
-const NUMBER_OPTIONS: &str = "strict,at,fpr15CheckDigit,kinds";
+const NUMBER_OPTIONS: &str = "strict,at,fpr15CheckDigit,kinds,locale";
 
 /// Converts the JS options object (see `NumberOptions` in the TS types).
 /// Without `at`, the check date is the current date in China Standard Time.
@@ -43,8 +46,9 @@ pub(crate) fn number_options(options: &JsValue) -> Result<NumberOptions, JsValue
         None => KindSet::ALL,
         Some(v) => kinds_option(&v)?,
     };
+    let locale = boundary::locale(&obj)?;
     let today = at.unwrap_or_else(today_cst);
-    Ok(NumberOptions { strict, today, fpr15_check_digit, kinds })
+    Ok(NumberOptions { strict, today, fpr15_check_digit, kinds, locale })
 }
 
 /// `kinds`: a non-empty array of kind names, read through a snapshot (no caller code runs).
@@ -159,6 +163,17 @@ pub(crate) fn tables_text() -> String {
     out.push_str(&list("E", &mut ErrorCode::ALL.iter().map(|e| e.as_str())));
     out.push('\n');
     out.push_str(&list("W", &mut WarningCode::ALL.iter().map(|w| w.as_str())));
+    // The parameter names of each code, in `ALL` order (groups separated by `|`).
+    for (tag, codes) in [
+        ("EP", ErrorCode::ALL.iter().map(|&c| Code::Error(c)).collect::<Vec<_>>()),
+        ("WP", WarningCode::ALL.iter().map(|&c| Code::Warning(c)).collect()),
+    ] {
+        let _ = write!(out, "\n{tag}");
+        for code in codes {
+            out.push('|');
+            out.push_str(&code.params().iter().map(|p| p.name).collect::<Vec<_>>().join(","));
+        }
+    }
     for p in tables::PROVINCES {
         let _ = write!(out, "\nP|{}|{}|{}", p.code, p.name_zh, p.name_en);
     }
@@ -236,10 +251,40 @@ fn encode_report(input: &str, r: &LeanReport, words: &mut Vec<u32>, text: &mut S
     for e in r.errors.iter().take(255) {
         words.push(index_u32(e.code.index()));
         push_text(words, text, &e.message);
+        encode_params(&e.params, words, text);
     }
     for w in r.warnings.iter().take(255) {
         words.push(index_u32(w.code.index()));
         push_text(words, text, &w.message);
+        encode_params(&w.params, words, text);
+    }
+}
+
+/// Appends an issue's parameter values, tagged (the names come from `tables_text`, in the same
+/// order: tested). Tags: 0 null, 1 int (1 word), 2 string (its length), 3 false, 4 true,
+/// 5 ints (count, then the values), 6 strings (count, then their lengths).
+fn encode_params(params: &Params, words: &mut Vec<u32>, text: &mut String) {
+    let int = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
+    for (_, v) in &params.0 {
+        match v {
+            Value::Null => words.push(0),
+            Value::Int(n) => words.extend([1, int(*n)]),
+            Value::Str(s) => {
+                words.push(2);
+                push_text(words, text, s);
+            }
+            Value::Bool(b) => words.push(3 + u32::from(*b)),
+            Value::Ints(list) => {
+                words.extend([5, index_u32(list.len())]);
+                words.extend(list.iter().map(|&n| int(n)));
+            }
+            Value::Strs(list) => {
+                words.extend([6, index_u32(list.len())]);
+                for s in list {
+                    push_text(words, text, s);
+                }
+            }
+        }
     }
 }
 

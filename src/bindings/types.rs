@@ -22,6 +22,8 @@ export interface NumberOptions {
   fpr15CheckDigit?: "error" | "warning";
   /** The kinds the field accepts (at least one); a number of another kind gets KIND_NOT_ALLOWED. Default: all. */
   kinds?: readonly NumberKind[];
+  /** The language of the messages: "en" (default) or "zh-CN". Codes and params do not change. */
+  locale?: Locale;
 }
 
 /**

@@ -6,6 +6,7 @@
 
 pub mod codes;
 pub mod date;
+pub mod i18n;
 pub mod number;
 pub mod tables;
 // The package's report types in TypeScript, generated from these types (tests only).

@@ -18,8 +18,10 @@ use std::fmt::Write;
 use ts_rs::{Config, TS};
 
 use crate::core::codes::{ts_union, MisuseCode, NUMBERS_BUILD_MISUSE};
+use crate::core::i18n::Locale;
 use crate::core::number::{
-    CheckDigitInfo, ErrorCode, Issue, Kind, NationalityInfo, NumberInfo, NumberReport, ProvinceInfo, Sex, WarningCode,
+    CheckDigitInfo, Code, ErrorCode, Issue, Kind, NationalityInfo, NumberInfo, NumberReport, ProvinceInfo, Sex, Ty,
+    WarningCode,
 };
 
 /// A `TS` impl for a type whose serde form is written by hand.
@@ -167,7 +169,9 @@ pub fn number_types() -> String {
     union::<Kind>(&mut out);
     union::<ErrorCode>(&mut out);
     union::<WarningCode>(&mut out);
+    union::<Locale>(&mut out);
     decl::<Issue<String>>(&mut out);
+    issue_params(&mut out);
     decl::<Sex>(&mut out);
     decl::<ProvinceInfo>(&mut out);
     decl::<NationalityInfo>(&mut out);
@@ -176,6 +180,54 @@ pub fn number_types() -> String {
     decl::<NumberReport>(&mut out);
     narrowed_number_report(&mut out);
     out
+}
+
+/// The parameters of each number code (`Code::params`) and the issue types that narrow on `code`.
+fn issue_params(out: &mut String) {
+    let ty = |t: Ty| match t {
+        Ty::Int => "number".to_owned(),
+        Ty::Str => "string".to_owned(),
+        Ty::Bool => "boolean".to_owned(),
+        Ty::Ints => "number[]".to_owned(),
+        Ty::Strs => "string[]".to_owned(),
+        Ty::OneOf(names) => ts_union(names.iter().copied()),
+        Ty::Kind => "NumberKind".to_owned(),
+        Ty::Kinds => "NumberKind[]".to_owned(),
+    };
+    let groups: [(&str, &str, Vec<Code>); 2] = [
+        ("Error", "error", ErrorCode::ALL.iter().map(|&c| Code::Error(c)).collect()),
+        ("Warning", "warning", WarningCode::ALL.iter().map(|&c| Code::Warning(c)).collect()),
+    ];
+    for (name, what, codes) in groups {
+        let _ = writeln!(
+            out,
+            "/** The `params` of each {what} code: the values its message is about (README, \"Parameters\"). */"
+        );
+        let _ = writeln!(out, "export interface Number{name}Params {{");
+        for code in codes {
+            let wire = match code {
+                Code::Error(c) => c.as_str(),
+                Code::Warning(c) => c.as_str(),
+            };
+            let fields: Vec<String> = code
+                .params()
+                .iter()
+                .map(|p| format!("{}: {}{}", p.name, ty(p.ty), if p.nullable { " | null" } else { "" }))
+                .collect();
+            let body = if fields.is_empty() {
+                "Record<string, never>".to_owned()
+            } else {
+                format!("{{ {} }}", fields.join("; "))
+            };
+            let _ = writeln!(out, "  {wire}: {body};");
+        }
+        let _ = writeln!(out, "}}");
+        let _ = writeln!(
+            out,
+            "/** A number {what}: its code, the message in the call's `locale`, and the params of its code. */\n\
+             export type Number{name} = {{\n  [C in Number{name}Code]: Issue<C> & {{ params: Number{name}Params[C] }};\n}}[Number{name}Code];"
+        );
+    }
 }
 
 /// `NumberReport` as a union that narrows on `ok` and `kind`: what a valid report of each kind
@@ -206,7 +258,7 @@ fn narrowed_number_report(out: &mut String) {
         "}[NumberKind];\n",
         "/** An invalid input: at least one error; `kind` and `info` say what could be read. */\n",
         "export type InvalidNumberReport = NumberReportBase & {\n",
-        "  ok: false; errors: [Issue<NumberErrorCode>, ...Issue<NumberErrorCode>[]];\n",
+        "  ok: false; errors: [NumberError, ...NumberError[]];\n",
         "};\n",
         "/** Narrow on `ok` (and `kind`): after `if (r.ok)`, `r.kind` and `r.info.birthDate` are set. */\n",
         "export type NumberReport = ValidNumberReport | InvalidNumberReport;\n",

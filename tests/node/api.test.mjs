@@ -161,6 +161,43 @@ describe('checkNumber specimens', () => {
   });
 });
 
+describe('locale and params', () => {
+  const { checkNumber, checkNumbers } = esm;
+
+  it('params carry the values a message is about, the same in every locale and in batches', () => {
+    const en = checkNumber('11010519491231002Y');
+    assert.deepEqual(en.errors, [
+      {
+        code: 'FORMAT',
+        message: "character 'Y' at position 18 not allowed there (resident18 is 17 digits + a digit or 'X')",
+        params: { positions: [18], characters: ['Y'], kind: 'resident18' },
+      },
+    ]);
+    const zh = checkNumber('11010519491231002Y', { locale: 'zh-CN' });
+    assert.equal(zh.errors[0].message, "第 18 位的字符 'Y' 在该位置不允许（resident18 为 17 位数字 + 1 位数字或 'X'）");
+    assert.deepEqual(zh.errors[0].params, en.errors[0].params);
+    const r = checkNumber('110105199002300028', { locale: 'zh-CN' });
+    assert.deepEqual(r.errors[0].params, { problem: 'NOT_A_DATE', value: '19900230', limit: null });
+    assert.equal(r.errors[0].message, '出生日期数字 19900230 不是有效日期');
+    const c = checkNumber('1101 ab', { strict: true });
+    assert.deepEqual(c.errors[0].params, { positions: [5, 6, 7], characters: [' ', 'a', 'b'], lowercase: true });
+    const w = checkNumber('130503670401001');
+    assert.deepEqual(w.warnings[0].params, {});
+    const inputs = ['11010519491231002Y', '110105194912310021', '', '1'.repeat(300), 'KAZ110090123107', '130503670401001'];
+    for (const locale of ['en', 'zh-CN']) {
+      assert.deepEqual(checkNumbers(inputs, { locale }), inputs.map((s) => checkNumber(s, { locale })));
+    }
+    assert.deepEqual(checkNumber('1'.repeat(300)).errors[0].params, { length: 300, limit: 256 });
+  });
+
+  it('locale must be "en" or "zh-CN"', () => {
+    for (const locale of ['zh', 'ZH-CN', 'fr', 1, null]) {
+      assert.throws(() => checkNumber('1', { locale }), { code: 'INVALID_OPTION', message: /locale must be "en" or "zh-CN"/ });
+    }
+    assert.equal(checkNumber('', { locale: undefined }).errors[0].message, 'the input is empty');
+  });
+});
+
 describe('isValidNumber as an array callback', () => {
   it('filter, some and every pass the index as a second argument: it is read as no options', () => {
     const list = ['11010519491231002X', '110105194912310021', '911124198108030024'];

@@ -6,11 +6,41 @@ export type NumberKind = "fpr18" | "fpr15" | "resident18" | "resident15" | "hmt1
 export type NumberErrorCode = "EMPTY" | "LENGTH" | "CHARACTER" | "FORMAT" | "CHECK_DIGIT" | "BIRTH_DATE" | "REGION" | "NATIONALITY" | "KIND_NOT_ALLOWED";
 /** Stable warning codes. */
 export type NumberWarningCode = "CHECK_DIGIT" | "BIRTH_CENTURY_INFERRED" | "LEGACY_NUMBER" | "NATIONALITY_UNUSUAL";
+/** The language of the messages in a report (`locale` option, CLI `--lang`). */
+export type Locale = "en" | "zh-CN";
 /** One error or warning. */
 export type Issue<C extends string = string> = {
   code: C;
+  /** In the `locale` of the call. */
   message: string;
 };
+/** The `params` of each error code: the values its message is about (README, "Parameters"). */
+export interface NumberErrorParams {
+  EMPTY: Record<string, never>;
+  LENGTH: { length: number; limit: number | null };
+  CHARACTER: { positions: number[]; characters: string[]; lowercase: boolean };
+  FORMAT: { positions: number[]; characters: string[]; kind: NumberKind };
+  CHECK_DIGIT: { expected: string; actual: string; algorithm: string };
+  BIRTH_DATE: { problem: "NOT_A_DATE" | "AFTER_CHECK_DATE" | "BEFORE_MINIMUM"; value: string; limit: string | null };
+  REGION: { code: string };
+  NATIONALITY: { problem: "UNKNOWN" | "CHINA"; code: string };
+  KIND_NOT_ALLOWED: { kind: NumberKind; allowed: NumberKind[] };
+}
+/** A number error: its code, the message in the call's `locale`, and the params of its code. */
+export type NumberError = {
+  [C in NumberErrorCode]: Issue<C> & { params: NumberErrorParams[C] };
+}[NumberErrorCode];
+/** The `params` of each warning code: the values its message is about (README, "Parameters"). */
+export interface NumberWarningParams {
+  CHECK_DIGIT: { expected: string; actual: string; algorithm: string };
+  BIRTH_CENTURY_INFERRED: { birthYear: number; checkDate: string };
+  LEGACY_NUMBER: Record<string, never>;
+  NATIONALITY_UNUSUAL: { code: string };
+}
+/** A number warning: its code, the message in the call's `locale`, and the params of its code. */
+export type NumberWarning = {
+  [C in NumberWarningCode]: Issue<C> & { params: NumberWarningParams[C] };
+}[NumberWarningCode];
 /** Sex as encoded by the number (parity of the sequence digit). */
 export type Sex = "male" | "female";
 /** A province-level division. */
@@ -56,8 +86,8 @@ export type NumberReportBase = {
   ok: boolean;
   kind: NumberKind | null;
   normalized: string;
-  errors: Array<Issue<NumberErrorCode>>;
-  warnings: Array<Issue<NumberWarningCode>>;
+  errors: Array<NumberError>;
+  warnings: Array<NumberWarning>;
   info: NumberInfo | null;
 };
 /** What the info of a valid report holds, per kind (the kind tables; checked by the tests). */
@@ -74,7 +104,7 @@ export type ValidNumberReport = {
 }[NumberKind];
 /** An invalid input: at least one error; `kind` and `info` say what could be read. */
 export type InvalidNumberReport = NumberReportBase & {
-  ok: false; errors: [Issue<NumberErrorCode>, ...Issue<NumberErrorCode>[]];
+  ok: false; errors: [NumberError, ...NumberError[]];
 };
 /** Narrow on `ok` (and `kind`): after `if (r.ok)`, `r.kind` and `r.info.birthDate` are set. */
 export type NumberReport = ValidNumberReport | InvalidNumberReport;

@@ -17,8 +17,11 @@
 //   [len]   UTF-16 length of the normalized string in `text`, when bit 5 is clear
 //   [info]  4 words when bit 6 is set: birth (year << 9 | month << 5 | day), province code
 //           (0 = null), nationality numeric + 1 (0 = null), check digit (expected | actual << 8)
-//   errors  2 words each: code index, message length in `text`
-//   warnings 2 words each: code index, message length in `text`
+//   errors  each: code index, message length in `text`, then its params (below)
+//   warnings each: code index, message length in `text`, then its params
+//   params  per parameter of the code (names: the `EP`/`WP` tables, in order), a tag word and
+//           its value: 0 null | 1 int, 1 word | 2 string, its length in `text` | 3 false | 4 true
+//           | 5 ints: count, then the values | 6 strings: count, then their lengths
 //
 // This file must keep to `export function` declarations and top-level `let`/`const`: the package
 // build rewrites it to CommonJS for the Node target (scripts/assemble-pkg.mjs).
@@ -46,7 +49,8 @@ const BIRTH_DATE_CACHE_MAX = 60000;
 
 /**
  * Receives the name tables from Rust once, as lines (src/bindings/number.rs, tables_text):
- * `K|kind,…`, `E|code,…`, `W|code,…`, `P|code|nameZh|nameEn`, `C|numeric|alpha3|nameEn|nameZh`.
+ * `K|kind,…`, `E|code,…`, `W|code,…`, `EP|names|names…` and `WP|…` (each code's parameter names,
+ * comma-separated, in code order), `P|code|nameZh|nameEn`, `C|numeric|alpha3|nameEn|nameZh`.
  */
 export function setTables(text) {
   const provinces = [];
@@ -54,6 +58,9 @@ export function setTables(text) {
   let kinds = [null];
   let errors = [];
   let warnings = [];
+  let errorParams = [];
+  let warningParams = [];
+  const names = (groups) => groups.map((g) => (g === '' ? [] : g.split(',')));
   for (const line of text.split('\n')) {
     const f = line.split('|');
     switch (f[0]) {
@@ -65,6 +72,12 @@ export function setTables(text) {
         break;
       case 'W':
         warnings = f[1].split(',');
+        break;
+      case 'EP':
+        errorParams = names(f.slice(1));
+        break;
+      case 'WP':
+        warningParams = names(f.slice(1));
         break;
       case 'P': {
         const code = Number(f[1]);
@@ -78,7 +91,7 @@ export function setTables(text) {
       }
     }
   }
-  T = { kinds, errors, warnings, provinces, countries };
+  T = { kinds, errors, warnings, errorParams, warningParams, provinces, countries };
 }
 
 const IS_ARRAY = Array.isArray;
@@ -169,15 +182,33 @@ function take(text, cur, len) {
   return s;
 }
 
-function issues(names, count, words, text, cur) {
+function issues(names, paramNames, count, words, text, cur) {
   const list = [];
   for (let k = 0; k < count; k++) {
-    const code = names[words[cur.w]];
+    const index = words[cur.w];
     const message = take(text, cur, words[cur.w + 1]);
     cur.w += 2;
-    list.push({ code, message });
+    list.push({ code: names[index], message, params: params(paramNames[index], words, text, cur) });
   }
   return list;
+}
+
+function params(names, words, text, cur) {
+  const out = {};
+  for (const name of names) {
+    const tag = words[cur.w++];
+    let v = null;
+    if (tag === 1) v = words[cur.w++];
+    else if (tag === 2) v = take(text, cur, words[cur.w++]);
+    else if (tag === 3 || tag === 4) v = tag === 4;
+    else if (tag === 5 || tag === 6) {
+      const n = words[cur.w++];
+      v = new Array(n);
+      for (let i = 0; i < n; i++) v[i] = tag === 5 ? words[cur.w++] : take(text, cur, words[cur.w++]);
+    }
+    out[name] = v;
+  }
+  return out;
 }
 
 function birthDate(word) {
@@ -220,8 +251,8 @@ function readReport(input, words, text, cur) {
       checkDigit: f & 8192 ? checkDigit(cd) : null,
     };
   }
-  const errors = issues(T.errors, (f >>> 16) & 255, words, text, cur);
-  const warnings = issues(T.warnings, f >>> 24, words, text, cur);
+  const errors = issues(T.errors, T.errorParams, (f >>> 16) & 255, words, text, cur);
+  const warnings = issues(T.warnings, T.warningParams, f >>> 24, words, text, cur);
   return {
     input: echoed,
     ok: (f & 1) === 1,

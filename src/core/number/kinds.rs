@@ -38,8 +38,6 @@ pub(crate) struct KindSpec {
     pub nationality: Option<NationalityField>,
     /// Offset of the digit whose parity is the sex (odd male, even female).
     pub sex_at: Option<usize>,
-    /// The shape in words, for `FORMAT` messages.
-    pub rule: &'static str,
 }
 
 /// How the leading characters select a kind among those of one length.
@@ -120,7 +118,6 @@ const FPR18: KindSpec = KindSpec {
     place: PlaceField::Province { at: 1, table: ProvinceTable::Mainland },
     nationality: Some(NationalityField::Numeric { at: 3 }),
     sex_at: Some(16),
-    rule: "fpr18 is '9' + 16 digits + a digit or 'X'",
 };
 
 /// §1.2. Position 14 is not read as sex: the female test card has an odd digit there.
@@ -135,7 +132,6 @@ const FPR15: KindSpec = KindSpec {
     place: PlaceField::Province { at: 3, table: ProvinceTable::Mainland },
     nationality: Some(NationalityField::Alpha3 { at: 0 }),
     sex_at: None,
-    rule: "fpr15 is 3 letters + 12 digits",
 };
 
 /// §1.4.
@@ -150,7 +146,6 @@ const RESIDENT18: KindSpec = KindSpec {
     place: PlaceField::Province { at: 0, table: ProvinceTable::Gb2260 },
     nationality: None,
     sex_at: Some(16),
-    rule: "resident18 is 17 digits + a digit or 'X'",
 };
 
 /// §1.4, legacy 15 digits.
@@ -165,7 +160,6 @@ const RESIDENT15: KindSpec = KindSpec {
     place: PlaceField::Province { at: 0, table: ProvinceTable::Gb2260 },
     nationality: None,
     sex_at: Some(14),
-    rule: "resident15 is 15 digits",
 };
 
 /// §1.5. The prefix is the region, not a GB/T 2260 province.
@@ -180,7 +174,6 @@ const HMT18: KindSpec = KindSpec {
     place: PlaceField::Region { at: 1 },
     nationality: None,
     sex_at: Some(16),
-    rule: "hmt18 is 810000/820000/830000 + 11 digits + a digit or 'X'",
 };
 
 /// In recognition order: an input is of the first kind whose length and lead fit.
@@ -285,14 +278,6 @@ impl ProvinceTable {
         match self {
             ProvinceTable::Mainland => tables::mainland_province(code),
             ProvinceTable::Gb2260 => tables::province(code),
-        }
-    }
-
-    /// The accepted codes in words, for `REGION` messages.
-    pub fn describe(self) -> &'static str {
-        match self {
-            ProvinceTable::Mainland => "a mainland province-level code (11–65)",
-            ProvinceTable::Gb2260 => "a GB/T 2260 province-level code (11–65, 71, 81, 82)",
         }
     }
 }

@@ -17,8 +17,10 @@ pub use report::{
     echo_input, CheckDigitInfo, ErrorCode, Issue, LeanInfo, LeanReport, NationalityInfo, NumberInfo, NumberReport,
     ProvinceInfo, WarningCode,
 };
+pub use report::{Code, Param, Ty};
 
 use crate::core::date::{digits, Date};
+use crate::core::i18n::Locale;
 use crate::core::tables::{self, Country, Province};
 use kinds::{BirthField, Century, CheckAlgo, KindSpec, NationalityField, PlaceField};
 use serde::Serialize;
@@ -87,12 +89,20 @@ pub struct NumberOptions {
     /// The kinds this field accepts; a number of another kind is `KIND_NOT_ALLOWED` (e.g. a field
     /// that takes only the mainland card and the 2023 foreigner card). Default: every kind.
     pub kinds: KindSet,
+    /// The language of the messages.
+    pub locale: Locale,
 }
 
 impl NumberOptions {
     /// Default options with the given check date.
     pub fn new(today: Date) -> Self {
-        NumberOptions { strict: false, today, fpr15_check_digit: Severity::Error, kinds: KindSet::ALL }
+        NumberOptions {
+            strict: false,
+            today,
+            fpr15_check_digit: Severity::Error,
+            kinds: KindSet::ALL,
+            locale: Locale::En,
+        }
     }
 }
 

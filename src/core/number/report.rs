@@ -4,6 +4,7 @@
 use super::kinds::PlaceField;
 use super::{Analysis, Birth, Finding, Kind, Nationality, NumberOptions, Place, Sex, MIN_BIRTH_DATE};
 use crate::core::date::Date;
+use crate::core::i18n::{self, Locale, NumberKey, Params, Value};
 use crate::core::tables::{Country, Province};
 use serde::Serialize;
 
@@ -51,7 +52,11 @@ crate::core::codes::wire_codes! {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Issue<C> {
     pub code: C,
+    /// In the `locale` of the call.
     pub message: String,
+    /// The values the message is about (per code: [`Code::params`]).
+    #[cfg_attr(test, ts(skip))]
+    pub params: Params,
 }
 
 /// A province-level division.
@@ -171,7 +176,9 @@ pub struct NumberReport {
     pub ok: bool,
     pub kind: Option<Kind>,
     pub normalized: String,
+    #[cfg_attr(test, ts(type = "Array<NumberError>"))]
     pub errors: Vec<Issue<ErrorCode>>,
+    #[cfg_attr(test, ts(type = "Array<NumberWarning>"))]
     pub warnings: Vec<Issue<WarningCode>>,
     pub info: Option<NumberInfo>,
 }
@@ -197,35 +204,30 @@ pub fn echo_input(input: &str) -> String {
     s
 }
 
-/// Lists 1-based positions of a bit mask, e.g. "3, 7".
-fn positions(mask: u32) -> String {
-    let list: Vec<String> = (0..32).filter(|i| mask & (1 << i) != 0).map(|i| (i + 1).to_string()).collect();
-    list.join(", ")
+/// The 1-based positions of a bit mask's set bits.
+fn positions(mask: u32) -> Value {
+    Value::Ints((0..32).filter(|i| mask & (1 << i) != 0).map(|i| i64::from(i) + 1).collect())
 }
 
-fn plural(mask: u32) -> &'static str {
-    if mask.count_ones() == 1 {
-        ""
-    } else {
-        "s"
-    }
-}
-
-fn char_at(normalized: &str, mask: u32) -> String {
-    // Show the offending characters from the normalised string (the buffer
-    // only holds a marker for non-ASCII characters).
-    let shown: Vec<String> = normalized
+/// The characters of the normalised string at a mask's positions (the analysis buffer only holds a
+/// marker for non-ASCII characters, so they are read from the string).
+fn characters(normalized: &str, mask: u32) -> Vec<String> {
+    normalized
         .chars()
         .enumerate()
         .filter(|(i, _)| *i < 32 && mask & (1 << i) != 0)
-        .map(|(_, c)| format!("'{}'", c.escape_default()))
-        .collect();
-    shown.join(", ")
+        .map(|(_, c)| c.to_string())
+        .collect()
+}
+
+/// Characters as messages show them: quoted, with control and non-ASCII characters escaped.
+fn shown(chars: &[String]) -> Value {
+    Value::Strs(chars.iter().map(|c| format!("'{}'", c.escape_default())).collect())
 }
 
 /// An error or a warning code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Code {
+pub enum Code {
     Error(ErrorCode),
     Warning(WarningCode),
 }
@@ -258,84 +260,224 @@ impl Finding {
     }
 }
 
-/// The message of a finding about input `a` (normalised as `normalized`).
-fn message(f: Finding, a: &Analysis, normalized: &str, opts: &NumberOptions) -> String {
-    match f {
-        Finding::Empty => "the input is empty".into(),
-        Finding::TooLong(bytes) => {
-            format!("the input is {bytes} bytes long; at most {} are examined", super::MAX_INPUT_BYTES)
-        }
-        Finding::Character => {
-            let mut msg = if a.bad_chars != 0 {
-                format!(
-                    "character{} {} at position{} {} not allowed (only digits and letters)",
-                    plural(a.bad_chars),
-                    char_at(normalized, a.bad_chars),
-                    plural(a.bad_chars),
-                    positions(a.bad_chars)
-                )
-            } else {
-                "characters other than digits and letters".to_owned()
-            };
-            if a.lowercase {
-                msg.push_str("; strict mode requires upper-case letters (e.g. 'X', not 'x')");
-            }
-            msg
-        }
-        Finding::Length => format!("{} characters: card numbers have 15 or 18", a.len),
-        Finding::KindNotAllowed(kind, allowed) => {
-            let names: Vec<&str> = allowed.iter().map(Kind::as_str).collect();
-            format!("{} numbers are not accepted here (accepted: {})", kind.as_str(), names.join(", "))
-        }
-        Finding::Format => format!(
-            "character{} {} at position{} {} not allowed there ({})",
-            plural(a.bad_format),
-            char_at(normalized, a.bad_format),
-            plural(a.bad_format),
-            positions(a.bad_format),
-            a.spec.map_or("", |s| s.rule)
-        ),
-        Finding::CheckDigit { expected, actual, downgraded } => {
-            let algo = a.spec.map_or("", |s| s.check.name());
-            let msg =
-                format!("check character is '{}', expected '{}' ({algo})", char::from(actual), char::from(expected));
-            if downgraded {
-                format!("{msg}; accepted because the fpr15 rule is not confirmed (fpr15CheckDigit: 'warning')")
-            } else {
-                msg
-            }
-        }
-        Finding::NoCheckDigit => {
-            "legacy 15-digit number (GB 11643-1989): it has no check digit, so typing errors cannot be detected".into()
-        }
-        Finding::BirthNotADate { raw, len } => {
-            let raw = String::from_utf8_lossy(&raw[..usize::from(len)]).into_owned();
-            format!("birth date digits {raw} are not a calendar date")
-        }
-        Finding::BirthAfterToday(date) => format!("birth date {date} is after the check date {}", opts.today),
-        Finding::BirthBeforeMin(date) => format!("birth date {date} is before {MIN_BIRTH_DATE}"),
-        Finding::BirthCenturyInferred(date) => format!(
-            "the number stores a two-digit year; {} is the latest century that is not after {}",
-            date.year / 100 * 100,
-            opts.today
-        ),
-        Finding::Region(code) => {
-            let which = match a.spec.map(|s| s.place) {
-                Some(PlaceField::Province { table, .. }) => table.describe(),
-                _ => "",
-            };
-            format!("region code {code:02} is not {which}")
-        }
-        Finding::NationalityUnknown => {
-            let at = a.spec.and_then(|s| s.nationality).map_or(0, |n| n.at());
-            let code = String::from_utf8_lossy(a.chars().get(at..at + 3).unwrap_or_default()).into_owned();
-            format!("nationality code {code} is not an ISO 3166-1 code")
-        }
-        Finding::NationalityChina => "nationality is China (156/CHN), which a foreigner's card cannot carry".into(),
-        Finding::NationalityUnusual(c) => {
-            format!("nationality {} ({}) is not expected on a foreigner's card", c.alpha3, c.name_en)
+/// The shape of a parameter value (the generated TypeScript and the JS encoding follow it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ty {
+    Int,
+    Str,
+    Bool,
+    Ints,
+    Strs,
+    /// One of these strings.
+    OneOf(&'static [&'static str]),
+    /// A kind's wire name.
+    Kind,
+    /// A list of kind names.
+    Kinds,
+}
+
+/// One parameter of a code: its name, shape, and whether it may be `null`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Param {
+    pub name: &'static str,
+    pub ty: Ty,
+    pub nullable: bool,
+}
+
+const fn p(name: &'static str, ty: Ty) -> Param {
+    Param { name, ty, nullable: false }
+}
+
+const fn p_or_null(name: &'static str, ty: Ty) -> Param {
+    Param { name, ty, nullable: true }
+}
+
+/// The `BIRTH_DATE` problems.
+const BIRTH_PROBLEMS: &[&str] = &["NOT_A_DATE", "AFTER_CHECK_DATE", "BEFORE_MINIMUM"];
+/// The `NATIONALITY` problems.
+const NATIONALITY_PROBLEMS: &[&str] = &["UNKNOWN", "CHINA"];
+/// The parameters of a check-character mismatch (error or downgraded warning).
+const CHECK_PARAMS: &[Param] = &[p("expected", Str), p("actual", Str), p("algorithm", Str)];
+
+use Ty::{Bool, Int, Ints, OneOf, Str, Strs};
+const KIND: Ty = Ty::Kind;
+const KINDS: Ty = Ty::Kinds;
+const NO_PARAMS: &[Param] = &[];
+// `length` in characters; over the size limit in bytes, with the `limit`.
+const LENGTH_PARAMS: &[Param] = &[p("length", Int), p_or_null("limit", Int)];
+const CHARACTER_PARAMS: &[Param] = &[p("positions", Ints), p("characters", Strs), p("lowercase", Bool)];
+const FORMAT_PARAMS: &[Param] = &[p("positions", Ints), p("characters", Strs), p("kind", KIND)];
+// `value`: the digits as read (NOT_A_DATE) or the date; `limit`: the date it is after (the check
+// date) or before (the minimum).
+const BIRTH_PARAMS: &[Param] = &[p("problem", OneOf(BIRTH_PROBLEMS)), p("value", Str), p_or_null("limit", Str)];
+const REGION_PARAMS: &[Param] = &[p("code", Str)];
+const NATIONALITY_PARAMS: &[Param] = &[p("problem", OneOf(NATIONALITY_PROBLEMS)), p("code", Str)];
+const KIND_PARAMS: &[Param] = &[p("kind", KIND), p("allowed", KINDS)];
+const CENTURY_PARAMS: &[Param] = &[p("birthYear", Int), p("checkDate", Str)];
+// The ISO alpha-3 code.
+const UNUSUAL_PARAMS: &[Param] = &[p("code", Str)];
+
+impl Code {
+    /// The parameters every issue with this code carries, in order (README: "Parameters").
+    /// Positions are 1-based; `characters` are as normalised; dates are `YYYY-MM-DD`.
+    pub fn params(self) -> &'static [Param] {
+        match self {
+            Code::Error(c) => match c {
+                ErrorCode::Empty => NO_PARAMS,
+                ErrorCode::Length => LENGTH_PARAMS,
+                ErrorCode::Character => CHARACTER_PARAMS,
+                ErrorCode::Format => FORMAT_PARAMS,
+                ErrorCode::CheckDigit => CHECK_PARAMS,
+                ErrorCode::BirthDate => BIRTH_PARAMS,
+                ErrorCode::Region => REGION_PARAMS,
+                ErrorCode::Nationality => NATIONALITY_PARAMS,
+                ErrorCode::KindNotAllowed => KIND_PARAMS,
+            },
+            Code::Warning(c) => match c {
+                WarningCode::CheckDigit => CHECK_PARAMS,
+                WarningCode::BirthCenturyInferred => CENTURY_PARAMS,
+                WarningCode::LegacyNumber => NO_PARAMS,
+                WarningCode::NationalityUnusual => UNUSUAL_PARAMS,
+            },
         }
     }
+}
+
+/// A finding in words: the sentences of its message (keys), its parameters (what the report
+/// carries) and the locale-specific values only the wording needs (`display`).
+struct Said {
+    keys: [Option<NumberKey>; 2],
+    params: Params,
+    display: Params,
+}
+
+impl Said {
+    fn new(key: NumberKey, params: Params) -> Self {
+        Said { keys: [Some(key), None], params, display: Params::new() }
+    }
+
+    fn also(mut self, key: NumberKey) -> Self {
+        self.keys[1] = Some(key);
+        self
+    }
+
+    fn show(mut self, name: &'static str, value: impl Into<Value>) -> Self {
+        self.display = self.display.with(name, value);
+        self
+    }
+
+    /// The message in `locale`: the sentences rendered and joined.
+    fn message(&self, locale: Locale) -> String {
+        let parts: Vec<String> = self
+            .keys
+            .iter()
+            .flatten()
+            .map(|k| i18n::render(k.template(locale), locale, &[&self.display, &self.params]))
+            .collect();
+        parts.join(locale.clause_separator())
+    }
+}
+
+/// What to say about finding `f` of analysis `a` (normalised as `normalized`), in `locale`.
+fn say(f: Finding, a: &Analysis, normalized: &str, opts: &NumberOptions) -> Said {
+    let locale = opts.locale;
+    let none = Params::new;
+    match f {
+        Finding::Empty => Said::new(NumberKey::Empty, none()),
+        Finding::TooLong(bytes) => {
+            Said::new(NumberKey::TooLong, none().with("length", bytes).with("limit", super::MAX_INPUT_BYTES))
+        }
+        Finding::Character => {
+            let chars = characters(normalized, a.bad_chars);
+            let params = none()
+                .with("positions", positions(a.bad_chars))
+                .with("characters", Value::Strs(chars.clone()))
+                .with("lowercase", a.lowercase);
+            let said = if a.bad_chars != 0 {
+                Said::new(NumberKey::CharacterAt, params).show("shown", shown(&chars))
+            } else if a.bad_chars_beyond {
+                Said::new(NumberKey::CharacterBeyond, params)
+            } else {
+                return Said::new(NumberKey::StrictUppercase, params);
+            };
+            if a.lowercase {
+                said.also(NumberKey::StrictUppercase)
+            } else {
+                said
+            }
+        }
+        Finding::Length => Said::new(NumberKey::Length, none().with("length", a.len).with("limit", Value::Null)),
+        Finding::KindNotAllowed(kind, allowed) => Said::new(
+            NumberKey::KindNotAllowed,
+            none()
+                .with("kind", kind.as_str())
+                .with("allowed", Value::Strs(allowed.iter().map(|k| k.as_str().to_owned()).collect())),
+        ),
+        Finding::Format => {
+            let chars = characters(normalized, a.bad_format);
+            let kind = a.kind();
+            Said::new(
+                NumberKey::Format,
+                none()
+                    .with("positions", positions(a.bad_format))
+                    .with("characters", Value::Strs(chars.clone()))
+                    .with("kind", kind.map_or("", Kind::as_str)),
+            )
+            .show("shown", shown(&chars))
+            .show("rule", kind.map_or("", |k| i18n::kind_rule(k, locale)))
+        }
+        Finding::CheckDigit { expected, actual, downgraded } => {
+            let params = none()
+                .with("expected", char::from(expected).to_string())
+                .with("actual", char::from(actual).to_string())
+                .with("algorithm", a.spec.map_or("", |s| s.check.name()));
+            let said = Said::new(NumberKey::CheckDigit, params);
+            if downgraded {
+                said.also(NumberKey::CheckDigitAccepted)
+            } else {
+                said
+            }
+        }
+        Finding::NoCheckDigit => Said::new(NumberKey::LegacyNumber, none()),
+        Finding::BirthNotADate { raw, len } => {
+            let digits = String::from_utf8_lossy(raw.get(..usize::from(len)).unwrap_or_default()).into_owned();
+            Said::new(NumberKey::BirthNotADate, birth("NOT_A_DATE", digits, None))
+        }
+        Finding::BirthAfterToday(date) => Said::new(
+            NumberKey::BirthAfterCheckDate,
+            birth("AFTER_CHECK_DATE", date.to_string(), Some(opts.today.to_string())),
+        ),
+        Finding::BirthBeforeMin(date) => Said::new(
+            NumberKey::BirthBeforeMinimum,
+            birth("BEFORE_MINIMUM", date.to_string(), Some(MIN_BIRTH_DATE.to_string())),
+        ),
+        Finding::BirthCenturyInferred(date) => Said::new(
+            NumberKey::BirthCenturyInferred,
+            none().with("birthYear", date.year).with("checkDate", opts.today.to_string()),
+        ),
+        Finding::Region(code) => {
+            let table = match a.spec.map(|s| s.place) {
+                Some(PlaceField::Province { table, .. }) => i18n::province_table(table, locale),
+                _ => "",
+            };
+            Said::new(NumberKey::Region, none().with("code", format!("{code:02}"))).show("table", table)
+        }
+        Finding::NationalityUnknown | Finding::NationalityChina => {
+            let at = a.spec.and_then(|s| s.nationality).map_or(0, |n| n.at());
+            let code = String::from_utf8_lossy(a.chars().get(at..at + 3).unwrap_or_default()).into_owned();
+            let (key, problem) = match f {
+                Finding::NationalityChina => (NumberKey::NationalityChina, "CHINA"),
+                _ => (NumberKey::NationalityUnknown, "UNKNOWN"),
+            };
+            Said::new(key, none().with("problem", problem).with("code", code))
+        }
+        Finding::NationalityUnusual(c) => Said::new(NumberKey::NationalityUnusual, none().with("code", c.alpha3))
+            .show("name", if locale == Locale::ZhCn { c.name_zh } else { c.name_en }),
+    }
+}
+
+fn birth(problem: &'static str, value: String, limit: Option<String>) -> Params {
+    Params::new().with("problem", problem).with("value", value).with("limit", limit)
 }
 
 /// Builds the lean report from an analysis: its findings with their messages,
@@ -345,10 +487,12 @@ pub(super) fn build(input: &str, a: &Analysis, opts: &NumberOptions) -> LeanRepo
     let mut warnings = Vec::new();
     let normalized = a.normalized(input, opts.strict);
     a.findings(opts, |f| {
-        let message = message(f, a, &normalized, opts);
+        let said = say(f, a, &normalized, opts);
+        let message = said.message(opts.locale);
+        let params = said.params;
         match f.code() {
-            Code::Error(code) => errors.push(Issue { code, message }),
-            Code::Warning(code) => warnings.push(Issue { code, message }),
+            Code::Error(code) => errors.push(Issue { code, message, params }),
+            Code::Warning(code) => warnings.push(Issue { code, message, params }),
         }
     });
     let info = a.spec.map(|_| LeanInfo {

@@ -624,3 +624,134 @@ fn table_names_fit_the_line_format() {
         assert!(!c.name_zh.contains('|') && !c.name_zh.contains('\n'), "{}", c.name_zh);
     }
 }
+
+// --- Messages in both languages and their parameters ------------------------------------------
+
+/// Every issue carries exactly its code's parameters (`Code::params`), in order and of their
+/// declared shape: what the generated TypeScript and the JS decoder rely on.
+fn assert_params_follow_their_code(r: &NumberReport) -> Result<(), TestCaseError> {
+    use crate::core::i18n::Value;
+    let issues = r.errors.iter().map(|e| (Code::Error(e.code), &e.params));
+    let issues = issues.chain(r.warnings.iter().map(|w| (Code::Warning(w.code), &w.params)));
+    for (code, params) in issues {
+        let shape = code.params();
+        let names: Vec<&str> = params.0.iter().map(|(n, _)| *n).collect();
+        let expected: Vec<&str> = shape.iter().map(|p| p.name).collect();
+        prop_assert_eq!(&names, &expected, "{:?}", code);
+        for (p, (_, v)) in shape.iter().zip(&params.0) {
+            let fits = match (p.ty, v) {
+                (_, Value::Null) => p.nullable,
+                (Ty::Int, Value::Int(_)) | (Ty::Str, Value::Str(_)) | (Ty::Bool, Value::Bool(_)) => true,
+                (Ty::Ints, Value::Ints(_)) | (Ty::Strs, Value::Strs(_)) => true,
+                (Ty::OneOf(names), Value::Str(s)) => names.contains(&s.as_str()),
+                (Ty::Kind, Value::Str(s)) => Kind::parse(s).is_some(),
+                (Ty::Kinds, Value::Strs(l)) => l.iter().all(|s| Kind::parse(s).is_some()),
+                _ => false,
+            };
+            prop_assert!(fits, "{:?}.{} = {:?}", code, p.name, v);
+        }
+    }
+    Ok(())
+}
+
+fn zh() -> NumberOptions {
+    NumberOptions { locale: Locale::ZhCn, ..opts() }
+}
+
+/// True when a message still holds a placeholder of some number template.
+fn unfilled(message: &str) -> bool {
+    use crate::core::i18n::{placeholders, NumberKey};
+    NumberKey::ALL
+        .iter()
+        .flat_map(|k| placeholders(k.template(Locale::En)))
+        .any(|name| message.contains(&format!("{{{name}}}")) || message.contains(&format!("{{{name}|s}}")))
+}
+
+fn has_han(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn params_follow_their_code_in_both_languages(
+        s in "[0-9A-Zxa-z -]{0,20}|9[0-9]{16}[0-9X]|8[123]0000[0-9]{11}[0-9X]|[A-Z]{3}[0-9]{12}|[0-9]{15}|.{0,24}",
+        strict in any::<bool>(), lenient in any::<bool>(),
+    ) {
+        let fpr15_check_digit = if lenient { Severity::Warning } else { Severity::Error };
+        let en = check_number(&s, &NumberOptions { strict, fpr15_check_digit, ..opts() });
+        let zh = check_number(&s, &NumberOptions { strict, fpr15_check_digit, ..zh() });
+        assert_params_follow_their_code(&en)?;
+        // The language changes the messages only.
+        let strip = |r: &NumberReport| {
+            let mut r = r.clone();
+            r.errors.iter_mut().for_each(|e| e.message.clear());
+            r.warnings.iter_mut().for_each(|w| w.message.clear());
+            r
+        };
+        prop_assert_eq!(strip(&en), strip(&zh));
+        for m in zh.errors.iter().map(|e| &e.message).chain(zh.warnings.iter().map(|w| &w.message)) {
+            prop_assert!(has_han(m), "not Chinese: {}", m);
+            prop_assert!(!unfilled(m), "unfilled placeholder: {}", m);
+        }
+        for m in en.errors.iter().map(|e| &e.message).chain(en.warnings.iter().map(|w| &w.message)) {
+            prop_assert!(!has_han(m), "not English: {}", m);
+            prop_assert!(!unfilled(m), "unfilled placeholder: {}", m);
+        }
+    }
+}
+
+#[test]
+fn params_carry_the_values_the_messages_are_about() {
+    use crate::core::i18n::{Params, Value};
+    let strs = |l: &[&str]| Value::Strs(l.iter().map(|s| (*s).to_owned()).collect());
+    let first = |s: &str, o: &NumberOptions| check_number(s, o).errors.remove(0);
+
+    let e = first("11010519491231002Y", &opts());
+    assert_eq!(e.code, ErrorCode::Format);
+    assert_eq!(
+        e.params,
+        Params::new()
+            .with("positions", Value::Ints(vec![18]))
+            .with("characters", strs(&["Y"]))
+            .with("kind", "resident18")
+    );
+    assert_eq!(e.message, "character 'Y' at position 18 not allowed there (resident18 is 17 digits + a digit or 'X')");
+    assert_eq!(
+        first("11010519491231002Y", &zh()).message,
+        "第 18 位的字符 'Y' 在该位置不允许（resident18 为 17 位数字 + 1 位数字或 'X'）"
+    );
+
+    let e = first("11010519491231002X1", &opts());
+    assert_eq!(e.params, Params::new().with("length", 19u8).with("limit", Value::Null));
+    let e = first("110105194912310021", &opts());
+    assert_eq!(
+        e.params,
+        Params::new().with("expected", "X").with("actual", "1").with("algorithm", "ISO 7064 MOD 11-2")
+    );
+    assert_eq!(first("110105194912310021", &zh()).message, "校验码为 '1'，应为 'X'（ISO 7064 MOD 11-2）");
+
+    let e = first("110105199002300028", &opts());
+    assert_eq!(e.code, ErrorCode::BirthDate);
+    assert_eq!(
+        e.params,
+        Params::new().with("problem", "NOT_A_DATE").with("value", "19900230").with("limit", Value::Null)
+    );
+    assert_eq!(first("110105199002300028", &zh()).message, "出生日期数字 19900230 不是有效日期");
+
+    let e = first("1101 ab", &NumberOptions { strict: true, ..opts() });
+    assert_eq!(e.code, ErrorCode::Character);
+    assert_eq!(e.params.get("positions"), Some(&Value::Ints(vec![5, 6, 7])));
+    assert_eq!(e.params.get("characters"), Some(&strs(&[" ", "a", "b"])));
+    assert_eq!(e.params.get("lowercase"), Some(&Value::Bool(true)));
+
+    let k = NumberOptions { kinds: KindSet::EMPTY.with(Kind::Fpr18), ..zh() };
+    let e = first("11010519491231002X", &k);
+    assert_eq!(e.params, Params::new().with("kind", "resident18").with("allowed", strs(&["fpr18"])));
+    assert_eq!(e.message, "此处不接受 resident18 号码（接受：fpr18）");
+
+    let w = check_number("130503670401001", &zh()).warnings.remove(0);
+    assert_eq!((w.code, w.params), (WarningCode::LegacyNumber, Params::new()));
+    assert!(w.message.starts_with("旧版 15 位号码"));
+}
