@@ -550,7 +550,7 @@ function cardView(card) {
 }
 
 function metaView(report) {
-  const readAt = report.readAt === null ? null : new Date(report.readAt * 1000);
+  const readAt = report.readAtMs === null ? null : new Date(report.readAtMs);
   const bytes = (b) => (b ? bi(`${b.length} 字节`, `${b.length} bytes`) : null);
   return h(
     'section',

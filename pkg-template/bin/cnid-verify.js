@@ -477,10 +477,9 @@ function certName(c) {
   return c ? c.subject : '?';
 }
 
-/** Unix seconds as ISO 8601 UTC, or the number itself when no Date can hold it. */
-function unixTime(seconds) {
-  const ms = Number(seconds) * 1000;
-  if (!Number.isFinite(ms) || Math.abs(ms) > MAX_DATE_MS) return `${seconds} (Unix seconds)`;
+/** Epoch milliseconds as ISO 8601 UTC, or the number itself when no Date can hold it. */
+function epochTime(ms) {
+  if (!Number.isFinite(ms) || Math.abs(ms) > MAX_DATE_MS) return `${ms} (epoch ms)`;
   return new Date(ms).toISOString();
 }
 
@@ -537,8 +536,8 @@ function describeDump(file, r) {
   const lines = [verdictLine(file, r), ...checkLines(r)];
   if (r.card) lines.push(cardLine(r.card));
   if (r.signer) lines.push(...signerLines(r.signer));
-  if (r.readAt !== null && r.readAt !== undefined) {
-    lines.push(text`  read at: ${unixTime(r.readAt)}` + (r.readerId ? text` by ${r.readerId}` : ''));
+  if (r.readAtMs !== null && r.readAtMs !== undefined) {
+    lines.push(text`  read at: ${epochTime(r.readAtMs)}` + (r.readerId ? text` by ${r.readerId}` : ''));
   }
   const data = dataLine(r);
   if (data) lines.push(data);

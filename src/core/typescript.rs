@@ -327,10 +327,10 @@ mod dumps {
         out.push_str(concat!(
             "/**\n",
             " * An accepted dump: no check failed, so SIGNER, REVOCATION and SIGNATURE passed (`verified`) and\n",
-            " * the card, the signer and readAt are present (tests and the fuzz target check this).\n",
+            " * the card, the signer and readAtMs are present (tests and the fuzz target check this).\n",
             " */\n",
             "export type AcceptedDumpReport = DumpReportBase & {\n",
-            "  ok: true; verified: true; card: CardReport & { verified: true }; signer: SignerInfo; readAt: number;\n",
+            "  ok: true; verified: true; card: CardReport & { verified: true }; signer: SignerInfo; readAtMs: number;\n",
             "};\n",
             "/** A rejected dump: at least one check failed; present fields are what could be read. */\n",
             "export type RejectedDumpReport = DumpReportBase & { ok: false };\n",

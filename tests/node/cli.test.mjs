@@ -734,7 +734,7 @@ describe('cnid-verify dump: batches', () => {
     const error = { code: 'ENOENT', message: 'cannot read dump: no such file' };
     assert.deepEqual(items[1], { file: missing, ok: false, error });
     assert.equal(items[3].error.code, 'EISDIR');
-    assert.equal(items[2].readAt, 2 ** 62);
+    assert.equal(items[2].readAtMs, 2 ** 62 * 1000);
   });
 });
 

@@ -331,7 +331,7 @@ if (r.ok) {
 }
 const d = verifyDump(new Uint8Array(0), new TrustStore());
 if (d.ok) {
-  const number: string = d.card.number; const readAt: number = d.readAt; const who: SignerInfo = d.signer;
+  const number: string = d.card.number; const readAt: Date = new Date(d.readAtMs); const who: SignerInfo = d.signer;
   const verified: true = d.verified;
 }
 for (const c of d.checks) {

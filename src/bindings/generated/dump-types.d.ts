@@ -215,8 +215,14 @@ export type DumpReportBase = {
    */
   card: CardReport | null;
   signer: SignerInfo | null;
-  /** Payload fields, present when the payload is well-formed. readAt is Unix seconds. */
-  readAt: number | null;
+  /**
+   * Payload fields, present when the payload is well-formed.
+   *
+   * When the card was read, in epoch milliseconds like `Date` and the `at` option:
+   * `new Date(report.readAtMs)`. (The payload's readAt is Unix seconds; the report converts, so
+   * that no caller passes seconds to `Date` and gets 1970. Exact up to the year 287,396.)
+   */
+  readAtMs: number | null;
   nonce: Uint8Array | null;
   readerId: string | null;
   chipSerial: Uint8Array | null;
@@ -226,10 +232,10 @@ export type DumpReportBase = {
 };
 /**
  * An accepted dump: no check failed, so SIGNER, REVOCATION and SIGNATURE passed (`verified`) and
- * the card, the signer and readAt are present (tests and the fuzz target check this).
+ * the card, the signer and readAtMs are present (tests and the fuzz target check this).
  */
 export type AcceptedDumpReport = DumpReportBase & {
-  ok: true; verified: true; card: CardReport & { verified: true }; signer: SignerInfo; readAt: number;
+  ok: true; verified: true; card: CardReport & { verified: true }; signer: SignerInfo; readAtMs: number;
 };
 /** A rejected dump: at least one check failed; present fields are what could be read. */
 export type RejectedDumpReport = DumpReportBase & { ok: false };

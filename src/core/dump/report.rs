@@ -38,6 +38,14 @@ impl Serialize for Bytes {
     }
 }
 
+/// Unix seconds as epoch milliseconds (`i128`: no overflow for any `i64`).
+fn seconds_as_millis<S: Serializer>(seconds: &Option<i64>, s: S) -> Result<S::Ok, S::Error> {
+    match seconds {
+        Some(t) => s.serialize_i128(i128::from(*t) * 1000),
+        None => s.serialize_none(),
+    }
+}
+
 impl AsRef<[u8]> for Bytes {
     fn as_ref(&self) -> &[u8] {
         &self.0
@@ -298,8 +306,13 @@ pub struct DumpReport {
     /// failed (then `verified` is false).
     pub card: Option<CardReport>,
     pub signer: Option<SignerInfo>,
-    /// Payload fields, present when the payload is well-formed. readAt is Unix seconds.
+    /// Payload fields, present when the payload is well-formed.
+    ///
+    /// When the card was read, in epoch milliseconds like `Date` and the `at` option:
+    /// `new Date(report.readAtMs)`. (The payload's readAt is Unix seconds; the report converts, so
+    /// that no caller passes seconds to `Date` and gets 1970. Exact up to the year 287,396.)
     #[cfg_attr(test, ts(as = "Option<f64>"))]
+    #[serde(rename = "readAtMs", serialize_with = "seconds_as_millis")]
     pub read_at: Option<i64>,
     pub nonce: Option<Bytes>,
     pub reader_id: Option<String>,
