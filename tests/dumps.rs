@@ -158,7 +158,7 @@ fn compare(entry: &Value, r: &DumpReport) -> Vec<String> {
     if let (Some(want), Some(CheckStatus::Passed)) =
         (entry.get("readAt").and_then(Value::as_i64), r.check(CheckId::Payload).map(|c| c.status))
     {
-        if r.read_at != Some(want) {
+        if r.read_at != Some(cnid_verify::core::dump::EpochSeconds(want)) {
             errs.push(format!("readAt {:?}, expected {want}", r.read_at));
         }
     }

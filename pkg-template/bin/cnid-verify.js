@@ -16,12 +16,150 @@ import * as cnid from '../node.mjs';
 
 const PROG = 'cnid-verify';
 
+// --- language -----------------------------------------------------------------------------------
+
+// The CLI's own words, one table per language (the reports' messages come from the library in the
+// same locale). Every key exists in both tables (tests/node/cli.test.mjs checks it).
+const WORDS = {
+  en: {
+    accepted: 'ACCEPTED',
+    signatureVerified: ' (signature verified)',
+    rejected: (failed) => `REJECTED (failed: ${failed})`,
+    none: 'none',
+    passed: 'passed',
+    failed: 'failed',
+    skipped: 'skipped',
+    card: 'card:   ',
+    born: 'born',
+    valid: 'valid',
+    longTerm: 'long-term',
+    notVerified: '  [NOT VERIFIED: do not trust these fields]',
+    signer: 'signer: ',
+    anchor: 'anchor',
+    serial: 'serial',
+    extra: 'extra:  ',
+    extraCerts: (n, subjects) => `${n} more x5chain certificate(s), not validated: ${subjects}`,
+    readAt: 'read at:',
+    by: 'by',
+    data: 'data:   ',
+    nonce: 'nonce',
+    chipSerial: 'chip serial',
+    photo: (n) => `photo ${n} bytes`,
+    fingerprint: (n) => `fingerprint ${n} bytes`,
+    warning: 'warning',
+    errorNotVerified: 'ERROR (not verified)',
+    normalized: 'normalized',
+    male: 'male',
+    female: 'female',
+    noUsableKey: 'no usable key',
+    noCertificate: 'no certificate',
+    matchesNothing: (entry, why) => `${entry} matches nothing in the trust store (NO_MATCH): ${why}`,
+    noKeyHasIt: 'no key or certificate in the store has it',
+    noNumbers: 'no numbers given',
+    noDumps: 'no dump files given',
+    trustRequired: 'at least one --trust FILE is required',
+    cannotReadDump: (why) => `cannot read dump: ${why}`,
+    cannotVerifyDump: (why) => `cannot verify dump: ${why}`,
+    noSuchFile: 'no such file',
+    invalidOption: 'invalid option',
+    error: 'error',
+    seeHelp: `Run '${PROG} --help' for details.`,
+  },
+  'zh-CN': {
+    accepted: '通过',
+    signatureVerified: '（签名已验证）',
+    rejected: (failed) => `拒绝（未通过：${failed}）`,
+    none: '无',
+    passed: '通过',
+    failed: '未通过',
+    skipped: '跳过',
+    card: '证件：',
+    born: '出生',
+    valid: '有效期',
+    longTerm: '长期',
+    notVerified: '  [未验证：不可信任这些字段]',
+    signer: '签名者：',
+    anchor: '信任锚',
+    serial: '序列号',
+    extra: '其他：',
+    extraCerts: (n, subjects) => `x5chain 另有 ${n} 个证书，未验证：${subjects}`,
+    readAt: '读取时间：',
+    by: '读卡器',
+    data: '数据：',
+    nonce: 'nonce',
+    chipSerial: '芯片序列号',
+    photo: (n) => `照片 ${n} 字节`,
+    fingerprint: (n) => `指纹 ${n} 字节`,
+    warning: '警告',
+    errorNotVerified: '错误（未验证）',
+    normalized: '规范化为',
+    male: '男',
+    female: '女',
+    noUsableKey: '没有可用的密钥',
+    noCertificate: '没有证书',
+    matchesNothing: (entry, why) => `${entry} 与信任库中的任何内容都不匹配（NO_MATCH）：${why}`,
+    noKeyHasIt: '信任库中没有具有该标识的密钥或证书',
+    noNumbers: '没有给出号码',
+    noDumps: '没有给出 dump 文件',
+    trustRequired: '至少需要一个 --trust FILE',
+    cannotReadDump: (why) => `无法读取 dump：${why}`,
+    cannotVerifyDump: (why) => `无法核验 dump：${why}`,
+    noSuchFile: '文件不存在',
+    invalidOption: '选项无效',
+    error: '错误',
+    seeHelp: `运行 '${PROG} --help' 查看详细说明。`,
+  },
+};
+
+/** The language: --lang, else LC_ALL, LC_MESSAGES or LANG (zh… is Chinese), else English. */
+function chooseLang(argv) {
+  let lang = null;
+  const rest = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    if (a === '--lang' || a.startsWith('--lang=')) {
+      lang = a === '--lang' ? argv[++i] : a.slice('--lang='.length);
+      if (!Object.hasOwn(WORDS, lang ?? '')) {
+        throw new UsageError(`--lang must be ${Object.keys(WORDS).join(' or ')}, got ${lang ?? 'nothing'}`);
+      }
+    } else {
+      rest.push(a);
+    }
+  }
+  if (lang === null) {
+    const env = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
+    lang = /^zh(?:$|[_.@-])/i.test(env) ? 'zh-CN' : 'en';
+  }
+  return { lang, rest };
+}
+
+let lang = 'en';
+
+// A word missing from one language would print "undefined": fail every run instead (the CLI tests
+// run in both languages).
+for (const key of new Set(Object.values(WORDS).flatMap(Object.keys))) {
+  for (const [name, words] of Object.entries(WORDS)) {
+    if (!Object.hasOwn(words, key)) throw new Error(`internal: no ${name} text for ${key}`);
+  }
+}
+
+/** A word of the CLI in the chosen language. */
+function t(key, ...args) {
+  const w = WORDS[lang][key];
+  return typeof w === 'function' ? w(...args) : w;
+}
+
 const SYNOPSIS = `Usage:
   ${PROG} number [--json] [--strict] [--at TIME] [--fpr15-check-digit error|warning] [--kinds LIST] NUMBER...
   ${PROG} dump [--json] --trust FILE [--trust FILE...] [--revoked FILE...] [--at TIME]
                [--nonce HEX] [--max-age SECONDS|none] [--clock-skew SECONDS] [--aad HEX]
                [--reject-ca-signer] [--require-signed-x5chain] DUMP...
-  ${PROG} --help | --version`;
+  ${PROG} --help | --version
+Every command takes --lang zh-CN|en (default: from LC_ALL, LC_MESSAGES or LANG).`;
 
 const USAGE = `${SYNOPSIS}
 
@@ -76,12 +214,60 @@ TIME     2026-06-01 or 2026-06-01T08:00[:00[.000]] without an offset is China St
          instant; digits only are epoch milliseconds; @DIGITS are Unix seconds. The same rule for
          both commands, whatever the time zone of this computer.
 
+--lang   zh-CN or en: the language of the output and of the reports' messages (--json included);
+         codes, check ids and JSON keys never change. Default: Chinese when LC_ALL, LC_MESSAGES or
+         LANG (the first one set) starts with zh, else English.
+
 Output   Control characters (\\n and \\t included), DEL, C1 controls and Unicode bidi controls in
          values are printed as \\u{..} escapes; --json escapes them as \\uXXXX.
 
 Exit status: 0 all valid/accepted; 1 any invalid/rejected; 2 usage error, unreadable or malformed trust
 or revocation file (nothing is verified), or a dump file that could not be read or verified (it is
 reported in its place; the other dumps are still verified and printed).`;
+
+const USAGE_ZH = `用法：
+  ${PROG} number [--json] [--strict] [--at 时间] [--fpr15-check-digit error|warning] [--kinds 列表] 号码...
+  ${PROG} dump [--json] --trust 文件 [--trust 文件...] [--revoked 文件...] [--at 时间]
+               [--nonce 十六进制] [--max-age 秒数|none] [--clock-skew 秒数] [--aad 十六进制]
+               [--reject-ca-signer] [--require-signed-x5chain] DUMP...
+  ${PROG} --help | --version
+所有命令都接受 --lang zh-CN|en（默认取自 LC_ALL、LC_MESSAGES 或 LANG）。
+
+number   核验中国身份证件号码（外国人永久居留身份证 18/15 位、居民身份证 18/15 位、港澳台居民居住证）并给出说明。
+           号码                   一个号码；"-" 从标准输入逐行读取号码
+           --json                 输出 JSON 数组，每个输入一份报告，顺序与输入相同
+           --strict               只去除首尾空白，不做大小写、全角半角、空格或连字符的转换
+           --at 时间              出生日期不得晚于该时间的中国日期（默认：今天）
+           --fpr15-check-digit    旧版 15 位外国人号码校验码不符时的级别：error（默认）或 warning
+           --kinds 列表           只接受这些类型，逗号分隔（例如 resident18,fpr18）；其他类型为 KIND_NOT_ALLOWED
+
+dump     按给定的信任材料核验签名的芯片 dump（COSE_Sign1，ES256）。
+           --trust 文件           JWK 集（.json、.jwks）或 X.509 证书（.pem、.crt、.der）；可重复。默认不信任任何内容。
+           --revoked 文件         吊销列表，可重复；每行一项：kid:<kid>、serial:<十六进制>、
+                                  serial:<颁发者证书文件>:<十六进制>、cert:<文件>，或单独的条目
+                                  （详见英文帮助：${PROG} --help --lang en）
+           --at 时间              核验时间（默认：现在）
+           --nonce 十六进制       交给读卡器的挑战值；dump 必须包含它
+           --max-age 秒数|none    读取时间的最大时长（默认 600）；none 用于存档
+           --clock-skew 秒数      允许读取时间超前的时钟偏差（默认 300）
+           --aad 十六进制         与读卡器约定的外部 AAD（默认为空）
+           --reject-ca-signer     拒绝直接由 CA 证书（cA=TRUE）签名的 dump
+           --require-signed-x5chain
+                                  拒绝签名未覆盖的 x5chain
+           --json                 按输入顺序输出 JSON 数组
+
+时间     2026-06-01 或不带时区的 2026-06-01T08:00[:00[.000]] 为中国标准时间（UTC+08:00）；带 Z 或时区偏移
+         时为该时刻；纯数字为纪元毫秒；@数字 为 Unix 秒。
+
+--lang   zh-CN 或 en：输出及报告消息的语言（包括 --json）；代码、检查标识和 JSON 键不变。
+
+退出状态：0 全部有效/通过；1 有无效号码或被拒绝的 dump；2 用法错误、信任或吊销文件无法读取或格式错误
+（不核验任何内容），或某个 dump 文件无法读取或核验（在其位置报告，其余 dump 照常核验）。`;
+
+/** The help in the chosen language. */
+function usage() {
+  return lang === 'zh-CN' ? USAGE_ZH : USAGE;
+}
 
 class UsageError extends Error {}
 class FileError extends Error {}
@@ -121,7 +307,7 @@ function err(line) {
 }
 
 function warn(message) {
-  err(`${PROG}: warning: ${message}`);
+  err(`${PROG}: ${t('warning')}: ${message}`);
 }
 
 // A closed pipe (e.g. `| head`) is not an error worth a stack trace.
@@ -218,11 +404,12 @@ function readStdinLines() {
 }
 
 function names(o) {
-  return o ? `${o.nameEn}/${o.nameZh}` : null;
+  if (!o) return null;
+  return lang === 'zh-CN' ? o.nameZh : `${o.nameEn}/${o.nameZh}`;
 }
 
 function numberWarnings(r) {
-  return r.warnings.map((w) => text`\n    warning ${w.code}: ${w.message}`).join('');
+  return r.warnings.map((w) => text`\n    ${t('warning')} ${w.code}: ${w.message}`).join('');
 }
 
 function describeNumber(r) {
@@ -234,12 +421,12 @@ function describeNumber(r) {
   }
   const info = r.info ?? {};
   const parts = [`✓ ${shown}`, kind];
-  const birth = [info.birthDate, info.sex].filter(Boolean).join(' ');
+  const birth = [info.birthDate, info.sex && t(info.sex)].filter(Boolean).join(' ');
   if (birth) parts.push(birth);
   if (info.province) parts.push(names(info.province));
   if (info.nationality) parts.push(names(info.nationality));
   if (info.region) parts.push(info.region);
-  if (r.normalized && r.normalized !== r.input) parts.push(`normalized ${r.normalized}`);
+  if (r.normalized && r.normalized !== r.input) parts.push(`${t('normalized')} ${r.normalized}`);
   return parts.map(safe).join('  ') + numberWarnings(r);
 }
 
@@ -253,10 +440,10 @@ function cmdNumber(argv) {
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
-    out(USAGE);
+    out(usage());
     return 0;
   }
-  const options = {};
+  const options = { locale: lang };
   // The library checks the names (an unknown kind is INVALID_OPTION, exit 2).
   if (values.kinds !== undefined) options.kinds = values.kinds.split(',').map((k) => k.trim());
   if (values.strict) options.strict = true;
@@ -279,7 +466,7 @@ function cmdNumber(argv) {
       inputs.push(p);
     }
   }
-  if (inputs.length === 0) throw new UsageError('no numbers given');
+  if (inputs.length === 0) throw new UsageError(t('noNumbers'));
 
   const reports = cnid.checkNumbers(inputs, options);
   if (values.json) out(toJson(reports));
@@ -290,7 +477,7 @@ function cmdNumber(argv) {
 // --- files --------------------------------------------------------------------------------------
 
 function fsReason(e) {
-  return e.code === 'ENOENT' ? 'no such file' : e.message;
+  return e.code === 'ENOENT' ? t('noSuchFile') : e.message;
 }
 
 function readFile(file, what) {
@@ -341,10 +528,10 @@ function loadTrust(store, file) {
     if (ext === '.json' || ext === '.jwks') {
       const result = store.addJwks(bytes.toString('utf8'));
       for (const w of result.warnings) warn(text`${file}: ${w.code}: ${w.message}`);
-      if (result.added === 0) warn(text`${file}: no usable key`);
+      if (result.added === 0) warn(text`${file}: ${t('noUsableKey')}`);
     } else if (ext === '.pem' || ext === '.crt' || ext === '.cer' || ext === '.der') {
       const n = store.addCertificate(certificateInput(bytes));
-      if (n === 0) warn(text`${file}: no certificate`);
+      if (n === 0) warn(text`${file}: ${t('noCertificate')}`);
     } else {
       throw new UsageError(`--trust ${file}: unknown file type (expected .json/.jwks or .pem/.crt/.der)`);
     }
@@ -444,8 +631,8 @@ function reportRevocation(where, entry, results) {
     else warn(text`${where}: ${w.code}: ${w.message}`);
   }
   if (results.every((r) => r.matched === false)) {
-    const why = noMatch.join('; ') || 'no key or certificate in the store has it';
-    warn(text`${where}: ${entry} matches nothing in the trust store (NO_MATCH): ${why}`);
+    const why = noMatch.join('; ') || t('noKeyHasIt');
+    warn(text`${where}: ${t('matchesNothing', entry, why)}`);
   }
 }
 
@@ -484,52 +671,54 @@ function epochTime(ms) {
 }
 
 function verdictLine(file, r) {
-  if (r.ok) return text`${file}: ACCEPTED${r.verified ? ' (signature verified)' : ''}`;
+  if (r.ok) return text`${file}: ${t('accepted')}${r.verified ? t('signatureVerified') : ''}`;
   const failed = r.checks.filter((c) => c.status === 'failed').map((c) => c.id);
-  return text`${file}: REJECTED (failed: ${failed.join(', ') || 'none'})`;
+  return text`${file}: ${t('rejected', failed.join(', ') || t('none'))}`;
 }
 
 function checkLines(r) {
   const width = Math.max(...r.checks.map((c) => c.id.length));
+  const statusWidth = Math.max(...['passed', 'failed', 'skipped'].map((st) => t(st).length));
   // A failed check leads with its stable reason code (what scripts should match on).
   return r.checks.map((c) => {
     const why = c.status === 'failed' ? `${c.reason}: ` : '';
-    return text`  ${c.id.padEnd(width)}  ${c.status.padEnd(7)}  ${why}${c.message}`;
+    return text`  ${c.id.padEnd(width)}  ${t(c.status).padEnd(statusWidth)}  ${why}${c.message}`;
   });
 }
 
 function cardLine(card) {
   const name = [card.name, card.englishName].filter(Boolean).join(' / ');
-  const valid = `${card.validFrom}..${card.validUntil ?? 'long-term'}`;
+  const valid = `${card.validFrom}..${card.validUntil ?? t('longTerm')}`;
+  const sex = card.sex === 'male' || card.sex === 'female' ? t(card.sex) : card.sex;
   return (
-    text`  card:    ${card.layout} ${card.number}  ${name}  born ${card.birthDate} ${card.sex}  valid ${valid}` +
-    (card.verified ? '' : '  [NOT VERIFIED: do not trust these fields]')
+    text`  ${t('card')} ${card.layout} ${card.number}  ${name}  ${t('born')} ${card.birthDate} ${sex}  ${t('valid')} ${valid}` +
+    (card.verified ? '' : t('notVerified'))
   );
 }
 
 function signerLines(s) {
-  if (s.method === 'jwk') return [text`  signer:  JWK kid ${s.kid ?? s.kidHex ?? '?'}`];
+  if (s.method === 'jwk') return [text`  ${t('signer')} JWK kid ${s.kid ?? s.kidHex ?? '?'}`];
   const leaf = s.certificates[0];
   const lines = [
-    text`  signer:  x5chain ${certName(leaf)}` +
-      (leaf ? text` (serial ${leaf.serialHex})` : '') +
-      (s.anchor ? text`, anchor ${certName(s.anchor)}` : ''),
+    text`  ${t('signer')} x5chain ${certName(leaf)}` +
+      (leaf ? text` (${t('serial')} ${leaf.serialHex})` : '') +
+      (s.anchor ? text`, ${t('anchor')} ${certName(s.anchor)}` : ''),
   ];
   const extra = s.extraCertificates ?? [];
   if (extra.length) {
     const subjects = extra.map(certName).join('; ');
-    lines.push(text`  extra:   ${extra.length} more x5chain certificate(s), not validated: ${subjects}`);
+    lines.push(text`  ${t('extra')} ${t('extraCerts', extra.length, subjects)}`);
   }
   return lines;
 }
 
 function dataLine(r) {
   const extras = [];
-  if (r.nonce) extras.push(`nonce ${toHex(r.nonce)}`);
-  if (r.chipSerial) extras.push(`chip serial ${toHex(r.chipSerial)}`);
-  if (r.photo) extras.push(`photo ${r.photo.length} bytes`);
-  if (r.fingerprint) extras.push(`fingerprint ${r.fingerprint.length} bytes`);
-  return extras.length ? `  data:    ${extras.join(', ')}` : null;
+  if (r.nonce) extras.push(`${t('nonce')} ${toHex(r.nonce)}`);
+  if (r.chipSerial) extras.push(`${t('chipSerial')} ${toHex(r.chipSerial)}`);
+  if (r.photo) extras.push(t('photo', r.photo.length));
+  if (r.fingerprint) extras.push(t('fingerprint', r.fingerprint.length));
+  return extras.length ? `  ${t('data')} ${extras.join(', ')}` : null;
 }
 
 function describeDump(file, r) {
@@ -537,16 +726,16 @@ function describeDump(file, r) {
   if (r.card) lines.push(cardLine(r.card));
   if (r.signer) lines.push(...signerLines(r.signer));
   if (r.readAtMs !== null && r.readAtMs !== undefined) {
-    lines.push(text`  read at: ${epochTime(r.readAtMs)}` + (r.readerId ? text` by ${r.readerId}` : ''));
+    lines.push(text`  ${t('readAt')} ${epochTime(r.readAtMs)}` + (r.readerId ? text` ${t('by')} ${r.readerId}` : ''));
   }
   const data = dataLine(r);
   if (data) lines.push(data);
-  for (const w of r.warnings) lines.push(text`  warning ${w.code}: ${w.message}`);
+  for (const w of r.warnings) lines.push(text`  ${t('warning')} ${w.code}: ${w.message}`);
   return lines.join('\n');
 }
 
 function describeItem(item) {
-  if (item.error) return text`${item.file}: ERROR (not verified): ${item.error.message}`;
+  if (item.error) return text`${item.file}: ${t('errorNotVerified')}: ${item.error.message}`;
   return describeDump(item.file, item.report);
 }
 
@@ -595,13 +784,13 @@ function verifyFile(file, store, options) {
   try {
     bytes = readPrefix(file, DUMP_READ_LIMIT);
   } catch (e) {
-    return { file, error: { code: e.code ?? 'READ_ERROR', message: `cannot read dump: ${fsReason(e)}` } };
+    return { file, error: { code: e.code ?? 'READ_ERROR', message: t('cannotReadDump', fsReason(e)) } };
   }
   try {
     return { file, report: cnid.verifyDump(bytes, store, options) };
   } catch (e) {
     if (e && e.code === 'INVALID_OPTION') throw e;
-    return { file, error: { code: e?.code ?? 'INTERNAL', message: `cannot verify dump: ${e?.message ?? e}` } };
+    return { file, error: { code: e?.code ?? 'INTERNAL', message: t('cannotVerifyDump', e?.message ?? e) } };
   }
 }
 
@@ -620,11 +809,11 @@ function cmdDump(argv) {
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
-    out(USAGE);
+    out(usage());
     return 0;
   }
-  if (!values.trust || values.trust.length === 0) throw new UsageError('at least one --trust FILE is required');
-  if (positionals.length === 0) throw new UsageError('no dump files given');
+  if (!values.trust || values.trust.length === 0) throw new UsageError(t('trustRequired'));
+  if (positionals.length === 0) throw new UsageError(t('noDumps'));
   const options = dumpOptions(values);
 
   const store = new cnid.TrustStore();
@@ -646,8 +835,10 @@ function cmdDump(argv) {
 
 // --- main ---------------------------------------------------------------------------------------
 
-function main(argv) {
-  const [cmd, ...rest] = argv;
+function main(args) {
+  const chosen = chooseLang(args);
+  lang = chosen.lang;
+  const [cmd, ...rest] = chosen.rest;
   switch (cmd) {
     case 'number':
       return cmdNumber(rest);
@@ -656,7 +847,7 @@ function main(argv) {
     case '--help':
     case '-h':
     case 'help':
-      out(USAGE);
+      out(usage());
       return 0;
     case '--version':
     case '-V':
@@ -673,14 +864,14 @@ try {
   process.exitCode = main(process.argv.slice(2));
 } catch (e) {
   if (e instanceof UsageError) {
-    err(`${PROG}: ${safe(e.message)}\n${SYNOPSIS}\nRun '${PROG} --help' for details.`);
+    err(`${PROG}: ${safe(e.message)}\n${SYNOPSIS}\n${t('seeHelp')}`);
   } else if (e instanceof FileError) {
     err(`${PROG}: ${safe(e.message)}`);
   } else if (e && e.code === 'INVALID_OPTION') {
     // The library rejected an option value the CLI passed through (e.g. an impossible --at date).
-    err(`${PROG}: invalid option: ${safe(e.message)}\nRun '${PROG} --help' for details.`);
+    err(`${PROG}: ${t('invalidOption')}: ${safe(e.message)}\n${t('seeHelp')}`);
   } else {
-    err(`${PROG}: error: ${safe(`${e && e.code ? `${e.code}: ` : ''}${e && e.message ? e.message : e}`)}`);
+    err(`${PROG}: ${t('error')}: ${safe(`${e && e.code ? `${e.code}: ` : ''}${e && e.message ? e.message : e}`)}`);
   }
   process.exitCode = 2;
 }

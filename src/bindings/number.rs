@@ -164,16 +164,19 @@ pub(crate) fn tables_text() -> String {
     out.push('\n');
     out.push_str(&list("W", &mut WarningCode::ALL.iter().map(|w| w.as_str())));
     // The parameter names of each code, in `ALL` order (groups separated by `|`).
-    for (tag, codes) in [
-        ("EP", ErrorCode::ALL.iter().map(|&c| Code::Error(c)).collect::<Vec<_>>()),
-        ("WP", WarningCode::ALL.iter().map(|&c| Code::Warning(c)).collect()),
-    ] {
-        let _ = write!(out, "\n{tag}");
-        for code in codes {
-            out.push('|');
-            out.push_str(&code.params().iter().map(|p| p.name).collect::<Vec<_>>().join(","));
+    let params = |out: &mut String, code: Code| {
+        out.push('|');
+        for (i, p) in code.params().iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(p.name);
         }
-    }
+    };
+    out.push_str("\nEP");
+    ErrorCode::ALL.iter().for_each(|&c| params(&mut out, Code::Error(c)));
+    out.push_str("\nWP");
+    WarningCode::ALL.iter().for_each(|&c| params(&mut out, Code::Warning(c)));
     for p in tables::PROVINCES {
         let _ = write!(out, "\nP|{}|{}|{}", p.code, p.name_zh, p.name_en);
     }

@@ -270,13 +270,16 @@ mod dumps {
     use super::*;
     use crate::core::chip::{CardLayout, ChipCard, ChipError, ChipErrorCode, ChipSex, ChipTextReport};
     use crate::core::date::Date;
-    use crate::core::dump::{Bytes, CardReport, Check, CheckId, CheckStatus, DumpReport, SignerInfo, SignerMethod};
+    use crate::core::dump::{
+        Bytes, CardReport, Check, CheckId, CheckStatus, DumpReport, EpochSeconds, SignerInfo, SignerMethod,
+    };
     use crate::core::dump::{Reason, PIPELINE};
     use crate::core::trust::{self, AddJwksOutcome, CertInfo, RevokeOutcome, RevokedSerialInfo};
 
     ts_as!(Date, "string", "string".to_owned());
     ts_as!(CardLayout, "CardLayout", ts_union(CardLayout::all().map(CardLayout::as_str)));
     ts_as!(Bytes, "Uint8Array", "Uint8Array".to_owned());
+    ts_as!(EpochSeconds, "number", "number".to_owned());
     ts_as!(Check, "Check", "Check".to_owned());
 
     /// `Check`, narrowed by id and status: a failed check carries one of its own reasons.

@@ -24,7 +24,9 @@ mod signer;
 mod tests;
 
 pub use pipeline::{Failure, Outcome, Step, Verdict, PIPELINE};
-pub use report::{Bytes, CardReport, Check, CheckId, CheckStatus, DumpReport, Reason, SignerInfo, SignerMethod};
+pub use report::{
+    Bytes, CardReport, Check, CheckId, CheckStatus, DumpReport, EpochSeconds, Reason, SignerInfo, SignerMethod,
+};
 pub use signature::{sig_structure, verify_es256, SignatureError};
 pub use signer::SignerPolicy;
 
@@ -88,7 +90,7 @@ pub fn verify_dump(bytes: &[u8], trust: &TrustStore, opts: &VerifyOptions) -> Du
         checks: checks.into_vec(),
         card,
         signer: run.signer_info,
-        read_at: payload.map(|p| p.read_at),
+        read_at: payload.map(|p| EpochSeconds(p.read_at)),
         nonce: payload.and_then(|p| p.nonce).map(Bytes::from),
         reader_id: payload.and_then(|p| p.reader_id).map(str::to_owned),
         chip_serial: payload.and_then(|p| p.chip_serial).map(Bytes::from),

@@ -38,11 +38,14 @@ impl Serialize for Bytes {
     }
 }
 
-/// Unix seconds as epoch milliseconds (`i128`: no overflow for any `i64`).
-fn seconds_as_millis<S: Serializer>(seconds: &Option<i64>, s: S) -> Result<S::Ok, S::Error> {
-    match seconds {
-        Some(t) => s.serialize_i128(i128::from(*t) * 1000),
-        None => s.serialize_none(),
+/// A Unix time in seconds that serialises as epoch milliseconds, the unit of `Date` and of the `at`
+/// option (as `i128`: no overflow for any `i64`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EpochSeconds(pub i64);
+
+impl Serialize for EpochSeconds {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_i128(i128::from(self.0) * 1000)
     }
 }
 
@@ -311,9 +314,8 @@ pub struct DumpReport {
     /// When the card was read, in epoch milliseconds like `Date` and the `at` option:
     /// `new Date(report.readAtMs)`. (The payload's readAt is Unix seconds; the report converts, so
     /// that no caller passes seconds to `Date` and gets 1970. Exact up to the year 287,396.)
-    #[cfg_attr(test, ts(as = "Option<f64>"))]
-    #[serde(rename = "readAtMs", serialize_with = "seconds_as_millis")]
-    pub read_at: Option<i64>,
+    #[serde(rename = "readAtMs")]
+    pub read_at: Option<EpochSeconds>,
     pub nonce: Option<Bytes>,
     pub reader_id: Option<String>,
     pub chip_serial: Option<Bytes>,

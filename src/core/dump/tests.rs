@@ -227,7 +227,7 @@ fn jwk_dump_is_accepted() {
     assert_eq!(s.method, SignerMethod::Jwk);
     assert_eq!(s.kid.as_deref(), Some(KID));
     assert_eq!(s.kid_hex.as_deref(), Some("7265616465722d31"));
-    assert_eq!(r.read_at, Some(READ_AT));
+    assert_eq!(r.read_at, Some(EpochSeconds(READ_AT)));
     assert!(r.warnings.is_empty(), "{:?}", r.warnings);
 }
 

@@ -211,17 +211,16 @@ fn positions(mask: u32) -> Value {
 
 /// The characters of the normalised string at a mask's positions (the analysis buffer only holds a
 /// marker for non-ASCII characters, so they are read from the string).
-fn characters(normalized: &str, mask: u32) -> Vec<String> {
-    normalized
-        .chars()
-        .enumerate()
-        .filter(|(i, _)| *i < 32 && mask & (1 << i) != 0)
-        .map(|(_, c)| c.to_string())
-        .collect()
+fn characters(normalized: &str, mask: u32) -> Vec<char> {
+    normalized.chars().enumerate().filter(|(i, _)| *i < 32 && mask & (1 << i) != 0).map(|(_, c)| c).collect()
+}
+
+fn strings(chars: &[char]) -> Value {
+    Value::Strs(chars.iter().map(|c| c.to_string()).collect())
 }
 
 /// Characters as messages show them: quoted, with control and non-ASCII characters escaped.
-fn shown(chars: &[String]) -> Value {
+fn shown(chars: &[char]) -> Value {
     Value::Strs(chars.iter().map(|c| format!("'{}'", c.escape_default())).collect())
 }
 
@@ -391,7 +390,7 @@ fn say(f: Finding, a: &Analysis, normalized: &str, opts: &NumberOptions) -> Said
             let chars = characters(normalized, a.bad_chars);
             let params = none()
                 .with("positions", positions(a.bad_chars))
-                .with("characters", Value::Strs(chars.clone()))
+                .with("characters", strings(&chars))
                 .with("lowercase", a.lowercase);
             let said = if a.bad_chars != 0 {
                 Said::new(NumberKey::CharacterAt, params).show("shown", shown(&chars))
@@ -420,7 +419,7 @@ fn say(f: Finding, a: &Analysis, normalized: &str, opts: &NumberOptions) -> Said
                 NumberKey::Format,
                 none()
                     .with("positions", positions(a.bad_format))
-                    .with("characters", Value::Strs(chars.clone()))
+                    .with("characters", strings(&chars))
                     .with("kind", kind.map_or("", Kind::as_str)),
             )
             .show("shown", shown(&chars))

@@ -755,3 +755,42 @@ fn params_carry_the_values_the_messages_are_about() {
     assert_eq!((w.code, w.params), (WarningCode::LegacyNumber, Params::new()));
     assert!(w.message.starts_with("旧版 15 位号码"));
 }
+
+/// The README's params table says what `Code::params` says: a row per code, each parameter as
+/// `` `name: type` `` in order.
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn readme_params_table_follows_the_code_table() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme.find("<!-- params:start").expect("params table start");
+    let end = readme.find("<!-- params:end -->").expect("params table end");
+    let table = &readme[start..end];
+    let ty = |t: Ty| match t {
+        Ty::Int => "number".to_owned(),
+        Ty::Str => "string".to_owned(),
+        Ty::Bool => "boolean".to_owned(),
+        Ty::Ints => "number[]".to_owned(),
+        Ty::Strs => "string[]".to_owned(),
+        Ty::OneOf(names) => names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(" \\| "),
+        Ty::Kind => "NumberKind".to_owned(),
+        Ty::Kinds => "NumberKind[]".to_owned(),
+    };
+    let codes = ErrorCode::ALL.iter().map(|&c| ("error", c.as_str(), Code::Error(c)));
+    let codes = codes.chain(WarningCode::ALL.iter().map(|&c| ("warning", c.as_str(), Code::Warning(c))));
+    let mut rows = 0;
+    for (what, wire, code) in codes {
+        let head = format!("| {what} `{wire}` | ");
+        let row = table.lines().find(|l| l.starts_with(&head)).unwrap_or_else(|| panic!("no README row {head}"));
+        let mut rest = &row[head.len()..];
+        if code.params().is_empty() {
+            assert_eq!(rest, "— |", "{head}");
+        }
+        for p in code.params() {
+            let want = format!("`{}: {}{}`", p.name, ty(p.ty), if p.nullable { " \\| null" } else { "" });
+            let at = rest.find(&want).unwrap_or_else(|| panic!("{head}: {want} missing or out of order"));
+            rest = &rest[at + want.len()..];
+        }
+        rows += 1;
+    }
+    assert_eq!(table.lines().filter(|l| l.starts_with("| error `") || l.starts_with("| warning `")).count(), rows);
+}
