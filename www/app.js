@@ -101,6 +101,8 @@ const LAYOUT = {
 
 // --- state --------------------------------------------------------------------------------------
 let cnid = null;
+/** The page's language: the library's messages come in it, and labels of the other one are hidden. */
+let locale = 'en';
 /** The dump to verify: { name, bytes, sample }. */
 let dump = null;
 /** Trust files: { name, kind: 'jwks' | 'cert', content: string | Uint8Array, testOnly, summary, error }. */
@@ -152,7 +154,7 @@ function renderNumber() {
   }
   let report;
   try {
-    report = cnid.checkNumber(input, { strict: $('number-strict').checked });
+    report = cnid.checkNumber(input, { strict: $('number-strict').checked, locale });
   } catch (err) {
     out.append(h('p', { class: 'error-box', testid: 'number-exception' }, errorText(err)));
     return;
@@ -200,7 +202,7 @@ function numberReportView(report, prefix) {
           ' ',
           h('code', {}, issue.code),
           label ? [' ', h('span', { class: 'issue-label' }, bi(...label))] : null,
-          h('span', { class: 'issue-message', lang: 'en' }, issue.message),
+          h('span', { class: 'issue-message', lang: locale }, issue.message),
         ),
       );
     }
@@ -473,7 +475,7 @@ function dumpReportView(report, options) {
         h('td', { class: 'status' }, h('span', { class: `status-pill ${check.status}` }, h('span', { 'aria-hidden': 'true' }, icon), ' ', bi(zh, en))),
         h(
           'td',
-          { class: 'message', lang: 'en' },
+          { class: 'message', lang: locale },
           check.status === 'failed' ? [h('code', { class: 'reason', testid: 'check-reason' }, check.reason), ' '] : null,
           check.message,
         ),
@@ -497,7 +499,7 @@ function dumpReportView(report, options) {
   if (report.warnings.length) {
     wrap.append(
       h('h3', { class: 'sub' }, bi('警告', 'Warnings')),
-      h('ul', { class: 'issues', testid: 'dump-warnings' }, report.warnings.map((w) => h('li', { class: 'issue warning', dataset: { code: w.code } }, h('code', {}, w.code), ' ', h('span', { lang: 'en' }, w.message)))),
+      h('ul', { class: 'issues', testid: 'dump-warnings' }, report.warnings.map((w) => h('li', { class: 'issue warning', dataset: { code: w.code } }, h('code', {}, w.code), ' ', h('span', { lang: locale }, w.message)))),
     );
   }
 
@@ -688,7 +690,48 @@ function setupDump() {
 }
 
 // --- start --------------------------------------------------------------------------------------
+// --- language -----------------------------------------------------------------------------------
+const LANG_KEY = 'cnid-verify-demo-lang';
+
+/** The saved choice, else the browser's first language (any zh is Chinese), else English. */
+function initialLocale() {
+  let saved = null;
+  try {
+    saved = localStorage.getItem(LANG_KEY);
+  } catch {
+    // Storage may be off (privacy mode): the choice then lasts for this page only.
+  }
+  if (saved === 'zh-CN' || saved === 'en') return saved;
+  const first = (navigator.languages && navigator.languages[0]) || navigator.language || '';
+  return /^zh\b/i.test(first) ? 'zh-CN' : 'en';
+}
+
+function setLocale(next, { save = false } = {}) {
+  locale = next;
+  document.documentElement.lang = next;
+  document.documentElement.dataset.lang = next;
+  for (const b of document.querySelectorAll('.lang-switch button')) b.setAttribute('aria-pressed', String(b.dataset.lang === next));
+  if (save) {
+    try {
+      localStorage.setItem(LANG_KEY, next);
+    } catch {
+      // See initialLocale.
+    }
+  }
+  // Messages come from the library in the chosen language: render again.
+  renderNumber();
+  if (dump) verify();
+}
+
+function setupLanguage() {
+  for (const b of document.querySelectorAll('.lang-switch button')) {
+    b.addEventListener('click', () => setLocale(b.dataset.lang, { save: true }));
+  }
+  setLocale(initialLocale());
+}
+
 async function main() {
+  setupLanguage();
   setupNumberSamples();
   $('number-input').addEventListener('input', renderNumber);
   $('number-strict').addEventListener('change', renderNumber);
