@@ -114,7 +114,7 @@ fn judge_consistency(card: &ChipCard, report: &NumberReport) -> Outcome {
     // Birth date: compare the number's birth digits (`YYYYMMDD`, or `YYMMDD` for fpr15) with the
     // chip's date, not the inferred century.
     let chip_birth = format!("{:04}{:02}{:02}", card.birth_date.year, card.birth_date.month, card.birth_date.day);
-    let number_birth = n.get(card.layout.number_kind().birth_digits());
+    let number_birth = card.layout.number_kind().birth_digits().and_then(|r| n.get(r));
     let chip_tail = &chip_birth.as_bytes()[chip_birth.len() - number_birth.map_or(0, <[u8]>::len)..];
     if number_birth != Some(chip_tail) {
         problems.push((

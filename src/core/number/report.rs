@@ -12,7 +12,8 @@ crate::core::codes::wire_codes! {
     pub enum ErrorCode as "NumberErrorCode" {
         /// Nothing but white space.
         Empty = "EMPTY",
-        /// No kind has this length (or the input is over the size limit).
+        /// No kind has this length (or the input is over the size limit); an 8- or 10-digit
+        /// `tw_pass` number unless the `kinds` option includes `tw_pass`.
         Length = "LENGTH",
         /// A character outside `[0-9A-Z]` after normalisation.
         Character = "CHARACTER",
@@ -43,6 +44,12 @@ crate::core::codes::wire_codes! {
         /// An `fpr18` nationality of Hong Kong, Macao or Taiwan: a valid ISO
         /// code that should not appear on a foreigner's card (not confirmed).
         NationalityUnusual = "NATIONALITY_UNUSUAL",
+        /// A pass number (`hkmo_pass`, `tw_pass`): it has no check character, so typing errors
+        /// cannot be detected.
+        NoCheckCharacter = "NO_CHECK_CHARACTER",
+        /// The older form of a pass number: the lifelong number followed by a 2-digit renewal or
+        /// issue count (reported as `info.issueCount`).
+        OldPassFormat = "OLD_PASS_FORMAT",
     }
 }
 
@@ -98,6 +105,8 @@ pub struct LeanInfo {
     pub region: Option<&'static str>,
     /// (expected, actual) check character.
     pub check_digit: Option<(u8, u8)>,
+    /// The 2-digit count of an older pass number (0–99).
+    pub issue_count: Option<u8>,
 }
 
 /// A report whose info is still a [`LeanInfo`]. `input` is not copied: the
@@ -137,6 +146,7 @@ impl LeanReport {
                     expected: char::from(e).to_string(),
                     actual: char::from(a).to_string(),
                 }),
+                issue_count: i.issue_count.map(|c| format!("{c:02}")),
             }),
         }
     }
@@ -155,10 +165,12 @@ pub struct NumberInfo {
     pub sex: Option<Sex>,
     pub province: Option<ProvinceInfo>,
     pub nationality: Option<NationalityInfo>,
-    /// `"HK"`, `"MO"` or `"TW"` for `hmt18`.
+    /// `"HK"`, `"MO"` or `"TW"` for `hmt18`, `hkmo_pass` (`H` / `M`) and `tw_pass` (`"TW"`).
     #[cfg_attr(test, ts(type = r#""HK" | "MO" | "TW" | null"#))]
     pub region: Option<&'static str>,
     pub check_digit: Option<CheckDigitInfo>,
+    /// The 2-digit renewal or issue count of an older pass number (`OLD_PASS_FORMAT`), e.g. `"01"`.
+    pub issue_count: Option<String>,
 }
 
 /// The result of validating one input.
@@ -236,13 +248,15 @@ impl Finding {
         use Code::{Error, Warning};
         match self {
             Finding::Empty => Error(ErrorCode::Empty),
-            Finding::TooLong(_) | Finding::Length => Error(ErrorCode::Length),
+            Finding::TooLong(_) | Finding::Length(_) => Error(ErrorCode::Length),
             Finding::Character => Error(ErrorCode::Character),
             Finding::KindNotAllowed(..) => Error(ErrorCode::KindNotAllowed),
             Finding::Format => Error(ErrorCode::Format),
             Finding::CheckDigit { downgraded: true, .. } => Warning(WarningCode::CheckDigit),
             Finding::CheckDigit { downgraded: false, .. } => Error(ErrorCode::CheckDigit),
-            Finding::NoCheckDigit => Warning(WarningCode::LegacyNumber),
+            Finding::NoCheckDigit { legacy: true } => Warning(WarningCode::LegacyNumber),
+            Finding::NoCheckDigit { legacy: false } => Warning(WarningCode::NoCheckCharacter),
+            Finding::OldPassFormat { .. } => Warning(WarningCode::OldPassFormat),
             Finding::BirthNotADate { .. } | Finding::BirthAfterToday(_) | Finding::BirthBeforeMin(_) => {
                 Error(ErrorCode::BirthDate)
             }
@@ -282,7 +296,13 @@ fn message(f: Finding, a: &Analysis, normalized: &str, opts: &NumberOptions) -> 
             }
             msg
         }
-        Finding::Length => format!("{} characters: card numbers have 15 or 18", a.len),
+        Finding::Length(None) => {
+            format!("{} characters: card numbers have 15 or 18, travel-permit numbers 8 to 11", a.len)
+        }
+        Finding::Length(Some(kind)) => format!(
+            "{} characters: card numbers have 15 or 18; {kind} numbers are only recognised when the kinds option includes {kind} (any {} digits would pass as one)",
+            a.len, a.len
+        ),
         Finding::KindNotAllowed(kind, allowed) => {
             let names: Vec<&str> = allowed.iter().map(Kind::as_str).collect();
             format!("{} numbers are not accepted here (accepted: {})", kind.as_str(), names.join(", "))
@@ -305,9 +325,19 @@ fn message(f: Finding, a: &Analysis, normalized: &str, opts: &NumberOptions) -> 
                 msg
             }
         }
-        Finding::NoCheckDigit => {
+        Finding::NoCheckDigit { legacy: true } => {
             "legacy 15-digit number (GB 11643-1989): it has no check digit, so typing errors cannot be detected".into()
         }
+        Finding::NoCheckDigit { legacy: false } => format!(
+            "{} numbers have no check character, so typing errors cannot be detected",
+            a.kind().map_or("", Kind::as_str)
+        ),
+        Finding::OldPassFormat { count } => format!(
+            "older {}-character form: the lifelong number {} followed by the {} {count:02}; current passes carry the lifelong number only",
+            a.len,
+            normalized.get(..a.spec.map_or(0, |s| s.len)).unwrap_or_default(),
+            a.spec.and_then(|s| s.older).map_or("count", |o| o.count)
+        ),
         Finding::BirthNotADate { raw, len } => {
             let raw = String::from_utf8_lossy(&raw[..usize::from(len)]).into_owned();
             format!("birth date digits {raw} are not a calendar date")
@@ -371,6 +401,7 @@ pub(super) fn build(input: &str, a: &Analysis, opts: &NumberOptions) -> LeanRepo
             _ => None,
         },
         check_digit: a.check,
+        issue_count: a.issue_count,
     });
     LeanReport { kind: a.kind(), normalized, errors, warnings, info }
 }
