@@ -48,6 +48,8 @@ const KIND = {
   resident18: ['居民身份证（18 位）', 'Resident identity card (18 characters)'],
   resident15: ['居民身份证（15 位旧号码）', 'Resident identity card (legacy 15 digits)'],
   hmt18: ['港澳台居民居住证（18 位）', 'Residence permit for Hong Kong, Macao and Taiwan residents (18)'],
+  hkmo_pass: ['港澳居民来往内地通行证', 'Mainland Travel Permit for Hong Kong and Macao residents'],
+  tw_pass: ['台湾居民来往大陆通行证', 'Mainland Travel Permit for Taiwan residents'],
 };
 const ERROR_LABEL = {
   EMPTY: ['未输入', 'empty'],
@@ -65,6 +67,8 @@ const WARNING_LABEL = {
   BIRTH_CENTURY_INFERRED: ['出生世纪为推断', 'birth century inferred'],
   LEGACY_NUMBER: ['旧号码', 'legacy number'],
   NATIONALITY_UNUSUAL: ['国籍少见', 'unusual nationality'],
+  NO_CHECK_CHARACTER: ['无校验码', 'no check character'],
+  OLD_PASS_FORMAT: ['旧版通行证号码', 'older pass number'],
 };
 const SEX = {
   male: ['男', 'male'],
@@ -247,6 +251,7 @@ function numberReportView(report, prefix) {
           [bi('国籍', 'Nationality'), nationality, 'nationality'],
           [bi('地区', 'Region'), info.region ? [bi(...REGION[info.region]), ' ', h('code', {}, info.region)] : null, 'region'],
           [bi('校验码', 'Check character'), check, 'checkDigit'],
+          [bi('签发次数', 'Issue count'), info.issueCount, 'issueCount'],
         ],
         { testid: `${prefix}-info` },
       ),

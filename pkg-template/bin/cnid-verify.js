@@ -49,6 +49,7 @@ const WORDS = {
     warning: 'warning',
     errorNotVerified: 'ERROR (not verified)',
     normalized: 'normalized',
+    issueCount: (n) => `issue count ${n}`,
     male: 'male',
     female: 'female',
     noUsableKey: 'no usable key',
@@ -93,6 +94,7 @@ const WORDS = {
     warning: '警告',
     errorNotVerified: '错误（未验证）',
     normalized: '规范化为',
+    issueCount: (n) => `签发次数 ${n}`,
     male: '男',
     female: '女',
     noUsableKey: '没有可用的密钥',
@@ -164,7 +166,8 @@ Every command takes --lang zh-CN|en (default: from LC_ALL, LC_MESSAGES or LANG).
 const USAGE = `${SYNOPSIS}
 
 number   Validate Chinese identity-card numbers (foreign permanent resident 18/15, resident 18/15,
-         Hong Kong/Macao/Taiwan residence permits) and explain them.
+         Hong Kong/Macao/Taiwan residence permits) and Mainland Travel Permit numbers (hkmo_pass;
+         tw_pass only with --kinds) and explain them.
            NUMBER                 a number; "-" reads one number per line from standard input
            --json                 print a JSON array of reports, one per input, in input order
            --strict               only trim: no case, width, space or hyphen folding
@@ -172,7 +175,9 @@ number   Validate Chinese identity-card numbers (foreign permanent resident 18/1
            --fpr15-check-digit    severity of an old 15-character foreigner number's check digit
                                   mismatch: error (default) or warning
            --kinds LIST           accept only these kinds, comma-separated (e.g. resident18,fpr18);
-                                  others are KIND_NOT_ALLOWED (an unknown name's error lists them)
+                                  others are KIND_NOT_ALLOWED (an unknown name's error lists them).
+                                  Default: every kind but tw_pass, which is recognised only when
+                                  listed (8 digits could be anything)
 
 dump     Verify signed chip dumps (COSE_Sign1, ES256) against the trust material you give.
            --trust FILE           JWK set (.json, .jwks) or X.509 certificate(s) (.pem, .crt, .der);
@@ -426,6 +431,7 @@ function describeNumber(r) {
   if (info.province) parts.push(names(info.province));
   if (info.nationality) parts.push(names(info.nationality));
   if (info.region) parts.push(info.region);
+  if (info.issueCount) parts.push(t('issueCount', info.issueCount));
   if (r.normalized && r.normalized !== r.input) parts.push(`${t('normalized')} ${r.normalized}`);
   return parts.map(safe).join('  ') + numberWarnings(r);
 }

@@ -43,7 +43,7 @@ pub(crate) fn number_options(options: &JsValue) -> Result<NumberOptions, JsValue
         Some(_) => return Err(js_error(MisuseCode::InvalidOption, "fpr15CheckDigit must be \"error\" or \"warning\"")),
     };
     let kinds = match get(&obj, "kinds") {
-        None => KindSet::ALL,
+        None => KindSet::DEFAULT,
         Some(v) => kinds_option(&v)?,
     };
     let locale = boundary::locale(&obj)?;
@@ -208,6 +208,9 @@ fn push_text(words: &mut Vec<u32>, text: &mut String, s: &str) {
     text.push_str(s);
 }
 
+// The kind is encoded as index + 1 in 3 flag bits (0 = no kind).
+const _: () = assert!(Kind::COUNT < 8, "the kind no longer fits the 3 flag bits of encode_report");
+
 /// Appends one report to the word stream and text (layout: number_reports.js).
 fn encode_report(input: &str, r: &LeanReport, words: &mut Vec<u32>, text: &mut String) {
     // U+FFFD marks a lone surrogate replaced on the way in: then the JS
@@ -233,6 +236,7 @@ fn encode_report(input: &str, r: &LeanReport, words: &mut Vec<u32>, text: &mut S
             _ => 0,
         } << 10;
         f |= u32::from(i.birth_date.is_some()) << 12 | u32::from(i.check_digit.is_some()) << 13;
+        f |= u32::from(i.issue_count.is_some()) << 14;
     }
     f |= (r.errors.len().min(255) as u32) << 16 | (r.warnings.len().min(255) as u32) << 24;
     words.push(f);
@@ -250,6 +254,9 @@ fn encode_report(input: &str, r: &LeanReport, words: &mut Vec<u32>, text: &mut S
         words.push(i.province.map_or(0, |p| u32::from(p.code)));
         words.push(i.nationality.map_or(0, |c| u32::from(c.numeric) + 1));
         words.push(i.check_digit.map_or(0, |(e, a)| u32::from(e) | u32::from(a) << 8));
+        if let Some(count) = i.issue_count {
+            words.push(u32::from(count));
+        }
     }
     for e in r.errors.iter().take(255) {
         words.push(index_u32(e.code.index()));

@@ -20,7 +20,11 @@ export interface NumberOptions {
   at?: Date | number | string;
   /** Severity of an fpr15 check-digit mismatch (the ICAO 7-3-1 rule is not confirmed). Default "error". */
   fpr15CheckDigit?: "error" | "warning";
-  /** The kinds the field accepts (at least one); a number of another kind gets KIND_NOT_ALLOWED. Default: all. */
+  /**
+   * The kinds the field accepts (at least one); a number of another kind gets KIND_NOT_ALLOWED.
+   * Default: every kind but "tw_pass", which is opt-in: an 8- or 10-digit input is recognised as a
+   * Taiwan pass number only when this list includes "tw_pass" (otherwise it is LENGTH).
+   */
   kinds?: readonly NumberKind[];
   /** The language of the messages: "en" (default) or "zh-CN". Codes and params do not change. */
   locale?: Locale;

@@ -581,6 +581,25 @@ pub(crate) mod tests {
         )
     }
 
+    /// A HK/Macao/Taiwan residence permit (born 1990-01-01, male) with its pass number, issue count 01.
+    pub(crate) fn j_card(number: &str, pass_number: &str) -> Vec<u8> {
+        block(
+            &[
+                (0, "港澳样本"),
+                (30, "1"),
+                (36, "19900101"),
+                (52, "北京市东城区"),
+                (122, number),
+                (158, "北京市公安局"),
+                (188, "20240101"),
+                (204, "20290101"),
+                (220, pass_number),
+                (238, "01"),
+            ],
+            'J',
+        )
+    }
+
     /// A mainland card (GB 11643 example number) valid until `until`.
     pub(crate) fn mainland(until: &str) -> Vec<u8> {
         block(

@@ -241,13 +241,15 @@ fn narrowed_number_report(out: &mut String) {
         let or_null = |present: bool, ty: &str| if present { ty.to_owned() } else { "null".to_owned() };
         let _ = writeln!(
             out,
-            "  {}: NumberInfo & {{ birthDate: string; sex: {}; province: {}; nationality: {}; region: {}; checkDigit: {} }};",
+            "  {}: NumberInfo & {{ birthDate: {}; sex: {}; province: {}; nationality: {}; region: {}; checkDigit: {}; issueCount: {} }};",
             kind.as_str(),
+            or_null(v.birth_date, "string"),
             or_null(v.sex, "Sex"),
             or_null(v.province, "ProvinceInfo"),
             or_null(v.nationality, "NationalityInfo"),
             or_null(v.region, "NonNullable<NumberInfo[\"region\"]>"),
             or_null(v.check_digit, "CheckDigitInfo"),
+            or_null(v.issue_count, "string | null"),
         );
     }
     out.push_str(concat!(
@@ -260,7 +262,10 @@ fn narrowed_number_report(out: &mut String) {
         "export type InvalidNumberReport = NumberReportBase & {\n",
         "  ok: false; errors: [NumberError, ...NumberError[]];\n",
         "};\n",
-        "/** Narrow on `ok` (and `kind`): after `if (r.ok)`, `r.kind` and `r.info.birthDate` are set. */\n",
+        "/**\n",
+        " * Narrow on `ok` (and `kind`): after `if (r.ok)`, `r.kind` and `r.info` are set, and `r.info.birthDate`\n",
+        " * unless the kind is a pass number (`hkmo_pass`, `tw_pass`: no birth date).\n",
+        " */\n",
         "export type NumberReport = ValidNumberReport | InvalidNumberReport;\n",
     ));
 }

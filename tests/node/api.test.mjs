@@ -314,6 +314,31 @@ describe('misuse throws an Error with a code, and the module keeps working', () 
     store.free();
   });
 
+  it('travel permits: hkmo_pass by default, tw_pass only when kinds lists it; both paths agree', () => {
+    const hk = checkNumber('H12345678');
+    assert.deepEqual([hk.ok, hk.kind, hk.info.region, hk.info.issueCount, hk.info.birthDate], [true, 'hkmo_pass', 'HK', null, null]);
+    assert.deepEqual(hk.warnings.map((w) => w.code), ['NO_CHECK_CHARACTER']);
+    const mo = checkNumber('M8765432112');
+    assert.deepEqual([mo.ok, mo.kind, mo.info.region, mo.info.issueCount], [true, 'hkmo_pass', 'MO', '12']);
+    assert.deepEqual(mo.warnings.map((w) => w.code), ['NO_CHECK_CHARACTER', 'OLD_PASS_FORMAT']);
+    assert.deepEqual(checkNumber('A12345678').errors.map((e) => e.code), ['FORMAT']);
+    // tw_pass is opt-in: without it, 8 digits are no kind at all.
+    const noTw = checkNumber('12345678');
+    assert.deepEqual([noTw.kind, noTw.info, noTw.errors.map((e) => e.code)], [null, null, ['LENGTH']]);
+    assert.match(noTw.errors[0].message, /kinds option includes tw_pass/);
+    assert.equal(isValidNumber('12345678'), false);
+    assert.equal(['12345678'].filter(isValidNumber).length, 0);
+    const kinds = ['hkmo_pass', 'tw_pass'];
+    const tw = checkNumber('0561682001', { kinds });
+    assert.deepEqual([tw.ok, tw.kind, tw.info.region, tw.info.issueCount], [true, 'tw_pass', 'TW', '01']);
+    assert.equal(isValidNumber('12345678', { kinds }), true);
+    // The batch encoding carries the issue count too.
+    assert.deepEqual(checkNumbers(['0561682001', 'H12345678', '12345678'], { kinds }), [
+      tw, checkNumber('H12345678', { kinds }), checkNumber('12345678', { kinds }),
+    ]);
+    assert.deepEqual(checkNumber('H12345678', { kinds: ['tw_pass'] }).errors.map((e) => e.code), ['KIND_NOT_ALLOWED']);
+  });
+
   it('kinds: the accepted kinds; anything but a non-empty array of kind names is INVALID_OPTION', () => {
     const kinds = ['resident18', 'fpr18'];
     assert.equal(checkNumber('11010519491231002X', { kinds }).ok, true);

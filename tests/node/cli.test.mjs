@@ -296,6 +296,16 @@ describe('cnid-verify number', () => {
     const r = runCli(['number', '--json', '--kinds', 'resident18', '810000199408230021']);
     assert.equal(r.status, 1, r.stderr);
     assert.deepEqual(JSON.parse(r.stdout)[0].errors.map((e) => e.code), ['KIND_NOT_ALLOWED']);
+    // tw_pass is opt-in: 8 digits are LENGTH unless --kinds lists it.
+    const tw = runCli(['number', '--json', '12345678', 'H1234567801']);
+    assert.equal(tw.status, 1, tw.stderr);
+    const [noTw, hk] = JSON.parse(tw.stdout);
+    assert.deepEqual([noTw.kind, noTw.errors.map((e) => e.code)], [null, ['LENGTH']]);
+    assert.deepEqual([hk.ok, hk.kind, hk.info.region, hk.info.issueCount], [true, 'hkmo_pass', 'HK', '01']);
+    const withTw = runCli(['number', '--kinds', 'hkmo_pass,tw_pass', '12345678', '0561682001']);
+    assert.equal(withTw.status, 0, withTw.stdout + withTw.stderr);
+    assert.match(withTw.stdout, /^✓ 12345678 {2}tw_pass {2}TW .*warning NO_CHECK_CHARACTER/m);
+    assert.match(withTw.stdout, /^✓ 0561682001 {2}tw_pass {2}TW {2}issue count 01.*warning OLD_PASS_FORMAT/m);
     const bad = runCli(['number', '--kinds', 'resident18,passport', '11010519491231002X']);
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /unknown kind "passport"/);

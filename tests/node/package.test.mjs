@@ -321,7 +321,12 @@ const r = checkNumber('911124198108030024');
 // @ts-expect-error: not narrowed yet, info may be null
 const early: string = r.info.birthDate;
 if (r.ok) {
-  const birth: string = r.info.birthDate;
+  // @ts-expect-error: a valid pass number (hkmo_pass, tw_pass) has no birth date
+  const anyBirth: string = r.info.birthDate;
+  if (r.kind !== 'hkmo_pass' && r.kind !== 'tw_pass') { const birth: string = r.info.birthDate; }
+  if (r.kind === 'hkmo_pass') { const region: 'HK' | 'MO' | 'TW' = r.info.region; const count: string | null = r.info.issueCount; }
+  // @ts-expect-error: only the pass kinds have an older form with an issue count
+  if (r.kind === 'resident18') { const count: string = r.info.issueCount; }
   if (r.kind === 'fpr18') { const nat: NationalityInfo = r.info.nationality; const p: ProvinceInfo = r.info.province; }
   if (r.kind === 'hmt18') { const region: 'HK' | 'MO' | 'TW' = r.info.region; }
   // @ts-expect-error: a valid resident18 has no nationality

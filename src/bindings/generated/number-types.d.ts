@@ -1,11 +1,11 @@
 // Generated from the Rust types by src/core/typescript.rs: do not edit.
 // `CNID_UPDATE_TS=1 cargo test --lib typescript` rewrites it; `cargo test` checks it.
 /** The kind of number an input was recognised as (by length and shape). */
-export type NumberKind = "fpr18" | "fpr15" | "resident18" | "resident15" | "hmt18";
+export type NumberKind = "fpr18" | "fpr15" | "resident18" | "resident15" | "hmt18" | "hkmo_pass" | "tw_pass";
 /** Stable error codes. */
 export type NumberErrorCode = "EMPTY" | "LENGTH" | "CHARACTER" | "FORMAT" | "CHECK_DIGIT" | "BIRTH_DATE" | "REGION" | "NATIONALITY" | "KIND_NOT_ALLOWED";
 /** Stable warning codes. */
-export type NumberWarningCode = "CHECK_DIGIT" | "BIRTH_CENTURY_INFERRED" | "LEGACY_NUMBER" | "NATIONALITY_UNUSUAL";
+export type NumberWarningCode = "CHECK_DIGIT" | "BIRTH_CENTURY_INFERRED" | "LEGACY_NUMBER" | "NATIONALITY_UNUSUAL" | "NO_CHECK_CHARACTER" | "OLD_PASS_FORMAT";
 /** The language of the messages in a report (`locale` option, CLI `--lang`). */
 export type Locale = "en" | "zh-CN";
 /** One error or warning. */
@@ -17,7 +17,7 @@ export type Issue<C extends string = string> = {
 /** The `params` of each error code: the values its message is about (README, "Parameters"). */
 export interface NumberErrorParams {
   EMPTY: Record<string, never>;
-  LENGTH: { length: number; limit: number | null };
+  LENGTH: { length: number; limit: number | null; optInKind: NumberKind | null };
   CHARACTER: { positions: number[]; characters: string[]; lowercase: boolean };
   FORMAT: { positions: number[]; characters: string[]; kind: NumberKind };
   CHECK_DIGIT: { expected: string; actual: string; algorithm: string };
@@ -36,6 +36,8 @@ export interface NumberWarningParams {
   BIRTH_CENTURY_INFERRED: { birthYear: number; checkDate: string };
   LEGACY_NUMBER: Record<string, never>;
   NATIONALITY_UNUSUAL: { code: string };
+  NO_CHECK_CHARACTER: { kind: NumberKind };
+  OLD_PASS_FORMAT: { number: string; count: string };
 }
 /** A number warning: its code, the message in the call's `locale`, and the params of its code. */
 export type NumberWarning = {
@@ -75,9 +77,11 @@ export type NumberInfo = {
   sex: Sex | null;
   province: ProvinceInfo | null;
   nationality: NationalityInfo | null;
-  /** `"HK"`, `"MO"` or `"TW"` for `hmt18`. */
+  /** `"HK"`, `"MO"` or `"TW"` for `hmt18`, `hkmo_pass` (`H` / `M`) and `tw_pass` (`"TW"`). */
   region: "HK" | "MO" | "TW" | null;
   checkDigit: CheckDigitInfo | null;
+  /** The 2-digit renewal or issue count of an older pass number (`OLD_PASS_FORMAT`), e.g. `"01"`. */
+  issueCount: string | null;
 };
 /** The result of validating one input. */
 export type NumberReportBase = {
@@ -92,11 +96,13 @@ export type NumberReportBase = {
 };
 /** What the info of a valid report holds, per kind (the kind tables; checked by the tests). */
 export interface ValidNumberInfo {
-  fpr18: NumberInfo & { birthDate: string; sex: Sex; province: ProvinceInfo; nationality: NationalityInfo; region: null; checkDigit: CheckDigitInfo };
-  fpr15: NumberInfo & { birthDate: string; sex: null; province: ProvinceInfo; nationality: NationalityInfo; region: null; checkDigit: CheckDigitInfo };
-  resident18: NumberInfo & { birthDate: string; sex: Sex; province: ProvinceInfo; nationality: null; region: null; checkDigit: CheckDigitInfo };
-  resident15: NumberInfo & { birthDate: string; sex: Sex; province: ProvinceInfo; nationality: null; region: null; checkDigit: null };
-  hmt18: NumberInfo & { birthDate: string; sex: Sex; province: null; nationality: null; region: NonNullable<NumberInfo["region"]>; checkDigit: CheckDigitInfo };
+  fpr18: NumberInfo & { birthDate: string; sex: Sex; province: ProvinceInfo; nationality: NationalityInfo; region: null; checkDigit: CheckDigitInfo; issueCount: null };
+  fpr15: NumberInfo & { birthDate: string; sex: null; province: ProvinceInfo; nationality: NationalityInfo; region: null; checkDigit: CheckDigitInfo; issueCount: null };
+  resident18: NumberInfo & { birthDate: string; sex: Sex; province: ProvinceInfo; nationality: null; region: null; checkDigit: CheckDigitInfo; issueCount: null };
+  resident15: NumberInfo & { birthDate: string; sex: Sex; province: ProvinceInfo; nationality: null; region: null; checkDigit: null; issueCount: null };
+  hmt18: NumberInfo & { birthDate: string; sex: Sex; province: null; nationality: null; region: NonNullable<NumberInfo["region"]>; checkDigit: CheckDigitInfo; issueCount: null };
+  hkmo_pass: NumberInfo & { birthDate: null; sex: null; province: null; nationality: null; region: NonNullable<NumberInfo["region"]>; checkDigit: null; issueCount: string | null };
+  tw_pass: NumberInfo & { birthDate: null; sex: null; province: null; nationality: null; region: NonNullable<NumberInfo["region"]>; checkDigit: null; issueCount: string | null };
 }
 /** A valid number: its kind, no error, and the info its kind always carries. */
 export type ValidNumberReport = {
@@ -106,5 +112,8 @@ export type ValidNumberReport = {
 export type InvalidNumberReport = NumberReportBase & {
   ok: false; errors: [NumberError, ...NumberError[]];
 };
-/** Narrow on `ok` (and `kind`): after `if (r.ok)`, `r.kind` and `r.info.birthDate` are set. */
+/**
+ * Narrow on `ok` (and `kind`): after `if (r.ok)`, `r.kind` and `r.info` are set, and `r.info.birthDate`
+ * unless the kind is a pass number (`hkmo_pass`, `tw_pass`: no birth date).
+ */
 export type NumberReport = ValidNumberReport | InvalidNumberReport;

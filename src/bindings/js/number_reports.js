@@ -11,12 +11,13 @@
 //   flags   bit 0 ok | bits 1-3 kind index (0 = null) | bit 4 input echoed verbatim
 //           | bit 5 normalized === input | bit 6 has info | bits 7-8 sex (0 null, 1 male, 2 female)
 //           | bit 9 birth century inferred | bits 10-11 region (0 null, 1 HK, 2 MO, 3 TW)
-//           | bit 12 has birth date | bit 13 has check digit
+//           | bit 12 has birth date | bit 13 has check digit | bit 14 has issue count
 //           | bits 16-23 error count | bits 24-31 warning count
 //   [len]   UTF-16 length of the echoed input in `text`, when bit 4 is clear
 //   [len]   UTF-16 length of the normalized string in `text`, when bit 5 is clear
 //   [info]  4 words when bit 6 is set: birth (year << 9 | month << 5 | day), province code
 //           (0 = null), nationality numeric + 1 (0 = null), check digit (expected | actual << 8)
+//   [count] 1 word when bit 14 is set: the issue count of an older pass number (0-99)
 //   errors  each: code index, message length in `text`, then its params (below)
 //   warnings each: code index, message length in `text`, then its params
 //   params  per parameter of the code (names: the `EP`/`WP` tables, in order), a tag word and
@@ -241,6 +242,7 @@ function readReport(input, words, text, cur) {
     const nat = words[cur.w + 2];
     const cd = words[cur.w + 3];
     cur.w += 4;
+    const count = f & 16384 ? PAD2[words[cur.w++]] ?? null : null;
     info = {
       birthDate: f & 4096 ? birthDate(birth) : null,
       birthCenturyInferred: (f & 512) !== 0,
@@ -249,6 +251,7 @@ function readReport(input, words, text, cur) {
       nationality: nat === 0 ? null : T.countries[nat - 1] ?? null,
       region: REGION[(f >>> 10) & 3],
       checkDigit: f & 8192 ? checkDigit(cd) : null,
+      issueCount: count,
     };
   }
   const errors = issues(T.errors, T.errorParams, (f >>> 16) & 255, words, text, cur);

@@ -6,7 +6,7 @@ use super::pipeline::{needs, pass, Failure, Outcome, Run};
 use super::report::Reason;
 use crate::core::chip::{self, ChipCard, ChipSex};
 use crate::core::date::Date;
-use crate::core::number::{self, Kind, NumberOptions, NumberReport, Sex};
+use crate::core::number::{self, Kind, KindSet, NumberOptions, NumberReport, Sex};
 use crate::core::tables;
 use crate::core::trust::{Warning, WarningCode};
 
@@ -78,9 +78,21 @@ fn number_report(card: &ChipCard, read_at_unix: i64) -> NumberReport {
     number::check_number(&card.number, &opts)
 }
 
+/// The report of a permit's pass number (`J` cards; `None` for the other layouts): strict, and
+/// only the two pass kinds, `tw_pass` opted in (in this field 8 digits are a Taiwan pass number by
+/// definition; docs/spec/card-formats.md §1.5, §2.4). The check date only matters for birth dates,
+/// which pass numbers do not encode.
+fn pass_report(card: &ChipCard) -> Option<NumberReport> {
+    let kinds = KindSet::EMPTY.with(Kind::HkmoPass).with(Kind::TwPass);
+    let opts = NumberOptions { strict: true, kinds, ..NumberOptions::new(card.valid_from) };
+    card.pass_number.as_deref().map(|pass| number::check_number(pass, &opts))
+}
+
 /// CARD_NUMBER: the chip number is a valid number of the kind the type
 /// marker implies. Protects against a block whose marker and number disagree
 /// (e.g. a mainland number presented as a foreigner card) and corrupted data.
+/// On a permit, its pass number must also be a current-form pass number (the
+/// 9-character field cannot hold the older forms).
 fn judge_number(card: &ChipCard, report: &NumberReport) -> Outcome {
     let expected = card.layout.number_kind();
     if report.kind != Some(expected) {
@@ -102,7 +114,31 @@ fn judge_number(card: &ChipCard, report: &NumberReport) -> Outcome {
             format!("chip number {:?} is invalid ({})", card.number, codes.join("; ")),
         ));
     }
-    pass(format!("chip number {} is a valid {} number", card.number, expected.as_str()))
+    let Some(pass_number) = pass_report(card) else {
+        return pass(format!("chip number {} is a valid {} number", card.number, expected.as_str()));
+    };
+    match pass_number.kind {
+        Some(kind) if pass_number.ok && pass_number.info.as_ref().is_some_and(|i| i.issue_count.is_none()) => {
+            pass(format!(
+                "chip number {} is a valid {} number, pass number {} a valid {kind} number",
+                card.number,
+                expected.as_str(),
+                pass_number.normalized
+            ))
+        }
+        _ => {
+            let codes: Vec<String> =
+                pass_number.errors.iter().map(|e| format!("{:?}: {}", e.code, e.message)).collect();
+            Err(Failure::new(
+                Reason::InvalidPassNumber,
+                format!(
+                    "pass number {:?} is not a current hkmo_pass ('H' or 'M' + 8 digits) or tw_pass (8 digits) number ({})",
+                    pass_number.input,
+                    codes.join("; ")
+                ),
+            ))
+        }
+    }
 }
 
 /// CARD_CONSISTENCY: birth date, sex and nationality encoded in the number
@@ -114,7 +150,7 @@ fn judge_consistency(card: &ChipCard, report: &NumberReport) -> Outcome {
     // Birth date: compare the number's birth digits (`YYYYMMDD`, or `YYMMDD` for fpr15) with the
     // chip's date, not the inferred century.
     let chip_birth = format!("{:04}{:02}{:02}", card.birth_date.year, card.birth_date.month, card.birth_date.day);
-    let number_birth = n.get(card.layout.number_kind().birth_digits());
+    let number_birth = card.layout.number_kind().birth_digits().and_then(|r| n.get(r));
     let chip_tail = &chip_birth.as_bytes()[chip_birth.len() - number_birth.map_or(0, <[u8]>::len)..];
     if number_birth != Some(chip_tail) {
         problems.push((
@@ -151,8 +187,26 @@ fn judge_consistency(card: &ChipCard, report: &NumberReport) -> Outcome {
             problems.push((Reason::NationalityMismatch, m));
         }
     }
-    // The reason is the first disagreement (birth date, sex, nationality); the message lists all.
+    // Pass number (permit): its region (the letter H/M, or 8 digits for Taiwan) is the permit's.
+    if let Some(pass_number) = pass_report(card) {
+        let region = |r: &NumberReport| r.info.as_ref().and_then(|i| i.region);
+        if region(&pass_number) != region(report) {
+            let m = format!(
+                "pass number {} is of region {}, but permit number {} is of region {}",
+                pass_number.normalized,
+                region(&pass_number).unwrap_or("unknown"),
+                card.number,
+                region(report).unwrap_or("unknown")
+            );
+            problems.push((Reason::PassRegionMismatch, m));
+        }
+    }
+    // The reason is the first disagreement (birth date, sex, nationality, pass region); the
+    // message lists all.
     match problems.first() {
+        None if card.pass_number.is_some() => {
+            pass("birth date, sex and the pass number's region agree with the permit number")
+        }
         None => pass("birth date, sex and nationality in the number agree with the chip fields"),
         Some((reason, _)) => {
             let all: Vec<&str> = problems.iter().map(|(_, m)| m.as_str()).collect();
@@ -192,7 +246,7 @@ fn sex_word(s: Sex) -> &'static str {
 mod tests {
     use super::*;
     use crate::core::chip::parse_text_block;
-    use crate::core::chip::tests::{mainland, y_card};
+    use crate::core::chip::tests::{j_card, mainland, y_card};
     use crate::core::dump::Verdict;
 
     fn at(y: i32, m: u8, d: u8) -> i64 {
@@ -268,6 +322,49 @@ mod tests {
         let mut b = y_card("000");
         b[242..248].copy_from_slice(&[b'1', 0, b'2', 0, b'4', 0]);
         passed(&card_checks(&parse_text_block(&b).unwrap(), at(2026, 6, 1)).consistency.unwrap());
+    }
+
+    /// A permit carries a current-form pass number of its own region (docs/spec/card-formats.md §2.4).
+    #[test]
+    fn permit_pass_numbers_are_checked() {
+        let read = at(2026, 6, 1);
+        for (number, pass_number) in [
+            ("810000199001011230", "H12345678"),
+            ("820000199001011232", "M87654321"),
+            ("830000199001011234", "12345678"),
+        ] {
+            let c = parse_text_block(&j_card(number, pass_number)).unwrap();
+            assert_eq!(c.pass_number.as_deref(), Some(pass_number));
+            assert_eq!(c.issue_count.as_deref(), Some("01"));
+            let checks = card_checks(&c, read);
+            assert!(passed(&checks.number).contains(&format!("pass number {pass_number} a valid")), "{pass_number}");
+            passed(checks.consistency.as_ref().unwrap());
+            passed(&checks.validity);
+        }
+        // Wrong format: a letter that is no region, lower case (the chip is read strictly), a
+        // letter among the digits, too short, blank.
+        for bad in ["A12345678", "h12345678", "H1234567X", "1234567", ""] {
+            let c = parse_text_block(&j_card("810000199001011230", bad)).unwrap();
+            let checks = card_checks(&c, read);
+            let f = failed(&checks.number);
+            assert_eq!(f.reason, Reason::InvalidPassNumber, "{bad:?}: {}", f.message);
+            assert!(f.message.contains(&format!("pass number {bad:?}")), "{}", f.message);
+            assert!(checks.consistency.is_none());
+        }
+        // Region mismatch: a Macao pass on a Hong Kong permit, a Taiwan pass on a Macao permit, a
+        // Hong Kong pass on a Taiwan permit.
+        for (number, pass_number) in [
+            ("810000199001011230", "M87654321"),
+            ("820000199001011232", "12345678"),
+            ("830000199001011234", "H12345678"),
+        ] {
+            let c = parse_text_block(&j_card(number, pass_number)).unwrap();
+            let checks = card_checks(&c, read);
+            passed(&checks.number);
+            let f = failed(checks.consistency.as_ref().unwrap()).clone();
+            assert_eq!(f.reason, Reason::PassRegionMismatch, "{pass_number}");
+            assert!(f.message.contains(&format!("pass number {pass_number} is of region")), "{}", f.message);
+        }
     }
 
     #[test]

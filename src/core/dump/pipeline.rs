@@ -186,13 +186,13 @@ pub const PIPELINE: [Step; CheckId::COUNT] = [
     Step {
         id: C::CardNumber,
         requires: &[C::CardLayout],
-        reasons: &[R::KindMismatch, R::InvalidNumber],
+        reasons: &[R::KindMismatch, R::InvalidNumber, R::InvalidPassNumber],
         run: card::check_number,
     },
     Step {
         id: C::CardConsistency,
         requires: &[C::CardNumber],
-        reasons: &[R::BirthDateMismatch, R::SexMismatch, R::NationalityMismatch],
+        reasons: &[R::BirthDateMismatch, R::SexMismatch, R::NationalityMismatch, R::PassRegionMismatch],
         run: card::check_consistency,
     },
     Step {

@@ -192,6 +192,9 @@ crate::core::codes::wire_codes! {
         KindMismatch = "KIND_MISMATCH",
         /// The chip number is of the right kind but invalid.
         InvalidNumber = "INVALID_NUMBER",
+        /// The permit's pass number (`J` cards, offset 220) is missing or not a current-form pass
+        /// number (`H`/`M` + 8 digits, or 8 digits).
+        InvalidPassNumber = "INVALID_PASS_NUMBER",
         // CARD_CONSISTENCY (the first disagreement found, in this order; the message lists all)
         /// The birth date on the chip differs from the number's.
         BirthDateMismatch = "BIRTH_DATE_MISMATCH",
@@ -199,6 +202,9 @@ crate::core::codes::wire_codes! {
         SexMismatch = "SEX_MISMATCH",
         /// The nationality on the chip differs from the number's.
         NationalityMismatch = "NATIONALITY_MISMATCH",
+        /// The permit's pass number is of another region than its number (`H` 810000, `M` 820000,
+        /// 8 digits 830000).
+        PassRegionMismatch = "PASS_REGION_MISMATCH",
         // CARD_VALIDITY
         /// The card's validity starts after the read date.
         NotYetValid = "NOT_YET_VALID",

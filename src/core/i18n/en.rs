@@ -14,13 +14,20 @@ pub fn number(key: N) -> &'static str {
         }
         N::CharacterBeyond => "characters other than digits and letters",
         N::StrictUppercase => "strict mode requires upper-case letters (e.g. 'X', not 'x')",
-        N::Length => "{length} characters: card numbers have 15 or 18",
+        N::Length => "{length} characters: card numbers have 15 or 18, travel-permit numbers 8 to 11",
+        N::LengthOptIn => {
+            "{length} characters: card numbers have 15 or 18; {optInKind} numbers are only recognised when the kinds option includes {optInKind} (any {length} digits would pass as one)"
+        }
         N::KindNotAllowed => "{kind} numbers are not accepted here (accepted: {allowed})",
         N::Format => "character{positions|s} {shown} at position{positions|s} {positions} not allowed there ({rule})",
         N::CheckDigit => "check character is '{actual}', expected '{expected}' ({algorithm})",
         N::CheckDigitAccepted => "accepted because the fpr15 rule is not confirmed (fpr15CheckDigit: 'warning')",
         N::LegacyNumber => {
             "legacy 15-digit number (GB 11643-1989): it has no check digit, so typing errors cannot be detected"
+        }
+        N::NoCheckCharacter => "{kind} numbers have no check character, so typing errors cannot be detected",
+        N::OldPassFormat => {
+            "older {length}-character form: the lifelong number {number} followed by the {counted} {count}; current passes carry the lifelong number only"
         }
         N::BirthNotADate => "birth date digits {value} are not a calendar date",
         N::BirthAfterCheckDate => "birth date {value} is after the check date {limit}",
@@ -43,6 +50,16 @@ pub fn kind_rule(kind: Kind) -> &'static str {
         Kind::Resident18 => "resident18 is 17 digits + a digit or 'X'",
         Kind::Resident15 => "resident15 is 15 digits",
         Kind::Hmt18 => "hmt18 is 810000/820000/830000 + 11 digits + a digit or 'X'",
+        Kind::HkmoPass => "hkmo_pass is 'H' or 'M' + 8 digits (older passes: + a 2-digit renewal count)",
+        Kind::TwPass => "tw_pass is 8 digits (older passes: + a 2-digit issue count)",
+    }
+}
+
+/// What the 2-digit count of an older pass number counts (`OLD_PASS_FORMAT` messages).
+pub fn older_count(kind: Kind) -> &'static str {
+    match kind {
+        Kind::HkmoPass => "renewal count",
+        _ => "issue count",
     }
 }
 

@@ -62,11 +62,14 @@ crate::core::codes::wire_codes! {
         CharacterBeyond = "number.character_beyond",
         StrictUppercase = "number.strict_uppercase",
         Length = "number.length",
+        LengthOptIn = "number.length_opt_in",
         KindNotAllowed = "number.kind_not_allowed",
         Format = "number.format",
         CheckDigit = "number.check_digit",
         CheckDigitAccepted = "number.check_digit_accepted",
         LegacyNumber = "number.legacy_number",
+        NoCheckCharacter = "number.no_check_character",
+        OldPassFormat = "number.old_pass_format",
         BirthNotADate = "number.birth_not_a_date",
         BirthAfterCheckDate = "number.birth_after_check_date",
         BirthBeforeMinimum = "number.birth_before_minimum",
@@ -93,6 +96,14 @@ pub fn kind_rule(kind: crate::core::number::Kind, locale: Locale) -> &'static st
     match locale {
         Locale::En => en::kind_rule(kind),
         Locale::ZhCn => zh_cn::kind_rule(kind),
+    }
+}
+
+/// What the count of an older pass number counts, in `locale`.
+pub fn older_count(kind: crate::core::number::Kind, locale: Locale) -> &'static str {
+    match locale {
+        Locale::En => en::older_count(kind),
+        Locale::ZhCn => zh_cn::older_count(kind),
     }
 }
 

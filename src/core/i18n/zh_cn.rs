@@ -12,12 +12,17 @@ pub fn number(key: N) -> &'static str {
         N::CharacterAt => "第 {positions} 位的字符 {shown} 不允许（只允许数字和字母）",
         N::CharacterBeyond => "含有数字和字母以外的字符",
         N::StrictUppercase => "严格模式要求大写字母（例如 'X'，而不是 'x'）",
-        N::Length => "长度为 {length} 个字符：证件号码应为 15 或 18 位",
+        N::Length => "长度为 {length} 个字符：证件号码应为 15 或 18 位，通行证号码为 8 到 11 位",
+        N::LengthOptIn => {
+            "长度为 {length} 个字符：证件号码应为 15 或 18 位；只有 kinds 选项包含 {optInKind} 时才识别 {optInKind} 号码（任意 {length} 位数字都会被当作此类号码）"
+        }
         N::KindNotAllowed => "此处不接受 {kind} 号码（接受：{allowed}）",
         N::Format => "第 {positions} 位的字符 {shown} 在该位置不允许（{rule}）",
         N::CheckDigit => "校验码为 '{actual}'，应为 '{expected}'（{algorithm}）",
         N::CheckDigitAccepted => "因 fpr15 的校验规则未经证实，仍予接受（fpr15CheckDigit: 'warning'）",
         N::LegacyNumber => "旧版 15 位号码（GB 11643-1989）：没有校验码，无法发现输入错误",
+        N::NoCheckCharacter => "{kind} 号码没有校验码，无法发现输入错误",
+        N::OldPassFormat => "旧版 {length} 位格式：终身号码 {number} 后接{counted} {count}；现行通行证只有终身号码",
         N::BirthNotADate => "出生日期数字 {value} 不是有效日期",
         N::BirthAfterCheckDate => "出生日期 {value} 晚于核验日期 {limit}",
         N::BirthBeforeMinimum => "出生日期 {value} 早于 {limit}",
@@ -37,6 +42,16 @@ pub fn kind_rule(kind: Kind) -> &'static str {
         Kind::Resident18 => "resident18 为 17 位数字 + 1 位数字或 'X'",
         Kind::Resident15 => "resident15 为 15 位数字",
         Kind::Hmt18 => "hmt18 为 810000/820000/830000 + 11 位数字 + 1 位数字或 'X'",
+        Kind::HkmoPass => "hkmo_pass 为 'H' 或 'M' + 8 位数字（旧版通行证另加 2 位换证次数）",
+        Kind::TwPass => "tw_pass 为 8 位数字（旧版通行证另加 2 位签发次数）",
+    }
+}
+
+/// 旧版通行证号码末 2 位计数的含义（`OLD_PASS_FORMAT` 消息）。
+pub fn older_count(kind: Kind) -> &'static str {
+    match kind {
+        Kind::HkmoPass => "换证次数",
+        _ => "签发次数",
     }
 }
 

@@ -1,7 +1,7 @@
 //! Identity-card number validation: normalise, validate with typed reasons,
 //! extract information (in the spirit of python-stdnum's compact/validate/info).
 //!
-//! The kinds (`fpr18`, `fpr15`, `resident18`, `resident15`, `hmt18`) are data:
+//! The kinds (`fpr18`, `fpr15`, `resident18`, `resident15`, `hmt18`, `hkmo_pass`, `tw_pass`) are data:
 //! one table each in [`kinds`], read by one analysis. All analysis runs over a
 //! fixed-size stack buffer ([`analyze`]) so that the boolean fast path
 //! ([`is_valid_number`]) allocates nothing. The analysis yields one list of
@@ -44,6 +44,8 @@ crate::core::codes::wire_codes! {
         Resident18 = "resident18",
         Resident15 = "resident15",
         Hmt18 = "hmt18",
+        HkmoPass = "hkmo_pass",
+        TwPass = "tw_pass",
     }
 }
 
@@ -87,7 +89,8 @@ pub struct NumberOptions {
     /// Severity of an `fpr15` check-digit mismatch.
     pub fpr15_check_digit: Severity,
     /// The kinds this field accepts; a number of another kind is `KIND_NOT_ALLOWED` (e.g. a field
-    /// that takes only the mainland card and the 2023 foreigner card). Default: every kind.
+    /// that takes only the mainland card and the 2023 foreigner card). Default: [`KindSet::DEFAULT`],
+    /// every kind but the opt-in `tw_pass`, which is recognised only when listed here.
     pub kinds: KindSet,
     /// The language of the messages.
     pub locale: Locale,
@@ -100,7 +103,7 @@ impl NumberOptions {
             strict: false,
             today,
             fpr15_check_digit: Severity::Error,
-            kinds: KindSet::ALL,
+            kinds: KindSet::DEFAULT,
             locale: Locale::En,
         }
     }
@@ -113,6 +116,9 @@ pub struct KindSet(u8);
 impl KindSet {
     /// Every kind.
     pub const ALL: KindSet = KindSet((1 << Kind::COUNT) - 1);
+    /// The default of the `kinds` option: every kind except the opt-in ones (`tw_pass`: an
+    /// 8-digit string could be anything; docs in [`kinds`]).
+    pub const DEFAULT: KindSet = kinds::DEFAULT_KINDS;
     /// No kind.
     pub const EMPTY: KindSet = KindSet(0);
 
@@ -214,7 +220,8 @@ pub(crate) enum Place {
     NotRead,
     Ok(&'static Province),
     Unknown(u8),
-    /// `hmt18` numbers carry no province; their 8x0000 prefix is the region.
+    /// `hmt18` numbers and the passes carry no province: their 8x0000 prefix, pass letter or kind
+    /// is the region.
     Region(Option<&'static str>),
 }
 
@@ -239,6 +246,10 @@ pub(crate) struct Analysis {
     pub len: usize,
     pub buf: [u8; BUF],
     pub spec: Option<&'static KindSpec>,
+    /// The number is in its kind's older form ([`kinds::OlderForm`]).
+    pub older: bool,
+    /// The older form's 2-digit count, when it is digits.
+    pub issue_count: Option<u8>,
     /// Offsets (bit i, up to 31) holding an ASCII digit.
     pub digits: u32,
     /// Offsets holding an upper-case ASCII letter.
@@ -273,8 +284,8 @@ pub(crate) enum Finding {
     TooLong(usize),
     /// Characters outside `[0-9A-Z]` (`bad_chars`, `bad_chars_beyond`).
     Character,
-    /// No kind has this length.
-    Length,
+    /// No kind has this length; the opt-in kind that has it, when the caller did not allow it.
+    Length(Option<Kind>),
     /// A kind the caller's `kinds` option does not accept.
     KindNotAllowed(Kind, KindSet),
     /// Characters the kind's shape does not allow (`bad_format`).
@@ -286,8 +297,14 @@ pub(crate) enum Finding {
         actual: u8,
         downgraded: bool,
     },
-    /// The kind has no check character.
-    NoCheckDigit,
+    /// The kind has no check character; `legacy`: the number is a superseded one (resident15).
+    NoCheckDigit {
+        legacy: bool,
+    },
+    /// The older form of a pass number, with its 2-digit count.
+    OldPassFormat {
+        count: u8,
+    },
     BirthNotADate {
         raw: [u8; 8],
         len: u8,
@@ -311,6 +328,8 @@ impl Analysis {
             len: 0,
             buf: [0; BUF],
             spec: None,
+            older: false,
+            issue_count: None,
             digits: 0,
             uppers: 0,
             bad_chars: 0,
@@ -374,7 +393,11 @@ impl Analysis {
         if self.bad_chars != 0 || self.bad_chars_beyond {
             emit(Finding::Character);
         }
-        let Some(spec) = self.spec else { return emit(Finding::Length) };
+        let Some(spec) = self.spec else {
+            // All digits of an opt-in kind's length: say how to opt in.
+            let all_digits = self.digits.count_ones() as usize == self.len;
+            return emit(Finding::Length(kinds::opt_in_of_len(self.len, opts.kinds).filter(|_| all_digits)));
+        };
         if !opts.kinds.contains(spec.kind) {
             emit(Finding::KindNotAllowed(spec.kind, opts.kinds));
         }
@@ -386,7 +409,10 @@ impl Analysis {
             emit(Finding::CheckDigit { expected, actual, downgraded });
         }
         if spec.check == CheckAlgo::None {
-            emit(Finding::NoCheckDigit);
+            emit(Finding::NoCheckDigit { legacy: spec.legacy });
+        }
+        if let Some(count) = self.issue_count {
+            emit(Finding::OldPassFormat { count });
         }
         match self.birth {
             Birth::NotRead => {}
@@ -435,11 +461,13 @@ pub(crate) fn analyze(input: &str, opts: &NumberOptions) -> Analysis {
         return a;
     }
     fill_buffer(&mut a, trimmed, opts.strict);
-    let Some(spec) = kinds::recognise(a.chars(), a.len) else { return a };
+    let Some((spec, older)) = kinds::recognise(a.chars(), a.len, opts.kinds) else { return a };
     a.spec = Some(spec);
+    a.older = older;
     check_shape(&mut a, spec);
     a.check = read_check(&a, spec);
-    a.birth = read_birth(&a, spec.birth, opts.today);
+    a.issue_count = if older { a.digits_at(spec.len, 2).map(|d| digits(d) as u8) } else { None };
+    a.birth = spec.birth.map_or(Birth::NotRead, |b| read_birth(&a, b, opts.today));
     a.place = read_place(&a, spec.place);
     a.nationality = spec.nationality.map_or(Nationality::NotRead, |n| read_nationality(&a, n));
     a.sex = spec.sex_at.and_then(|at| a.digits_at(at, 1)).and_then(|d| d.first()).map(|&d| Sex::from_digit(d));
@@ -494,12 +522,18 @@ fn push_folded(a: &mut Analysis, byte: u8, strict: bool) {
 
 /// Flags allowed characters standing where the kind's shape does not allow
 /// them (a bad character is already a CHARACTER finding): letters where it
-/// has letters, digits elsewhere, and `X` last when `x_last`.
+/// has letters, digits elsewhere, and `X` last when `x_last`; a pass letter
+/// must name a region (`H` or `M`).
 fn check_shape(a: &mut Analysis, spec: &KindSpec) {
     let letters = (1u32 << spec.letters) - 1;
-    let last = spec.len - 1;
+    let last = a.len.min(BUF).saturating_sub(1);
     let x = if spec.x_last && a.buf[last] == b'X' { 1 << last } else { 0 };
-    let allowed = (a.uppers & letters) | (a.digits & !letters) | x;
+    let mut allowed = (a.uppers & letters) | (a.digits & !letters) | x;
+    if let PlaceField::PassLetter { at } = spec.place {
+        if a.buf.get(at).copied().and_then(kinds::pass_region).is_none() {
+            allowed &= !(1 << at);
+        }
+    }
     a.bad_format = (a.digits | a.uppers) & !allowed;
 }
 
@@ -510,7 +544,7 @@ fn read_check(a: &Analysis, spec: &KindSpec) -> Option<(u8, u8)> {
         return None;
     }
     let chars = a.chars();
-    let last = spec.len - 1;
+    let last = a.len.checked_sub(1)?;
     Some((spec.check.compute(chars.get(..last)?)?, *chars.get(last)?))
 }
 
@@ -553,6 +587,8 @@ fn raw8(d: &[u8]) -> [u8; 8] {
 fn read_place(a: &Analysis, field: PlaceField) -> Place {
     match field {
         PlaceField::Region { at } => Place::Region(a.chars().get(at).and_then(|&d| kinds::region(d))),
+        PlaceField::PassLetter { at } => Place::Region(a.chars().get(at).and_then(|&l| kinds::pass_region(l))),
+        PlaceField::FixedRegion(region) => Place::Region(Some(region)),
         PlaceField::Province { at, table } => {
             let Some(d) = a.digits_at(at, 2) else { return Place::NotRead };
             let code = digits(d) as u8;

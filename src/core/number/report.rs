@@ -13,7 +13,8 @@ crate::core::codes::wire_codes! {
     pub enum ErrorCode as "NumberErrorCode" {
         /// Nothing but white space.
         Empty = "EMPTY",
-        /// No kind has this length (or the input is over the size limit).
+        /// No kind has this length (or the input is over the size limit); an 8- or 10-digit
+        /// `tw_pass` number unless the `kinds` option includes `tw_pass`.
         Length = "LENGTH",
         /// A character outside `[0-9A-Z]` after normalisation.
         Character = "CHARACTER",
@@ -44,6 +45,12 @@ crate::core::codes::wire_codes! {
         /// An `fpr18` nationality of Hong Kong, Macao or Taiwan: a valid ISO
         /// code that should not appear on a foreigner's card (not confirmed).
         NationalityUnusual = "NATIONALITY_UNUSUAL",
+        /// A pass number (`hkmo_pass`, `tw_pass`): it has no check character, so typing errors
+        /// cannot be detected.
+        NoCheckCharacter = "NO_CHECK_CHARACTER",
+        /// The older form of a pass number: the lifelong number followed by a 2-digit renewal or
+        /// issue count (reported as `info.issueCount`).
+        OldPassFormat = "OLD_PASS_FORMAT",
     }
 }
 
@@ -103,6 +110,8 @@ pub struct LeanInfo {
     pub region: Option<&'static str>,
     /// (expected, actual) check character.
     pub check_digit: Option<(u8, u8)>,
+    /// The 2-digit count of an older pass number (0–99).
+    pub issue_count: Option<u8>,
 }
 
 /// A report whose info is still a [`LeanInfo`]. `input` is not copied: the
@@ -142,6 +151,7 @@ impl LeanReport {
                     expected: char::from(e).to_string(),
                     actual: char::from(a).to_string(),
                 }),
+                issue_count: i.issue_count.map(|c| format!("{c:02}")),
             }),
         }
     }
@@ -160,10 +170,12 @@ pub struct NumberInfo {
     pub sex: Option<Sex>,
     pub province: Option<ProvinceInfo>,
     pub nationality: Option<NationalityInfo>,
-    /// `"HK"`, `"MO"` or `"TW"` for `hmt18`.
+    /// `"HK"`, `"MO"` or `"TW"` for `hmt18`, `hkmo_pass` (`H` / `M`) and `tw_pass` (`"TW"`).
     #[cfg_attr(test, ts(type = r#""HK" | "MO" | "TW" | null"#))]
     pub region: Option<&'static str>,
     pub check_digit: Option<CheckDigitInfo>,
+    /// The 2-digit renewal or issue count of an older pass number (`OLD_PASS_FORMAT`), e.g. `"01"`.
+    pub issue_count: Option<String>,
 }
 
 /// The result of validating one input.
@@ -237,13 +249,15 @@ impl Finding {
         use Code::{Error, Warning};
         match self {
             Finding::Empty => Error(ErrorCode::Empty),
-            Finding::TooLong(_) | Finding::Length => Error(ErrorCode::Length),
+            Finding::TooLong(_) | Finding::Length(_) => Error(ErrorCode::Length),
             Finding::Character => Error(ErrorCode::Character),
             Finding::KindNotAllowed(..) => Error(ErrorCode::KindNotAllowed),
             Finding::Format => Error(ErrorCode::Format),
             Finding::CheckDigit { downgraded: true, .. } => Warning(WarningCode::CheckDigit),
             Finding::CheckDigit { downgraded: false, .. } => Error(ErrorCode::CheckDigit),
-            Finding::NoCheckDigit => Warning(WarningCode::LegacyNumber),
+            Finding::NoCheckDigit { legacy: true } => Warning(WarningCode::LegacyNumber),
+            Finding::NoCheckDigit { legacy: false } => Warning(WarningCode::NoCheckCharacter),
+            Finding::OldPassFormat { .. } => Warning(WarningCode::OldPassFormat),
             Finding::BirthNotADate { .. } | Finding::BirthAfterToday(_) | Finding::BirthBeforeMin(_) => {
                 Error(ErrorCode::BirthDate)
             }
@@ -303,7 +317,8 @@ const KIND: Ty = Ty::Kind;
 const KINDS: Ty = Ty::Kinds;
 const NO_PARAMS: &[Param] = &[];
 // `length` in characters; over the size limit in bytes, with the `limit`.
-const LENGTH_PARAMS: &[Param] = &[p("length", Int), p_or_null("limit", Int)];
+// `optInKind`: the opt-in kind (tw_pass) an input of this length would be, were it allowed.
+const LENGTH_PARAMS: &[Param] = &[p("length", Int), p_or_null("limit", Int), p_or_null("optInKind", KIND)];
 const CHARACTER_PARAMS: &[Param] = &[p("positions", Ints), p("characters", Strs), p("lowercase", Bool)];
 const FORMAT_PARAMS: &[Param] = &[p("positions", Ints), p("characters", Strs), p("kind", KIND)];
 // `value`: the digits as read (NOT_A_DATE) or the date; `limit`: the date it is after (the check
@@ -315,6 +330,9 @@ const KIND_PARAMS: &[Param] = &[p("kind", KIND), p("allowed", KINDS)];
 const CENTURY_PARAMS: &[Param] = &[p("birthYear", Int), p("checkDate", Str)];
 // The ISO alpha-3 code.
 const UNUSUAL_PARAMS: &[Param] = &[p("code", Str)];
+const NO_CHECK_PARAMS: &[Param] = &[p("kind", KIND)];
+// `number`: the lifelong number; `count`: the 2 digits after it (e.g. "01").
+const OLD_PASS_PARAMS: &[Param] = &[p("number", Str), p("count", Str)];
 
 impl Code {
     /// The parameters every issue with this code carries, in order (README: "Parameters").
@@ -337,6 +355,8 @@ impl Code {
                 WarningCode::BirthCenturyInferred => CENTURY_PARAMS,
                 WarningCode::LegacyNumber => NO_PARAMS,
                 WarningCode::NationalityUnusual => UNUSUAL_PARAMS,
+                WarningCode::NoCheckCharacter => NO_CHECK_PARAMS,
+                WarningCode::OldPassFormat => OLD_PASS_PARAMS,
             },
         }
     }
@@ -383,9 +403,10 @@ fn say(f: Finding, a: &Analysis, normalized: &str, opts: &NumberOptions) -> Said
     let none = Params::new;
     match f {
         Finding::Empty => Said::new(NumberKey::Empty, none()),
-        Finding::TooLong(bytes) => {
-            Said::new(NumberKey::TooLong, none().with("length", bytes).with("limit", super::MAX_INPUT_BYTES))
-        }
+        Finding::TooLong(bytes) => Said::new(
+            NumberKey::TooLong,
+            none().with("length", bytes).with("limit", super::MAX_INPUT_BYTES).with("optInKind", Value::Null),
+        ),
         Finding::Character => {
             let chars = characters(normalized, a.bad_chars);
             let params = none()
@@ -405,7 +426,10 @@ fn say(f: Finding, a: &Analysis, normalized: &str, opts: &NumberOptions) -> Said
                 said
             }
         }
-        Finding::Length => Said::new(NumberKey::Length, none().with("length", a.len).with("limit", Value::Null)),
+        Finding::Length(opt_in) => Said::new(
+            if opt_in.is_some() { NumberKey::LengthOptIn } else { NumberKey::Length },
+            none().with("length", a.len).with("limit", Value::Null).with("optInKind", opt_in.map(Kind::as_str)),
+        ),
         Finding::KindNotAllowed(kind, allowed) => Said::new(
             NumberKey::KindNotAllowed,
             none()
@@ -437,7 +461,16 @@ fn say(f: Finding, a: &Analysis, normalized: &str, opts: &NumberOptions) -> Said
                 said
             }
         }
-        Finding::NoCheckDigit => Said::new(NumberKey::LegacyNumber, none()),
+        Finding::NoCheckDigit { legacy: true } => Said::new(NumberKey::LegacyNumber, none()),
+        Finding::NoCheckDigit { legacy: false } => {
+            Said::new(NumberKey::NoCheckCharacter, none().with("kind", a.kind().map_or("", Kind::as_str)))
+        }
+        Finding::OldPassFormat { count } => {
+            let number = normalized.get(..a.spec.map_or(0, |s| s.len)).unwrap_or_default();
+            Said::new(NumberKey::OldPassFormat, none().with("number", number).with("count", format!("{count:02}")))
+                .show("length", a.len)
+                .show("counted", a.kind().map_or("", |k| i18n::older_count(k, locale)))
+        }
         Finding::BirthNotADate { raw, len } => {
             let digits = String::from_utf8_lossy(raw.get(..usize::from(len)).unwrap_or_default()).into_owned();
             Said::new(NumberKey::BirthNotADate, birth("NOT_A_DATE", digits, None))
@@ -514,6 +547,7 @@ pub(super) fn build(input: &str, a: &Analysis, opts: &NumberOptions) -> LeanRepo
             _ => None,
         },
         check_digit: a.check,
+        issue_count: a.issue_count,
     });
     LeanReport { kind: a.kind(), normalized, errors, warnings, info }
 }

@@ -221,6 +221,137 @@ fn hmt18_permits() {
     assert_errors("810000199001010010", Some(Kind::Hmt18), &[ErrorCode::CheckDigit]);
 }
 
+// --- Travel permits (docs/spec/card-formats.md §1.5): synthetic vectors -------------------------
+
+/// The default options with `tw_pass` allowed as well (every kind).
+fn all_kinds() -> NumberOptions {
+    NumberOptions { kinds: KindSet::ALL, ..opts() }
+}
+
+fn warning_codes(r: &NumberReport) -> Vec<WarningCode> {
+    r.warnings.iter().map(|w| w.code).collect()
+}
+
+/// A valid pass number: its kind, region and count, and nothing a pass does not encode.
+#[track_caller]
+fn assert_pass(s: &str, o: &NumberOptions, kind: Kind, region: &str, count: Option<&str>) -> NumberReport {
+    let r = check_number(s, o);
+    assert_eq!(r.ok, is_valid_number(s, o), "fast path disagrees for {s:?}");
+    assert!(r.ok, "{s} should be valid: {:?}", r.errors);
+    assert_eq!(r.kind, Some(kind), "{s}");
+    let i = info(&r);
+    assert_eq!(i.region, Some(region), "{s}");
+    assert_eq!(i.issue_count.as_deref(), count, "{s}");
+    assert_eq!((&i.birth_date, i.sex, &i.province, &i.nationality, &i.check_digit), (&None, None, &None, &None, &None));
+    let mut want = vec![WarningCode::NoCheckCharacter];
+    want.extend(count.map(|_| WarningCode::OldPassFormat));
+    assert_eq!(warning_codes(&r), want, "{s}");
+    r
+}
+
+#[test]
+fn hkmo_pass_current_and_older_forms() {
+    let r = assert_pass("H12345678", &opts(), Kind::HkmoPass, "HK", None);
+    assert_eq!(r.warnings[0].message, "hkmo_pass numbers have no check character, so typing errors cannot be detected");
+    assert_pass("M87654321", &opts(), Kind::HkmoPass, "MO", None);
+    // Lenient input is folded: lower case, spaces, full width.
+    let r = assert_pass(" h1234 5678 ", &opts(), Kind::HkmoPass, "HK", None);
+    assert_eq!(r.normalized, "H12345678");
+    assert_pass("Ｍ８７６５４３２１", &opts(), Kind::HkmoPass, "MO", None);
+    // The 1999 passes: lifelong number + 2-digit renewal count.
+    let r = assert_pass("H1234567801", &opts(), Kind::HkmoPass, "HK", Some("01"));
+    assert_eq!(
+        r.warnings[1].message,
+        "older 11-character form: the lifelong number H12345678 followed by the renewal count 01; current passes carry the lifelong number only"
+    );
+    assert_pass("M8765432112", &opts(), Kind::HkmoPass, "MO", Some("12"));
+    // Allowing tw_pass changes nothing for them.
+    assert_pass("H12345678", &all_kinds(), Kind::HkmoPass, "HK", None);
+}
+
+#[test]
+fn tw_pass_current_and_older_forms_when_allowed() {
+    let only_tw = NumberOptions { kinds: KindSet::EMPTY.with(Kind::TwPass), ..opts() };
+    for o in [all_kinds(), only_tw] {
+        let r = assert_pass("12345678", &o, Kind::TwPass, "TW", None);
+        assert_eq!(
+            r.warnings[0].message,
+            "tw_pass numbers have no check character, so typing errors cannot be detected"
+        );
+        assert_pass("07257456", &o, Kind::TwPass, "TW", None);
+        // The 1992–2008 numbers: lifelong number + 2-digit issue count (the bracketed issuing-office
+        // code, e.g. "(D)", is not part of it).
+        let r = assert_pass("0561682001", &o, Kind::TwPass, "TW", Some("01"));
+        assert!(r.warnings[1].message.contains("lifelong number 05616820 followed by the issue count 01"));
+        assert_pass("1234-5678", &o, Kind::TwPass, "TW", None);
+    }
+}
+
+#[test]
+fn tw_pass_is_only_recognised_when_allowed() {
+    // Without the opt-in, 8 and 10 digits are no kind at all: LENGTH, with a hint.
+    for n in ["12345678", "0561682001"] {
+        let r = assert_errors(n, None, &[ErrorCode::Length]);
+        assert!(r.info.is_none() && r.warnings.is_empty(), "{n}");
+        assert_eq!(
+            r.errors[0].message,
+            format!("{} characters: card numbers have 15 or 18; tw_pass numbers are only recognised when the kinds option includes tw_pass (any {} digits would pass as one)", n.len(), n.len())
+        );
+    }
+    // The same with a restricted set that leaves tw_pass out (never KIND_NOT_ALLOWED for it).
+    let o = NumberOptions { kinds: KindSet::EMPTY.with(Kind::Resident18).with(Kind::HkmoPass), ..opts() };
+    let r = check_number("12345678", &o);
+    assert_eq!((r.kind, error_codes(&r)), (None, vec![ErrorCode::Length]));
+    // No hint for other lengths or for non-digits of that length.
+    let r = assert_errors("1234567", None, &[ErrorCode::Length]);
+    assert_eq!(r.errors[0].message, "7 characters: card numbers have 15 or 18, travel-permit numbers 8 to 11");
+    let r = assert_errors("H1234567", None, &[ErrorCode::Length]);
+    assert!(!r.errors[0].message.contains("tw_pass"));
+    assert_errors("123456789", None, &[ErrorCode::Length]);
+}
+
+#[test]
+fn pass_negatives_for_each_code() {
+    // FORMAT: a letter that is no region, a letter among the digits, a digit where the letter goes.
+    for n in ["A12345678", "X1234567801", "H1234567X", "HH2345678", "H12345678A1"] {
+        let r = assert_errors(n, Some(Kind::HkmoPass), &[ErrorCode::Format]);
+        assert!(r.errors[0].message.contains("'H' or 'M' + 8 digits"), "{n}: {}", r.errors[0].message);
+    }
+    let r = assert_errors("A12345678", Some(Kind::HkmoPass), &[ErrorCode::Format]);
+    assert_eq!(info(&r).region, None);
+    let r = check_number("1234567A", &all_kinds());
+    assert_eq!((r.kind, error_codes(&r)), (Some(Kind::TwPass), vec![ErrorCode::Format]));
+    let r = check_number("H2345678", &all_kinds());
+    assert_eq!((r.kind, error_codes(&r)), (Some(Kind::TwPass), vec![ErrorCode::Format]));
+    let r = check_number("12345678AB", &all_kinds());
+    assert_eq!(
+        (r.kind, error_codes(&r), info(&r).issue_count.clone()),
+        (Some(Kind::TwPass), vec![ErrorCode::Format], None)
+    );
+    assert!(!r.has_warning(WarningCode::OldPassFormat));
+    // CHARACTER: outside [0-9A-Z]; strict mode wants the upper-case letter.
+    assert_errors("H1234567#", Some(Kind::HkmoPass), &[ErrorCode::Character]);
+    let strict = NumberOptions { strict: true, ..opts() };
+    let r = check_number("h12345678", &strict);
+    assert_eq!((r.kind, error_codes(&r)), (Some(Kind::HkmoPass), vec![ErrorCode::Character]));
+    let r = check_number("1234567é", &NumberOptions { strict: true, ..all_kinds() });
+    assert_eq!((r.kind, error_codes(&r)), (Some(Kind::TwPass), vec![ErrorCode::Character]));
+    // LENGTH: one character short or over.
+    assert_errors("H123456789", None, &[ErrorCode::Length]);
+    assert_errors("H123456780123", None, &[ErrorCode::Length]);
+    // KIND_NOT_ALLOWED: a field that takes only the resident card.
+    let o = NumberOptions { kinds: KindSet::EMPTY.with(Kind::Resident18), ..opts() };
+    let r = check_number("M8765432101", &o);
+    assert_eq!((r.kind, error_codes(&r)), (Some(Kind::HkmoPass), vec![ErrorCode::KindNotAllowed]));
+    assert_eq!(r.errors[0].message, "hkmo_pass numbers are not accepted here (accepted: resident18)");
+    assert_eq!(warning_codes(&r), [WarningCode::NoCheckCharacter, WarningCode::OldPassFormat]);
+    let only_tw = NumberOptions { kinds: KindSet::EMPTY.with(Kind::TwPass), ..opts() };
+    let r = check_number("H12345678", &only_tw);
+    assert_eq!((r.kind, error_codes(&r)), (Some(Kind::HkmoPass), vec![ErrorCode::KindNotAllowed]));
+    let r = check_number("11010519491231002X", &only_tw);
+    assert_eq!((r.kind, error_codes(&r)), (Some(Kind::Resident18), vec![ErrorCode::KindNotAllowed]));
+}
+
 // --- One negative case per error code ---------------------------------------
 
 #[test]
@@ -413,9 +544,14 @@ fn any_valid() -> impl Strategy<Value = String> {
     prop_oneof![valid_resident18(), valid_fpr18(), valid_hmt18(), valid_fpr15()]
 }
 
-/// Every kind, the legacy resident15 (no check character) included.
+/// Pass numbers, current and older forms (`tw_pass` needs the opt-in).
+fn valid_pass() -> impl Strategy<Value = String> {
+    prop_oneof!["[HM][0-9]{8}", "[HM][0-9]{10}", "[0-9]{8}", "[0-9]{10}"]
+}
+
+/// Every kind, those without a check character (resident15, the passes) included.
 fn any_valid_or_legacy() -> impl Strategy<Value = String> {
-    prop_oneof![any_valid(), valid_resident15()]
+    prop_oneof![any_valid(), valid_resident15(), valid_pass()]
 }
 
 /// What a valid report holds, as `KindSpec::valid_info` states it (and the TypeScript types
@@ -425,7 +561,10 @@ fn assert_valid_report_shape(r: &NumberReport) -> Result<(), TestCaseError> {
     let kind = r.kind.ok_or_else(|| TestCaseError::fail("a valid report without a kind"))?;
     let i = r.info.as_ref().ok_or_else(|| TestCaseError::fail("a valid report without info"))?;
     let want = kind.spec().valid_info();
-    prop_assert!(i.birth_date.is_some(), "{:?}", r);
+    prop_assert_eq!(i.birth_date.is_some(), want.birth_date, "birthDate {:?}", r);
+    if !want.issue_count {
+        prop_assert!(i.issue_count.is_none(), "issueCount {:?}", r);
+    }
     prop_assert_eq!(i.sex.is_some(), want.sex, "sex {:?}", r);
     prop_assert_eq!(i.province.is_some(), want.province, "province {:?}", r);
     prop_assert_eq!(i.region.is_some(), want.region, "region {:?}", r);
@@ -446,18 +585,25 @@ proptest! {
 
     #[test]
     fn valid_reports_have_the_fields_their_kind_promises(n in any_valid_or_legacy(), lenient in any::<bool>(), strict in any::<bool>()) {
-        let o = NumberOptions { strict, fpr15_check_digit: if lenient { Severity::Warning } else { Severity::Error }, ..opts() };
+        let o = NumberOptions { strict, fpr15_check_digit: if lenient { Severity::Warning } else { Severity::Error }, ..all_kinds() };
         let r = check_number(&n, &o);
         assert_valid_report_shape(&r)?;
     }
 
     #[test]
-    fn kinds_restricts_what_is_valid_and_both_paths_agree(n in any_valid_or_legacy(), mask in 0u8..32) {
+    fn kinds_restricts_what_is_valid_and_both_paths_agree(n in any_valid_or_legacy(), mask in 0u8..128) {
         let kinds: KindSet = Kind::ALL.into_iter().filter(|k| mask & (1 << k.index()) != 0).collect();
         let o = NumberOptions { kinds, ..opts() };
-        let all = check_number(&n, &opts());
+        let all = check_number(&n, &all_kinds());
         let r = check_number(&n, &o);
         let kind = all.kind.unwrap();
+        if kind.spec().opt_in && !kinds.contains(kind) {
+            // Not recognised at all without the opt-in.
+            prop_assert_eq!(r.kind, None);
+            prop_assert_eq!(error_codes(&r), vec![ErrorCode::Length]);
+            prop_assert!(!is_valid_number(&n, &o));
+            return Ok(());
+        }
         prop_assert_eq!(r.kind, Some(kind));
         prop_assert_eq!(r.ok, kinds.contains(kind));
         prop_assert_eq!(r.ok, is_valid_number(&n, &o));
@@ -486,6 +632,22 @@ proptest! {
         let r = check_number(&s, &o);
         if r.ok {
             assert_valid_report_shape(&r)?;
+        }
+    }
+
+    /// Nothing is ever reported as `tw_pass`, valid or not, unless `kinds` includes it.
+    #[test]
+    fn no_input_is_a_tw_pass_unless_allowed(s in "[0-9]{8}|[0-9]{10}|[0-9A-Za-z -]{6,12}|.{0,16}", mask in 0u8..128, strict in any::<bool>()) {
+        let kinds: KindSet = Kind::ALL.into_iter().filter(|k| mask & (1 << k.index()) != 0 && *k != Kind::TwPass).collect();
+        for o in [NumberOptions { strict, kinds, ..opts() }, NumberOptions { strict, ..opts() }] {
+            let r = check_number(&s, &o);
+            prop_assert_ne!(r.kind, Some(Kind::TwPass), "{:?}", r);
+            prop_assert_eq!(r.ok, is_valid_number(&s, &o));
+        }
+        // Allowed, every 8- or 10-digit string is one.
+        let with_tw = NumberOptions { strict, kinds: kinds.with(Kind::TwPass), ..opts() };
+        if (s.len() == 8 || s.len() == 10) && s.bytes().all(|b| b.is_ascii_digit()) {
+            prop_assert_eq!(check_number(&s, &with_tw).kind, Some(Kind::TwPass));
         }
     }
 
@@ -605,6 +767,8 @@ fn code_strings_are_the_serde_names() {
         WarningCode::BirthCenturyInferred,
         WarningCode::LegacyNumber,
         WarningCode::NationalityUnusual,
+        WarningCode::NoCheckCharacter,
+        WarningCode::OldPassFormat,
     ] {
         assert_eq!(serde_json::to_value(w).unwrap(), w.as_str());
     }
@@ -724,7 +888,21 @@ fn params_carry_the_values_the_messages_are_about() {
     );
 
     let e = first("11010519491231002X1", &opts());
-    assert_eq!(e.params, Params::new().with("length", 19u8).with("limit", Value::Null));
+    assert_eq!(e.params, Params::new().with("length", 19u8).with("limit", Value::Null).with("optInKind", Value::Null));
+    let tw = first("12345678", &zh());
+    assert_eq!(tw.params.get("optInKind"), Some(&Value::from("tw_pass")));
+    assert!(tw.message.contains("只有 kinds 选项包含 tw_pass 时才识别 tw_pass 号码"), "{}", tw.message);
+    let tw_opts = NumberOptions { kinds: KindSet::EMPTY.with(Kind::TwPass), ..zh() };
+    let old = check_number("1234567801", &tw_opts);
+    let w: Vec<_> = old.warnings.iter().map(|w| (w.code, w.params.clone())).collect();
+    assert_eq!(
+        w,
+        [
+            (WarningCode::NoCheckCharacter, Params::new().with("kind", "tw_pass")),
+            (WarningCode::OldPassFormat, Params::new().with("number", "12345678").with("count", "01")),
+        ]
+    );
+    assert_eq!(old.warnings[1].message, "旧版 10 位格式：终身号码 12345678 后接签发次数 01；现行通行证只有终身号码");
     let e = first("110105194912310021", &opts());
     assert_eq!(
         e.params,
