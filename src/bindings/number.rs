@@ -4,7 +4,7 @@
 use super::boundary::{self, get, Undefined};
 use super::{js_error, now_seconds};
 use crate::core::codes::MisuseCode;
-use crate::core::date::Date;
+use crate::core::date::{digits, Date};
 use crate::core::number::{self, ErrorCode, Kind, KindSet, LeanReport, NumberOptions, Severity, Sex, WarningCode};
 use crate::core::tables;
 use js_sys::Array;
@@ -484,7 +484,7 @@ pub fn generate_number(options: JsValue) -> Result<String, JsValue> {
         None => None,
         Some(v) => {
             let code = match v.as_string() {
-                Some(s) if s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()) => s.parse::<u8>().ok(),
+                Some(s) if s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()) => Some(digits(s.as_bytes()) as u8),
                 Some(_) => None,
                 None => v.as_f64().filter(|n| n.fract() == 0.0 && (10.0..=99.0).contains(n)).map(|n| n as u8),
             };
@@ -505,7 +505,7 @@ pub fn generate_number(options: JsValue) -> Result<String, JsValue> {
         Some(v) => {
             let code = v.as_string().unwrap_or_default();
             let found = if code.len() == 3 && code.bytes().all(|b| b.is_ascii_digit()) {
-                code.parse().ok().and_then(tables::country_by_numeric)
+                tables::country_by_numeric(digits(code.as_bytes()) as u16)
             } else {
                 tables::country_by_alpha3(&code)
             };

@@ -253,17 +253,19 @@ fn put_number(b: &mut [u8], at: usize, n: usize, mut value: u32) {
 /// A default province: a mainland code (11–65) for every kind. Resident numbers also accept
 /// 71/81/82 when asked for, but are not issued with them.
 fn random_province(rng: &mut SplitMix64, _table: ProvinceTable) -> u8 {
-    let mainland = || tables::PROVINCES.iter().filter(|p| tables::mainland_province(p.code).is_some());
-    let n = mainland().count();
-    mainland().nth(rng.below(n)).map_or(11, |p| p.code)
+    pick(rng, &tables::PROVINCES, |p| p.mainland).map_or(11, |p| p.code)
 }
 
-/// A default nationality: any country of the table but China, Hong Kong, Macao and Taiwan (which
-/// are invalid or warned about on a foreigner's card).
+/// A default nationality: any country of the table but China (156), Hong Kong (344), Macao (446)
+/// and Taiwan (158), which are invalid or warned about on a foreigner's card.
 fn random_country(rng: &mut SplitMix64) -> &'static Country {
-    let usable = || tables::COUNTRIES.iter().filter(|c| !matches!(c.alpha3, "CHN" | "HKG" | "MAC" | "TWN"));
-    let n = usable().count();
-    usable().nth(rng.below(n)).unwrap_or(&tables::COUNTRIES[0])
+    pick(rng, &tables::COUNTRIES, |c| !matches!(c.numeric, 156 | 158 | 344 | 446)).unwrap_or(&tables::COUNTRIES[0])
+}
+
+/// A uniformly drawn item among those `usable`.
+fn pick<T>(rng: &mut SplitMix64, items: &'static [T], usable: impl Fn(&T) -> bool) -> Option<&'static T> {
+    let n = items.iter().filter(|&t| usable(t)).count();
+    items.iter().filter(|&t| usable(t)).nth(rng.below(n))
 }
 
 fn random_date(rng: &mut SplitMix64, today: Date) -> Date {

@@ -3,6 +3,7 @@
 //! and the kind tables, so it follows exactly the rules the validator applies.
 
 use super::{analyze, fold_char, Birth, Fold, Kind, Nationality, NumberOptions};
+use crate::core::date::digits;
 use crate::core::number::algo;
 use crate::core::tables;
 
@@ -22,8 +23,8 @@ pub fn rebuild_fpr15(new_number: &str, nationality: &str, association: &str) -> 
     if n.len() != 18 || !n[..17].iter().all(u8::is_ascii_digit) {
         return None;
     }
-    let alpha3 = if nationality.bytes().all(|c| c.is_ascii_digit()) {
-        tables::country_by_numeric(nationality.parse().ok()?)?.alpha3
+    let alpha3 = if nationality.len() == 3 && nationality.bytes().all(|c| c.is_ascii_digit()) {
+        tables::country_by_numeric(digits(nationality.as_bytes()) as u16)?.alpha3
     } else {
         tables::country_by_alpha3(nationality)?.alpha3
     };
