@@ -9,9 +9,9 @@
 #![no_main]
 
 use cnid_verify::core::chip::{parse_text_block, ChipCard, ChipErrorCode, TEXT_BLOCK_LEN};
-use cnid_verify::core::number::rebuild_fpr15;
 use cnid_verify::core::dump::card::card_checks;
 use cnid_verify::core::dump::{CheckId, Outcome, Verdict};
+use cnid_verify::core::number::rebuild_fpr15;
 use libfuzzer_sys::fuzz_target;
 
 /// readAt of the dump fixtures: 2026-06-01T00:00:00Z.
