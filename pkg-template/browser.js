@@ -8,12 +8,17 @@
 import init from './web.js';
 
 export {
+  NUMBER_PATTERN,
   TrustStore,
+  ageAt,
   checkNumber,
   checkNumbers,
+  generateNumber,
   init,
   isValidNumber,
+  maskNumber,
   parseChipText,
+  rebuildFpr15,
   upgradeResident15,
   verifyDump,
   verifyDumps,

@@ -5,12 +5,17 @@ import * as raw from './bundler/cnid_verify.js';
 import { makeApi } from './facade.js';
 
 export const {
+  NUMBER_PATTERN,
   TrustStore,
+  ageAt,
   checkNumber,
   checkNumbers,
+  generateNumber,
   init,
   isValidNumber,
+  maskNumber,
   parseChipText,
+  rebuildFpr15,
   upgradeResident15,
   verifyDump,
   verifyDumps,

@@ -10,11 +10,16 @@ import { init as initWeb } from './web-core.js';
 import { wasmResponse } from './inline/cnid_verify_wasm.js';
 
 export {
+  NUMBER_PATTERN,
   TrustStore,
+  ageAt,
   checkNumber,
   checkNumbers,
+  generateNumber,
   isValidNumber,
+  maskNumber,
   parseChipText,
+  rebuildFpr15,
   upgradeResident15,
   verifyDump,
   verifyDumps,

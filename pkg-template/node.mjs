@@ -4,12 +4,17 @@
 import cnid from './node.cjs';
 
 export const {
+  NUMBER_PATTERN,
   TrustStore,
+  ageAt,
   checkNumber,
   checkNumbers,
+  generateNumber,
   init,
   isValidNumber,
+  maskNumber,
   parseChipText,
+  rebuildFpr15,
   upgradeResident15,
   verifyDump,
   verifyDumps,

@@ -4,6 +4,18 @@
 // the facade by scripts/assemble-pkg.mjs.
 import { init } from './numbers/web.js';
 
-export { checkNumber, checkNumbers, init, isValidNumber, upgradeResident15, version } from './numbers/web.js';
+export {
+  NUMBER_PATTERN,
+  ageAt,
+  checkNumber,
+  checkNumbers,
+  generateNumber,
+  init,
+  isValidNumber,
+  maskNumber,
+  rebuildFpr15,
+  upgradeResident15,
+  version,
+} from './numbers/web.js';
 
 await init(); // numbers/web.js's default: the package's numbers .wasm

@@ -2,4 +2,16 @@
 // instance. The list of names is checked against the facade by scripts/assemble-pkg.mjs.
 import numbers from './numbers.cjs';
 
-export const { checkNumber, checkNumbers, init, isValidNumber, upgradeResident15, version } = numbers;
+export const {
+  NUMBER_PATTERN,
+  ageAt,
+  checkNumber,
+  checkNumbers,
+  generateNumber,
+  init,
+  isValidNumber,
+  maskNumber,
+  rebuildFpr15,
+  upgradeResident15,
+  version,
+} = numbers;

@@ -7,13 +7,18 @@ import * as raw from './web/cnid_verify.js';
 import { makeApi } from './facade.js';
 
 export const {
+  NUMBER_PATTERN,
   TrustStore,
+  ageAt,
   checkNumber,
   checkNumbers,
+  generateNumber,
   init,
   initSync,
   isValidNumber,
+  maskNumber,
   parseChipText,
+  rebuildFpr15,
   upgradeResident15,
   verifyDump,
   verifyDumps,

@@ -8,9 +8,10 @@
 //! check names one of its declared reasons.
 #![no_main]
 
-use cnid_verify::core::chip::{parse_text_block, rebuild_old_number, ChipCard, ChipErrorCode, TEXT_BLOCK_LEN};
+use cnid_verify::core::chip::{parse_text_block, ChipCard, ChipErrorCode, TEXT_BLOCK_LEN};
 use cnid_verify::core::dump::card::card_checks;
 use cnid_verify::core::dump::{CheckId, Outcome, Verdict};
+use cnid_verify::core::number::rebuild_fpr15;
 use libfuzzer_sys::fuzz_target;
 
 /// readAt of the dump fixtures: 2026-06-01T00:00:00Z.
@@ -48,7 +49,7 @@ fn parse(block: &[u8], read_at: Option<i64>) {
             assert_eq!(block.len(), TEXT_BLOCK_LEN);
             assert_eq!(card.old_number_rebuilt, card.old_number.is_some());
             if let (Some(nat), Some(item)) = (&card.nationality, &card.association_item) {
-                assert_eq!(rebuild_old_number(&card.number, nat, item), card.old_number);
+                assert_eq!(rebuild_fpr15(&card.number, nat, item), card.old_number);
             }
             checks(&card, READ_AT);
             if let Some(t) = read_at {

@@ -7,13 +7,16 @@
 //! * a valid number has a kind and exactly that kind's length once normalised;
 //! * strict validity implies lenient validity, and a lenient-valid number's normal form is
 //!   strictly valid;
-//! * `is_valid_number_settled` with a stale date gives the verdict of the fresh date.
+//! * `is_valid_number_settled` with a stale date gives the verdict of the fresh date;
+//! * helpers: `age_at` is `Some` exactly for valid numbers; `mask_number` keeps the length of the
+//!   lenient normal form and masks at least one character of a non-empty one; `generate_number`
+//!   (seeded from the input) gives a valid number of each kind.
 #![no_main]
 
 use cnid_verify::core::date::Date;
 use cnid_verify::core::number::{
-    check_number, check_number_lean, echo_input, is_valid_number, is_valid_number_settled, normalize, Kind,
-    NumberOptions, Severity,
+    age_at, check_number, check_number_lean, echo_input, generate_number, is_valid_number, is_valid_number_settled,
+    mask_number, normalize, GenerateRequest, Kind, MaskOptions, NumberOptions, Severity,
 };
 use libfuzzer_sys::fuzz_target;
 
@@ -73,9 +76,43 @@ fn run(input: &str) {
     }
 }
 
+fn helpers(input: &str, data: &[u8]) {
+    let opts = NumberOptions::new(STALE);
+    assert_eq!(age_at(input, &opts).is_some(), is_valid_number(input, &opts), "age_at for {input:?}");
+    let masked: Vec<char> = mask_number(input, &MaskOptions::default()).chars().collect();
+    if input.trim().len() <= 256 {
+        let n = normalize(input, false).chars().count();
+        assert_eq!(masked.len(), n, "mask length for {input:?}");
+    }
+    if !masked.is_empty() {
+        assert!(masked.contains(&'*'), "nothing masked for {input:?}");
+    }
+    let mut seed = [0u8; 8];
+    for (d, s) in seed.iter_mut().zip(data) {
+        *d = *s;
+    }
+    for kind in Kind::ALL {
+        let req = GenerateRequest {
+            kind,
+            seed: u64::from_le_bytes(seed),
+            birth_date: None,
+            sex: None,
+            province: None,
+            region: None,
+            nationality: None,
+        };
+        let n = generate_number(&req, STALE).expect("a default request always succeeds");
+        let r = check_number(&n, &opts);
+        assert!(r.ok && r.kind == Some(kind), "generated {n:?} for {kind:?}");
+    }
+}
+
 fuzz_target!(|data: &[u8]| {
     match std::str::from_utf8(data) {
-        Ok(s) => run(s),
+        Ok(s) => {
+            run(s);
+            helpers(s, data);
+        }
         Err(_) => run(&String::from_utf8_lossy(data)),
     }
 });

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // cnid-verify command-line interface (ships in the npm package as bin/cnid-verify.js).
 //
-// Exit status: 0 = every number valid / every dump accepted; 1 = at least one invalid number or
+// Exit status (generate and mask: 0, or 2 for a usage error or an impossible request):
+// 0 = every number valid / every dump accepted; 1 = at least one invalid number or
 // rejected dump; 2 = usage error, unreadable or malformed trust or revocation file (then nothing is
 // verified), or a dump file that could not be read or verified (reported in its place; the other
 // dumps are still verified and printed).
@@ -157,6 +158,9 @@ function t(key, ...args) {
 
 const SYNOPSIS = `Usage:
   ${PROG} number [--json] [--strict] [--at TIME] [--fpr15-check-digit error|warning] [--kinds LIST] NUMBER...
+  ${PROG} generate --kind KIND [--seed N] [--count N] [--birth-date YYYY-MM-DD] [--sex male|female]
+               [--province CODE] [--region HK|MO|TW] [--nationality CODE]
+  ${PROG} mask [--keep-start N] [--keep-end N] [--mask-char C] NUMBER...
   ${PROG} dump [--json] --trust FILE [--trust FILE...] [--revoked FILE...] [--at TIME]
                [--nonce HEX] [--max-age SECONDS|none] [--clock-skew SECONDS] [--aad HEX]
                [--reject-ca-signer] [--require-signed-x5chain] DUMP...
@@ -178,6 +182,17 @@ number   Validate Chinese identity-card numbers (foreign permanent resident 18/1
                                   others are KIND_NOT_ALLOWED (an unknown name's error lists them).
                                   Default: every kind but tw_pass, which is recognised only when
                                   listed (8 digits could be anything)
+
+generate Print valid numbers for TEST DATA, one per line (they may belong to real people: never use
+         them as anyone's number). Deterministic: number i is generateNumber({ ..., seed: SEED + i }).
+           --kind KIND            fpr18, fpr15, resident18, resident15 or hmt18 (required)
+           --seed N               the first seed (default 0): the same arguments print the same numbers
+           --count N              how many numbers (default 1, at most 10000)
+           --birth-date, --sex, --province, --region (hmt18), --nationality (fpr kinds: CAN or 124)
+                                  fields every number shows; a field the kind lacks is an error (exit 2)
+
+mask     Print each NUMBER masked for display (default: first 4 and last 4 characters shown).
+           --keep-start N, --keep-end N, --mask-char C
 
 dump     Verify signed chip dumps (COSE_Sign1, ES256) against the trust material you give.
            --trust FILE           JWK set (.json, .jwks) or X.509 certificate(s) (.pem, .crt, .der);
@@ -478,6 +493,68 @@ function cmdNumber(argv) {
   if (values.json) out(toJson(reports));
   else for (const r of reports) out(describeNumber(r));
   return reports.every((r) => r.ok) ? 0 : 1;
+}
+
+// --- generate, mask ------------------------------------------------------------------------------
+
+const MAX_COUNT = 10_000;
+
+/** A non-negative integer flag, or a usage error. */
+function integerFlag(name, value, max) {
+  if (!/^\d+$/.test(value) || Number(value) > max) throw new UsageError(`--${name} must be an integer from 0 to ${max}, got ${value}`);
+  return Number(value);
+}
+
+function cmdGenerate(argv) {
+  const { values, positionals } = parse(argv, {
+    kind: { type: 'string' },
+    seed: { type: 'string' },
+    count: { type: 'string' },
+    'birth-date': { type: 'string' },
+    sex: { type: 'string' },
+    province: { type: 'string' },
+    region: { type: 'string' },
+    nationality: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    out(USAGE);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`generate takes no arguments, got ${positionals[0]}`);
+  if (values.kind === undefined) throw new UsageError('--kind is required');
+  const count = values.count === undefined ? 1 : integerFlag('count', values.count, MAX_COUNT);
+  const seed = values.seed === undefined ? 0 : integerFlag('seed', values.seed, Number.MAX_SAFE_INTEGER - MAX_COUNT);
+  // The library checks every value (an impossible request is INVALID_OPTION, exit 2).
+  const options = { kind: values.kind };
+  for (const [flag, name] of [['birth-date', 'birthDate'], ['sex', 'sex'], ['province', 'province'], ['region', 'region'], ['nationality', 'nationality']]) {
+    if (values[flag] !== undefined) options[name] = values[flag];
+  }
+  const lines = [];
+  for (let i = 0; i < count; i++) lines.push(cnid.generateNumber({ ...options, seed: seed + i }));
+  out(lines.join('\n'));
+  return 0;
+}
+
+function cmdMask(argv) {
+  const { values, positionals } = parse(argv, {
+    'keep-start': { type: 'string' },
+    'keep-end': { type: 'string' },
+    'mask-char': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    out(USAGE);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError('no numbers given');
+  const options = {};
+  if (values['keep-start'] !== undefined) options.keepStart = integerFlag('keep-start', values['keep-start'], 64);
+  if (values['keep-end'] !== undefined) options.keepEnd = integerFlag('keep-end', values['keep-end'], 64);
+  if (values['mask-char'] !== undefined) options.maskChar = values['mask-char'];
+  const inputs = positionals.flatMap((p) => (p === '-' ? readStdinLines() : [p]));
+  for (const n of inputs) out(safe(cnid.maskNumber(n, options)));
+  return 0;
 }
 
 // --- files --------------------------------------------------------------------------------------
@@ -850,6 +927,10 @@ function main(args) {
       return cmdNumber(rest);
     case 'dump':
       return cmdDump(rest);
+    case 'generate':
+      return cmdGenerate(rest);
+    case 'mask':
+      return cmdMask(rest);
     case '--help':
     case '-h':
     case 'help':

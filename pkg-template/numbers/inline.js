@@ -8,7 +8,18 @@ import { inlineInit } from '../facade.js';
 import { init as initWeb } from './web-core.js';
 import { wasmResponse } from '../inline/cnid_verify_numbers_wasm.js';
 
-export { checkNumber, checkNumbers, isValidNumber, upgradeResident15, version } from './web-core.js';
+export {
+  NUMBER_PATTERN,
+  ageAt,
+  checkNumber,
+  checkNumbers,
+  generateNumber,
+  isValidNumber,
+  maskNumber,
+  rebuildFpr15,
+  upgradeResident15,
+  version,
+} from './web-core.js';
 
 /** Instantiates the carried .wasm (idempotent, asynchronous only: see facade.js inlineInit). */
 export const init = inlineInit(initWeb, wasmResponse);

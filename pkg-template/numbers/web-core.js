@@ -5,7 +5,20 @@
 import * as raw from './web/cnid_verify_numbers.js';
 import { makeNumbersApi } from '../facade.js';
 
-export const { checkNumber, checkNumbers, init, initSync, isValidNumber, upgradeResident15, version } = makeNumbersApi(raw, {
+export const {
+  NUMBER_PATTERN,
+  ageAt,
+  checkNumber,
+  checkNumbers,
+  generateNumber,
+  init,
+  initSync,
+  isValidNumber,
+  maskNumber,
+  rebuildFpr15,
+  upgradeResident15,
+  version,
+} = makeNumbersApi(raw, {
   init: raw.default,
   initSync: raw.initSync,
 });

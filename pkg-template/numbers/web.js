@@ -6,7 +6,19 @@
 // names is checked by scripts/assemble-pkg.mjs.
 import { init as initCore } from './web-core.js';
 
-export { checkNumber, checkNumbers, initSync, isValidNumber, upgradeResident15, version } from './web-core.js';
+export {
+  NUMBER_PATTERN,
+  ageAt,
+  checkNumber,
+  checkNumbers,
+  generateNumber,
+  initSync,
+  isValidNumber,
+  maskNumber,
+  rebuildFpr15,
+  upgradeResident15,
+  version,
+} from './web-core.js';
 
 /** Initialises from `input`, or from the package's numbers .wasm (idempotent). */
 export async function init(input) {

@@ -23,7 +23,14 @@ extern "C" {
     #[wasm_bindgen(catch, js_name = snapshotArray)]
     fn js_snapshot_array(value: &JsValue, max: u32) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = ownOptions)]
-    fn js_own_options(options: &JsValue, allowed: &str, strict_undefined: bool) -> Result<JsValue, JsValue>;
+    fn js_own_options(
+        options: &JsValue,
+        allowed: &str,
+        strict_undefined: bool,
+        foreign_context: bool,
+    ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = reportBirthDate)]
+    fn js_report_birth_date(report: &JsValue) -> Result<JsValue, JsValue>;
 }
 
 /// How an option that is present with the value `undefined` is read.
@@ -40,15 +47,45 @@ pub(crate) enum Undefined {
 /// the own enumerable properties whose names are all in `allowed`
 /// (comma-separated). Read values with [`get`].
 pub(crate) fn options(value: &JsValue, allowed: &str, undefined: Undefined) -> Result<Option<Object>, JsValue> {
+    read_options(value, allowed, undefined, false)
+}
+
+/// [`options`] for a predicate's second argument, which may be a validation library's context
+/// object: one with a function-valued property and no option name is no options (`None`). See
+/// `ownOptions` in js/boundary.js.
+pub(crate) fn predicate_options(value: &JsValue, allowed: &str) -> Result<Option<Object>, JsValue> {
+    read_options(value, allowed, Undefined::Absent, true)
+}
+
+fn read_options(
+    value: &JsValue,
+    allowed: &str,
+    undefined: Undefined,
+    foreign_context: bool,
+) -> Result<Option<Object>, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    let snap = js_own_options(value, allowed, undefined == Undefined::Rejected)
+    let snap = js_own_options(value, allowed, undefined == Undefined::Rejected, foreign_context)
         .map_err(|_| js_error(MisuseCode::InvalidOption, "options could not be read"))?;
+    if snap.is_null() {
+        return Ok(None);
+    }
     if let Some(message) = snap.as_string() {
         return Err(js_error(MisuseCode::InvalidOption, &message));
     }
     Ok(Some(snap.unchecked_into::<Object>()))
+}
+
+/// The birth date string of a number report: `Some(Some(date))` for a valid report, `Some(None)`
+/// for a report with `ok: false`, `None` for a value that is not shaped like a report.
+pub(crate) fn report_birth_date(report: &JsValue) -> Option<Option<String>> {
+    let out = js_report_birth_date(report).ok()?;
+    if out.is_string() {
+        return None;
+    }
+    let list: Array = out.dyn_into().ok()?;
+    Some(list.get(0).as_string())
 }
 
 /// One option from a snapshot made by [`options`] (a null-prototype object

@@ -1,9 +1,10 @@
-//! `checkNumber`, `checkNumbers`, `isValidNumber`, `upgradeResident15`.
+//! `checkNumber`, `checkNumbers`, `isValidNumber`, `upgradeResident15` and the helpers
+//! (`rebuildFpr15`, `ageAt`, `maskNumber`, `generateNumber`).
 
 use super::boundary::{self, get, Undefined};
 use super::{js_error, now_seconds};
 use crate::core::codes::MisuseCode;
-use crate::core::date::Date;
+use crate::core::date::{digits, Date};
 use crate::core::i18n::{Params, Value};
 use crate::core::number::{
     self, Code, ErrorCode, Kind, KindSet, LeanReport, NumberOptions, Severity, Sex, WarningCode,
@@ -20,35 +21,48 @@ const NUMBER_OPTIONS: &str = "strict,at,fpr15CheckDigit,kinds,locale";
 /// Converts the JS options object (see `NumberOptions` in the TS types).
 /// Without `at`, the check date is the current date in China Standard Time.
 pub(crate) fn number_options(options: &JsValue) -> Result<NumberOptions, JsValue> {
-    let Some(obj) = boundary::options(options, NUMBER_OPTIONS, Undefined::Absent)? else {
-        return Ok(NumberOptions::new(today_cst()));
-    };
-    let strict = match get(&obj, "strict") {
+    match boundary::options(options, NUMBER_OPTIONS, Undefined::Absent)? {
+        None => Ok(NumberOptions::new(today_cst())),
+        Some(obj) => read_number_options(&obj),
+    }
+}
+
+/// The options of `isValidNumber`'s second argument: `None` for none, including a validation
+/// library's context object (see `boundary::predicate_options`).
+fn predicate_number_options(options: &JsValue) -> Result<Option<NumberOptions>, JsValue> {
+    boundary::predicate_options(options, NUMBER_OPTIONS)?.map(|obj| read_number_options(&obj)).transpose()
+}
+
+fn read_number_options(obj: &js_sys::Object) -> Result<NumberOptions, JsValue> {
+    let strict = match get(obj, "strict") {
         None => false,
         Some(v) => v.as_bool().ok_or_else(|| js_error(MisuseCode::InvalidOption, "strict must be a boolean"))?,
     };
-    let at = match get(&obj, "at") {
-        None => None,
-        Some(v) => Some(match v.as_string() {
-            Some(s) => Date::parse_iso(&s).ok_or_else(|| {
-                js_error(MisuseCode::InvalidOption, "at must be a Date, epoch milliseconds or \"YYYY-MM-DD\"")
-            })?,
-            None => Date::from_unix_seconds_cst(boundary::time_seconds(&v, "at")?),
-        }),
-    };
-    let fpr15_check_digit = match get(&obj, "fpr15CheckDigit").map(|v| v.as_string()) {
+    let at = get(obj, "at").map(|v| date_value(&v, "at")).transpose()?;
+    let fpr15_check_digit = match get(obj, "fpr15CheckDigit").map(|v| v.as_string()) {
         None => Severity::Error,
         Some(Some(s)) if s == "error" => Severity::Error,
         Some(Some(s)) if s == "warning" => Severity::Warning,
         Some(_) => return Err(js_error(MisuseCode::InvalidOption, "fpr15CheckDigit must be \"error\" or \"warning\"")),
     };
-    let kinds = match get(&obj, "kinds") {
+    let kinds = match get(obj, "kinds") {
         None => KindSet::DEFAULT,
         Some(v) => kinds_option(&v)?,
     };
-    let locale = boundary::locale(&obj)?;
+    let locale = boundary::locale(obj)?;
     let today = at.unwrap_or_else(today_cst);
     Ok(NumberOptions { strict, today, fpr15_check_digit, kinds, locale })
+}
+
+/// A date as the `at` option takes it: a `Date` or epoch milliseconds (its China Standard Time
+/// date), or `"YYYY-MM-DD"`. `name` is the option or argument, for the message.
+fn date_value(v: &JsValue, name: &str) -> Result<Date, JsValue> {
+    match v.as_string() {
+        Some(s) => Date::parse_iso(&s).ok_or_else(|| {
+            js_error(MisuseCode::InvalidOption, &format!("{name} must be a Date, epoch milliseconds or \"YYYY-MM-DD\""))
+        }),
+        None => Ok(Date::from_unix_seconds_cst(boundary::time_seconds(v, name)?)),
+    }
 }
 
 /// `kinds`: a non-empty array of kind names, read through a snapshot (no caller code runs).
@@ -398,21 +412,172 @@ pub fn is_valid_number_string(input: &str) -> bool {
 
 /// The fast path: is this a valid number of any recognised kind?
 ///
+/// As a predicate for form libraries: an absent value (`undefined`, `null`: an empty field) is
+/// `false`, not misuse (whether a field may be empty is the form's `required` rule); any other
+/// non-string is still a coded TypeError (a number has lost its leading zeros or its `X`). A second
+/// argument that is a validation library's context object is no options (see
+/// `boundary::predicate_options`); any other object is options, checked in full.
+///
 /// (Returning a plain `bool` and throwing with `wasm_bindgen::throw_val`
 /// would save the JS glue an array per call, but unwinding out of wasm skips
 /// restoring the shadow stack pointer and corrupts later calls; the Node
 /// test "many misuse throws in a row" catches exactly that.)
 #[wasm_bindgen(js_name = isValidNumber, skip_typescript)]
-pub fn is_valid_number(input: JsValue, options: Option<js_sys::Object>) -> Result<bool, JsValue> {
-    match options {
-        None => {
-            let input = string_arg(&input, "input")?;
-            Ok(is_valid_number_string(&input))
+pub fn is_valid_number(input: JsValue, options: JsValue) -> Result<bool, JsValue> {
+    let opts = predicate_number_options(&options)?;
+    if input.is_undefined() || input.is_null() {
+        return Ok(false);
+    }
+    let input = string_arg(&input, "input")?;
+    Ok(match opts {
+        None => is_valid_number_string(&input),
+        Some(opts) => number::is_valid_number(&input, &opts),
+    })
+}
+
+// --- Helpers -----------------------------------------------------------------------------------
+
+/// `null` or a string, never wasm-bindgen's `undefined` for `None` (reports use null for "none").
+fn string_or_null(s: Option<String>) -> JsValue {
+    s.map_or(JsValue::NULL, |n| JsValue::from_str(&n))
+}
+
+/// The earlier 15-character foreigner number of a valid `fpr18` and its chip association item, or
+/// `null` (docs/spec/card-formats.md §1.7).
+#[wasm_bindgen(js_name = rebuildFpr15, skip_typescript)]
+pub fn rebuild_fpr15(input: JsValue, association_item: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let text_in = string_arg(&input, "input")?;
+    let item = string_arg(&association_item, "associationItem")?;
+    let opts = number_options(&options)?;
+    Ok(string_or_null(number::rebuild_fpr15_checked(&text_in, &item, &opts)))
+}
+
+/// Age in completed years on `date` (default today, China Standard Time) of a number or a report.
+#[wasm_bindgen(js_name = ageAt, skip_typescript)]
+pub fn age_at(subject: JsValue, date: JsValue) -> Result<JsValue, JsValue> {
+    let on = if date.is_undefined() { today_cst() } else { date_value(&date, "date")? };
+    if let Some(text_in) = subject.as_string() {
+        let years = number::age_at(&text_in, &NumberOptions::new(on));
+        return Ok(years.map_or(JsValue::NULL, JsValue::from));
+    }
+    let not_a_report = || {
+        js_error(MisuseCode::InvalidArgument, "ageAt takes a number string or a report from checkNumber/checkNumbers")
+    };
+    let birth = match boundary::report_birth_date(&subject).ok_or_else(not_a_report)? {
+        None => return Ok(JsValue::NULL),
+        Some(text) => Date::parse_iso(&text).ok_or_else(not_a_report)?,
+    };
+    Ok(birth.completed_years_at(on).map_or(JsValue::NULL, JsValue::from))
+}
+
+const MASK_OPTIONS: &str = "keepStart,keepEnd,maskChar";
+
+/// Largest `keepStart`/`keepEnd` accepted (more than any number's length).
+const MAX_KEEP: u32 = 64;
+
+/// The display form of a string, most of it masked (see `number::mask_number`).
+#[wasm_bindgen(js_name = maskNumber, skip_typescript)]
+pub fn mask_number(input: JsValue, options: JsValue) -> Result<String, JsValue> {
+    let text_in = string_arg(&input, "input")?;
+    let mut opts = number::MaskOptions::default();
+    if let Some(obj) = boundary::options(&options, MASK_OPTIONS, Undefined::Absent)? {
+        if let Some(v) = get(&obj, "keepStart") {
+            opts.keep_start = count_option(&v, "keepStart")?;
         }
-        Some(options) => {
-            let opts = number_options(&options)?;
-            let input = string_arg(&input, "input")?;
-            Ok(number::is_valid_number(&input, &opts))
+        if let Some(v) = get(&obj, "keepEnd") {
+            opts.keep_end = count_option(&v, "keepEnd")?;
+        }
+        if let Some(v) = get(&obj, "maskChar") {
+            let bad = || js_error(MisuseCode::InvalidOption, "maskChar must be one character (e.g. \"*\")");
+            let s = v.as_string().ok_or_else(bad)?;
+            let mut chars = s.chars();
+            opts.mask_char = match (chars.next(), chars.next()) {
+                (Some(c), None) if !c.is_control() => c,
+                _ => return Err(bad()),
+            };
         }
     }
+    Ok(number::mask_number(&text_in, &opts))
+}
+
+/// An integer option in `0..=MAX_KEEP`.
+fn count_option(v: &JsValue, name: &str) -> Result<usize, JsValue> {
+    v.as_f64()
+        .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(MAX_KEEP)).contains(n))
+        .map(|n| n as usize)
+        .ok_or_else(|| js_error(MisuseCode::InvalidOption, &format!("{name} must be an integer from 0 to {MAX_KEEP}")))
+}
+
+const GENERATE_OPTIONS: &str = "kind,seed,birthDate,sex,province,region,nationality";
+
+/// A valid number for test data, deterministic for the seed (see `number::generate_number`).
+#[wasm_bindgen(js_name = generateNumber, skip_typescript)]
+pub fn generate_number(options: JsValue) -> Result<String, JsValue> {
+    let invalid = |m: &str| js_error(MisuseCode::InvalidOption, m);
+    let obj = boundary::options(&options, GENERATE_OPTIONS, Undefined::Absent)?
+        .ok_or_else(|| invalid("generateNumber needs options: { kind, seed } at least"))?;
+    let kind_names = || Kind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ");
+    let kind = get(&obj, "kind")
+        .and_then(|v| v.as_string())
+        .and_then(|s| Kind::parse(&s))
+        .ok_or_else(|| invalid(&format!("kind must be one of {}", kind_names())))?;
+    let seed = get(&obj, "seed")
+        .and_then(|v| v.as_f64())
+        .filter(|n| n.fract() == 0.0 && (0.0..=9_007_199_254_740_991.0).contains(n))
+        .map(|n| n as u64)
+        .ok_or_else(|| {
+            invalid("seed must be an integer from 0 to Number.MAX_SAFE_INTEGER (the same seed gives the same number)")
+        })?;
+    let birth_date = get(&obj, "birthDate").map(|v| date_value(&v, "birthDate")).transpose()?;
+    let sex = match get(&obj, "sex").and_then(|v| v.as_string()).as_deref() {
+        _ if get(&obj, "sex").is_none() => None,
+        Some("male") => Some(Sex::Male),
+        Some("female") => Some(Sex::Female),
+        _ => return Err(invalid("sex must be \"male\" or \"female\"")),
+    };
+    let province = match get(&obj, "province") {
+        None => None,
+        Some(v) => {
+            let code = match v.as_string() {
+                Some(s) if s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()) => Some(digits(s.as_bytes()) as u8),
+                Some(_) => None,
+                None => v.as_f64().filter(|n| n.fract() == 0.0 && (10.0..=99.0).contains(n)).map(|n| n as u8),
+            };
+            Some(code.ok_or_else(|| invalid("province must be a two-digit GB/T 2260 code, e.g. \"11\" or 11"))?)
+        }
+    };
+    let region = match get(&obj, "region") {
+        None => None,
+        Some(v) => Some(match v.as_string().as_deref() {
+            Some("HK") => "HK",
+            Some("MO") => "MO",
+            Some("TW") => "TW",
+            _ => return Err(invalid("region must be \"HK\", \"MO\" or \"TW\"")),
+        }),
+    };
+    let nationality = match get(&obj, "nationality") {
+        None => None,
+        Some(v) => {
+            let code = v.as_string().unwrap_or_default();
+            let found = if code.len() == 3 && code.bytes().all(|b| b.is_ascii_digit()) {
+                tables::country_by_numeric(digits(code.as_bytes()) as u16)
+            } else {
+                tables::country_by_alpha3(&code)
+            };
+            Some(found.ok_or_else(|| {
+                invalid(
+                    "nationality must be an ISO 3166-1 alpha-3 code (\"CAN\") or numeric code (\"124\") of the table",
+                )
+            })?)
+        }
+    };
+    let req = number::GenerateRequest { kind, seed, birth_date, sex, province, region, nationality };
+    number::generate_number(&req, today_cst()).map_err(|e| {
+        let code = if matches!(e, number::GenerateError::Internal(_)) {
+            MisuseCode::Internal
+        } else {
+            MisuseCode::InvalidOption
+        };
+        js_error(code, &e.message())
+    })
 }

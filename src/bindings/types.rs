@@ -38,16 +38,74 @@ export interface NumberOptions {
 export function checkNumber(input: string, options?: NumberOptions): NumberReport;
 /** Validates many numbers in one boundary crossing; reports are in input order. */
 export function checkNumbers(inputs: readonly string[], options?: NumberOptions): NumberReport[];
-/** The fast path: true when `input` is a valid number of any recognised kind. */
-export function isValidNumber(input: string, options?: NumberOptions): boolean;
+/**
+ * The fast path: true when `input` is a valid number of any recognised kind. An absent value
+ * (undefined, null: an empty form field) is false; another non-string throws INVALID_ARGUMENT.
+ */
+export function isValidNumber(input: string | null | undefined, options?: NumberOptions): boolean;
 /** As an array callback (`list.filter(isValidNumber)`): the index and the list are ignored. */
-export function isValidNumber(input: string, index: number, list?: readonly unknown[]): boolean;
+export function isValidNumber(input: string | null | undefined, index: number, list?: readonly unknown[]): boolean;
+/**
+ * As a validation library's test (yup's `test(value, context)`): a context object (it carries
+ * functions and no option name) is ignored. An object with an option name is options, checked in full.
+ */
+export function isValidNumber(input: string | null | undefined, context: object): boolean;
 /**
  * The 18-character form of a valid legacy 15-digit resident number (`19` inserted before the year, the
  * MOD 11-2 check character appended), or null when `input` is not a valid resident15. The mechanical
  * conversion: where the address code has changed since, the number actually issued may differ.
  */
 export function upgradeResident15(input: string, options?: NumberOptions): string | null;
+/**
+ * The earlier 15-character foreign permanent resident number (fpr15) of a holder of a 2023 card:
+ * rebuilt from the valid fpr18 number and the chip's 3-digit association item
+ * (docs/spec/card-formats.md §1.7). null when `fpr18Number` is not a valid fpr18 under `options`,
+ * or the item names no earlier card (blank, "000", or not three digits).
+ */
+export function rebuildFpr15(fpr18Number: string, associationItem: string, options?: NumberOptions): string | null;
+/**
+ * Age in completed years, in China Standard Time, on `date` (a Date, epoch milliseconds or
+ * "YYYY-MM-DD", as the `at` option; default today): of a number (validated with `at: date`) or of a
+ * report from checkNumber. null when the number or report is not valid, or the birth is after `date`.
+ */
+export function ageAt(numberOrReport: string | NumberReport, date?: Date | number | string): number | null;
+export interface MaskOptions {
+  /** Characters shown at the start (default 4). */
+  keepStart?: number;
+  /** Characters shown at the end (default 4). */
+  keepEnd?: number;
+  /** One character shown for each hidden one (default "*"). */
+  maskChar?: string;
+}
+/**
+ * The display form of any string (`1101**********002X`): its lenient normalisation with all but the
+ * first `keepStart` and last `keepEnd` characters masked; a string of at most keepStart + keepEnd
+ * characters is masked entirely. Never throws for a string.
+ */
+export function maskNumber(input: string, options?: MaskOptions): string;
+export interface GenerateOptions {
+  kind: NumberKind;
+  /** Required: the same options and seed give the same number (an integer, 0 to Number.MAX_SAFE_INTEGER). */
+  seed: number;
+  /** Default: drawn from 1950-01-01..1999-12-31. */
+  birthDate?: Date | number | string;
+  /** Not for fpr15 (it does not encode sex). */
+  sex?: "male" | "female";
+  /** Two-digit GB/T 2260 code, not for hmt18 (default: a mainland code). */
+  province?: string | number;
+  /** hmt18 only. */
+  region?: "HK" | "MO" | "TW";
+  /** fpr18 and fpr15 only: ISO 3166-1 alpha-3 ("CAN") or numeric ("124"); not China. */
+  nationality?: string;
+}
+/**
+ * A valid number of `kind` for TEST DATA, deterministic for the options (seed included). It is a
+ * valid number that may belong to a real person. INVALID_OPTION for a field the kind does not have
+ * or a value it cannot hold.
+ */
+export function generateNumber(options: GenerateOptions): string;
+/** A regular expression for `<input pattern>`: the compact shapes of every kind. Shape only: no check digit. */
+export const NUMBER_PATTERN: string;
 "#;
 
 /// Misuse error codes of the numbers-only build (generated; the full build's are in the dump types).

@@ -19,8 +19,7 @@
 //! by the dump layer (the WLT photo codec is proprietary).
 
 use crate::core::date::Date;
-use crate::core::number::{algo, Kind};
-use crate::core::tables;
+use crate::core::number::{self, Kind};
 use serde::Serialize;
 
 /// Length of the text block in bytes.
@@ -486,7 +485,7 @@ fn parse_layout(b: &[u8], spec: &LayoutSpec) -> Result<ChipCard, ChipError> {
         card.english_name = Some(parts.trim().to_owned());
     }
     if let (Some(nationality), Some(item)) = (&card.nationality, &card.association_item) {
-        card.old_number = rebuild_old_number(&card.number, nationality, item);
+        card.old_number = number::rebuild_fpr15(&card.number, nationality, item);
         card.old_number_rebuilt = card.old_number.is_some();
     }
     Ok(card)
@@ -510,36 +509,6 @@ fn nationality_field(b: &[u8], field: Field, digits_allowed: bool) -> Result<Str
             ),
         ))
     }
-}
-
-/// Rebuilds the earlier 15-character number from a 2023 card (docs/spec/card-formats.md
-/// §1.7): alpha-3 nationality + province digits of the new number + the two
-/// prefecture digits of the association item + YYMMDD + the item's sequence
-/// digit + an ICAO 7-3-1 check digit. A blank or `000` item means the holder
-/// had no earlier card (UNCERTAIN in the sources: both are treated alike).
-pub fn rebuild_old_number(new_number: &str, nationality: &str, association: &str) -> Option<String> {
-    let item = association.as_bytes();
-    if item.len() != 3 || !item.iter().all(u8::is_ascii_digit) || association == "000" {
-        return None;
-    }
-    let n = new_number.as_bytes();
-    if n.len() != 18 || !n[..17].iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    let alpha3 = if nationality.bytes().all(|c| c.is_ascii_digit()) {
-        tables::country_by_numeric(nationality.parse().ok()?)?.alpha3
-    } else {
-        tables::country_by_alpha3(nationality)?.alpha3
-    };
-    let mut body = String::with_capacity(15);
-    body.push_str(alpha3);
-    body.push_str(new_number.get(1..3)?);
-    body.push_str(association.get(0..2)?);
-    body.push_str(new_number.get(8..14)?);
-    body.push_str(association.get(2..3)?);
-    let check = algo::icao_731(body.as_bytes())?;
-    body.push(char::from(check));
-    Some(body)
 }
 
 // Native only: proptest is a native dev-dependency (wasm test builds, e.g. `wasm-pack test`,
@@ -639,9 +608,9 @@ pub(crate) mod tests {
         // docs/spec/card-formats.md §1.7: item 001 gives CAN110081080310.
         assert_eq!(c.old_number.as_deref(), Some("CAN110081080310"));
         assert!(c.old_number_rebuilt);
-        assert_eq!(rebuild_old_number("911124198108030024", "124", "001").as_deref(), Some("CAN110081080310"));
-        assert_eq!(rebuild_old_number("911124198108030024", "CAN", ""), None);
-        assert_eq!(rebuild_old_number("911124198108030024", "CAN", "0A1"), None);
+        assert_eq!(number::rebuild_fpr15("911124198108030024", "124", "001").as_deref(), Some("CAN110081080310"));
+        assert_eq!(number::rebuild_fpr15("911124198108030024", "CAN", ""), None);
+        assert_eq!(number::rebuild_fpr15("911124198108030024", "CAN", "0A1"), None);
     }
 
     #[test]

@@ -62,6 +62,17 @@ impl Date {
         self.days_since_epoch() * 86_400 - CST_OFFSET_SECONDS
     }
 
+    /// Completed years from this date (a birth date) to `on`: the age on `on`, the birthday counting
+    /// (someone born on 29 February reaches each age on 1 March in common years). `None` when this
+    /// date is after `on`.
+    pub fn completed_years_at(self, on: Date) -> Option<u32> {
+        if self > on {
+            return None;
+        }
+        let before_birthday = (on.month, on.day) < (self.month, self.day);
+        u32::try_from(on.year - self.year - i32::from(before_birthday)).ok()
+    }
+
     /// Parses `YYYY-MM-DD`.
     pub fn parse_iso(s: &str) -> Option<Date> {
         let b = s.as_bytes();
@@ -177,6 +188,18 @@ mod tests {
         assert_eq!(Date::from_unix_seconds_cst(t).to_string(), "2024-01-01");
         assert_eq!(Date::from_unix_seconds_cst(t - 1).to_string(), "2023-12-31");
         assert_eq!(Date::new(2024, 1, 1).unwrap().start_unix_seconds_cst(), t);
+    }
+
+    #[test]
+    fn completed_years() {
+        let d = |y, m, day| Date::new(y, m, day).unwrap();
+        assert_eq!(d(1949, 12, 31).completed_years_at(d(1967, 12, 30)), Some(17));
+        assert_eq!(d(1949, 12, 31).completed_years_at(d(1967, 12, 31)), Some(18));
+        assert_eq!(d(2000, 2, 29).completed_years_at(d(2018, 2, 28)), Some(17));
+        assert_eq!(d(2000, 2, 29).completed_years_at(d(2018, 3, 1)), Some(18));
+        assert_eq!(d(2000, 2, 29).completed_years_at(d(2020, 2, 29)), Some(20));
+        assert_eq!(d(2000, 1, 1).completed_years_at(d(2000, 1, 1)), Some(0));
+        assert_eq!(d(2000, 1, 2).completed_years_at(d(2000, 1, 1)), None);
     }
 
     #[test]

@@ -11,22 +11,29 @@ const require = createRequire(import.meta.url);
 const cjs = require(path.join(PKG, 'node.cjs'));
 const esm = await import(path.join(PKG, 'node.mjs'));
 
-const PUBLIC_NAMES = [
+const PUBLIC_FUNCTIONS = [
   'TrustStore',
+  'ageAt',
   'checkNumber',
   'checkNumbers',
+  'generateNumber',
   'init',
   'isValidNumber',
+  'maskNumber',
   'parseChipText',
+  'rebuildFpr15',
   'upgradeResident15',
   'verifyDump',
   'verifyDumps',
   'version',
 ];
+const PUBLIC_CONSTANTS = ['NUMBER_PATTERN'];
+const PUBLIC_NAMES = [...PUBLIC_FUNCTIONS, ...PUBLIC_CONSTANTS];
 
 describe('loading', () => {
   it('require(node.cjs) and import(node.mjs) expose the public API', () => {
-    for (const name of PUBLIC_NAMES) {
+    for (const name of PUBLIC_CONSTANTS) assert.equal(typeof esm[name], 'string', name);
+    for (const name of PUBLIC_FUNCTIONS) {
       assert.equal(typeof cjs[name], 'function', `cjs.${name}`);
       assert.equal(typeof esm[name], 'function', `esm.${name}`);
     }
@@ -210,6 +217,216 @@ describe('isValidNumber as an array callback', () => {
   });
 });
 
+describe('isValidNumber as a form predicate', () => {
+  const coded = (code) => (e) => e instanceof TypeError && e.code === code;
+
+  it('an absent value (undefined, null: an empty field) is false; other non-strings still throw', () => {
+    for (const api of [esm, cjs]) {
+      assert.equal(api.isValidNumber(undefined), false);
+      assert.equal(api.isValidNumber(null), false);
+      assert.equal(api.isValidNumber(undefined, { strict: true }), false);
+      assert.equal(api.isValidNumber(''), false);
+    }
+    // Options are checked even for an absent value: a misspelt option is never silent.
+    assert.throws(() => esm.isValidNumber(undefined, { strcit: true }), coded('INVALID_OPTION'));
+    for (const bad of [42, 110105194912310020n, {}, [], true]) {
+      assert.throws(() => esm.isValidNumber(bad), coded('INVALID_ARGUMENT'), String(bad));
+    }
+  });
+
+  it("a validation library's context object (functions, no option name) is no options", () => {
+    // The shape of yup's TestContext (yup calls test(value, context)).
+    const context = { path: 'idNumber', type: 'cnid', createError() {}, resolve() {}, options: {}, parent: {}, schema: {} };
+    assert.equal(esm.isValidNumber('11010519491231002X', context), true);
+    assert.equal(esm.isValidNumber('110105194912310021', context), false);
+    assert.equal(esm.isValidNumber(undefined, context), false);
+    // An object with an option name is options, checked in full.
+    assert.throws(() => esm.isValidNumber('11010519491231002X', { strict: true, path: 'x' }), coded('INVALID_OPTION'));
+    assert.throws(() => esm.isValidNumber('11010519491231002X', { strict: true, createError() {} }), coded('INVALID_OPTION'));
+    // No function: a misspelt options object, rejected.
+    assert.throws(() => esm.isValidNumber('11010519491231002X', { strcit: true }), coded('INVALID_OPTION'));
+    assert.throws(() => esm.isValidNumber('11010519491231002X', { path: 'idNumber' }), coded('INVALID_OPTION'));
+    // Options hold no functions: a function-valued option is still an error.
+    assert.throws(() => esm.isValidNumber('11010519491231002X', { at: () => 0 }), coded('INVALID_OPTION'));
+    // Getters are not run to recognise a context (an accessor is not a function value).
+    let ran = false;
+    const sneaky = { get createError() { ran = true; return () => {}; } };
+    assert.throws(() => esm.isValidNumber('11010519491231002X', sneaky), coded('INVALID_OPTION'));
+    assert.equal(ran, false);
+  });
+});
+
+describe('rebuildFpr15', () => {
+  const coded = (code) => (e) => e instanceof TypeError && e.code === code;
+
+  it('rebuilds the 2017 number of the 2023 specimen (card-formats.md §1.7), null otherwise', () => {
+    const { rebuildFpr15 } = esm;
+    assert.equal(rebuildFpr15('911124198108030024', '001'), 'CAN110081080310');
+    assert.equal(cjs.rebuildFpr15(' 9111 2419 8108 0300 24 ', '001'), 'CAN110081080310');
+    const rebuilt = esm.checkNumber('CAN110081080310');
+    assert.equal(rebuilt.kind, 'fpr15');
+    assert.equal(rebuilt.ok, true);
+    for (const item of ['', '000', '0A1', '01', '0011']) assert.equal(rebuildFpr15('911124198108030024', item), null, item);
+    for (const not of ['911124198108030025', '11010519491231002X', '']) assert.equal(rebuildFpr15(not, '001'), null, not);
+    // Validated with the options: born after the check date, or a kind the field does not accept.
+    assert.equal(rebuildFpr15('911124198108030024', '001', { at: '1981-08-02' }), null);
+    assert.equal(rebuildFpr15('911124198108030024', '001', { kinds: ['resident18'] }), null);
+    assert.throws(() => rebuildFpr15(911124198108030024, '001'), coded('INVALID_ARGUMENT'));
+    assert.throws(() => rebuildFpr15('911124198108030024', 1), coded('INVALID_ARGUMENT'));
+    assert.throws(() => rebuildFpr15('911124198108030024', '001', { nationality: 'CAN' }), coded('INVALID_OPTION'));
+  });
+});
+
+describe('ageAt', () => {
+  const coded = (code) => (e) => e instanceof TypeError && e.code === code;
+
+  it('completed years in China Standard Time, of a number or a report', () => {
+    const { ageAt, checkNumber } = esm;
+    assert.equal(ageAt('11010519491231002X', '1967-12-30'), 17);
+    assert.equal(ageAt('11010519491231002X', '1967-12-31'), 18);
+    // 1967-12-30T16:00Z is already 12-31 in China.
+    assert.equal(ageAt('11010519491231002X', Date.UTC(1967, 11, 30, 16)), 18);
+    assert.equal(ageAt('11010519491231002X', new Date(Date.UTC(1967, 11, 30, 15, 59, 59))), 17);
+    const report = checkNumber('11010519491231002X', { at: '2026-06-01' });
+    assert.equal(ageAt(report, '1967-12-31'), 18);
+    assert.equal(ageAt(report, '2026-06-01'), 76);
+    assert.equal(typeof ageAt('11010519491231002X'), 'number', 'default: today');
+    // 29 February: the age is reached on 1 March in common years.
+    const leap = esm.generateNumber({ kind: 'resident18', seed: 1, birthDate: '2000-02-29' });
+    assert.equal(ageAt(leap, '2018-02-28'), 17);
+    assert.equal(ageAt(leap, '2018-03-01'), 18);
+  });
+
+  it('null for an invalid number or report, or a birth after the date; misuse throws', () => {
+    const { ageAt, checkNumber } = esm;
+    assert.equal(ageAt('110105194912310021', '2026-06-01'), null);
+    assert.equal(ageAt('11010519491231002X', '1949-12-30'), null);
+    assert.equal(ageAt(checkNumber('11010519491231002X', { at: '2026-06-01' }), '1949-12-30'), null);
+    assert.equal(ageAt(checkNumber('110105199002300028'), '2026-06-01'), null);
+    assert.equal(ageAt(''), null);
+    for (const bad of [42, null, undefined, {}, { ok: true }, { ok: true, info: { birthDate: 'x' } }, []]) {
+      assert.throws(() => ageAt(bad, '2026-06-01'), coded('INVALID_ARGUMENT'), String(bad));
+    }
+    for (const bad of ['2026-02-30', 'today', null, {}, NaN]) {
+      assert.throws(() => ageAt('11010519491231002X', bad), coded('INVALID_OPTION'), String(bad));
+    }
+  });
+});
+
+describe('maskNumber', () => {
+  const coded = (code) => (e) => e instanceof TypeError && e.code === code;
+
+  it('shows the first 4 and last 4 characters of the normalised form by default', () => {
+    const { maskNumber } = esm;
+    assert.equal(maskNumber('11010519491231002X'), '1101**********002X');
+    assert.equal(maskNumber(' 110105 19491231 002x '), '1101**********002X');
+    assert.equal(maskNumber('911124198108030024'), '9111**********0024');
+    assert.equal(maskNumber('CAN110081080319'), 'CAN*********319');
+    assert.equal(maskNumber('H12345678'), 'H1*****78');
+    assert.equal(maskNumber('11010519491231002X', { keepStart: 6, keepEnd: 1, maskChar: '•' }), '110105•••••••••••X');
+    assert.equal(maskNumber('11010519491231002X', { keepStart: 0, keepEnd: 0 }), '******************');
+  });
+
+  it('any string gives a string, never all of it; misuse throws without echoing the input', () => {
+    const { maskNumber } = esm;
+    assert.equal(maskNumber(''), '');
+    assert.equal(maskNumber('12345678'), '12****78');
+    assert.equal(maskNumber('not a number'), 'NO******ER');
+    assert.equal(maskNumber('x'.repeat(5000)).length, 5000);
+    for (const bad of [11010519491231002, null, undefined, {}]) {
+      assert.throws(() => maskNumber(bad), coded('INVALID_ARGUMENT'));
+    }
+    for (const opts of [{ keepStart: -1 }, { keepEnd: 1.5 }, { keepStart: 65 }, { maskChar: '' }, { maskChar: '**' }, { maskChar: '\n' }, { keep: 4 }]) {
+      let thrown;
+      try {
+        maskNumber('11010519491231002X', opts);
+      } catch (e) {
+        thrown = e;
+      }
+      assert.ok(coded('INVALID_OPTION')(thrown), JSON.stringify(opts));
+      assert.ok(!thrown.message.includes('1949'), thrown.message);
+    }
+  });
+});
+
+describe('generateNumber', () => {
+  const coded = (code) => (e) => e instanceof TypeError && e.code === code;
+  const KINDS = ['fpr18', 'fpr15', 'resident18', 'resident15', 'hmt18'];
+
+  it('every kind: valid, of that kind, deterministic for the seed', () => {
+    const { generateNumber, checkNumber } = esm;
+    for (const kind of KINDS) {
+      const seen = new Set();
+      for (let seed = 0; seed < 50; seed++) {
+        const n = generateNumber({ kind, seed });
+        assert.equal(generateNumber({ kind, seed }), n);
+        assert.equal(cjs.generateNumber({ kind, seed }), n);
+        const r = checkNumber(n);
+        assert.equal(r.ok, true, `${kind} ${seed} ${n}`);
+        assert.equal(r.kind, kind);
+        seen.add(n);
+      }
+      assert.ok(seen.size > 45, `${kind}: ${seen.size} distinct`);
+    }
+    assert.equal(generateNumber({ kind: 'resident18', seed: 1, birthDate: '1981-08-03', sex: 'male', province: '32' }), '321513198108036939');
+  });
+
+  it('the requested fields appear in the report', () => {
+    const { generateNumber, checkNumber } = esm;
+    const fpr = checkNumber(generateNumber({ kind: 'fpr18', seed: 9, birthDate: '1981-08-03', sex: 'female', province: 11, nationality: 'CAN' }));
+    assert.equal(fpr.info.birthDate, '1981-08-03');
+    assert.equal(fpr.info.sex, 'female');
+    assert.equal(fpr.info.province.code, '11');
+    assert.equal(fpr.info.nationality.alpha3, 'CAN');
+    assert.equal(checkNumber(generateNumber({ kind: 'fpr15', seed: 9, nationality: '124' })).info.nationality.alpha3, 'CAN');
+    assert.equal(checkNumber(generateNumber({ kind: 'hmt18', seed: 9, region: 'MO' })).info.region, 'MO');
+    assert.equal(checkNumber(generateNumber({ kind: 'resident15', seed: 9, birthDate: new Date(Date.UTC(1970, 0, 1)) })).info.birthDate, '1970-01-01');
+  });
+
+  it('requests a kind cannot meet are INVALID_OPTION; a missing kind or seed too', () => {
+    const { generateNumber } = esm;
+    const invalid = [
+      undefined,
+      {},
+      { kind: 'fpr18' },
+      { seed: 1 },
+      { kind: 'passport', seed: 1 },
+      { kind: 'fpr18', seed: -1 },
+      { kind: 'fpr18', seed: 1.5 },
+      { kind: 'fpr18', seed: '1' },
+      { kind: 'fpr18', seed: 2 ** 53 },
+      { kind: 'fpr15', seed: 1, sex: 'male' },
+      { kind: 'fpr18', seed: 1, sex: 'm' },
+      { kind: 'hmt18', seed: 1, province: '11' },
+      { kind: 'fpr18', seed: 1, province: '71' },
+      { kind: 'resident18', seed: 1, province: '99' },
+      { kind: 'resident18', seed: 1, province: '1' },
+      { kind: 'resident18', seed: 1, region: 'HK' },
+      { kind: 'hmt18', seed: 1, region: 'CN' },
+      { kind: 'resident18', seed: 1, nationality: 'CAN' },
+      { kind: 'fpr18', seed: 1, nationality: 'CHN' },
+      { kind: 'fpr18', seed: 1, nationality: 'XYZ' },
+      { kind: 'resident18', seed: 1, birthDate: '1899-12-31' },
+      { kind: 'resident18', seed: 1, birthDate: '2999-01-01' },
+      { kind: 'resident18', seed: 1, birthDate: '1990-02-30' },
+      { kind: 'resident15', seed: 1, birthDate: '2001-01-01' },
+      { kind: 'fpr15', seed: 1, birthDate: '1925-01-01' },
+      { kind: 'fpr18', seed: 1, count: 3 },
+    ];
+    for (const opts of invalid) assert.throws(() => generateNumber(opts), coded('INVALID_OPTION'), JSON.stringify(opts));
+  });
+});
+
+describe('NUMBER_PATTERN', () => {
+  it('accepts every valid fixture-shaped number as an <input pattern> would (whole value, v flag)', () => {
+    const re = new RegExp(`^(?:${esm.NUMBER_PATTERN})$`, 'v');
+    for (const n of ['911124198108030024', '932682198501010017', '11010519491231002X', '11010519491231002x', 'KAZ110090123105', '810000199001011230', '130503670401001']) {
+      assert.ok(re.test(n), n);
+    }
+    for (const n of ['', '1101051949123100', '11010519491231002Y', 'KA1110090123105', '110105 19491231002X']) assert.ok(!re.test(n), n);
+  });
+});
+
 describe('upgradeResident15', () => {
   it('gives the 18-character number of a valid legacy number, null otherwise; misuse throws', () => {
     const { checkNumber, upgradeResident15 } = esm;
@@ -292,7 +509,7 @@ describe('misuse throws an Error with a code, and the module keeps working', () 
     // isValidNumber throws from inside wasm (no Result array on the fast path): hammer it.
     for (let i = 0; i < 20000; i++) {
       try {
-        isValidNumber(i % 2 ? null : 42, i % 3 ? undefined : { strict: true });
+        isValidNumber(i % 2 ? {} : 42, i % 3 ? undefined : { strict: true });
         assert.fail('expected a throw');
       } catch (e) {
         assert.equal(e.code, 'INVALID_ARGUMENT');

@@ -372,6 +372,54 @@ describe('cnid-verify number', () => {
   });
 });
 
+describe('cnid-verify generate / mask', () => {
+  it('generate: --count numbers from --seed, valid, of the kind, with the requested fields; deterministic', () => {
+    const args = ['generate', '--kind', 'resident18', '--seed', '1', '--count', '5', '--birth-date', '1981-08-03', '--sex', 'male', '--province', '32'];
+    const r = runCli(args);
+    assert.equal(r.status, 0, r.stderr);
+    const lines = r.stdout.trim().split('\n');
+    assert.equal(lines.length, 5);
+    assert.equal(lines[0], '321513198108036939');
+    assert.equal(new Set(lines).size, 5);
+    assert.equal(runCli(args).stdout, r.stdout);
+    const check = runCli(['number', '--json', ...lines]);
+    assert.equal(check.status, 0);
+    for (const rep of JSON.parse(check.stdout)) {
+      assert.equal(rep.kind, 'resident18');
+      assert.deepEqual([rep.info.birthDate, rep.info.sex, rep.info.province.code], ['1981-08-03', 'male', '32']);
+    }
+    // --seed S --count N continues --seed S+1.
+    assert.equal(runCli(['generate', '--kind', 'resident18', '--seed', '2', '--birth-date', '1981-08-03', '--sex', 'male', '--province', '32']).stdout.trim(), lines[1]);
+    assert.equal(runCli(['generate', '--kind', 'hmt18', '--region', 'TW']).stdout.trim().slice(0, 6), '830000');
+  });
+
+  it('generate: a missing or impossible request is exit 2 with the reason', () => {
+    for (const [args, reason] of [
+      [['generate'], /--kind is required/],
+      [['generate', '--kind', 'fpr15', '--sex', 'male'], /do not encode sex/],
+      [['generate', '--kind', 'passport'], /kind must be one of/],
+      [['generate', '--kind', 'fpr18', '--count', '-1'], /--count/],
+      [['generate', '--kind', 'fpr18', '--count', '10001'], /--count/],
+      [['generate', '--kind', 'fpr18', '--nationality', 'CHN'], /China/],
+    ]) {
+      const r = runCli(args);
+      assert.equal(r.status, 2, args.join(' '));
+      assert.match(r.stderr, reason, args.join(' '));
+      assert.equal(r.stdout, '');
+    }
+  });
+
+  it('mask: one masked line per number; options; stdin', () => {
+    const r = runCli(['mask', '11010519491231002X', ' 9111 2419 8108 0300 24 ']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, '1101**********002X\n9111**********0024\n');
+    assert.equal(runCli(['mask', '--keep-start', '6', '--keep-end', '1', '--mask-char', '#', '11010519491231002X']).stdout, '110105###########X\n');
+    assert.equal(runCli(['mask', '-'], { input: 'KAZ110090123105\n' }).stdout, 'KAZ*********105\n');
+    assert.equal(runCli(['mask', '--mask-char', '**', '11010519491231002X']).status, 2);
+    assert.equal(runCli(['mask']).status, 2);
+  });
+});
+
 describe('cnid-verify dump', () => {
   const manifest = dumpManifest();
   const skip = !manifest && 'tests/fixtures/dumps/manifest.json not generated yet';

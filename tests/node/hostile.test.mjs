@@ -313,6 +313,62 @@ describe('trust stores', () => {
   });
 });
 
+describe('the helpers (ageAt, maskNumber, rebuildFpr15, generateNumber)', () => {
+  const { ageAt, maskNumber, rebuildFpr15, generateNumber } = api;
+
+  it('a revoked Proxy or a throwing getter as options is INVALID_OPTION', () => {
+    for (const opts of [revokedProxy(), throwingOptions()]) {
+      throwsCode(() => maskNumber(VALID, opts), 'INVALID_OPTION');
+      throwsCode(() => rebuildFpr15('911124198108030024', '001', opts), 'INVALID_OPTION');
+      throwsCode(() => generateNumber(opts), 'INVALID_OPTION');
+      throwsCode(() => ageAt(VALID, opts), 'INVALID_OPTION');
+    }
+    throwsCode(() => generateNumber({ kind: 'fpr18', get seed() { throw new Error('boom'); } }), 'INVALID_OPTION');
+    moduleWorks();
+  });
+
+  it('ageAt reads a report through own data properties only: a Proxy, a getter or a prototype is not a report', () => {
+    const report = checkNumber(VALID, { at: '2026-06-01' });
+    throwsCode(() => ageAt(revokedProxy(), '2026-06-01'), 'INVALID_ARGUMENT');
+    throwsCode(() => ageAt(new Proxy(report, { getOwnPropertyDescriptor() { throw new Error('trap'); } }), '2026-06-01'), 'INVALID_ARGUMENT');
+    let ran = false;
+    const getterReport = { ok: true, get info() { ran = true; return report.info; } };
+    throwsCode(() => ageAt(getterReport, '2026-06-01'), 'INVALID_ARGUMENT');
+    assert.equal(ran, false);
+    throwsCode(() => ageAt(Object.create(report), '2026-06-01'), 'INVALID_ARGUMENT');
+    try {
+      Object.prototype.ok = true;
+      Object.prototype.info = { birthDate: '2000-01-01' };
+      throwsCode(() => ageAt({}, '2026-06-01'), 'INVALID_ARGUMENT');
+    } finally {
+      delete Object.prototype.ok;
+      delete Object.prototype.info;
+    }
+    assert.equal(ageAt(report, '2026-06-01'), 76);
+    moduleWorks();
+  });
+
+  it('a polluted Object.prototype adds no option', () => {
+    try {
+      Object.prototype.seed = 1;
+      Object.prototype.keepStart = 18;
+      throwsCode(() => generateNumber({ kind: 'fpr18' }), 'INVALID_OPTION');
+      assert.equal(maskNumber(VALID, {}), '1101**********002X');
+    } finally {
+      delete Object.prototype.seed;
+      delete Object.prototype.keepStart;
+    }
+  });
+
+  it('a yup-like context made hostile is a coded error or no options, never an exception through wasm', () => {
+    throwsCode(() => isValidNumber(VALID, revokedProxy()), 'INVALID_OPTION');
+    const trap = new Proxy({ createError() {} }, { ownKeys() { throw new Error('trap'); } });
+    throwsCode(() => isValidNumber(VALID, trap), 'INVALID_OPTION');
+    assert.equal(isValidNumber(VALID, { createError() {}, path: 'x' }), true);
+    moduleWorks();
+  });
+});
+
 describe('the module survives misuse', () => {
   it('100,000 misuse calls of every kind, then every export still works', () => {
     const s = store();
@@ -330,6 +386,10 @@ describe('the module survives misuse', () => {
       () => verifyDumps(throwingArray(), s),
       () => s.addCertificate(revokedProxy()),
       () => TrustStore.prototype.kids.call({}),
+      () => api.ageAt(revokedProxy()),
+      () => api.maskNumber(VALID, revokedProxy()),
+      () => api.generateNumber({ kind: 'fpr15', seed: 1, sex: 'male' }),
+      () => api.rebuildFpr15(VALID, 1),
     ];
     for (let i = 0; i < 100_000; i++) {
       const fn = misuses[i % misuses.length];

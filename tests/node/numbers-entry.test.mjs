@@ -35,7 +35,10 @@ describe('cnid-verify/numbers', () => {
   const optionSets = [undefined, { at: '2026-06-01' }, { strict: true, at: '2026-06-01' }, { fpr15CheckDigit: 'warning', at: Date.UTC(2030, 0, 1) }];
 
   it('exports exactly the number API', () => {
-    assert.deepEqual(Object.keys(numbers).sort(), ['checkNumber', 'checkNumbers', 'init', 'isValidNumber', 'upgradeResident15', 'version']);
+    assert.deepEqual(Object.keys(numbers).sort(), [
+      'NUMBER_PATTERN', 'ageAt', 'checkNumber', 'checkNumbers', 'generateNumber', 'init', 'isValidNumber', 'maskNumber',
+      'rebuildFpr15', 'upgradeResident15', 'version',
+    ]);
     assert.equal(numbers.version(), full.version());
   });
 

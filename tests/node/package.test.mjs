@@ -157,8 +157,8 @@ console.log(JSON.stringify({ fetched: fetched.map((u) => u.replace(/.*\\/pkg\\//
     const got = JSON.parse(res.stdout);
     assert.deepEqual(got.fetched, ['cnid_verify_bg.wasm']);
     assert.deepEqual(got.names, [
-      'TrustStore', 'checkNumber', 'checkNumbers', 'init', 'isValidNumber', 'parseChipText', 'upgradeResident15', 'verifyDump',
-      'verifyDumps', 'version',
+      'NUMBER_PATTERN', 'TrustStore', 'ageAt', 'checkNumber', 'checkNumbers', 'generateNumber', 'init', 'isValidNumber',
+      'maskNumber', 'parseChipText', 'rebuildFpr15', 'upgradeResident15', 'verifyDump', 'verifyDumps', 'version',
     ]);
     assert.equal(got.same, true);
     assert.equal(got.ok, true);

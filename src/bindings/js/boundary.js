@@ -121,6 +121,42 @@ function allowedList(allowed) {
   return list;
 }
 
+/** See ownOptions. Reads descriptors only (runs no getter); may throw (a revoked Proxy). */
+function isForeignContext(options, names) {
+  let hasFunction = false;
+  for (const key of OWN_KEYS(options)) {
+    if (typeof key !== 'string') continue;
+    const d = OWN_DESCRIPTOR(options, key);
+    if (d === undefined || !d.enumerable) continue;
+    if (names.includes(key)) return false;
+    if ('value' in d && typeof d.value === 'function') hasFunction = true;
+  }
+  return hasFunction;
+}
+
+/**
+ * The birth date of a number report (an object from checkNumber/checkNumbers), read from own data
+ * properties only: `[birthDate]` for a report with `ok: true`, `[null]` for one with `ok: false`.
+ * Failure: 'TYPE' (not shaped like a report), 'UNREADABLE'.
+ */
+export function reportBirthDate(report) {
+  try {
+    if (report === null || typeof report !== 'object' || IS_ARRAY(report)) return 'TYPE';
+    const own = (o, key) => {
+      const d = OWN_DESCRIPTOR(o, key);
+      return d !== undefined && 'value' in d ? d.value : undefined;
+    };
+    const ok = own(report, 'ok');
+    if (ok === false) return [null];
+    const info = own(report, 'info');
+    if (ok !== true || info === null || typeof info !== 'object') return 'TYPE';
+    const birthDate = own(info, 'birthDate');
+    return typeof birthDate === 'string' ? [birthDate] : 'TYPE';
+  } catch {
+    return 'UNREADABLE';
+  }
+}
+
 function shownKey(key) {
   return STRINGIFY(key.length > 64 ? key.slice(0, 64) + '…' : key);
 }
@@ -132,13 +168,19 @@ function shownKey(key) {
  * is an error, so a misspelt security option cannot silently do nothing. A getter that throws is
  * an error. With `strictUndefined`, an option present with the value undefined is an error (a
  * security option set from a missing value must not turn a check off); without it, it is absent.
+ * With `foreignContext` (a predicate's second argument), an object none of whose own enumerable
+ * names is an option and which has a function-valued own data property is a validation library's
+ * context (yup calls `test(value, context)`, and its context carries createError and resolve) and
+ * means no options (returns null): options never hold functions, and an object with an option name
+ * is still checked in full, so a misspelt option among real ones is still an error.
  * Failure: the message.
  */
-export function ownOptions(options, allowed, strictUndefined) {
+export function ownOptions(options, allowed, strictUndefined, foreignContext) {
   if (options === undefined || options === null) return null;
   try {
     if (typeof options !== 'object' || IS_ARRAY(options)) return 'options must be an object';
     const names = allowedList(allowed);
+    if (foreignContext && isForeignContext(options, names)) return null;
     const out = Object.create(null);
     for (const key of OWN_KEYS(options)) {
       if (typeof key !== 'string') continue;

@@ -62,6 +62,11 @@ export function inlineInit(initWeb, wasmResponse) {
   };
 }
 
+// The shapes the kinds accept, compact, either case, for an HTML `<input pattern>` (shape only: no
+// check character, date or place). The one copy; a Rust test keeps it equal to the pattern derived
+// from the kind rows (src/core/number/helpers.rs shape_pattern).
+const NUMBER_PATTERN = '[0-9]{17}[0-9Xx]|[A-Za-z]{3}[0-9]{12}|[0-9]{15}|[A-Za-z][0-9]{8}|[A-Za-z][0-9]{10}';
+
 /**
  * The number API, the same for both builds (numbers-only and full). isValidNumber(string) with no
  * options takes the string-typed export (no JsValue argument, a plain boolean back: the form-field
@@ -72,15 +77,21 @@ export function makeNumbersApi(raw, loader, state = initialisation(loader)) {
   const { isValidNumber: general, isValidNumberString: fast } = raw;
   function isValidNumber(input, options) {
     // As an array callback (`list.filter(isValidNumber)`) the second argument is the index: a
-    // number is never an options object, so it is read as "no options".
+    // number is never an options object, so it is read as "no options". A validation library's
+    // context object (yup's TestContext) is recognised by the general export (bindings/number.rs).
     const opts = typeof options === 'number' ? undefined : options;
     return typeof input === 'string' && opts === undefined ? fast(input) : general(input, opts);
   }
   const api = {
+    NUMBER_PATTERN,
+    ageAt: state.guard(raw.ageAt),
     checkNumber: state.guard(raw.checkNumber),
     checkNumbers: state.guard(raw.checkNumbers),
+    generateNumber: state.guard(raw.generateNumber),
     init: state.init,
     isValidNumber: state.guard(isValidNumber),
+    maskNumber: state.guard(raw.maskNumber),
+    rebuildFpr15: state.guard(raw.rebuildFpr15),
     upgradeResident15: state.guard(raw.upgradeResident15),
     version: state.guard(raw.version),
   };

@@ -10,8 +10,13 @@
 //! messages, so the two can never disagree.
 
 pub mod algo;
+mod generate;
+mod helpers;
 pub(crate) mod kinds;
 mod report;
+
+pub use generate::{generate_number, GenerateError, GenerateRequest};
+pub use helpers::{age_at, mask_number, rebuild_fpr15, rebuild_fpr15_checked, MaskOptions};
 
 pub use report::{
     echo_input, CheckDigitInfo, ErrorCode, Issue, LeanInfo, LeanReport, NationalityInfo, NumberInfo, NumberReport,
