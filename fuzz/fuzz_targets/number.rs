@@ -4,7 +4,9 @@
 //! Invariants (src/core/number/mod.rs promises them):
 //! * the boolean fast path and the full report never disagree;
 //! * the report's `normalized` is `normalize(input, strict)` (buffer fast path = slow path);
-//! * a valid number has a kind and exactly that kind's length once normalised;
+//! * a valid number has a kind and exactly that kind's length (or its older form's) once
+//!   normalised;
+//! * nothing is reported as `tw_pass` unless `kinds` includes it (it is opt-in);
 //! * strict validity implies lenient validity, and a lenient-valid number's normal form is
 //!   strictly valid;
 //! * `is_valid_number_settled` with a stale date gives the verdict of the fresh date.
@@ -13,7 +15,7 @@
 use cnid_verify::core::date::Date;
 use cnid_verify::core::number::{
     check_number, check_number_lean, echo_input, is_valid_number, is_valid_number_settled, normalize, Kind,
-    NumberOptions, Severity,
+    KindSet, NumberOptions, Severity,
 };
 use libfuzzer_sys::fuzz_target;
 
@@ -37,22 +39,27 @@ fn check(input: &str, opts: &NumberOptions) -> bool {
         "report.normalized != normalize() for {input:?} (strict {})",
         opts.strict
     );
+    if !opts.kinds.contains(Kind::TwPass) {
+        assert_ne!(report.kind, Some(Kind::TwPass), "{input:?} is tw_pass without the opt-in");
+    }
     if report.ok {
         let kind = report.kind.expect("a valid number has a kind");
-        // The oracle's own statement of each kind's length (not the library's).
-        let len = match kind {
-            Kind::Fpr15 | Kind::Resident15 => 15,
-            Kind::Fpr18 | Kind::Resident18 | Kind::Hmt18 => 18,
+        // The oracle's own statement of each kind's lengths (not the library's).
+        let lens: &[usize] = match kind {
+            Kind::Fpr15 | Kind::Resident15 => &[15],
+            Kind::Fpr18 | Kind::Resident18 | Kind::Hmt18 => &[18],
+            Kind::HkmoPass => &[9, 11],
+            Kind::TwPass => &[8, 10],
         };
-        assert_eq!(report.normalized.chars().count(), len, "{input:?} valid as {kind:?}");
+        assert!(lens.contains(&report.normalized.chars().count()), "{input:?} valid as {kind:?}");
         assert!(report.info.is_some(), "a valid number has info");
     }
     report.ok
 }
 
 fn run(input: &str) {
-    for fpr15_check_digit in [Severity::Error, Severity::Warning] {
-        let lenient = NumberOptions { fpr15_check_digit, ..NumberOptions::new(STALE) };
+    for (fpr15_check_digit, kinds) in [(Severity::Error, KindSet::DEFAULT), (Severity::Warning, KindSet::ALL)] {
+        let lenient = NumberOptions { fpr15_check_digit, kinds, ..NumberOptions::new(STALE) };
         let strict = NumberOptions { strict: true, ..lenient };
         let lenient_ok = check(input, &lenient);
         let strict_ok = check(input, &strict);
