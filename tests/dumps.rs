@@ -234,6 +234,8 @@ const FAILURE_REASONS: &[(&str, CheckId, Reason)] = &[
     ("card-marker-z.cose", C::CardLayout, R::TypeMarker),
     ("card-nationality-mismatch.cose", C::CardConsistency, R::NationalityMismatch),
     ("card-not-yet-valid.cose", C::CardValidity, R::NotYetValid),
+    ("card-pass-number-invalid.cose", C::CardNumber, R::InvalidPassNumber),
+    ("card-pass-region-mismatch.cose", C::CardConsistency, R::PassRegionMismatch),
     ("card-sex-mismatch.cose", C::CardConsistency, R::SexMismatch),
     ("crit-unknown.cose", C::Envelope, R::BadHeader),
     ("detached-payload.cose", C::Envelope, R::DetachedPayload),

@@ -4,11 +4,13 @@
 //! Invariants (src/core/number/mod.rs promises them):
 //! * the boolean fast path and the full report never disagree;
 //! * the report's `normalized` is `normalize(input, strict)` (buffer fast path = slow path);
-//! * a valid number has a kind and exactly that kind's length once normalised;
+//! * a valid number has a kind and exactly that kind's length (or its older form's) once
+//!   normalised;
+//! * nothing is reported as `tw_pass` unless `kinds` includes it (it is opt-in);
 //! * strict validity implies lenient validity, and a lenient-valid number's normal form is
 //!   strictly valid;
 //! * `is_valid_number_settled` with a stale date gives the verdict of the fresh date;
-//! * helpers: `age_at` is `Some` exactly for valid numbers; `mask_number` keeps the length of the
+//! * helpers: `age_at` is `Some` exactly for valid numbers with a birth date; `mask_number` keeps the length of the
 //!   lenient normal form and masks at least one character of a non-empty one; `generate_number`
 //!   (seeded from the input) gives a valid number of each kind.
 #![no_main]
@@ -16,7 +18,7 @@
 use cnid_verify::core::date::Date;
 use cnid_verify::core::number::{
     age_at, check_number, check_number_lean, echo_input, generate_number, is_valid_number, is_valid_number_settled,
-    mask_number, normalize, GenerateRequest, Kind, MaskOptions, NumberOptions, Severity,
+    mask_number, normalize, GenerateRequest, Kind, KindSet, MaskOptions, NumberOptions, Severity,
 };
 use libfuzzer_sys::fuzz_target;
 
@@ -40,22 +42,27 @@ fn check(input: &str, opts: &NumberOptions) -> bool {
         "report.normalized != normalize() for {input:?} (strict {})",
         opts.strict
     );
+    if !opts.kinds.contains(Kind::TwPass) {
+        assert_ne!(report.kind, Some(Kind::TwPass), "{input:?} is tw_pass without the opt-in");
+    }
     if report.ok {
         let kind = report.kind.expect("a valid number has a kind");
-        // The oracle's own statement of each kind's length (not the library's).
-        let len = match kind {
-            Kind::Fpr15 | Kind::Resident15 => 15,
-            Kind::Fpr18 | Kind::Resident18 | Kind::Hmt18 => 18,
+        // The oracle's own statement of each kind's lengths (not the library's).
+        let lens: &[usize] = match kind {
+            Kind::Fpr15 | Kind::Resident15 => &[15],
+            Kind::Fpr18 | Kind::Resident18 | Kind::Hmt18 => &[18],
+            Kind::HkmoPass => &[9, 11],
+            Kind::TwPass => &[8, 10],
         };
-        assert_eq!(report.normalized.chars().count(), len, "{input:?} valid as {kind:?}");
+        assert!(lens.contains(&report.normalized.chars().count()), "{input:?} valid as {kind:?}");
         assert!(report.info.is_some(), "a valid number has info");
     }
     report.ok
 }
 
 fn run(input: &str) {
-    for fpr15_check_digit in [Severity::Error, Severity::Warning] {
-        let lenient = NumberOptions { fpr15_check_digit, ..NumberOptions::new(STALE) };
+    for (fpr15_check_digit, kinds) in [(Severity::Error, KindSet::DEFAULT), (Severity::Warning, KindSet::ALL)] {
+        let lenient = NumberOptions { fpr15_check_digit, kinds, ..NumberOptions::new(STALE) };
         let strict = NumberOptions { strict: true, ..lenient };
         let lenient_ok = check(input, &lenient);
         let strict_ok = check(input, &strict);
@@ -78,7 +85,10 @@ fn run(input: &str) {
 
 fn helpers(input: &str, data: &[u8]) {
     let opts = NumberOptions::new(STALE);
-    assert_eq!(age_at(input, &opts).is_some(), is_valid_number(input, &opts), "age_at for {input:?}");
+    // Pass numbers are valid without a birth date: then there is no age.
+    let report = check_number(input, &opts);
+    let has_birth = report.info.as_ref().is_some_and(|i| i.birth_date.is_some());
+    assert_eq!(age_at(input, &opts).is_some(), report.ok && has_birth, "age_at for {input:?}");
     let masked: Vec<char> = mask_number(input, &MaskOptions::default()).chars().collect();
     if input.trim().len() <= 256 {
         let n = normalize(input, false).chars().count();
@@ -102,7 +112,8 @@ fn helpers(input: &str, data: &[u8]) {
             nationality: None,
         };
         let n = generate_number(&req, STALE).expect("a default request always succeeds");
-        let r = check_number(&n, &opts);
+        let every_kind = NumberOptions { kinds: KindSet::ALL, ..opts };
+        let r = check_number(&n, &every_kind);
         assert!(r.ok && r.kind == Some(kind), "generated {n:?} for {kind:?}");
     }
 }

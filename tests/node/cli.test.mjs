@@ -304,8 +304,8 @@ describe('cnid-verify number', () => {
     assert.deepEqual([hk.ok, hk.kind, hk.info.region, hk.info.issueCount], [true, 'hkmo_pass', 'HK', '01']);
     const withTw = runCli(['number', '--kinds', 'hkmo_pass,tw_pass', '12345678', '0561682001']);
     assert.equal(withTw.status, 0, withTw.stdout + withTw.stderr);
-    assert.match(withTw.stdout, /^✓ 12345678 {2}tw_pass {2}TW .*warning NO_CHECK_CHARACTER/m);
-    assert.match(withTw.stdout, /^✓ 0561682001 {2}tw_pass {2}TW {2}issue count 01.*warning OLD_PASS_FORMAT/m);
+    assert.match(withTw.stdout, /^✓ 12345678 {2}tw_pass {2}TW\n {4}warning NO_CHECK_CHARACTER: /m);
+    assert.match(withTw.stdout, /^✓ 0561682001 {2}tw_pass {2}TW {2}issue count 01\n.*\n {4}warning OLD_PASS_FORMAT: /m);
     const bad = runCli(['number', '--kinds', 'resident18,passport', '11010519491231002X']);
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /unknown kind "passport"/);

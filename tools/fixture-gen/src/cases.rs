@@ -994,6 +994,15 @@ pub fn all_cases(ctx: &Ctx) -> Vec<Case> {
             "CARD_NUMBER",
             Some(&c)
         );
+        let mut c = j.clone();
+        c.pass_number = "A12345678".into();
+        one!(
+            "card-pass-number-invalid",
+            "HK/Macao/Taiwan permit whose pass number A12345678 is no pass number (letter not H or M)",
+            jwk(&c),
+            "CARD_NUMBER",
+            Some(&c)
+        );
     }
     // CARD_CONSISTENCY
     {
@@ -1029,6 +1038,15 @@ pub fn all_cases(ctx: &Ctx) -> Vec<Case> {
         one!(
             "card-2017-nationality-mismatch",
             "2017 FPR chip nationality CAN, number letters 1-3 say KAZ",
+            jwk(&c),
+            "CARD_CONSISTENCY",
+            Some(&c)
+        );
+        let mut c = j.clone();
+        c.pass_number = "M87654321".into();
+        one!(
+            "card-pass-region-mismatch",
+            "Hong Kong permit (810000) carrying a Macao pass number M87654321",
             jwk(&c),
             "CARD_CONSISTENCY",
             Some(&c)

@@ -572,10 +572,24 @@ fn card_checks(text: &[u8], read_at: u64, out: &mut Outcome, has_fp: bool) {
     }
     out.card = Some((layout.to_string(), number.clone()));
     let nb = number.as_bytes();
+    // The permit's pass number (offset 220, 9 chars): H/M + 8 digits (HK/Macao) or 8 digits (Taiwan).
+    let pass = if layout == "hmt" { field(220, 18).unwrap_or_default() } else { String::new() };
+    let pb = pass.as_bytes();
+    let pass_region = match pb {
+        [b'H', rest @ ..] if rest.len() == 8 && rest.iter().all(u8::is_ascii_digit) => Some(b'1'),
+        [b'M', rest @ ..] if rest.len() == 8 && rest.iter().all(u8::is_ascii_digit) => Some(b'2'),
+        _ if pb.len() == 8 && pb.iter().all(u8::is_ascii_digit) => Some(b'3'),
+        _ => None,
+    };
     let number_ok = match layout {
         "fpr2023" => nb.len() == 18 && nb[0] == b'9' && mod11(&number),
         "mainland" => nb.len() == 18 && (b'1'..=b'8').contains(&nb[0]) && mod11(&number),
-        "hmt" => nb.len() == 18 && [&b"810000"[..], b"820000", b"830000"].contains(&&nb[..6]) && mod11(&number),
+        "hmt" => {
+            nb.len() == 18
+                && [&b"810000"[..], b"820000", b"830000"].contains(&&nb[..6])
+                && mod11(&number)
+                && pass_region.is_some()
+        }
         _ => {
             nb.len() == 15
                 && nb[..3].iter().all(u8::is_ascii_uppercase)
@@ -597,7 +611,8 @@ fn card_checks(text: &[u8], read_at: u64, out: &mut Outcome, has_fp: bool) {
                 _ => true,
             };
             let nat_ok = layout != "fpr2023" || COUNTRIES.iter().any(|(a, n)| *a == nat && *n == &number[3..6]);
-            number[6..14] == birth && sex_ok && nat_ok
+            let pass_ok = layout != "hmt" || pass_region == Some(nb[1]);
+            number[6..14] == birth && sex_ok && nat_ok && pass_ok
         };
         if !consistent {
             out.failed.insert("CARD_CONSISTENCY");
