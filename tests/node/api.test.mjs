@@ -194,7 +194,7 @@ describe('locale and params', () => {
     for (const locale of ['en', 'zh-CN']) {
       assert.deepEqual(checkNumbers(inputs, { locale }), inputs.map((s) => checkNumber(s, { locale })));
     }
-    assert.deepEqual(checkNumber('1'.repeat(300)).errors[0].params, { length: 300, limit: 256 });
+    assert.deepEqual(checkNumber('1'.repeat(300)).errors[0].params, { length: 300, limit: 256, optInKind: null });
   });
 
   it('locale must be "en" or "zh-CN"', () => {

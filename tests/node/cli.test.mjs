@@ -242,7 +242,7 @@ describe('cnid-verify --lang', () => {
     assert.match(legacy, /1967-04-01 男/);
     assert.match(warning, /警告 LEGACY_NUMBER: 旧版 15 位号码/);
     const json = runCliInZone('UTC', ['--lang=zh-CN', 'number', '--json', '1']);
-    assert.deepEqual(JSON.parse(json.stdout)[0].errors[0].params, { length: 1, limit: null });
+    assert.deepEqual(JSON.parse(json.stdout)[0].errors[0].params, { length: 1, limit: null, optInKind: null });
     assert.match(JSON.parse(json.stdout)[0].errors[0].message, HAN);
     const help = runCliInZone('UTC', ['--help', '--lang', 'zh-CN']);
     assert.match(help.stdout, /^用法：/);
