@@ -89,17 +89,34 @@ fn check_numbers_keeps_input_order() {
 
 #[wasm_bindgen_test]
 fn is_valid_number_and_options() {
-    assert!(number::is_valid_number(JsValue::from_str("11010519900101007x"), opt(JsValue::UNDEFINED)).unwrap());
+    assert!(number::is_valid_number(JsValue::from_str("11010519900101007x"), JsValue::UNDEFINED).unwrap());
     let strict = obj(&[("strict", JsValue::TRUE)]);
-    assert!(!number::is_valid_number(JsValue::from_str("11010519900101007x"), opt(strict)).unwrap());
+    assert!(!number::is_valid_number(JsValue::from_str("11010519900101007x"), strict).unwrap());
     // A check date before the birth date makes it invalid.
     let early = obj(&[("at", JsValue::from_str("1981-08-02"))]);
-    assert!(!number::is_valid_number(JsValue::from_str("911124198108030024"), opt(early)).unwrap());
+    assert!(!number::is_valid_number(JsValue::from_str("911124198108030024"), early).unwrap());
     let as_date = obj(&[("at", js_sys::Date::new(&JsValue::from_f64(0.0)).into())]);
-    assert!(!number::is_valid_number(JsValue::from_str("911124198108030024"), opt(as_date)).unwrap());
+    assert!(!number::is_valid_number(JsValue::from_str("911124198108030024"), as_date).unwrap());
     let warn = obj(&[("fpr15CheckDigit", JsValue::from_str("warning"))]);
-    assert!(number::is_valid_number(JsValue::from_str("CAN110081080319"), opt(warn)).unwrap());
-    assert!(!number::is_valid_number(JsValue::from_str("CAN110081080319"), opt(JsValue::NULL)).unwrap());
+    assert!(number::is_valid_number(JsValue::from_str("CAN110081080319"), warn).unwrap());
+    assert!(!number::is_valid_number(JsValue::from_str("CAN110081080319"), JsValue::NULL).unwrap());
+}
+
+#[wasm_bindgen_test]
+fn helpers_through_the_bindings() {
+    let n = |s: &str| JsValue::from_str(s);
+    assert_eq!(number::mask_number(n("11010519491231002X"), JsValue::UNDEFINED).unwrap(), "1101**********002X");
+    let keep = obj(&[("keepStart", JsValue::from_f64(6.0)), ("keepEnd", JsValue::from_f64(1.0))]);
+    assert_eq!(number::mask_number(n("11010519491231002X"), keep).unwrap(), "110105***********X");
+    assert_eq!(number::age_at(n("11010519491231002X"), n("1967-12-31")).unwrap().as_f64(), Some(18.0));
+    assert!(number::age_at(n("11010519491231002X"), n("1949-12-30")).unwrap().is_null());
+    let item = n("001");
+    let rebuilt = number::rebuild_fpr15(n("911124198108030024"), item, JsValue::UNDEFINED).unwrap();
+    assert_eq!(rebuilt.as_string().as_deref(), Some("CAN110081080310"));
+    let req = obj(&[("kind", n("resident18")), ("seed", JsValue::from_f64(1.0)), ("birthDate", n("1981-08-03")), ("sex", n("male")), ("province", n("32"))]);
+    assert_eq!(number::generate_number(req).unwrap(), "321513198108036939");
+    let bad = obj(&[("kind", n("fpr15")), ("seed", JsValue::from_f64(1.0)), ("sex", n("male"))]);
+    assert_code(number::generate_number(bad).map(JsValue::from), "INVALID_OPTION", true);
 }
 
 #[wasm_bindgen_test]
@@ -107,7 +124,10 @@ fn misuse_throws_coded_errors_and_the_module_stays_usable() {
     let to_js = |r: Result<bool, JsValue>| r.map(JsValue::from_bool);
     assert_code(number::check_number(JsValue::from_f64(123.0), JsValue::UNDEFINED), "INVALID_ARGUMENT", true);
     assert_code(number::check_number(JsValue::NULL, JsValue::UNDEFINED), "INVALID_ARGUMENT", true);
-    assert_code(to_js(number::is_valid_number(JsValue::UNDEFINED, opt(JsValue::UNDEFINED))), "INVALID_ARGUMENT", true);
+    assert_code(to_js(number::is_valid_number(JsValue::from_f64(1.0), JsValue::UNDEFINED)), "INVALID_ARGUMENT", true);
+    // An absent value (an empty form field) is false, not misuse.
+    assert!(!number::is_valid_number(JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap());
+    assert!(!number::is_valid_number(JsValue::NULL, JsValue::UNDEFINED).unwrap());
     assert_code(number::check_numbers(JsValue::from_str("x"), JsValue::UNDEFINED), "INVALID_ARGUMENT", true);
     let mixed = Array::of2(&JsValue::from_str("x"), &JsValue::from_f64(1.0));
     assert_code(number::check_numbers(mixed.into(), JsValue::UNDEFINED), "INVALID_ARGUMENT", true);
@@ -119,7 +139,7 @@ fn misuse_throws_coded_errors_and_the_module_stays_usable() {
     assert_code(number::check_number(JsValue::from_str("x"), bad), "INVALID_OPTION", true);
     assert_code(number::check_number(JsValue::from_str("x"), JsValue::from_f64(1.0)), "INVALID_OPTION", true);
     // Still usable.
-    assert!(number::is_valid_number(JsValue::from_str("932682198501010017"), opt(JsValue::UNDEFINED)).unwrap());
+    assert!(number::is_valid_number(JsValue::from_str("932682198501010017"), JsValue::UNDEFINED).unwrap());
 }
 
 #[wasm_bindgen_test]
@@ -276,12 +296,3 @@ fn trust_store_introspection() {
     let _ = JsCast::unchecked_ref::<JsValue>(&r);
 }
 
-/// `isValidNumber`'s options argument as wasm-bindgen passes it (`null` and
-/// `undefined` become `None`).
-fn opt(v: JsValue) -> Option<js_sys::Object> {
-    if v.is_undefined() || v.is_null() {
-        None
-    } else {
-        Some(v.unchecked_into())
-    }
-}
