@@ -20,7 +20,7 @@ use ts_rs::{Config, TS};
 use crate::core::codes::{ts_union, MisuseCode, NUMBERS_BUILD_MISUSE};
 use crate::core::i18n::Locale;
 use crate::core::number::{
-    CheckDigitInfo, Code, ErrorCode, Issue, Kind, NationalityInfo, NumberInfo, NumberReport, ProvinceInfo, Sex, Ty,
+    CheckDigitInfo, Code, ErrorCode, Issue, Kind, NationalityInfo, NumberInfo, NumberReport, ProvinceInfo, Sex,
     WarningCode,
 };
 
@@ -184,16 +184,6 @@ pub fn number_types() -> String {
 
 /// The parameters of each number code (`Code::params`) and the issue types that narrow on `code`.
 fn issue_params(out: &mut String) {
-    let ty = |t: Ty| match t {
-        Ty::Int => "number".to_owned(),
-        Ty::Str => "string".to_owned(),
-        Ty::Bool => "boolean".to_owned(),
-        Ty::Ints => "number[]".to_owned(),
-        Ty::Strs => "string[]".to_owned(),
-        Ty::OneOf(names) => ts_union(names.iter().copied()),
-        Ty::Kind => "NumberKind".to_owned(),
-        Ty::Kinds => "NumberKind[]".to_owned(),
-    };
     let groups: [(&str, &str, Vec<Code>); 2] = [
         ("Error", "error", ErrorCode::ALL.iter().map(|&c| Code::Error(c)).collect()),
         ("Warning", "warning", WarningCode::ALL.iter().map(|&c| Code::Warning(c)).collect()),
@@ -212,7 +202,7 @@ fn issue_params(out: &mut String) {
             let fields: Vec<String> = code
                 .params()
                 .iter()
-                .map(|p| format!("{}: {}{}", p.name, ty(p.ty), if p.nullable { " | null" } else { "" }))
+                .map(|p| format!("{}: {}{}", p.name, p.ty.ts(), if p.nullable { " | null" } else { "" }))
                 .collect();
             let body = if fields.is_empty() {
                 "Record<string, never>".to_owned()

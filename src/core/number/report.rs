@@ -289,6 +289,23 @@ pub enum Ty {
     Kinds,
 }
 
+impl Ty {
+    /// The TypeScript type (the generated declarations and the README's params table).
+    #[cfg(test)]
+    pub(crate) fn ts(self) -> String {
+        match self {
+            Ty::Int => "number".to_owned(),
+            Ty::Str => "string".to_owned(),
+            Ty::Bool => "boolean".to_owned(),
+            Ty::Ints => "number[]".to_owned(),
+            Ty::Strs => "string[]".to_owned(),
+            Ty::OneOf(names) => crate::core::codes::ts_union(names.iter().copied()),
+            Ty::Kind => "NumberKind".to_owned(),
+            Ty::Kinds => "NumberKind[]".to_owned(),
+        }
+    }
+}
+
 /// One parameter of a code: its name, shape, and whether it may be `null`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Param {

@@ -943,16 +943,8 @@ fn readme_params_table_follows_the_code_table() {
     let start = readme.find("<!-- params:start").expect("params table start");
     let end = readme.find("<!-- params:end -->").expect("params table end");
     let table = &readme[start..end];
-    let ty = |t: Ty| match t {
-        Ty::Int => "number".to_owned(),
-        Ty::Str => "string".to_owned(),
-        Ty::Bool => "boolean".to_owned(),
-        Ty::Ints => "number[]".to_owned(),
-        Ty::Strs => "string[]".to_owned(),
-        Ty::OneOf(names) => names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(" \\| "),
-        Ty::Kind => "NumberKind".to_owned(),
-        Ty::Kinds => "NumberKind[]".to_owned(),
-    };
+    // Markdown table cells escape the union bars.
+    let ty = |t: Ty| t.ts().replace(" | ", " \\| ");
     let codes = ErrorCode::ALL.iter().map(|&c| ("error", c.as_str(), Code::Error(c)));
     let codes = codes.chain(WarningCode::ALL.iter().map(|&c| ("warning", c.as_str(), Code::Warning(c))));
     let mut rows = 0;
