@@ -6,24 +6,29 @@ use super::pipeline::{needs, pass, Failure, Outcome, Run};
 use super::report::Reason;
 use crate::core::chip::{self, ChipCard, ChipSex};
 use crate::core::date::Date;
-use crate::core::number::{self, Kind, NumberOptions, NumberReport, Sex};
+use crate::core::i18n::{DumpKey as K, Locale, Text};
+use crate::core::number::{self, NumberOptions, NumberReport, Sex};
 use crate::core::tables;
-use crate::core::trust::{Warning, WarningCode};
+use crate::core::trust::{Note, WarningCode};
 
 /// CARD_LAYOUT: the payload's text block parses as one of the four layouts (a strict parse:
 /// [`chip::parse_text_block`]). Leaves the card for the other card checks.
 pub(crate) fn check_layout(run: &mut Run<'_>) -> Outcome {
     let p = needs(run.payload.as_ref(), "the payload")?;
-    let card = chip::parse_text_block(p.text)
-        .map_err(|e| Failure::new(Reason::from(e.code), format!("{} ({})", e.message, e.code)))?;
+    let card = chip::parse_text_block(p.text).map_err(|e| {
+        Failure::new(
+            Reason::from(e.code),
+            Text::new(K::LayoutFailed).part("error", e.text).with("code", e.code.as_str()),
+        )
+    })?;
     let layout = card.layout.as_str();
     if p.fingerprint.is_some() && !card.layout.has_fingerprint() {
-        run.warnings.push(Warning::new(
+        run.warnings.push(Note::new(
             WarningCode::UnexpectedFingerprint,
-            format!("the payload carries a fingerprint block, but {layout} cards have no fingerprints; it is passed through unverified by the chip layout"),
+            Text::new(K::UnexpectedFingerprint).with("layout", layout),
         ));
     }
-    let message = format!("the text block decodes as a {layout} card");
+    let message = Text::new(K::LayoutOk).with("layout", layout);
     run.card = Some(card);
     pass(message)
 }
@@ -32,8 +37,8 @@ pub(crate) fn check_layout(run: &mut Run<'_>) -> Outcome {
 pub(crate) fn check_number(run: &mut Run<'_>) -> Outcome {
     let card = needs(run.card.as_ref(), "the card")?;
     let read_at = needs(run.payload.as_ref(), "the payload")?.read_at;
-    let report = number_report(card, read_at);
-    let outcome = judge_number(card, &report);
+    let report = number_report(card, read_at, run.opts.locale);
+    let outcome = judge_number(card, &report, run.opts.locale);
     run.number_report = Some(report);
     outcome
 }
@@ -61,48 +66,49 @@ pub struct CardChecks {
     pub validity: Outcome,
 }
 
-/// Runs the card checks for a card read at `read_at_unix` (seconds).
-pub fn card_checks(card: &ChipCard, read_at_unix: i64) -> CardChecks {
-    let report = number_report(card, read_at_unix);
-    let number = judge_number(card, &report);
+/// Runs the card checks for a card read at `read_at_unix` (seconds), the number report in `locale`.
+pub fn card_checks(card: &ChipCard, read_at_unix: i64, locale: Locale) -> CardChecks {
+    let report = number_report(card, read_at_unix, locale);
+    let number = judge_number(card, &report, locale);
     let consistency = number.is_ok().then(|| judge_consistency(card, &report));
     let validity = judge_validity(card, read_at_unix);
     CardChecks { number_report: report, number, consistency, validity }
 }
 
 /// The chip number's report. Chip data is machine-written: no case or width folding (strict), and
-/// the birth date must not be after the day the card was read.
-fn number_report(card: &ChipCard, read_at_unix: i64) -> NumberReport {
+/// the birth date must not be after the day the card was read. Its messages are in the run's locale.
+fn number_report(card: &ChipCard, read_at_unix: i64, locale: Locale) -> NumberReport {
     let read_day = Date::from_unix_seconds_cst(read_at_unix);
-    let opts = NumberOptions { strict: true, ..NumberOptions::new(read_day) };
+    let opts = NumberOptions { strict: true, locale, ..NumberOptions::new(read_day) };
     number::check_number(&card.number, &opts)
 }
 
 /// CARD_NUMBER: the chip number is a valid number of the kind the type
 /// marker implies. Protects against a block whose marker and number disagree
 /// (e.g. a mainland number presented as a foreigner card) and corrupted data.
-fn judge_number(card: &ChipCard, report: &NumberReport) -> Outcome {
+fn judge_number(card: &ChipCard, report: &NumberReport, locale: Locale) -> Outcome {
     let expected = card.layout.number_kind();
     if report.kind != Some(expected) {
-        let got = report.kind.map_or("unrecognised", Kind::as_str);
-        return Err(Failure::new(
-            Reason::KindMismatch,
-            format!(
-                "chip number {:?} is {got}, but a {} card carries a {} number",
-                card.number,
-                card.layout.as_str(),
-                expected.as_str()
-            ),
-        ));
+        let found = Text::new(K::KindMismatch);
+        let found = match report.kind {
+            Some(k) => found.with("found", k.as_str()),
+            None => found.term("found", "unrecognised"),
+        };
+        let m = found
+            .with("number", format!("{:?}", card.number))
+            .with("layout", card.layout.as_str())
+            .with("kind", expected.as_str());
+        return Err(Failure::new(Reason::KindMismatch, m));
     }
     if !report.ok {
+        // The number report's messages are already in `locale`.
         let codes: Vec<String> = report.errors.iter().map(|e| format!("{:?}: {}", e.code, e.message)).collect();
-        return Err(Failure::new(
-            Reason::InvalidNumber,
-            format!("chip number {:?} is invalid ({})", card.number, codes.join("; ")),
-        ));
+        let m = Text::new(K::InvalidNumber)
+            .with("number", format!("{:?}", card.number))
+            .with("errors", codes.join(locale.clause_separator()));
+        return Err(Failure::new(Reason::InvalidNumber, m));
     }
-    pass(format!("chip number {} is a valid {} number", card.number, expected.as_str()))
+    pass(Text::new(K::NumberOk).with("number", card.number.clone()).with("kind", expected.as_str()))
 }
 
 /// CARD_CONSISTENCY: birth date, sex and nationality encoded in the number
@@ -119,7 +125,7 @@ fn judge_consistency(card: &ChipCard, report: &NumberReport) -> Outcome {
     if number_birth != Some(chip_tail) {
         problems.push((
             Reason::BirthDateMismatch,
-            format!("birth date {} on the chip differs from the number", card.birth_date),
+            Text::new(K::BirthDateMismatch).with("date", card.birth_date.to_string()),
         ));
     }
     // Sex: parity of digit 17 (not encoded in fpr15 numbers).
@@ -131,7 +137,7 @@ fn judge_consistency(card: &ChipCard, report: &NumberReport) -> Outcome {
     };
     if let (Some(ns), Some(cs)) = (number_sex, chip_sex) {
         if ns != cs {
-            let m = format!("sex {} on the chip differs from the number's {}", sex_word(cs), sex_word(ns));
+            let m = Text::new(K::SexMismatch).term("chip", sex_word(cs)).term("number", sex_word(ns));
             problems.push((Reason::SexMismatch, m));
         }
     }
@@ -144,20 +150,19 @@ fn judge_consistency(card: &ChipCard, report: &NumberReport) -> Outcome {
             tables::country_by_alpha3(nat).map(|c| c.alpha3)
         };
         if chip_alpha3.is_none() || chip_alpha3 != number_alpha3 {
-            let m = format!(
-                "nationality {nat} on the chip differs from the number's {}",
-                number_alpha3.unwrap_or("unknown")
-            );
+            let m = Text::new(K::NationalityMismatch).with("chip", nat.clone());
+            let m = match number_alpha3 {
+                Some(a) => m.with("number", a),
+                None => m.term("number", "unknown"),
+            };
             problems.push((Reason::NationalityMismatch, m));
         }
     }
     // The reason is the first disagreement (birth date, sex, nationality); the message lists all.
-    match problems.first() {
-        None => pass("birth date, sex and nationality in the number agree with the chip fields"),
-        Some((reason, _)) => {
-            let all: Vec<&str> = problems.iter().map(|(_, m)| m.as_str()).collect();
-            Err(Failure::new(*reason, all.join("; ")))
-        }
+    let mut problems = problems.into_iter();
+    match problems.next() {
+        None => pass(Text::new(K::ConsistencyOk)),
+        Some((reason, first)) => Err(Failure::new(reason, problems.fold(first, |all, (_, next)| all.also(next)))),
     }
 }
 
@@ -167,15 +172,16 @@ fn judge_consistency(card: &ChipCard, report: &NumberReport) -> Outcome {
 fn judge_validity(card: &ChipCard, read_at_unix: i64) -> Outcome {
     let day = Date::from_unix_seconds_cst(read_at_unix);
     if day < card.valid_from {
-        let m = format!("the card is valid from {}, after the read date {day}", card.valid_from);
+        let m = Text::new(K::NotYetValid).with("from", card.valid_from.to_string()).with("day", day.to_string());
         return Err(Failure::new(Reason::NotYetValid, m));
     }
+    let dated = |key| Text::new(key).with("day", day.to_string()).with("from", card.valid_from.to_string());
     match card.valid_until {
         Some(until) if day > until => {
-            Err(Failure::new(Reason::Expired, format!("the card expired on {until}, before the read date {day}")))
+            Err(Failure::new(Reason::Expired, dated(K::Expired).with("until", until.to_string())))
         }
-        Some(until) => pass(format!("read on {day}, within the validity period {} to {until}", card.valid_from)),
-        None => pass(format!("read on {day}; valid from {} with no expiry (长期)", card.valid_from)),
+        Some(until) => pass(dated(K::ValidityOk).with("until", until.to_string())),
+        None => pass(dated(K::ValidityLongTerm)),
     }
 }
 
@@ -200,9 +206,9 @@ mod tests {
     }
 
     /// The message of a passed check.
-    fn passed(o: &Outcome) -> &str {
+    fn passed(o: &Outcome) -> String {
         match o {
-            Ok(Verdict::Passed(m)) => m,
+            Ok(v @ Verdict::Passed(_)) => v.message(Locale::En),
             other => panic!("expected a pass, got {other:?}"),
         }
     }
@@ -215,7 +221,7 @@ mod tests {
     #[test]
     fn the_2023_specimen_passes_every_card_check() {
         let c = parse_text_block(&y_card("000")).unwrap();
-        let checks = card_checks(&c, at(2026, 6, 1));
+        let checks = card_checks(&c, at(2026, 6, 1), Locale::En);
         passed(&checks.number);
         passed(checks.consistency.as_ref().unwrap());
         passed(&checks.validity);
@@ -224,22 +230,22 @@ mod tests {
     #[test]
     fn mainland_long_term_and_validity() {
         let c = parse_text_block(&mainland("长期")).unwrap();
-        let checks = card_checks(&c, at(2030, 1, 1));
+        let checks = card_checks(&c, at(2030, 1, 1), Locale::En);
         assert!(passed(&checks.validity).contains("长期"));
         passed(&checks.consistency.unwrap());
         // Expired card.
         let c = parse_text_block(&mainland("20250101")).unwrap();
-        let checks = card_checks(&c, at(2026, 6, 1));
+        let checks = card_checks(&c, at(2026, 6, 1), Locale::En);
         assert_eq!(failed(&checks.validity).reason, Reason::Expired);
         // The end date is inclusive, in China Standard Time.
         let last_day = Date::new(2025, 1, 1).unwrap().start_unix_seconds_cst();
-        passed(&card_checks(&c, last_day + 86_399).validity);
-        assert_eq!(failed(&card_checks(&c, last_day + 86_400).validity).reason, Reason::Expired);
+        passed(&card_checks(&c, last_day + 86_399, Locale::En).validity);
+        assert_eq!(failed(&card_checks(&c, last_day + 86_400, Locale::En).validity).reason, Reason::Expired);
         // Not yet valid: read the second before the start date (2020-01-01, China Standard Time).
         let from = Date::new(2020, 1, 1).unwrap().start_unix_seconds_cst();
         let c = parse_text_block(&mainland("长期")).unwrap();
-        passed(&card_checks(&c, from).validity);
-        assert_eq!(failed(&card_checks(&c, from - 1).validity).reason, Reason::NotYetValid);
+        passed(&card_checks(&c, from, Locale::En).validity);
+        assert_eq!(failed(&card_checks(&c, from - 1, Locale::En).validity).reason, Reason::NotYetValid);
     }
 
     #[test]
@@ -247,27 +253,27 @@ mod tests {
         let mut b = mainland("长期");
         b[36 + 14..36 + 16].copy_from_slice(&u16::from(b'0').to_le_bytes()); // birth 19491230
         let c = parse_text_block(&b).unwrap();
-        let checks = card_checks(&c, at(2026, 6, 1));
+        let checks = card_checks(&c, at(2026, 6, 1), Locale::En);
         passed(&checks.number);
         let cons = checks.consistency.unwrap();
-        assert!(failed(&cons).message.contains("birth"));
+        assert!(failed(&cons).message(Locale::En).contains("birth"));
         assert_eq!(failed(&cons).reason, Reason::BirthDateMismatch);
         // Sex.
         let mut b = mainland("长期");
         b[30] = b'1';
-        let cons = card_checks(&parse_text_block(&b).unwrap(), at(2026, 6, 1)).consistency.unwrap();
-        assert!(failed(&cons).message.contains("sex"));
+        let cons = card_checks(&parse_text_block(&b).unwrap(), at(2026, 6, 1), Locale::En).consistency.unwrap();
+        assert!(failed(&cons).message(Locale::En).contains("sex"));
         assert_eq!(failed(&cons).reason, Reason::SexMismatch);
         // Nationality.
         let mut b = y_card("000");
         b[242..248].copy_from_slice(&[b'U', 0, b'S', 0, b'A', 0]);
-        let cons = card_checks(&parse_text_block(&b).unwrap(), at(2026, 6, 1)).consistency.unwrap();
-        assert!(failed(&cons).message.contains("nationality"));
+        let cons = card_checks(&parse_text_block(&b).unwrap(), at(2026, 6, 1), Locale::En).consistency.unwrap();
+        assert!(failed(&cons).message(Locale::En).contains("nationality"));
         assert_eq!(failed(&cons).reason, Reason::NationalityMismatch);
         // A numeric nationality that matches is accepted.
         let mut b = y_card("000");
         b[242..248].copy_from_slice(&[b'1', 0, b'2', 0, b'4', 0]);
-        passed(&card_checks(&parse_text_block(&b).unwrap(), at(2026, 6, 1)).consistency.unwrap());
+        passed(&card_checks(&parse_text_block(&b).unwrap(), at(2026, 6, 1), Locale::En).consistency.unwrap());
     }
 
     #[test]
@@ -275,7 +281,7 @@ mod tests {
         let mut b = y_card("000");
         b[248] = b' ';
         let c = parse_text_block(&b).unwrap();
-        let checks = card_checks(&c, at(2026, 6, 1));
+        let checks = card_checks(&c, at(2026, 6, 1), Locale::En);
         assert_eq!(failed(&checks.number).reason, Reason::KindMismatch);
         assert!(checks.consistency.is_none());
     }
@@ -287,7 +293,7 @@ mod tests {
             b[248] = marker;
             b[249] = 0;
             if let Ok(c) = parse_text_block(&b) {
-                let _ = card_checks(&c, 1_780_272_000);
+                let _ = card_checks(&c, 1_780_272_000, Locale::En);
             }
         }
     }
