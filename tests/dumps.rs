@@ -361,3 +361,72 @@ fn fresh_interop_output_matches_its_manifest() {
     assert!(failures.is_empty(), "{} of {n} entries mismatch:\n{}", failures.len(), failures.join("\n"));
     eprintln!("{n} fresh interop dumps from {} verified as expected", dir.display());
 }
+
+/// Every "message" of a report (checks, warnings, the chip number's report), with its JSON path;
+/// the report with those messages blanked.
+fn messages(v: &mut Value, path: &str, out: &mut Vec<(String, String)>) {
+    match v {
+        Value::Object(map) => {
+            for (k, item) in map.iter_mut() {
+                let at = format!("{path}.{k}");
+                match item {
+                    Value::String(s) if k == "message" => out.push((at, std::mem::take(s))),
+                    _ => messages(item, &at, out),
+                }
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter_mut().enumerate() {
+                messages(item, &format!("{path}[{i}]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A placeholder left unfilled (`{name}` or `{name|s}`).
+fn unfilled(message: &str) -> Option<&str> {
+    let mut rest = message;
+    while let Some(open) = rest.find('{') {
+        let tail = &rest[open + 1..];
+        let end = tail.find('}')?;
+        let inner = tail[..end].trim_end_matches("|s");
+        if !inner.is_empty() && inner.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return Some(&rest[open..open + end + 2]);
+        }
+        rest = tail;
+    }
+    None
+}
+
+/// Every fixture dump verified in Chinese gives the report it gives in English but for the
+/// messages, and every message is Chinese with all its placeholders filled.
+#[test]
+fn dump_fixtures_in_chinese_differ_only_in_their_messages() {
+    use cnid_verify::core::i18n::Locale;
+    let dir = fixtures().join("dumps");
+    let manifest: Value = serde_json::from_str(&fs::read_to_string(dir.join("manifest.json")).expect("manifest"))
+        .expect("manifest is JSON");
+    let mut seen = 0;
+    for entry in entries(&manifest) {
+        let file = entry["file"].as_str().expect("entry.file");
+        let bytes = read(&dir.join(file));
+        let ts = build_trust(entry, &fixtures().join("trust"));
+        let en_opts = build_options(entry);
+        let zh_opts = VerifyOptions { locale: Locale::ZhCn, ..en_opts.clone() };
+        let mut en = serde_json::to_value(verify_dump(&bytes, &ts, &en_opts)).expect("report serialises");
+        let mut zh = serde_json::to_value(verify_dump(&bytes, &ts, &zh_opts)).expect("report serialises");
+        let (mut en_messages, mut zh_messages) = (Vec::new(), Vec::new());
+        messages(&mut en, "", &mut en_messages);
+        messages(&mut zh, "", &mut zh_messages);
+        assert_eq!(en, zh, "{file}: the reports differ beyond their messages");
+        assert_eq!(en_messages.len(), zh_messages.len(), "{file}");
+        for ((path, en), (_, zh)) in en_messages.iter().zip(&zh_messages) {
+            assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{file} {path}: not Chinese: {zh}");
+            assert_eq!(unfilled(zh), None, "{file} {path}: {zh}");
+            assert_eq!(unfilled(en), None, "{file} {path}: {en}");
+            seen += 1;
+        }
+    }
+    assert!(seen > 100, "only {seen} messages checked");
+}

@@ -11,26 +11,32 @@
 use cnid_verify::core::chip::{parse_text_block, ChipCard, ChipErrorCode, TEXT_BLOCK_LEN};
 use cnid_verify::core::dump::card::card_checks;
 use cnid_verify::core::dump::{CheckId, Outcome, Verdict};
+use cnid_verify::core::i18n::Locale;
 use cnid_verify::core::number::rebuild_fpr15;
 use libfuzzer_sys::fuzz_target;
 
 /// readAt of the dump fixtures: 2026-06-01T00:00:00Z.
 const READ_AT: i64 = 1_780_272_000;
 
-/// A check's message; a failure must carry one of the reasons its check declares.
-fn message(id: CheckId, o: &Outcome) -> &str {
+/// A check's message (both languages; the Chinese one returned); a failure must carry one of the
+/// reasons its check declares.
+fn message(id: CheckId, o: &Outcome) -> String {
     match o {
-        Ok(Verdict::Passed(m)) => m,
-        Ok(Verdict::Skipped(m)) => panic!("{id} skipped itself: {m}"),
+        Ok(v @ Verdict::Passed(_)) => {
+            assert!(!v.message(Locale::En).is_empty());
+            v.message(Locale::ZhCn)
+        }
+        Ok(v @ Verdict::Skipped(_)) => panic!("{id} skipped itself: {}", v.message(Locale::En)),
         Err(f) => {
             assert!(id.reasons().contains(&f.reason), "{id} failed with undeclared reason {}", f.reason);
-            &f.message
+            assert!(!f.message(Locale::En).is_empty());
+            f.message(Locale::ZhCn)
         }
     }
 }
 
 fn checks(card: &ChipCard, read_at: i64) {
-    let c = card_checks(card, read_at);
+    let c = card_checks(card, read_at, Locale::ZhCn);
     assert_eq!(c.consistency.is_some(), c.number.is_ok(), "CARD_CONSISTENCY runs iff CARD_NUMBER passed");
     if c.number.is_ok() {
         assert!(c.number_report.ok, "CARD_NUMBER passed for an invalid number {:?}", card.number);

@@ -112,7 +112,9 @@ fn jwks_checks(text: &str) {
     match &first {
         Ok(outcome) => {
             assert_eq!(outcome.added, after_first, "added != key_count of a fresh store");
-            assert!(outcome.warnings.iter().all(|w| !w.code.as_str().is_empty() && !w.message.is_empty()));
+            for locale in cnid_verify::core::i18n::Locale::ALL {
+                assert!(outcome.warnings.iter().all(|w| !w.code.as_str().is_empty() && !w.message(locale).is_empty()));
+            }
             assert!(json::parse(text).is_ok(), "a JWK set that is not JSON was accepted");
         }
         Err(e) => {

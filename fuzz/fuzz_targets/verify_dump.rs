@@ -6,7 +6,7 @@
 //!
 //! | bytes | meaning |
 //! |---|---|
-//! | 1 | flags: bit 0 max age `None` (archived), bit 1 expected nonce, bit 2 external AAD, bit 3 a trust byte follows, bit 4 max age from the header, bit 5 clock skew from the header |
+//! | 1 | flags: bit 0 max age `None` (archived), bit 1 expected nonce, bit 2 external AAD, bit 3 a trust byte follows, bit 4 max age from the header, bit 5 clock skew from the header, bit 6 messages in Chinese |
 //! | 8 | verification time, Unix seconds, big-endian i64 |
 //! | 4 | if bit 4 (and not bit 0): max age seconds, big-endian u32 (else the default 600) |
 //! | 4 | if bit 5: clock skew seconds, big-endian u32 (else the default 300) |
@@ -107,6 +107,9 @@ fn options(data: &[u8]) -> (VerifyOptions, u8, &[u8]) {
     }
     if flags & 0x01 != 0 {
         opts.max_age_seconds = None;
+    }
+    if flags & 0x40 != 0 {
+        opts.locale = cnid_verify::core::i18n::Locale::ZhCn;
     }
     if flags & 0x20 != 0 {
         if let Some(b) = take(4) {

@@ -12,6 +12,7 @@ use super::boundary::{self, get, Undefined};
 use super::{js_error, now_seconds, to_js};
 use crate::core::codes::MisuseCode;
 use crate::core::dump::{self, DumpReport, SignerPolicy, VerifyOptions, MAX_DUMP_BYTES};
+use crate::core::i18n::Locale;
 use crate::core::trust::{TrustError, TrustStore};
 use js_sys::{Object, Reflect, Uint8Array};
 use std::cell::{Cell, RefCell};
@@ -94,10 +95,19 @@ pub fn trust_store_free(handle: u32) {
     });
 }
 
+/// The options of the TrustStore methods that return warnings: `{ locale }` (or nothing).
+fn message_options(options: &JsValue) -> Result<Locale, JsValue> {
+    match boundary::options(options, "locale", Undefined::Absent)? {
+        None => Ok(Locale::En),
+        Some(obj) => boundary::locale(&obj),
+    }
+}
+
 /// Adds the EC P-256 keys of a JWK set (JSON text or an object).
 #[wasm_bindgen(js_name = trustStoreAddJwks, skip_typescript)]
-pub fn trust_store_add_jwks(handle: u32, jwks: JsValue) -> Result<JsValue, JsValue> {
+pub fn trust_store_add_jwks(handle: u32, jwks: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     store(handle)?;
+    let locale = message_options(&options)?;
     let text = if let Some(s) = jwks.as_string() {
         s
     } else if jwks.is_object() {
@@ -110,7 +120,7 @@ pub fn trust_store_add_jwks(handle: u32, jwks: JsValue) -> Result<JsValue, JsVal
     };
     within_trust_limit(text.len(), "a JWK set")?;
     let outcome = with_store(handle, |ts| ts.add_jwks_json(&text).map_err(trust_error))?;
-    to_js(&outcome)
+    to_js(&outcome.render(locale))
 }
 
 /// Adds X.509 trust anchors; returns how many were added.
@@ -139,35 +149,48 @@ fn string_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
 
 /// Revokes a JWK kid (and the keys trusted under it, on every path).
 #[wasm_bindgen(js_name = trustStoreRevokeKid, skip_typescript)]
-pub fn trust_store_revoke_kid(handle: u32, kid: JsValue) -> Result<JsValue, JsValue> {
+pub fn trust_store_revoke_kid(handle: u32, kid: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     store(handle)?;
     let kid = string_arg(&kid, "kid")?;
-    to_js(&with_store(handle, |ts| ts.revoke_kid(&kid).map_err(trust_error))?)
+    let locale = message_options(&options)?;
+    to_js(&with_store(handle, |ts| ts.revoke_kid(&kid).map_err(trust_error))?.render(locale))
 }
 
 /// Revokes a certificate serial under an issuer certificate.
 #[wasm_bindgen(js_name = trustStoreRevokeSerial, skip_typescript)]
-pub fn trust_store_revoke_serial(handle: u32, issuer: JsValue, serial_hex: JsValue) -> Result<JsValue, JsValue> {
+pub fn trust_store_revoke_serial(
+    handle: u32,
+    issuer: JsValue,
+    serial_hex: JsValue,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
     store(handle)?;
     let issuer = pem_or_der_arg(&issuer, "issuerCertificate")?;
     let serial = string_arg(&serial_hex, "serialHex")?;
-    to_js(&with_store(handle, |ts| ts.revoke_serial(&issuer, &serial).map_err(trust_error))?)
+    let locale = message_options(&options)?;
+    to_js(&with_store(handle, |ts| ts.revoke_serial(&issuer, &serial).map_err(trust_error))?.render(locale))
 }
 
 /// Revokes a certificate serial under every issuer.
 #[wasm_bindgen(js_name = trustStoreRevokeSerialAnyIssuer, skip_typescript)]
-pub fn trust_store_revoke_serial_any_issuer(handle: u32, serial_hex: JsValue) -> Result<JsValue, JsValue> {
+pub fn trust_store_revoke_serial_any_issuer(
+    handle: u32,
+    serial_hex: JsValue,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
     store(handle)?;
     let serial = string_arg(&serial_hex, "serialHex")?;
-    to_js(&with_store(handle, |ts| ts.revoke_serial_any_issuer(&serial).map_err(trust_error))?)
+    let locale = message_options(&options)?;
+    to_js(&with_store(handle, |ts| ts.revoke_serial_any_issuer(&serial).map_err(trust_error))?.render(locale))
 }
 
 /// Revokes a certificate: issuer + serial and its public key, on every path.
 #[wasm_bindgen(js_name = trustStoreRevokeCertificate, skip_typescript)]
-pub fn trust_store_revoke_certificate(handle: u32, pem_or_der: JsValue) -> Result<JsValue, JsValue> {
+pub fn trust_store_revoke_certificate(handle: u32, pem_or_der: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     store(handle)?;
     let bytes = pem_or_der_arg(&pem_or_der, "certificate")?;
-    to_js(&with_store(handle, |ts| ts.revoke_certificate(&bytes).map_err(trust_error))?)
+    let locale = message_options(&options)?;
+    to_js(&with_store(handle, |ts| ts.revoke_certificate(&bytes).map_err(trust_error))?.render(locale))
 }
 
 /// Counts and listings: `what` is one of the introspection names below.
@@ -198,7 +221,7 @@ fn pem_or_der_arg(value: &JsValue, name: &str) -> Result<Vec<u8>, JsValue> {
 }
 
 const VERIFY_OPTIONS: &str =
-    "at,expectedNonce,maxAgeSeconds,clockSkewSeconds,externalAad,rejectCaSigner,requireSignedX5chain";
+    "at,expectedNonce,maxAgeSeconds,clockSkewSeconds,externalAad,rejectCaSigner,requireSignedX5chain,locale";
 
 /// A non-negative whole number of seconds.
 fn seconds_option(v: &JsValue, name: &str) -> Result<u64, JsValue> {
@@ -253,6 +276,7 @@ fn verify_options(options: &JsValue) -> Result<VerifyOptions, JsValue> {
         reject_ca_signer: bool_option(&obj, "rejectCaSigner")?,
         require_signed_x5chain: bool_option(&obj, "requireSignedX5chain")?,
     };
+    opts.locale = boundary::locale(&obj)?;
     Ok(opts)
 }
 

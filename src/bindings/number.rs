@@ -308,6 +308,14 @@ fn encode_params(params: &Params, words: &mut Vec<u32>, text: &mut String) {
                     push_text(words, text, s);
                 }
             }
+            // Dump and trust messages only: number issues carry neither.
+            #[cfg(feature = "dumps")]
+            Value::Seconds(n) => words.extend([1, int(i64::try_from(*n).unwrap_or(i64::MAX))]),
+            #[cfg(feature = "dumps")]
+            Value::Term(t) => {
+                words.push(2);
+                push_text(words, text, t);
+            }
         }
     }
 }

@@ -137,7 +137,17 @@ export interface VerifyOptions {
   rejectCaSigner?: boolean;
   /** Fail SIGNER when the x5chain is unprotected and no protected x5t binds it (default false). */
   requireSignedX5chain?: boolean;
+  /** The language of the messages (checks, warnings, card.numberReport): "en" (default) or "zh-CN". Ids, reasons and codes do not change. */
+  locale?: Locale;
 }
+
+/** Options of parseChipText and of the TrustStore methods that return warnings. */
+export interface MessageOptions {
+  /** The language of the messages: "en" (default) or "zh-CN". Codes do not change. */
+  locale?: Locale;
+}
+/** Options of parseChipText. */
+export type ChipTextOptions = MessageOptions;
 
 /**
  * Verifies one signed chip dump (COSE_Sign1 / ES256) against the app's trust store. Bad dumps are
@@ -154,17 +164,17 @@ export function verifyDumps(list: readonly Uint8Array[], trust: TrustStore, opti
 export class TrustStore {
   constructor();
   /** Adds the EC P-256 keys of a JWK set (JSON text or an object); unusable keys are skipped with a warning. */
-  addJwks(jwks: string | object): AddJwksResult;
+  addJwks(jwks: string | object, options?: MessageOptions): AddJwksResult;
   /** Adds X.509 trust anchors: PEM text (every CERTIFICATE block) or one DER certificate. Returns how many were added. */
   addCertificate(pemOrDer: string | Uint8Array): number;
   /** Revokes a kid: dumps naming it, and dumps signed by any key trusted under it (on any path), fail REVOCATION. */
-  revokeKid(kid: string): RevokeResult;
+  revokeKid(kid: string, options?: MessageOptions): RevokeResult;
   /** Revokes the certificate with this serial issued by `issuerCertificate` (X.509 paths; a label, not a key). */
-  revokeSerial(issuerCertificate: string | Uint8Array, serialHex: string): RevokeResult;
+  revokeSerial(issuerCertificate: string | Uint8Array, serialHex: string, options?: MessageOptions): RevokeResult;
   /** Revokes this serial under every issuer. */
-  revokeSerialAnyIssuer(serialHex: string): RevokeResult;
+  revokeSerialAnyIssuer(serialHex: string, options?: MessageOptions): RevokeResult;
   /** Revokes a certificate: its issuer + serial and its public key, on every path (JWK paths included). */
-  revokeCertificate(pemOrDer: string | Uint8Array): RevokeResult;
+  revokeCertificate(pemOrDer: string | Uint8Array, options?: MessageOptions): RevokeResult;
   readonly keyCount: number;
   readonly anchorCount: number;
   kids(): string[];

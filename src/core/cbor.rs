@@ -116,9 +116,10 @@ pub enum CborError {
     TrailingBytes,
 }
 
-impl fmt::Display for CborError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let s = match self {
+impl CborError {
+    /// The error in words (English; messages translate it as a term, `i18n::term`).
+    pub fn as_str(self) -> &'static str {
+        match self {
             CborError::Truncated => "truncated CBOR (input ends inside an item)",
             CborError::IndefiniteLength => "indefinite-length CBOR item (not allowed)",
             CborError::Reserved => "reserved CBOR additional information (28-30)",
@@ -128,8 +129,27 @@ impl fmt::Display for CborError {
             CborError::TooDeep => "CBOR nesting too deep",
             CborError::TooManyItems => "too many CBOR items",
             CborError::TrailingBytes => "trailing bytes after the CBOR item",
-        };
-        f.write_str(s)
+        }
+    }
+
+    /// Every error (tests: each has a translation).
+    #[cfg(test)]
+    pub(crate) const ALL: [CborError; 9] = [
+        CborError::Truncated,
+        CborError::IndefiniteLength,
+        CborError::Reserved,
+        CborError::InvalidSimple,
+        CborError::DuplicateKey,
+        CborError::InvalidUtf8,
+        CborError::TooDeep,
+        CborError::TooManyItems,
+        CborError::TrailingBytes,
+    ];
+}
+
+impl fmt::Display for CborError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 

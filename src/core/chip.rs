@@ -19,6 +19,7 @@
 //! by the dump layer (the WLT photo codec is proprietary).
 
 use crate::core::date::Date;
+use crate::core::i18n::{ChipKey, Locale, Text};
 use crate::core::number::{self, Kind};
 use serde::Serialize;
 
@@ -160,11 +161,31 @@ crate::core::codes::wire_codes! {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ChipError {
     pub code: ChipErrorCode,
+    /// In the `locale` of the call.
     pub message: String,
 }
 
-fn chip_err(code: ChipErrorCode, message: String) -> ChipError {
-    ChipError { code, message }
+/// Why a text block could not be parsed, before it is put in words ([`ChipFault::render`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChipFault {
+    pub code: ChipErrorCode,
+    pub text: Text,
+}
+
+impl ChipFault {
+    /// The error in `locale`.
+    pub fn render(&self, locale: Locale) -> ChipError {
+        ChipError { code: self.code, message: self.text.render(locale) }
+    }
+}
+
+fn chip_err(code: ChipErrorCode, text: Text) -> ChipFault {
+    ChipFault { code, text }
+}
+
+/// Message `key` about `field` (its name translated as a term).
+fn about(key: ChipKey, field: Field) -> Text {
+    Text::new(key).term("field", field.name)
 }
 
 /// One field of a layout: what it holds, its name in error messages, and its
@@ -324,69 +345,58 @@ const LAYOUTS: [&LayoutSpec; 4] = [&MAINLAND, &FPR2017, &FPR2023, &HMT];
 
 /// Decodes one UTF-16LE field and trims space/NUL padding. Unpaired
 /// surrogates are an error: a chip never stores them.
-fn decode(block: &[u8], field: Field) -> Result<String, ChipError> {
+fn decode(block: &[u8], field: Field) -> Result<String, ChipFault> {
     let bytes = block
         .get(field.offset..field.offset + field.len)
-        .ok_or_else(|| chip_err(ChipErrorCode::Length, format!("field {} is outside the block", field.name)))?;
+        .ok_or_else(|| chip_err(ChipErrorCode::Length, about(ChipKey::OutsideBlock, field)))?;
     let units = bytes.chunks_exact(2).map(|p| u16::from_le_bytes([p[0], p[1]]));
     let mut s = String::with_capacity(field.len);
     for c in char::decode_utf16(units) {
         match c {
             Ok(c) => s.push(c),
-            Err(_) => {
-                return Err(chip_err(
-                    ChipErrorCode::Encoding,
-                    format!("field {} holds an unpaired UTF-16 surrogate", field.name),
-                ))
-            }
+            Err(_) => return Err(chip_err(ChipErrorCode::Encoding, about(ChipKey::Surrogate, field))),
         }
     }
     Ok(s.trim_matches(|c| c == ' ' || c == '\0').to_owned())
 }
 
 /// Decodes a field without trimming (used to join the 2023 English name).
-fn decode_raw(block: &[u8], field: Field) -> Result<String, ChipError> {
+fn decode_raw(block: &[u8], field: Field) -> Result<String, ChipFault> {
     let bytes = block.get(field.offset..field.offset + field.len).unwrap_or_default();
     char::decode_utf16(bytes.chunks_exact(2).map(|p| u16::from_le_bytes([p[0], p[1]])))
         .collect::<Result<String, _>>()
         .map(|s| s.replace('\0', " "))
-        .map_err(|_| {
-            chip_err(ChipErrorCode::Encoding, format!("field {} holds an unpaired UTF-16 surrogate", field.name))
-        })
+        .map_err(|_| chip_err(ChipErrorCode::Encoding, about(ChipKey::Surrogate, field)))
 }
 
-fn date_field(block: &[u8], field: Field) -> Result<Date, ChipError> {
+fn date_field(block: &[u8], field: Field) -> Result<Date, ChipFault> {
     let s = decode(block, field)?;
-    Date::parse_yyyymmdd(&s)
-        .ok_or_else(|| chip_err(ChipErrorCode::Field, format!("{} {s:?} is not a calendar date YYYYMMDD", field.name)))
+    Date::parse_yyyymmdd(&s).ok_or_else(|| not_a_date(field, &s))
+}
+
+fn not_a_date(field: Field, s: &str) -> ChipFault {
+    chip_err(ChipErrorCode::Field, about(ChipKey::NotADate, field).with("value", format!("{s:?}")))
 }
 
 /// End date: a calendar date, or `长期` (no expiry) where allowed.
-fn end_date_field(block: &[u8], field: Field, allow_long_term: bool) -> Result<Option<Date>, ChipError> {
+fn end_date_field(block: &[u8], field: Field, allow_long_term: bool) -> Result<Option<Date>, ChipFault> {
     let s = decode(block, field)?;
     if allow_long_term && s == "长期" {
         return Ok(None);
     }
-    Date::parse_yyyymmdd(&s)
-        .map(Some)
-        .ok_or_else(|| chip_err(ChipErrorCode::Field, format!("{} {s:?} is not a calendar date YYYYMMDD", field.name)))
+    Date::parse_yyyymmdd(&s).map(Some).ok_or_else(|| not_a_date(field, &s))
 }
 
 /// GB/T 2261.1 sex code; anything but 0/1/2/9 is rejected (readers that map
 /// "anything but 1" to female hide corrupted data).
-fn sex_field(block: &[u8], field: Field) -> Result<(String, ChipSex), ChipError> {
+fn sex_field(block: &[u8], field: Field) -> Result<(String, ChipSex), ChipFault> {
     let s = decode(block, field)?;
     let sex = match s.as_str() {
         "0" => ChipSex::Unknown,
         "1" => ChipSex::Male,
         "2" => ChipSex::Female,
         "9" => ChipSex::NotStated,
-        _ => {
-            return Err(chip_err(
-                ChipErrorCode::Field,
-                format!("sex code {s:?} is not a GB/T 2261.1 code (0, 1, 2, 9)"),
-            ))
-        }
+        _ => return Err(chip_err(ChipErrorCode::Field, Text::new(ChipKey::SexCode).with("value", format!("{s:?}")))),
     };
     Ok((s, sex))
 }
@@ -402,21 +412,21 @@ pub struct ChipTextReport {
 }
 
 impl ChipTextReport {
-    /// Parses `block` into a report.
-    pub fn parse(block: &[u8]) -> Self {
+    /// Parses `block` into a report (its error in `locale`).
+    pub fn parse(block: &[u8], locale: Locale) -> Self {
         match parse_text_block(block) {
             Ok(card) => ChipTextReport { ok: true, error: None, card: Some(card) },
-            Err(e) => ChipTextReport { ok: false, error: Some(e), card: None },
+            Err(e) => ChipTextReport { ok: false, error: Some(e.render(locale)), card: None },
         }
     }
 }
 
 /// Parses a 256-byte text block. Never panics.
-pub fn parse_text_block(block: &[u8]) -> Result<ChipCard, ChipError> {
+pub fn parse_text_block(block: &[u8]) -> Result<ChipCard, ChipFault> {
     if block.len() != TEXT_BLOCK_LEN {
         return Err(chip_err(
             ChipErrorCode::Length,
-            format!("the text block is {} bytes; it must be exactly {TEXT_BLOCK_LEN}", block.len()),
+            Text::new(ChipKey::Length).with("size", block.len()).with("expected", TEXT_BLOCK_LEN),
         ));
     }
     let marker = [block[TYPE_MARKER_OFFSET], block[TYPE_MARKER_OFFSET + 1]];
@@ -424,17 +434,14 @@ pub fn parse_text_block(block: &[u8]) -> Result<ChipCard, ChipError> {
         Some(spec) => parse_layout(block, spec),
         None => Err(chip_err(
             ChipErrorCode::TypeMarker,
-            format!(
-                "unknown type marker {:02x} {:02x} at offset 248 (expected 'Y', 'I', 'J' or a space)",
-                marker[0], marker[1]
-            ),
+            Text::new(ChipKey::TypeMarker).with("marker", format!("{:02x} {:02x}", marker[0], marker[1])),
         )),
     }
 }
 
 /// Reads the layout's fields in its order into a card; fields the layout
 /// does not have stay `None`.
-fn parse_layout(b: &[u8], spec: &LayoutSpec) -> Result<ChipCard, ChipError> {
+fn parse_layout(b: &[u8], spec: &LayoutSpec) -> Result<ChipCard, ChipFault> {
     let mut card = ChipCard {
         layout: spec.layout,
         number: String::new(),
@@ -493,7 +500,7 @@ fn parse_layout(b: &[u8], spec: &LayoutSpec) -> Result<ChipCard, ChipError> {
 
 /// Nationality field: three upper-case letters; on 2023 cards three digits
 /// are accepted too (the sources do not settle which one the chip holds).
-fn nationality_field(b: &[u8], field: Field, digits_allowed: bool) -> Result<String, ChipError> {
+fn nationality_field(b: &[u8], field: Field, digits_allowed: bool) -> Result<String, ChipFault> {
     let s = decode(b, field)?;
     let bytes = s.as_bytes();
     let letters = bytes.len() == 3 && bytes.iter().all(u8::is_ascii_uppercase);
@@ -501,13 +508,8 @@ fn nationality_field(b: &[u8], field: Field, digits_allowed: bool) -> Result<Str
     if letters || digits {
         Ok(s)
     } else {
-        Err(chip_err(
-            ChipErrorCode::Field,
-            format!(
-                "nationality {s:?} is not a three-letter{} code",
-                if digits_allowed { " or three-digit" } else { "" }
-            ),
-        ))
+        let key = if digits_allowed { ChipKey::NationalityOrDigits } else { ChipKey::Nationality };
+        Err(chip_err(ChipErrorCode::Field, Text::new(key).with("value", format!("{s:?}"))))
     }
 }
 
@@ -680,6 +682,17 @@ pub(crate) mod tests {
                 assert_eq!(spec.fields.iter().filter(|f| f.slot == slot).count(), 1, "{} {slot:?}", spec.name);
             }
         }
+    }
+
+    /// Field names appear in error messages as terms: each has its Chinese name.
+    #[test]
+    fn every_field_name_has_a_chinese_name() {
+        for field in LAYOUTS.iter().flat_map(|spec| spec.fields) {
+            assert!(crate::core::i18n::zh_cn::term(field.name).is_some(), "no Chinese for field {:?}", field.name);
+        }
+        let e = parse_text_block(&[0u8; 255]).unwrap_err();
+        assert_eq!(e.render(Locale::En).message, "the text block is 255 bytes; it must be exactly 256");
+        assert_eq!(e.render(Locale::ZhCn).message, "文本块为 255 字节；必须恰好为 256 字节");
     }
 
     proptest::proptest! {

@@ -269,7 +269,7 @@ mod dumps {
         Bytes, CardReport, Check, CheckId, CheckStatus, DumpReport, EpochSeconds, SignerInfo, SignerMethod,
     };
     use crate::core::dump::{Reason, PIPELINE};
-    use crate::core::trust::{self, AddJwksOutcome, CertInfo, RevokeOutcome, RevokedSerialInfo};
+    use crate::core::trust::{self, AddJwksResult, CertInfo, RevokeResult, RevokedSerialInfo};
 
     ts_as!(Date, "string", "string".to_owned());
     ts_as!(CardLayout, "CardLayout", ts_union(CardLayout::all().map(CardLayout::as_str)));
@@ -338,8 +338,8 @@ mod dumps {
         warnings(&mut out, "DumpWarningCode", "Warnings of a dump report.", &trust::DUMP_WARNINGS);
         warnings(&mut out, "JwksWarningCode", "Warnings of addJwks.", &trust::JWKS_WARNINGS);
         warnings(&mut out, "RevokeWarningCode", "Warnings of the revoke calls.", &trust::REVOKE_WARNINGS);
-        decl::<AddJwksOutcome>(&mut out);
-        decl::<RevokeOutcome>(&mut out);
+        decl::<AddJwksResult>(&mut out);
+        decl::<RevokeResult>(&mut out);
         decl::<RevokedSerialInfo>(&mut out);
         misuse_codes(&mut out, &MisuseCode::ALL);
         out

@@ -156,19 +156,19 @@ const Y_BLOCK: &[u8] = include_bytes!("../fixtures/chip/y-specimen.bin");
 
 #[wasm_bindgen_test]
 fn parse_chip_text_reports_fields_or_a_code() {
-    let r = chip::parse_chip_text(Uint8Array::from(Y_BLOCK).into()).unwrap();
+    let r = chip::parse_chip_text(Uint8Array::from(Y_BLOCK).into(), JsValue::UNDEFINED).unwrap();
     assert_eq!(prop(&r, "ok"), JsValue::TRUE);
     assert_eq!(s(path(&r, &["card", "layout"])), "fpr2023");
     assert_eq!(s(path(&r, &["card", "englishName"])), "ZHENGJIAN, YANGBEN");
     assert_eq!(s(path(&r, &["card", "validUntil"])), "2033-09-14");
-    let r = chip::parse_chip_text(Uint8Array::new_with_length(255).into()).unwrap();
+    let r = chip::parse_chip_text(Uint8Array::new_with_length(255).into(), JsValue::UNDEFINED).unwrap();
     assert_eq!(prop(&r, "ok"), JsValue::FALSE);
     assert_eq!(s(path(&r, &["error", "code"])), "LENGTH");
     let mut z = Y_BLOCK.to_vec();
     z[248] = b'Z';
-    let r = chip::parse_chip_text(Uint8Array::from(&z[..]).into()).unwrap();
+    let r = chip::parse_chip_text(Uint8Array::from(&z[..]).into(), JsValue::UNDEFINED).unwrap();
     assert_eq!(s(path(&r, &["error", "code"])), "TYPE_MARKER");
-    assert_code(chip::parse_chip_text(JsValue::from_str("abc")), "INVALID_ARGUMENT", true);
+    assert_code(chip::parse_chip_text(JsValue::from_str("abc"), JsValue::UNDEFINED), "INVALID_ARGUMENT", true);
 }
 
 // --- Dumps ------------------------------------------------------------------
@@ -188,7 +188,7 @@ fn fixture_options() -> JsValue {
 /// A store handle, as the JS facade (js/facade.js) holds it.
 fn store() -> u32 {
     let t = dump::trust_store_new().unwrap();
-    dump::trust_store_add_jwks(t, JsValue::from_str(JWKS)).unwrap();
+    dump::trust_store_add_jwks(t, JsValue::from_str(JWKS), JsValue::UNDEFINED).unwrap();
     assert_eq!(dump::trust_store_add_certificate(t, JsValue::from_str(ROOT_PEM)).unwrap(), 1);
     t
 }
@@ -254,7 +254,7 @@ fn verify_dump_misuse_and_garbage() {
     assert_code(dump::verify_dump_with(Uint8Array::from(Y_JWK).into(), t, typo), "INVALID_OPTION", true);
     let neg = obj(&[("maxAgeSeconds", JsValue::from_f64(-1.0))]);
     assert_code(dump::verify_dump_with(Uint8Array::from(Y_JWK).into(), t, neg), "INVALID_OPTION", true);
-    assert_code(dump::trust_store_add_jwks(t, JsValue::from_str("{not json")), "INVALID_JWKS", false);
+    assert_code(dump::trust_store_add_jwks(t, JsValue::from_str("{not json"), JsValue::UNDEFINED), "INVALID_JWKS", false);
     assert_code(
         dump::trust_store_add_certificate(t, JsValue::from_str("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n")).map(JsValue::from),
         "INVALID_CERTIFICATE",
@@ -286,9 +286,9 @@ fn trust_store_introspection() {
     assert!(s(prop(&anchors.get(0), "subject")).contains("TEST"));
     // Adding never removes.
     let object: JsValue = js_sys::JSON::parse(JWKS).unwrap();
-    dump::trust_store_add_jwks(t, object).unwrap();
+    dump::trust_store_add_jwks(t, object, JsValue::UNDEFINED).unwrap();
     assert!(info("keyCount").as_f64().unwrap() >= 2.0);
-    let out = dump::trust_store_revoke_kid(t, JsValue::from_str("test-reader-1")).unwrap();
+    let out = dump::trust_store_revoke_kid(t, JsValue::from_str("test-reader-1"), JsValue::UNDEFINED).unwrap();
     assert_eq!(prop(&out, "matched"), JsValue::TRUE);
     assert_eq!(Array::from(&info("revokedKids")).length(), 1);
     let r = dump::verify_dump_with(Uint8Array::from(Y_JWK).into(), t, fixture_options()).unwrap();

@@ -56,6 +56,7 @@ export type ChipErrorCode = "LENGTH" | "TYPE_MARKER" | "ENCODING" | "FIELD";
 /** Why a text block could not be parsed. */
 export type ChipError = {
   code: ChipErrorCode;
+  /** In the `locale` of the call. */
   message: string;
 };
 /**
@@ -247,7 +248,7 @@ export type DumpWarningCode = "UNKNOWN_PAYLOAD_KEY" | "UNEXPECTED_FINGERPRINT" |
 export type JwksWarningCode = "INVALID_KEY" | "MISSING_KID" | "PRIVATE_KEY_MATERIAL" | "UNSUPPORTED_ALG" | "UNSUPPORTED_KEY_TYPE" | "WRONG_KEY_OPS" | "WRONG_KEY_USE" | "KID_ROTATION" | "TOO_MANY_KEYS_FOR_KID";
 /** Warnings of the revoke calls. */
 export type RevokeWarningCode = "NO_MATCH" | "KID_CASE_DIFFERS" | "NOT_A_CA" | "ANY_ISSUER" | "KEY_STILL_TRUSTED" | "NO_P256_KEY";
-/** Result of `add_jwks_json`. */
+/** Result of `addJwks`. */
 export type AddJwksResult = {
   /** Keys newly added (identical re-adds are not counted). */
   added: number;

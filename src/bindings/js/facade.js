@@ -119,28 +119,28 @@ export function makeApi(raw, loader) {
       finalizer?.register(this, this.#handle, this);
     }
 
-    addJwks(jwks) {
-      return raw.trustStoreAddJwks(handleOf(this), jwks);
+    addJwks(jwks, options) {
+      return raw.trustStoreAddJwks(handleOf(this), jwks, options);
     }
 
     addCertificate(pemOrDer) {
       return raw.trustStoreAddCertificate(handleOf(this), pemOrDer);
     }
 
-    revokeKid(kid) {
-      return raw.trustStoreRevokeKid(handleOf(this), kid);
+    revokeKid(kid, options) {
+      return raw.trustStoreRevokeKid(handleOf(this), kid, options);
     }
 
-    revokeSerial(issuerCertificate, serialHex) {
-      return raw.trustStoreRevokeSerial(handleOf(this), issuerCertificate, serialHex);
+    revokeSerial(issuerCertificate, serialHex, options) {
+      return raw.trustStoreRevokeSerial(handleOf(this), issuerCertificate, serialHex, options);
     }
 
-    revokeSerialAnyIssuer(serialHex) {
-      return raw.trustStoreRevokeSerialAnyIssuer(handleOf(this), serialHex);
+    revokeSerialAnyIssuer(serialHex, options) {
+      return raw.trustStoreRevokeSerialAnyIssuer(handleOf(this), serialHex, options);
     }
 
-    revokeCertificate(pemOrDer) {
-      return raw.trustStoreRevokeCertificate(handleOf(this), pemOrDer);
+    revokeCertificate(pemOrDer, options) {
+      return raw.trustStoreRevokeCertificate(handleOf(this), pemOrDer, options);
     }
 
     get keyCount() {

@@ -3,6 +3,7 @@
 use super::pipeline::{needs, pass, Failure, Outcome, Run, Verdict};
 use super::report::Reason;
 use crate::core::date::rfc3339;
+use crate::core::i18n::{DumpKey as K, Text};
 
 /// FRESHNESS: readAt ≤ at + skew (protects against a reader clock set
 /// forward to pre-produce dumps), and at − readAt ≤ maxAge unless disabled
@@ -13,48 +14,29 @@ pub(crate) fn check_freshness(run: &mut Run<'_>) -> Outcome {
     let at = i128::from(opts.at_unix);
     let read = i128::from(read_at);
     let skew = i128::from(opts.clock_skew_seconds);
+    let times = |key| Text::new(key).with("readAt", rfc3339(read_at)).with("at", rfc3339(opts.at_unix));
     if read > at + skew {
         return Err(Failure::new(
             Reason::InFuture,
-            format!(
-                "readAt {} is {} s after the verification time {} (allowed clock skew {} s)",
-                rfc3339(read_at),
-                read - at,
-                rfc3339(opts.at_unix),
-                opts.clock_skew_seconds
-            ),
+            times(K::InFuture).seconds("ahead", read - at).seconds("skew", skew),
         ));
     }
     let age = at - read;
     match opts.max_age_seconds {
-        Some(max) if age > i128::from(max) => Err(Failure::new(
-            Reason::TooOld,
-            format!(
-                "readAt {} is {} s before the verification time {}, more than the maximum age of {} s",
-                rfc3339(read_at),
-                age,
-                rfc3339(opts.at_unix),
-                max
-            ),
-        )),
-        Some(max) => pass(format!(
-            "readAt {} is {} (maximum age {} s, clock skew {} s)",
-            rfc3339(read_at),
-            describe_age(age),
-            max,
-            opts.clock_skew_seconds
-        )),
-        None => {
-            pass(format!("readAt {} is {}; maximum age disabled (archived dump)", rfc3339(read_at), describe_age(age)))
+        Some(max) if age > i128::from(max) => {
+            Err(Failure::new(Reason::TooOld, times(K::TooOld).seconds("age", age).seconds("maxAge", max)))
         }
+        Some(max) => pass(times(K::Fresh).part("age", describe_age(age)).seconds("maxAge", max).seconds("skew", skew)),
+        None => pass(times(K::FreshArchived).part("age", describe_age(age))),
     }
 }
 
-fn describe_age(age: i128) -> String {
+/// How far readAt is from the verification time, in words.
+fn describe_age(age: i128) -> Text {
     if age >= 0 {
-        format!("{age} s before the verification time")
+        Text::new(K::AgeBefore).seconds("age", age)
     } else {
-        format!("{} s after the verification time, within the clock skew", -age)
+        Text::new(K::AgeAfter).seconds("age", -age)
     }
 }
 
@@ -63,23 +45,19 @@ fn describe_age(age: i128) -> String {
 pub(crate) fn check_nonce(run: &mut Run<'_>) -> Outcome {
     let got = needs(run.payload.as_ref(), "the payload")?.nonce;
     let Some(expected) = run.opts.expected_nonce.as_deref() else {
-        return Ok(Verdict::Skipped("skipped: the app did not ask for a nonce".to_owned()));
+        return Ok(Verdict::Skipped(Text::new(K::NonceNotAsked)));
     };
+    let start = |n: &[u8]| crate::core::hex::lower(n.get(..n.len().min(8)).unwrap_or(&[]));
     match got {
-        None => Err(Failure::new(
-            Reason::Missing,
-            format!("the app expects a {}-byte nonce, but the payload carries none", expected.len()),
-        )),
-        Some(n) if n == expected => pass(format!("the payload carries the expected {}-byte nonce", n.len())),
+        None => Err(Failure::new(Reason::Missing, Text::new(K::NonceMissing).with("size", expected.len()))),
+        Some(n) if n == expected => pass(Text::new(K::NonceOk).with("size", n.len())),
         Some(n) => Err(Failure::new(
             Reason::Mismatch,
-            format!(
-                "the payload nonce ({} bytes, {}…) differs from the expected nonce ({} bytes, {}…)",
-                n.len(),
-                crate::core::hex::lower(n.get(..n.len().min(8)).unwrap_or(&[])),
-                expected.len(),
-                crate::core::hex::lower(expected.get(..expected.len().min(8)).unwrap_or(&[]))
-            ),
+            Text::new(K::NonceMismatch)
+                .with("size", n.len())
+                .with("start", start(n))
+                .with("expectedSize", expected.len())
+                .with("expectedStart", start(expected)),
         )),
     }
 }

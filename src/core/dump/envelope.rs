@@ -7,7 +7,8 @@
 use super::pipeline::{needs, pass, Failure, Outcome, Run};
 use super::report::Reason;
 use super::MAX_DUMP_BYTES;
-use crate::core::cbor::{self, Value};
+use crate::core::cbor::{self, CborError, Value};
+use crate::core::i18n::{DumpKey as K, Text};
 
 /// COSE header labels (RFC 9052 §3.1, RFC 9360).
 pub const LABEL_ALG: i128 = 1;
@@ -50,31 +51,30 @@ pub(crate) struct Envelope<'a> {
 pub(crate) fn check_envelope(run: &mut Run<'_>) -> Outcome {
     let bytes = run.bytes;
     if bytes.len() > MAX_DUMP_BYTES {
-        let m = format!("the dump is {} bytes, more than the {MAX_DUMP_BYTES} allowed", bytes.len());
+        let m = Text::new(K::TooLarge).with("size", bytes.len()).with("limit", MAX_DUMP_BYTES);
         return Err(Failure::new(Reason::TooLarge, m));
     }
     let env = parse_envelope(bytes)?;
     let form = if env.tagged { "tag 18" } else { "untagged" };
     run.envelope = Some(env);
-    pass(format!("well-formed COSE_Sign1 ({form}), {} bytes", bytes.len()))
+    pass(Text::new(K::EnvelopeOk).term("form", form).with("size", bytes.len()))
 }
 
 fn parse_envelope(bytes: &[u8]) -> Result<Envelope<'_>, Failure> {
     let not_cose = |m| Failure::new(Reason::NotCoseSign1, m);
     let bad_header = |m| Failure::new(Reason::BadHeader, m);
-    let top = cbor::decode_exact(bytes)
-        .map_err(|e| Failure::new(Reason::NotCbor, format!("the dump is not well-formed CBOR: {e}")))?;
+    let top = cbor::decode_exact(bytes).map_err(|e| Failure::new(Reason::NotCbor, cbor_error(K::NotCbor, e)))?;
     let (items, tagged) = unwrap_sign1(top).map_err(not_cose)?;
     let [protected, unprotected, payload, signature] = four_elements(items).map_err(not_cose)?;
 
     let protected_raw = match protected {
         Value::Bytes(b) => b,
-        other => return Err(not_cose(format!("the protected header is a {}, not a byte string", other.type_name()))),
+        other => return Err(not_cose(typed(K::ProtectedNotBytes, &other))),
     };
     let protected = decode_protected(protected_raw)?;
     let unprotected = match unprotected {
         Value::Map(m) => m,
-        other => return Err(bad_header(format!("the unprotected header is a {}, not a map", other.type_name()))),
+        other => return Err(bad_header(typed(K::UnprotectedNotMap, &other))),
     };
     let payload = embedded_payload(payload)?;
     let signature = raw_signature(signature).map_err(|m| Failure::new(Reason::BadSignatureEncoding, m))?;
@@ -87,24 +87,33 @@ fn parse_envelope(bytes: &[u8]) -> Result<Envelope<'_>, Failure> {
     Ok(Envelope { protected_raw, protected, unprotected, payload, signature, tagged })
 }
 
+/// Message `key` about a CBOR value of the wrong type (its `{type}`).
+pub(crate) fn typed(key: K, v: &Value<'_>) -> Text {
+    Text::new(key).term("type", v.type_name())
+}
+
+/// Message `key` about a CBOR decoding error (its `{error}`).
+pub(crate) fn cbor_error(key: K, e: CborError) -> Text {
+    Text::new(key).term("error", e.as_str())
+}
+
 /// Tag 18 is optional; any other tag is another COSE structure (or not
 /// COSE at all) and must not be read as a COSE_Sign1.
-fn unwrap_sign1(top: Value<'_>) -> Result<(Vec<Value<'_>>, bool), String> {
+fn unwrap_sign1(top: Value<'_>) -> Result<(Vec<Value<'_>>, bool), Text> {
     match top {
         Value::Tag(TAG_COSE_SIGN1, inner) => match *inner {
             Value::Array(items) => Ok((items, true)),
-            other => Err(format!("tag 18 wraps a {}, not the COSE_Sign1 array", other.type_name())),
+            other => Err(typed(K::Tag18Wraps, &other)),
         },
-        Value::Tag(t, _) => Err(format!("CBOR tag {t} is not COSE_Sign1 (tag 18)")),
+        Value::Tag(t, _) => Err(Text::new(K::OtherTag).with("tag", t)),
         Value::Array(items) => Ok((items, false)),
-        other => Err(format!("the dump is a CBOR {}, not a COSE_Sign1 array", other.type_name())),
+        other => Err(typed(K::NotAnArray, &other)),
     }
 }
 
-fn four_elements(items: Vec<Value<'_>>) -> Result<[Value<'_>; 4], String> {
+fn four_elements(items: Vec<Value<'_>>) -> Result<[Value<'_>; 4], Text> {
     let n = items.len();
-    <[Value<'_>; 4]>::try_from(items)
-        .map_err(|_| format!("COSE_Sign1 must be an array of 4 elements, this one has {n}"))
+    <[Value<'_>; 4]>::try_from(items).map_err(|_| Text::new(K::FourElements).with("count", n))
 }
 
 /// The protected header is a bstr wrapping a map; the empty bstr stands
@@ -115,11 +124,8 @@ fn decode_protected(raw: &[u8]) -> Result<Header<'_>, Failure> {
     }
     match cbor::decode_exact(raw) {
         Ok(Value::Map(m)) => Ok(m),
-        Ok(other) => Err(Failure::new(
-            Reason::BadHeader,
-            format!("the protected header contains a {}, not a map", other.type_name()),
-        )),
-        Err(e) => Err(Failure::new(Reason::NotCbor, format!("the protected header is not well-formed CBOR: {e}"))),
+        Ok(other) => Err(Failure::new(Reason::BadHeader, typed(K::ProtectedNotMap, &other))),
+        Err(e) => Err(Failure::new(Reason::NotCbor, cbor_error(K::ProtectedNotCbor, e))),
     }
 }
 
@@ -127,29 +133,20 @@ fn decode_protected(raw: &[u8]) -> Result<Header<'_>, Failure> {
 fn embedded_payload<'a>(v: Value<'a>) -> Result<&'a [u8], Failure> {
     match v {
         Value::Bytes(b) => Ok(b),
-        Value::Null => Err(Failure::new(
-            Reason::DetachedPayload,
-            "the payload is detached (nil); signed chip dumps must embed the payload",
-        )),
-        other => Err(Failure::new(
-            Reason::NotCoseSign1,
-            format!("the payload is a {}, not a byte string", other.type_name()),
-        )),
+        Value::Null => Err(Failure::new(Reason::DetachedPayload, Text::new(K::Detached))),
+        other => Err(Failure::new(Reason::NotCoseSign1, typed(K::PayloadNotBytes, &other))),
     }
 }
 
 /// COSE ES256 signatures are exactly r ‖ s (64 bytes). A DER-encoded
 /// ECDSA signature is not COSE: accepting it would let two encodings of
 /// one signature circulate.
-fn raw_signature<'a>(v: Value<'a>) -> Result<&'a [u8], String> {
+fn raw_signature<'a>(v: Value<'a>) -> Result<&'a [u8], Text> {
     match v {
         Value::Bytes(b) if b.len() == 64 => Ok(b),
-        Value::Bytes(b) if looks_like_der_signature(b) => Err(format!(
-            "the signature is a {}-byte DER-encoded ECDSA signature; COSE requires the 64-byte r||s form",
-            b.len()
-        )),
-        Value::Bytes(b) => Err(format!("the signature is {} bytes, expected 64 (r||s)", b.len())),
-        other => Err(format!("the signature is a {}, not a byte string", other.type_name())),
+        Value::Bytes(b) if looks_like_der_signature(b) => Err(Text::new(K::SignatureDer).with("size", b.len())),
+        Value::Bytes(b) => Err(Text::new(K::SignatureLength).with("size", b.len())),
+        other => Err(typed(K::SignatureNotBytes, &other)),
     }
 }
 
@@ -159,11 +156,11 @@ fn looks_like_der_signature(b: &[u8]) -> bool {
 
 /// Header labels are integers or text strings (RFC 9052 §3): protects
 /// against maps no COSE library would read the same way.
-fn check_header_labels(h: &Header<'_>, which: &str) -> Result<(), String> {
+fn check_header_labels(h: &Header<'_>, which: &'static str) -> Result<(), Text> {
     for (k, _) in h {
         match k {
             Value::Uint(_) | Value::Nint(_) | Value::Text(_) => {}
-            other => return Err(format!("the {which} header has a label of type {}", other.type_name())),
+            other => return Err(typed(K::LabelType, other).term("header", which)),
         }
     }
     Ok(())
@@ -173,34 +170,34 @@ fn check_header_labels(h: &Header<'_>, which: &str) -> Result<(), String> {
 /// present in the protected header, and each one this verifier
 /// understands. Protects against ignoring a header the signer declared
 /// essential.
-fn check_crit(protected: &Header<'_>, unprotected: &Header<'_>) -> Result<(), String> {
+fn check_crit(protected: &Header<'_>, unprotected: &Header<'_>) -> Result<(), Text> {
     if Value::map_get_int(unprotected, LABEL_CRIT).is_some() {
-        return Err("crit (label 2) must be in the protected header".to_owned());
+        return Err(Text::new(K::CritUnprotected));
     }
     let Some(crit) = Value::map_get_int(protected, LABEL_CRIT) else {
         return Ok(());
     };
     let labels = match crit {
         Value::Array(a) if !a.is_empty() => a,
-        Value::Array(_) => return Err("crit (label 2) is an empty array".to_owned()),
-        other => return Err(format!("crit (label 2) is a {}, not an array of labels", other.type_name())),
+        Value::Array(_) => return Err(Text::new(K::CritEmpty)),
+        other => return Err(typed(K::CritNotArray, other)),
     };
     for l in labels {
         match l {
             Value::Uint(_) | Value::Nint(_) => {
                 let n = l.as_integer().unwrap_or(0);
                 if !UNDERSTOOD_LABELS.contains(&n) || n == LABEL_CRIT {
-                    return Err(format!("crit lists header label {n}, which this verifier does not understand"));
+                    return Err(Text::new(K::CritNotUnderstood).with("label", n.to_string()));
                 }
                 if Value::map_get_int(protected, n).is_none() {
-                    return Err(format!("crit lists header label {n}, which is not in the protected header"));
+                    return Err(Text::new(K::CritAbsent).with("label", n.to_string()));
                 }
             }
             Value::Text(t) => {
                 let shown: String = t.chars().take(40).collect();
-                return Err(format!("crit lists header label {shown:?}, which this verifier does not understand"));
+                return Err(Text::new(K::CritNotUnderstood).with("label", format!("{shown:?}")));
             }
-            other => return Err(format!("crit lists a {}, not a header label", other.type_name())),
+            other => return Err(typed(K::CritNotLabel, other)),
         }
     }
     Ok(())
@@ -209,10 +206,10 @@ fn check_crit(protected: &Header<'_>, unprotected: &Header<'_>) -> Result<(), St
 /// RFC 9052 §3: a parameter must not be in both buckets. The wire contract
 /// explicitly allows kid in both (protected wins); for alg and x5chain two
 /// copies would be ambiguous, so they are rejected.
-fn check_disjoint(protected: &Header<'_>, unprotected: &Header<'_>) -> Result<(), String> {
+fn check_disjoint(protected: &Header<'_>, unprotected: &Header<'_>) -> Result<(), Text> {
     for (label, name) in [(LABEL_ALG, "alg"), (LABEL_X5CHAIN, "x5chain")] {
         if Value::map_get_int(protected, label).is_some() && Value::map_get_int(unprotected, label).is_some() {
-            return Err(format!("{name} (label {label}) appears in both the protected and the unprotected header"));
+            return Err(Text::new(K::BothHeaders).with("name", name).with("label", label.to_string()));
         }
     }
     Ok(())
@@ -225,24 +222,22 @@ fn check_disjoint(protected: &Header<'_>, unprotected: &Header<'_>) -> Result<()
 /// substitution (an unprotected `alg` could be changed without breaking the signature).
 pub(crate) fn check_algorithm(run: &mut Run<'_>) -> Outcome {
     let env = needs(run.envelope.as_ref(), "the envelope")?;
-    let unsupported = |m: String| Err(Failure::new(Reason::UnsupportedAlgorithm, m));
+    let unsupported = |m: Text| Err(Failure::new(Reason::UnsupportedAlgorithm, m));
     match Value::map_get_int(&env.protected, LABEL_ALG) {
-        Some(v) if v.as_integer() == Some(ALG_ES256) => pass("alg is ES256 (-7), in the protected header"),
+        Some(v) if v.as_integer() == Some(ALG_ES256) => pass(Text::new(K::AlgOk)),
         Some(v) => match v.as_integer() {
-            Some(n) => unsupported(format!("alg is {n}{}, only ES256 (-7) is accepted", alg_name(n))),
+            Some(n) => unsupported(Text::new(K::AlgOther).with("alg", format!("{n}{}", alg_name(n)))),
             None => match v {
-                Value::Text(t) => unsupported(format!(
-                    "alg is the text {:?}, only ES256 (the integer -7) is accepted",
-                    t.chars().take(40).collect::<String>()
-                )),
-                other => unsupported(format!("alg is a {}, only ES256 (-7) is accepted", other.type_name())),
+                Value::Text(t) => unsupported(
+                    Text::new(K::AlgText).with("text", format!("{:?}", t.chars().take(40).collect::<String>())),
+                ),
+                other => unsupported(typed(K::AlgType, other)),
             },
         },
-        None if Value::map_get_int(&env.unprotected, LABEL_ALG).is_some() => Err(Failure::new(
-            Reason::UnprotectedAlgorithm,
-            "alg is only in the unprotected header; it must be in the protected header",
-        )),
-        None => Err(Failure::new(Reason::MissingAlgorithm, "alg is missing from the protected header")),
+        None if Value::map_get_int(&env.unprotected, LABEL_ALG).is_some() => {
+            Err(Failure::new(Reason::UnprotectedAlgorithm, Text::new(K::AlgUnprotected)))
+        }
+        None => Err(Failure::new(Reason::MissingAlgorithm, Text::new(K::AlgMissing))),
     }
 }
 
@@ -284,11 +279,11 @@ fn header_param<'a>(env: &'a Envelope<'a>, label: i128) -> Option<(&'a Value<'a>
 }
 
 /// The kid (protected wins). `Err` when a kid is present but not a bstr.
-pub(crate) fn kid<'a>(env: &'a Envelope<'a>) -> Result<Option<(&'a [u8], HeaderBucket)>, String> {
+pub(crate) fn kid<'a>(env: &'a Envelope<'a>) -> Result<Option<(&'a [u8], HeaderBucket)>, Text> {
     let Some((v, src)) = header_param(env, LABEL_KID) else { return Ok(None) };
     match v {
         Value::Bytes(b) => Ok(Some((b, src))),
-        other => Err(format!("kid (label 4) is a {}, not a byte string", other.type_name())),
+        other => Err(typed(K::KidType, other)),
     }
 }
 
@@ -297,53 +292,45 @@ pub(crate) type X5Chain<'a> = (Vec<&'a [u8]>, HeaderBucket);
 
 /// The x5chain certificates (signer first) and the header they came from.
 /// `Err` for a malformed value.
-pub(crate) fn x5chain<'a>(env: &'a Envelope<'a>) -> Result<Option<X5Chain<'a>>, String> {
+pub(crate) fn x5chain<'a>(env: &'a Envelope<'a>) -> Result<Option<X5Chain<'a>>, Text> {
     let Some((v, bucket)) = header_param(env, LABEL_X5CHAIN) else { return Ok(None) };
     x5chain_certs(v).map(|certs| Some((certs, bucket)))
 }
 
-fn x5chain_certs<'a>(v: &'a Value<'a>) -> Result<Vec<&'a [u8]>, String> {
+fn x5chain_certs<'a>(v: &'a Value<'a>) -> Result<Vec<&'a [u8]>, Text> {
     match v {
         Value::Bytes(b) => Ok(vec![*b]),
-        Value::Array(items) if items.is_empty() => Err("x5chain (label 33) is an empty array".to_owned()),
+        Value::Array(items) if items.is_empty() => Err(Text::new(K::X5chainEmpty)),
         Value::Array(items) => {
             let mut out = Vec::with_capacity(items.len());
             for (i, it) in items.iter().enumerate() {
                 match it {
                     Value::Bytes(b) => out.push(*b),
-                    other => {
-                        return Err(format!(
-                            "x5chain element #{} is a {}, not a DER certificate byte string",
-                            i + 1,
-                            other.type_name()
-                        ))
-                    }
+                    other => return Err(typed(K::X5chainElement, other).with("index", i + 1)),
                 }
             }
             Ok(out)
         }
-        other => {
-            Err(format!("x5chain (label 33) is a {}, not a byte string or an array of byte strings", other.type_name()))
-        }
+        other => Err(typed(K::X5chainType, other)),
     }
 }
 
 /// The protected `x5t` (RFC 9360 COSE_CertHash `[hashAlg, hashValue]`) as a
 /// SHA-256 hash. Only SHA-256 (-16) is supported; another algorithm or a
 /// malformed value is an error (the SIGNER check fails), never ignored.
-pub(crate) fn x5t(env: &Envelope<'_>) -> Result<Option<[u8; 32]>, String> {
+pub(crate) fn x5t(env: &Envelope<'_>) -> Result<Option<[u8; 32]>, Text> {
     let Some(v) = Value::map_get_int(&env.protected, LABEL_X5T) else { return Ok(None) };
     match v {
         Value::Array(items) => match items.as_slice() {
-            [alg, Value::Bytes(hash)] if alg.as_integer() == Some(ALG_SHA256) => <[u8; 32]>::try_from(*hash)
-                .map(Some)
-                .map_err(|_| format!("x5t (label 34) holds a {}-byte SHA-256 hash, expected 32", hash.len())),
-            [alg, Value::Bytes(_)] => Err(format!(
-                "x5t (label 34) uses hash algorithm {}; only SHA-256 (-16) is supported",
-                alg.as_integer().map_or_else(|| alg.type_name().to_owned(), |n| n.to_string())
-            )),
-            _ => Err("x5t (label 34) is not [hashAlg, hashValue]".to_owned()),
+            [alg, Value::Bytes(hash)] if alg.as_integer() == Some(ALG_SHA256) => {
+                <[u8; 32]>::try_from(*hash).map(Some).map_err(|_| Text::new(K::X5tLength).with("size", hash.len()))
+            }
+            [alg, Value::Bytes(_)] => Err(match alg.as_integer() {
+                Some(n) => Text::new(K::X5tAlg).with("alg", n.to_string()),
+                None => Text::new(K::X5tAlg).term("alg", alg.type_name()),
+            }),
+            _ => Err(Text::new(K::X5tShape)),
         },
-        other => Err(format!("x5t (label 34) is a {}, not [hashAlg, hashValue]", other.type_name())),
+        other => Err(typed(K::X5tType, other)),
     }
 }

@@ -30,8 +30,9 @@ pub use report::{
 pub use signature::{sig_structure, verify_es256, SignatureError};
 pub use signer::SignerPolicy;
 
-pub use crate::core::trust::Warning;
+pub use crate::core::trust::{Note, Warning};
 
+use crate::core::i18n::Locale;
 use crate::core::trust::TrustStore;
 
 /// Largest dump accepted, in bytes (docs/spec/dump-format.md §5, ENVELOPE).
@@ -57,10 +58,13 @@ pub struct VerifyOptions {
     pub external_aad: Vec<u8>,
     /// Stricter signer rules (off by default).
     pub signer_policy: SignerPolicy,
+    /// The language of the messages (checks, warnings, the chip number's report); codes and
+    /// reasons do not change with it.
+    pub locale: Locale,
 }
 
 impl VerifyOptions {
-    /// Defaults: max age 600 s, skew 300 s, no nonce, empty AAD.
+    /// Defaults: max age 600 s, skew 300 s, no nonce, empty AAD, English messages.
     pub fn at(at_unix: i64) -> Self {
         VerifyOptions {
             at_unix,
@@ -69,6 +73,7 @@ impl VerifyOptions {
             clock_skew_seconds: DEFAULT_CLOCK_SKEW_SECONDS,
             external_aad: Vec::new(),
             signer_policy: SignerPolicy::default(),
+            locale: Locale::En,
         }
     }
 }
@@ -96,6 +101,6 @@ pub fn verify_dump(bytes: &[u8], trust: &TrustStore, opts: &VerifyOptions) -> Du
         chip_serial: payload.and_then(|p| p.chip_serial).map(Bytes::from),
         photo: payload.and_then(|p| p.photo).map(Bytes::from),
         fingerprint: payload.and_then(|p| p.fingerprint).map(Bytes::from),
-        warnings: run.warnings,
+        warnings: run.warnings.iter().map(|n| n.render(opts.locale)).collect(),
     }
 }

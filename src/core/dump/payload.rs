@@ -1,11 +1,12 @@
 //! The dump payload (docs/spec/dump-format.md §2): a CBOR map with unsigned keys.
 
+use super::envelope::{cbor_error, typed};
 use super::pipeline::{needs, pass, Failure, Outcome, Run};
 use super::report::Reason;
 use crate::core::cbor::{self, Value};
 use crate::core::chip::TEXT_BLOCK_LEN;
-use crate::core::trust::Warning;
-use crate::core::trust::WarningCode;
+use crate::core::i18n::{DumpKey as K, Text};
+use crate::core::trust::{Note, WarningCode};
 
 /// Size of the WLT photo and fingerprint blocks.
 pub const BLOCK_1024: usize = 1024;
@@ -55,26 +56,22 @@ pub(crate) fn check_payload(run: &mut Run<'_>) -> Outcome {
     pass(message)
 }
 
-fn parse_payload(bytes: &[u8]) -> Result<(Payload<'_>, Vec<Warning>), Failure> {
+fn parse_payload(bytes: &[u8]) -> Result<(Payload<'_>, Vec<Note>), Failure> {
     let bad_field = |m| Failure::new(Reason::BadField, m);
-    let missing = |m: &str| Failure::new(Reason::MissingField, m);
-    let v = cbor::decode_exact(bytes)
-        .map_err(|e| Failure::new(Reason::NotCbor, format!("the payload is not well-formed CBOR: {e}")))?;
+    let missing = |key: u8, field: &'static str| {
+        Failure::new(Reason::MissingField, Text::new(K::MissingField).with("key", key).with("field", field))
+    };
+    let v = cbor::decode_exact(bytes).map_err(|e| Failure::new(Reason::NotCbor, cbor_error(K::PayloadNotCbor, e)))?;
     let entries = match v {
         Value::Map(m) => m,
-        other => {
-            return Err(Failure::new(Reason::NotMap, format!("the payload is a CBOR {}, not a map", other.type_name())))
-        }
+        other => return Err(Failure::new(Reason::NotMap, typed(K::PayloadNotMap, &other))),
     };
     let mut f = Fields::default();
     let mut warnings = Vec::new();
     for (k, v) in entries {
         let key = match k {
             Value::Uint(n) => n,
-            other => {
-                let m = format!("the payload has a key of type {}; keys are unsigned integers", other.type_name());
-                return Err(Failure::new(Reason::BadKey, m));
-            }
+            other => return Err(Failure::new(Reason::BadKey, typed(K::PayloadKeyType, &other))),
         };
         match key {
             0 => f.version = Some(uint_field(&v, "version (0)").map_err(bad_field)?),
@@ -85,16 +82,15 @@ fn parse_payload(bytes: &[u8]) -> Result<(Payload<'_>, Vec<Warning>), Failure> {
             5 => f.nonce = Some(ranged_bytes(&v, "nonce (5)", NONCE_MIN, NONCE_MAX).map_err(bad_field)?),
             6 => f.reader_id = Some(reader_id_field(&v).map_err(bad_field)?),
             7 => f.chip_serial = Some(ranged_bytes(&v, "chipSerial (7)", 1, CHIP_SERIAL_MAX).map_err(bad_field)?),
-            n => warnings.push(Warning::new(
-                WarningCode::UnknownPayloadKey,
-                format!("payload key {n} is not defined by version 1 and was ignored"),
-            )),
+            n => {
+                warnings.push(Note::new(WarningCode::UnknownPayloadKey, Text::new(K::UnknownPayloadKey).with("key", n)))
+            }
         }
     }
-    let version = f.version.ok_or_else(|| missing("the payload lacks the required key 0 (version)"))?;
+    let version = f.version.ok_or_else(|| missing(0, "version"))?;
     check_version(version).map_err(|m| Failure::new(Reason::UnsupportedVersion, m))?;
-    let text = f.text.ok_or_else(|| missing("the payload lacks the required key 1 (text)"))?;
-    let read_at = f.read_at.ok_or_else(|| missing("the payload lacks the required key 4 (readAt)"))?;
+    let text = f.text.ok_or_else(|| missing(1, "text"))?;
+    let read_at = f.read_at.ok_or_else(|| missing(4, "readAt"))?;
     Ok((
         Payload {
             text,
@@ -111,61 +107,64 @@ fn parse_payload(bytes: &[u8]) -> Result<(Payload<'_>, Vec<Warning>), Failure> {
 
 /// Only version 1 is defined: a later version may change meanings, so it
 /// must not be read with version-1 rules.
-fn check_version(v: u64) -> Result<(), String> {
+fn check_version(v: u64) -> Result<(), Text> {
     if v == VERSION {
         Ok(())
     } else {
-        Err(format!("payload version {v} is not supported (expected {VERSION})"))
+        Err(Text::new(K::Version).with("version", v).with("expected", VERSION))
     }
 }
 
-fn uint_field(v: &Value<'_>, name: &str) -> Result<u64, String> {
+fn uint_field(v: &Value<'_>, name: &'static str) -> Result<u64, Text> {
     match v {
         Value::Uint(n) => Ok(*n),
-        other => Err(format!("payload {name} is a {}, not an unsigned integer", other.type_name())),
+        other => Err(typed(K::FieldNotUint, other).with("field", name)),
     }
 }
 
 /// readAt must fit a signed 64-bit Unix time.
-fn read_at_field(v: &Value<'_>) -> Result<i64, String> {
+fn read_at_field(v: &Value<'_>) -> Result<i64, Text> {
     let n = uint_field(v, "readAt (4)")?;
-    i64::try_from(n).map_err(|_| format!("payload readAt (4) {n} is out of range"))
+    i64::try_from(n).map_err(|_| Text::new(K::ReadAtRange).with("value", n.to_string()))
 }
 
 /// Exact sizes: protects against truncated or padded blocks passing as
 /// the chip's data.
-fn exact_bytes<'a>(v: &Value<'a>, name: &str, len: usize) -> Result<&'a [u8], String> {
+fn exact_bytes<'a>(v: &Value<'a>, name: &'static str, len: usize) -> Result<&'a [u8], Text> {
     match v {
         Value::Bytes(b) if b.len() == len => Ok(b),
-        Value::Bytes(b) => Err(format!("payload {name} is {} bytes, expected exactly {len}", b.len())),
-        other => Err(format!("payload {name} is a {}, not a byte string", other.type_name())),
+        Value::Bytes(b) => Err(Text::new(K::FieldSize).with("field", name).with("size", b.len()).with("expected", len)),
+        other => Err(typed(K::FieldNotBytes, other).with("field", name)),
     }
 }
 
-fn ranged_bytes<'a>(v: &Value<'a>, name: &str, min: usize, max: usize) -> Result<&'a [u8], String> {
+fn ranged_bytes<'a>(v: &Value<'a>, name: &'static str, min: usize, max: usize) -> Result<&'a [u8], Text> {
     match v {
         Value::Bytes(b) if (min..=max).contains(&b.len()) => Ok(b),
-        Value::Bytes(b) => Err(format!("payload {name} is {} bytes, expected {min} to {max}", b.len())),
-        other => Err(format!("payload {name} is a {}, not a byte string", other.type_name())),
+        Value::Bytes(b) => {
+            Err(Text::new(K::FieldRange).with("field", name).with("size", b.len()).with("min", min).with("max", max))
+        }
+        other => Err(typed(K::FieldNotBytes, other).with("field", name)),
     }
 }
 
-fn reader_id_field<'a>(v: &Value<'a>) -> Result<&'a str, String> {
+fn reader_id_field<'a>(v: &Value<'a>) -> Result<&'a str, Text> {
     match v {
         Value::Text(s) => {
             let n = s.chars().count();
             if (1..=READER_ID_MAX_CHARS).contains(&n) {
                 Ok(s)
             } else {
-                Err(format!("payload readerId (6) is {n} characters, expected 1 to {READER_ID_MAX_CHARS}"))
+                Err(Text::new(K::ReaderIdLength).with("count", n).with("max", READER_ID_MAX_CHARS))
             }
         }
-        other => Err(format!("payload readerId (6) is a {}, not a text string", other.type_name())),
+        other => Err(typed(K::ReaderIdType, other)),
     }
 }
 
-fn describe_payload(p: &Payload<'_>) -> String {
-    let mut parts = vec!["text block"];
+/// What the payload carries besides the text block (always there), in payload order.
+fn describe_payload(p: &Payload<'_>) -> Text {
+    let mut parts = Vec::new();
     if p.photo.is_some() {
         parts.push("photo");
     }
@@ -182,5 +181,6 @@ fn describe_payload(p: &Payload<'_>) -> String {
     if p.chip_serial.is_some() {
         parts.push("chipSerial");
     }
-    format!("payload version 1 with {}", parts.join(", "))
+    Text::new(K::PayloadOk)
+        .with("fields", crate::core::i18n::Value::Strs(parts.into_iter().map(String::from).collect()))
 }

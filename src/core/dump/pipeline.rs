@@ -15,36 +15,52 @@ use super::signature::{self, Signed};
 use super::signer::{self, Trusted};
 use super::{content, CheckId, SignerInfo, VerifyOptions};
 use crate::core::chip::ChipCard;
+use crate::core::i18n::{DumpKey, Locale, Text};
 use crate::core::number::NumberReport;
-use crate::core::trust::{TrustStore, Warning};
+use crate::core::trust::{Note, TrustStore};
 
-/// Why a check failed: a stable code for apps to branch on, and a specific message for people.
+/// Why a check failed: a stable code for apps to branch on, and a specific message for people
+/// (rendered in the run's locale when the check is recorded).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Failure {
     pub reason: Reason,
-    pub message: String,
+    pub text: Text,
 }
 
 impl Failure {
-    pub fn new(reason: Reason, message: impl Into<String>) -> Self {
-        Failure { reason, message: message.into() }
+    pub fn new(reason: Reason, text: Text) -> Self {
+        Failure { reason, text }
+    }
+
+    /// The message in `locale`.
+    pub fn message(&self, locale: Locale) -> String {
+        self.text.render(locale)
     }
 }
 
 /// A check that ran and did not fail.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {
-    Passed(String),
+    Passed(Text),
     /// The check does not apply (NONCE when the app expects no nonce).
-    Skipped(String),
+    Skipped(Text),
+}
+
+impl Verdict {
+    /// The message in `locale`.
+    pub fn message(&self, locale: Locale) -> String {
+        match self {
+            Verdict::Passed(t) | Verdict::Skipped(t) => t.render(locale),
+        }
+    }
 }
 
 /// What every check function returns.
 pub type Outcome = Result<Verdict, Failure>;
 
 /// A passed check.
-pub fn pass(message: impl Into<String>) -> Outcome {
-    Ok(Verdict::Passed(message.into()))
+pub fn pass(text: Text) -> Outcome {
+    Ok(Verdict::Passed(text))
 }
 
 /// The inputs of one verification and what the checks have produced so far.
@@ -65,7 +81,7 @@ pub(crate) struct Run<'a> {
     pub card: Option<ChipCard>,
     /// CARD_NUMBER's product (the report is kept whether it passed or not).
     pub number_report: Option<NumberReport>,
-    pub warnings: Vec<Warning>,
+    pub warnings: Vec<Note>,
 }
 
 impl<'a> Run<'a> {
@@ -89,8 +105,8 @@ impl<'a> Run<'a> {
 /// What a prerequisite left behind, for the check that needs it. `None` here means the runner let a
 /// check run without its prerequisite's product, a verifier bug: the check then fails closed with
 /// `INTERNAL` instead of passing unchecked.
-pub(crate) fn needs<'r, T>(product: Option<&'r T>, what: &str) -> Result<&'r T, Failure> {
-    product.ok_or_else(|| Failure::new(Reason::Internal, format!("internal error: {what} is missing")))
+pub(crate) fn needs<'r, T>(product: Option<&'r T>, what: &'static str) -> Result<&'r T, Failure> {
+    product.ok_or_else(|| Failure::new(Reason::Internal, Text::new(DumpKey::InternalMissing).term("what", what)))
 }
 
 /// A check function.
@@ -211,7 +227,7 @@ pub fn step(id: CheckId) -> Option<&'static Step> {
 /// Runs the pipeline: each check whose prerequisites passed, in table order; then every other
 /// check is marked skipped, naming the failure upstream.
 pub(crate) fn run(run: &mut Run<'_>) -> CheckList {
-    let mut checks = CheckList::new();
+    let mut checks = CheckList::new(run.opts.locale);
     for step in &PIPELINE {
         if checks.may_run(step.id) {
             let outcome = (step.run)(run);

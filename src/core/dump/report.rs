@@ -6,6 +6,7 @@ use serde::{Serialize, Serializer};
 
 use super::pipeline::{Outcome, Verdict};
 use crate::core::chip::ChipCard;
+use crate::core::i18n::{DumpKey, Locale, Text};
 use crate::core::number::NumberReport;
 use crate::core::trust::{CertInfo, Warning};
 
@@ -367,16 +368,19 @@ impl fmt::Debug for DumpReport {
 pub(crate) struct CheckList {
     checks: Vec<Check>,
     decided: Vec<bool>,
+    /// The language the messages are rendered in.
+    locale: Locale,
 }
 
 impl CheckList {
-    pub fn new() -> Self {
+    pub fn new(locale: Locale) -> Self {
         CheckList {
             checks: CheckId::ALL
                 .iter()
-                .map(|&id| Check { id, status: CheckStatus::Skipped, reason: None, message: String::from("not run") })
+                .map(|&id| Check { id, status: CheckStatus::Skipped, reason: None, message: String::new() })
                 .collect(),
             decided: vec![false; CheckId::ALL.len()],
+            locale,
         }
     }
 
@@ -393,10 +397,11 @@ impl CheckList {
 
     /// Records a check's outcome.
     pub fn record(&mut self, id: CheckId, outcome: Outcome) {
+        let locale = self.locale;
         match outcome {
-            Ok(Verdict::Passed(m)) => self.set(id, CheckStatus::Passed, None, m),
-            Ok(Verdict::Skipped(m)) => self.set(id, CheckStatus::Skipped, None, m),
-            Err(f) => self.set(id, CheckStatus::Failed, Some(f.reason), f.message),
+            Ok(Verdict::Passed(t)) => self.set(id, CheckStatus::Passed, None, t.render(locale)),
+            Ok(Verdict::Skipped(t)) => self.set(id, CheckStatus::Skipped, None, t.render(locale)),
+            Err(f) => self.set(id, CheckStatus::Failed, Some(f.reason), f.message(locale)),
         }
     }
 
@@ -418,11 +423,11 @@ impl CheckList {
     pub fn finish(&mut self) {
         for id in CheckId::ALL {
             if !self.decided.get(id.index()).copied().unwrap_or(true) {
-                let message = match self.blocking_failure(id) {
-                    Some(cause) => format!("skipped: {cause} failed"),
-                    None => String::from("skipped: not run"),
+                let text = match self.blocking_failure(id) {
+                    Some(cause) => Text::new(DumpKey::SkippedBecause).with("check", cause.as_str()),
+                    None => Text::new(DumpKey::SkippedNotRun),
                 };
-                self.set(id, CheckStatus::Skipped, None, message);
+                self.set(id, CheckStatus::Skipped, None, text.render(self.locale));
             }
         }
     }
@@ -450,7 +455,7 @@ mod skip_policy_tests {
 
     /// The messages `finish` gives each check, after `run` has decided some.
     fn finished(run: impl FnOnce(&mut CheckList)) -> Vec<(CheckId, CheckStatus, String)> {
-        let mut checks = CheckList::new();
+        let mut checks = CheckList::new(Locale::En);
         run(&mut checks);
         checks.finish();
         checks.into_vec().into_iter().map(|c| (c.id, c.status, c.message)).collect()
@@ -463,11 +468,11 @@ mod skip_policy_tests {
     }
 
     fn pass(c: &mut CheckList, id: CheckId) {
-        c.record(id, Ok(Verdict::Passed("ok".into())));
+        c.record(id, Ok(Verdict::Passed(Text::new(DumpKey::AlgOk))));
     }
 
     fn fail(c: &mut CheckList, id: CheckId) {
-        c.record(id, Err(super::super::pipeline::Failure::new(Reason::Mismatch, "bad")));
+        c.record(id, Err(super::super::pipeline::Failure::new(Reason::Mismatch, Text::new(DumpKey::AlgMissing))));
     }
 
     #[test]
@@ -498,6 +503,11 @@ mod skip_policy_tests {
         });
         assert_eq!(skipped_by(&r, CheckId::Signature), "skipped: ALGORITHM failed");
         assert_eq!(skipped_by(&r, CheckId::CardConsistency), "skipped: CARD_NUMBER failed");
-        assert!(!CheckList::new().may_run(CheckId::Signature));
+        assert!(!CheckList::new(Locale::En).may_run(CheckId::Signature));
+        // The skip messages in Chinese.
+        let mut zh = CheckList::new(Locale::ZhCn);
+        fail(&mut zh, CheckId::Envelope);
+        zh.finish();
+        assert_eq!(zh.into_vec()[1].message, "已跳过：ENVELOPE 未通过");
     }
 }

@@ -10,6 +10,7 @@ use super::pipeline::{needs, pass, Failure, Outcome, Run};
 use super::report::Reason;
 use super::signer::{describe_kid, Trusted};
 use crate::core::cbor;
+use crate::core::i18n::{DumpKey as K, Text};
 
 /// The P-256 group order n, big-endian.
 const ORDER_N: [u8; 32] = [
@@ -102,9 +103,9 @@ pub(crate) fn check_signature(run: &mut Run<'_>) -> Outcome {
     let external_aad = run.opts.external_aad.as_slice();
     let tbs = sig_structure(env.protected_raw, external_aad, env.payload);
     let aad_note = if external_aad.is_empty() {
-        "with an empty external AAD".to_owned()
+        Text::new(K::AadEmpty)
     } else {
-        format!("with the app's {}-byte external AAD", external_aad.len())
+        Text::new(K::AadApp).with("size", external_aad.len())
     };
     match trusted {
         Trusted::Jwk { kid, candidates } => {
@@ -112,42 +113,45 @@ pub(crate) fn check_signature(run: &mut Run<'_>) -> Outcome {
             for (i, c) in candidates.iter().enumerate() {
                 match verify_es256(&c.key, &tbs, env.signature) {
                     Ok(()) => {
-                        let which = if candidates.len() > 1 {
-                            format!(" (key {} of {})", i + 1, candidates.len())
+                        let verified = if candidates.len() > 1 {
+                            Text::new(K::SignatureOkJwkOf).with("index", i + 1).with("count", candidates.len())
                         } else {
-                            String::new()
+                            Text::new(K::SignatureOkJwk)
                         };
                         run.signed = Some(Signed { jwk_index: Some(i) });
-                        return pass(format!(
-                            "ES256 signature verified with JWK {}{which}, {aad_note}",
-                            describe_kid(kid)
-                        ));
+                        return pass(verified.with("kid", describe_kid(kid)).part("aad", aad_note.clone()));
                     }
                     Err(e) => last = e,
                 }
             }
-            Err(signature_failure(last, &format!("the JWK(s) for kid {}", describe_kid(kid)), &aad_note))
+            let who = Text::new(K::MismatchJwk).with("kid", describe_kid(kid));
+            Err(signature_failure(last, who, aad_note))
         }
         Trusted::Chain(path) => {
             let Some(key) = path.signer_key() else {
                 // SIGNER's profile rules admit only P-256 signer keys: fail closed if that ever breaks.
-                return Err(Failure::new(Reason::Internal, "internal error: the signer certificate has no P-256 key"));
+                return Err(Failure::new(Reason::Internal, Text::new(K::InternalNoP256)));
             };
             let who = path.signer().map(|c| c.label()).unwrap_or_default();
-            verify_es256(key, &tbs, env.signature)
-                .map_err(|e| signature_failure(e, &format!("signer certificate {who}"), &aad_note))?;
+            if let Err(e) = verify_es256(key, &tbs, env.signature) {
+                let mismatch = Text::new(K::MismatchCert).with("cert", who);
+                return Err(signature_failure(e, mismatch, aad_note));
+            }
             run.signed = Some(Signed { jwk_index: None });
-            pass(format!("ES256 signature verified with signer certificate {who}, {aad_note}"))
+            pass(Text::new(K::SignatureOkCert).with("cert", who).part("aad", aad_note))
         }
     }
 }
 
-fn signature_failure(e: SignatureError, who: &str, aad_note: &str) -> Failure {
+/// The failure for `e`: `mismatch` (the message naming the key) when the signature does not verify.
+fn signature_failure(e: SignatureError, mismatch: Text, aad_note: Text) -> Failure {
     match e {
-        SignatureError::Mismatch => Failure::new(Reason::Mismatch, format!(
-            "the ES256 signature does not verify with {who} {aad_note} (content altered, wrong key, or a different external AAD)"
-        )),
-        other => Failure::new(Reason::BadSignatureEncoding, format!("invalid ES256 signature: {other}")),
+        SignatureError::Mismatch => Failure::new(Reason::Mismatch, mismatch.part("aad", aad_note)),
+        SignatureError::Length(n) => {
+            Failure::new(Reason::BadSignatureEncoding, Text::new(K::SignatureBadLength).with("size", n))
+        }
+        SignatureError::ROutOfRange => Failure::new(Reason::BadSignatureEncoding, Text::new(K::SignatureROutOfRange)),
+        SignatureError::SOutOfRange => Failure::new(Reason::BadSignatureEncoding, Text::new(K::SignatureSOutOfRange)),
     }
 }
 

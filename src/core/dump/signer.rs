@@ -7,8 +7,9 @@ use super::envelope::{self, Envelope, HeaderBucket};
 use super::pipeline::{needs, pass, Failure, Outcome, Run};
 use super::report::{Reason, SignerInfo, SignerMethod};
 use crate::core::hex;
+use crate::core::i18n::{DumpKey as K, Text};
 use crate::core::trust::x509::{self, PathFault, ValidPath};
-use crate::core::trust::{Revoked, TrustStore, TrustedKey, Warning};
+use crate::core::trust::{Note, Revoked, TrustStore, TrustedKey};
 
 /// Most certificates an x5chain may carry (docs/spec/dump-format.md §4.2).
 pub const MAX_X5CHAIN: usize = 4;
@@ -45,27 +46,27 @@ pub(crate) fn check_signer(run: &mut Run<'_>) -> Outcome {
     let res = resolve(env, run.trust, read_at, verify_at, opts.signer_policy);
     run.warnings.extend(res.warnings);
     run.signer_info = res.info;
-    run.trusted = Some(res.trusted?);
-    pass(res.passed_message)
+    let (trusted, passed) = res.trusted?;
+    run.trusted = Some(trusted);
+    pass(passed)
 }
 
 /// Outcome of signer resolution.
 struct Resolution<'t> {
-    trusted: Result<Trusted<'t>, Failure>,
+    /// The trusted signer and the message of the passed SIGNER check.
+    trusted: Result<(Trusted<'t>, Text), Failure>,
     info: Option<SignerInfo>,
-    warnings: Vec<Warning>,
-    /// Message for a passed SIGNER check.
-    passed_message: String,
+    warnings: Vec<Note>,
 }
 
 impl Resolution<'_> {
-    fn failed(failure: Failure, info: Option<SignerInfo>, warnings: Vec<Warning>) -> Self {
-        Resolution { trusted: Err(failure), info, warnings, passed_message: String::new() }
+    fn failed(failure: Failure, info: Option<SignerInfo>, warnings: Vec<Note>) -> Self {
+        Resolution { trusted: Err(failure), info, warnings }
     }
 }
 
 /// A malformed `kid`, `x5chain` or `x5t` value.
-fn bad_header(message: String) -> Failure {
+fn bad_header(message: Text) -> Failure {
     Failure::new(Reason::BadHeader, message)
 }
 
@@ -91,13 +92,8 @@ fn resolve<'t>(
         Err(m) => return Resolution::failed(bad_header(m), None, warnings),
         Ok(Some((certs, bucket))) => {
             if let Some(k) = &kid_bytes {
-                warnings.push(Warning::new(
-                    WarningCode::KidIgnored,
-                    format!(
-                        "the dump carries kid {} as well as x5chain; the x5chain decides trust and the kid is informational (a revoked kid still fails REVOCATION)",
-                        describe_kid(k)
-                    ),
-                ));
+                warnings
+                    .push(Note::new(WarningCode::KidIgnored, Text::new(K::KidIgnored).with("kid", describe_kid(k))));
             }
             let binding =
                 envelope::x5t(env).map_err(bad_header).and_then(|x5t| check_chain_binding(&certs, bucket, x5t, policy));
@@ -111,14 +107,7 @@ fn resolve<'t>(
     }
     match kid {
         Err(m) => Resolution::failed(bad_header(m), None, warnings),
-        Ok(None) => Resolution::failed(
-            Failure::new(
-                Reason::NoSignerId,
-                "the dump has neither a kid nor an x5chain, so no signer can be looked up",
-            ),
-            None,
-            warnings,
-        ),
+        Ok(None) => Resolution::failed(Failure::new(Reason::NoSignerId, Text::new(K::NoSignerId)), None, warnings),
         Ok(Some((k, src))) => resolve_kid(trust, k, src, warnings),
     }
 }
@@ -136,20 +125,18 @@ fn check_chain_binding(
 ) -> Result<(), Failure> {
     let signer = certs.first().copied().unwrap_or(&[]);
     match x5t {
-        Some(hash) if Sha256::digest(signer).as_slice() != hash.as_slice() => Err(Failure::new(
-            Reason::X5tMismatch,
-            "the protected x5t (SHA-256) does not match the x5chain's signer certificate: the chain is not the one that was signed",
-        )),
+        Some(hash) if Sha256::digest(signer).as_slice() != hash.as_slice() => {
+            Err(Failure::new(Reason::X5tMismatch, Text::new(K::X5tMismatch)))
+        }
         Some(_) => Ok(()),
-        None if bucket == HeaderBucket::Unprotected && policy.require_signed_x5chain => Err(Failure::new(
-            Reason::UnsignedX5chain,
-            "the x5chain is in the unprotected header and no protected x5t binds it; this app requires a signed chain (requireSignedX5chain)",
-        )),
+        None if bucket == HeaderBucket::Unprotected && policy.require_signed_x5chain => {
+            Err(Failure::new(Reason::UnsignedX5chain, Text::new(K::UnsignedX5chain)))
+        }
         None => Ok(()),
     }
 }
 
-fn resolve_kid<'t>(trust: &'t TrustStore, kid: &[u8], src: HeaderBucket, warnings: Vec<Warning>) -> Resolution<'t> {
+fn resolve_kid<'t>(trust: &'t TrustStore, kid: &[u8], src: HeaderBucket, warnings: Vec<Note>) -> Resolution<'t> {
     let info = SignerInfo {
         method: SignerMethod::Jwk,
         kid: Some(String::from_utf8_lossy(kid).into_owned()),
@@ -160,18 +147,12 @@ fn resolve_kid<'t>(trust: &'t TrustStore, kid: &[u8], src: HeaderBucket, warning
     };
     let candidates = trust.keys_for_kid(kid);
     if candidates.is_empty() {
-        let message =
-            format!("kid {} is not among the trusted JWKs ({} key(s) trusted)", describe_kid(kid), trust.key_count());
+        let message = Text::new(K::UnknownKid).with("kid", describe_kid(kid)).with("count", trust.key_count());
         return Resolution::failed(Failure::new(Reason::UnknownKid, message), Some(info), warnings);
     }
-    let passed_message =
-        format!("kid {} ({} header) matches {} trusted JWK(s)", describe_kid(kid), src.as_str(), candidates.len());
-    Resolution {
-        trusted: Ok(Trusted::Jwk { kid: kid.to_vec(), candidates }),
-        info: Some(info),
-        warnings,
-        passed_message,
-    }
+    let passed =
+        Text::new(K::KidOk).with("kid", describe_kid(kid)).term("header", src.as_str()).with("count", candidates.len());
+    Resolution { trusted: Ok((Trusted::Jwk { kid: kid.to_vec(), candidates }, passed)), info: Some(info), warnings }
 }
 
 fn resolve_chain<'t>(
@@ -181,7 +162,7 @@ fn resolve_chain<'t>(
     read_at: i64,
     verify_at: Option<i64>,
     policy: SignerPolicy,
-    mut warnings: Vec<Warning>,
+    mut warnings: Vec<Note>,
 ) -> Resolution<'t> {
     let mut info = SignerInfo {
         method: SignerMethod::X5chain,
@@ -203,12 +184,9 @@ fn resolve_chain<'t>(
     info.extra_certificates = path.extra_certs().iter().map(|c| c.info.clone()).collect();
     info.anchor = trust.anchor_certs().get(path.anchor).map(|a| a.info.clone());
     if !info.extra_certificates.is_empty() {
-        warnings.push(Warning::new(
+        warnings.push(Note::new(
             WarningCode::ExtraCertificates,
-            format!(
-                "{} x5chain certificate(s) after the trust anchor were ignored (listed in signer.extraCertificates)",
-                info.extra_certificates.len()
-            ),
+            Text::new(K::ExtraCertificates).with("count", info.extra_certificates.len()),
         ));
     }
     let signer = path.signer().map(|c| c.label()).unwrap_or_default();
@@ -216,11 +194,8 @@ fn resolve_chain<'t>(
         return Resolution::failed(f, Some(info), warnings);
     }
     let anchor_name = info.anchor.as_ref().map(|a| a.subject.clone()).unwrap_or_default();
-    let passed_message = format!(
-        "signer certificate {signer} chains to trust anchor {anchor_name} ({} certificate(s) in x5chain)",
-        path.used
-    );
-    Resolution { trusted: Ok(Trusted::Chain(path)), info: Some(info), warnings, passed_message }
+    let passed = Text::new(K::ChainOk).with("signer", signer).with("anchor", anchor_name).with("count", path.used);
+    Resolution { trusted: Ok((Trusted::Chain(path), passed)), info: Some(info), warnings }
 }
 
 /// The SIGNER reason for a path the x509 rules rejected.
@@ -239,16 +214,12 @@ fn path_reason(fault: PathFault) -> Reason {
 /// A CA certificate (cA=TRUE) signing dumps directly is allowed by the wire
 /// contract, but a CA key that signs data is a key that is used outside its
 /// purpose: warn, or fail with `reject_ca_signer`.
-fn check_ca_signer(path: &ValidPath, policy: SignerPolicy, warnings: &mut Vec<Warning>) -> Result<(), Failure> {
+fn check_ca_signer(path: &ValidPath, policy: SignerPolicy, warnings: &mut Vec<Note>) -> Result<(), Failure> {
     let Some(signer) = path.signer().filter(|s| s.is_ca()) else { return Ok(()) };
-    let what = format!("the dump is signed directly by CA certificate {} (cA=TRUE)", signer.label());
     if policy.reject_ca_signer {
-        return Err(Failure::new(Reason::CaSigner, format!("{what}; this app rejects CA signers (rejectCaSigner)")));
+        return Err(Failure::new(Reason::CaSigner, Text::new(K::CaSignerRejected).with("cert", signer.label())));
     }
-    warnings.push(Warning::new(
-        WarningCode::SignerIsCa,
-        format!("{what}; readers should sign with an end-entity certificate"),
-    ));
+    warnings.push(Note::new(WarningCode::SignerIsCa, Text::new(K::SignerIsCa).with("cert", signer.label())));
     Ok(())
 }
 
@@ -262,7 +233,7 @@ pub(crate) fn check_revocation(run: &mut Run<'_>) -> Outcome {
     let trusted = needs(run.trusted.as_ref(), "the trusted signer")?;
     let named_kid = envelope::kid(env).ok().flatten().map(|(k, _)| k);
     if let Some(kid) = named_kid.filter(|k| run.trust.is_kid_revoked(k)) {
-        return Err(Failure::new(Reason::KidRevoked, format!("kid {} is revoked", describe_kid(kid))));
+        return Err(Failure::new(Reason::KidRevoked, Text::new(K::KidRevoked).with("kid", describe_kid(kid))));
     }
     match trusted {
         Trusted::Jwk { kid, candidates } => {
@@ -272,41 +243,34 @@ pub(crate) fn check_revocation(run: &mut Run<'_>) -> Outcome {
         Trusted::Chain(path) => match &path.revocation {
             Some(Revoked::Serial(why)) => Err(Failure::new(Reason::CertRevoked, why.clone())),
             Some(Revoked::Key(why)) => Err(Failure::new(Reason::KeyRevoked, why.clone())),
-            None => pass(format!(
-                "none of the {} certificate(s) in the path, nor their keys, is revoked",
-                path.len_with_anchor()
-            )),
+            None => pass(Text::new(K::PathNotRevoked).with("count", path.len_with_anchor())),
         },
     }
 }
 
 fn jwk_revocation(trust: &TrustStore, kid: &[u8], candidates: &[&TrustedKey], verified: Option<usize>) -> Outcome {
-    let revoked: Vec<Option<String>> = candidates.iter().map(|c| trust.key_revocation(&c.sec1)).collect();
+    let revoked: Vec<Option<Text>> = candidates.iter().map(|c| trust.key_revocation(&c.sec1)).collect();
     match verified {
         Some(i) => {
             if let Some(Some(why)) = revoked.get(i) {
-                return Err(Failure::new(
-                    Reason::KeyRevoked,
-                    format!("the key that signed the dump is revoked: {why}"),
-                ));
+                return Err(Failure::new(Reason::KeyRevoked, Text::new(K::SigningKeyRevoked).part("why", why.clone())));
             }
         }
         None => {
             if let Some(Some(why)) = revoked.first().filter(|_| revoked.iter().all(Option::is_some)) {
-                let m = format!("every key under kid {} is revoked: {why}", describe_kid(kid));
+                let m = Text::new(K::EveryKeyRevoked).with("kid", describe_kid(kid)).part("why", why.clone());
                 return Err(Failure::new(Reason::KeyRevoked, m));
             }
         }
     }
     let n = revoked.iter().filter(|r| r.is_some()).count();
     pass(if n == 0 {
-        format!("kid {} and its key(s) are not revoked", describe_kid(kid))
+        Text::new(K::KidNotRevoked).with("kid", describe_kid(kid))
     } else {
-        format!(
-            "kid {} is not revoked; {n} of its {} key(s) are revoked, not the one that counts",
-            describe_kid(kid),
-            candidates.len()
-        )
+        Text::new(K::KidNotRevokedSome)
+            .with("kid", describe_kid(kid))
+            .with("revoked", n)
+            .with("count", candidates.len())
     })
 }
 

@@ -4,6 +4,7 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::core::i18n::Locale;
 use Reason as R;
 // The permissive CBOR writer (duplicate keys, raw bytes, odd encodings) as `E`.
 use test_support::cbor::{enc, Item as E};
@@ -827,12 +828,16 @@ fn freshness() {
     assert!(r.ok, "{r:?}");
     let r = run(&D::jwk(), &ts, &VerifyOptions::at(READ_AT - 301));
     assert_eq!(failed(&r), ["FRESHNESS"]);
-    assert!(r.check(CheckId::Freshness).unwrap().message.contains("301 s after"));
+    assert!(r.check(CheckId::Freshness).unwrap().message.contains("is 5 min 1 s after the verification time"));
     // Maximum age.
     assert!(run(&D::jwk(), &ts, &VerifyOptions::at(READ_AT + 600)).ok);
     let r = run(&D::jwk(), &ts, &VerifyOptions::at(READ_AT + 601));
     assert_eq!(failed(&r), ["FRESHNESS"]);
-    assert!(r.check(CheckId::Freshness).unwrap().message.contains("maximum age of 600 s"));
+    assert!(r.check(CheckId::Freshness).unwrap().message.contains("maximum age of 10 min"));
+    // The same in Chinese: durations in the locale's units.
+    let zh = run(&D::jwk(), &ts, &VerifyOptions { locale: Locale::ZhCn, ..VerifyOptions::at(READ_AT + 601) });
+    let m = &zh.check(CheckId::Freshness).unwrap().message;
+    assert!(m.contains("早 10 分 1 秒") && m.contains("最长有效时长 10 分"), "{m}");
     // Archived dumps.
     let mut opts = VerifyOptions::at(READ_AT + 86_400 * 30);
     opts.max_age_seconds = None;

@@ -12,7 +12,12 @@
 //! English and `、` in Chinese.
 
 pub mod en;
+#[cfg(feature = "dumps")]
+mod text;
 pub mod zh_cn;
+
+#[cfg(feature = "dumps")]
+pub use text::{term, Key, Text};
 
 crate::core::codes::wire_codes! {
     /// The language of the messages in a report (`locale` option, CLI `--lang`).
@@ -91,6 +96,212 @@ impl NumberKey {
     }
 }
 
+#[cfg(feature = "dumps")]
+crate::core::codes::wire_codes! {
+    /// What a dump check message says (`src/core/dump`): passes, failures, skips and dump warnings.
+    pub enum DumpKey {
+        SkippedBecause = "dump.skipped_because",
+        SkippedNotRun = "dump.skipped_not_run",
+        InternalMissing = "dump.internal_missing",
+        InternalNoP256 = "dump.internal_no_p256",
+        // ENVELOPE
+        TooLarge = "dump.too_large",
+        EnvelopeOk = "dump.envelope_ok",
+        NotCbor = "dump.not_cbor",
+        Tag18Wraps = "dump.tag18_wraps",
+        OtherTag = "dump.other_tag",
+        NotAnArray = "dump.not_an_array",
+        FourElements = "dump.four_elements",
+        ProtectedNotBytes = "dump.protected_not_bytes",
+        UnprotectedNotMap = "dump.unprotected_not_map",
+        ProtectedNotMap = "dump.protected_not_map",
+        ProtectedNotCbor = "dump.protected_not_cbor",
+        Detached = "dump.detached",
+        PayloadNotBytes = "dump.payload_not_bytes",
+        SignatureDer = "dump.signature_der",
+        SignatureLength = "dump.signature_length",
+        SignatureNotBytes = "dump.signature_not_bytes",
+        LabelType = "dump.label_type",
+        CritUnprotected = "dump.crit_unprotected",
+        CritEmpty = "dump.crit_empty",
+        CritNotArray = "dump.crit_not_array",
+        CritNotUnderstood = "dump.crit_not_understood",
+        CritAbsent = "dump.crit_absent",
+        CritNotLabel = "dump.crit_not_label",
+        BothHeaders = "dump.both_headers",
+        // ALGORITHM and header values
+        AlgOk = "dump.alg_ok",
+        AlgOther = "dump.alg_other",
+        AlgText = "dump.alg_text",
+        AlgType = "dump.alg_type",
+        AlgUnprotected = "dump.alg_unprotected",
+        AlgMissing = "dump.alg_missing",
+        KidType = "dump.kid_type",
+        X5chainEmpty = "dump.x5chain_empty",
+        X5chainElement = "dump.x5chain_element",
+        X5chainType = "dump.x5chain_type",
+        X5tLength = "dump.x5t_length",
+        X5tAlg = "dump.x5t_alg",
+        X5tShape = "dump.x5t_shape",
+        X5tType = "dump.x5t_type",
+        // PAYLOAD
+        PayloadNotCbor = "dump.payload_not_cbor",
+        PayloadNotMap = "dump.payload_not_map",
+        PayloadKeyType = "dump.payload_key_type",
+        UnknownPayloadKey = "dump.unknown_payload_key",
+        MissingField = "dump.missing_field",
+        Version = "dump.version",
+        FieldNotUint = "dump.field_not_uint",
+        ReadAtRange = "dump.read_at_range",
+        FieldSize = "dump.field_size",
+        FieldNotBytes = "dump.field_not_bytes",
+        FieldRange = "dump.field_range",
+        ReaderIdLength = "dump.reader_id_length",
+        ReaderIdType = "dump.reader_id_type",
+        PayloadOk = "dump.payload_ok",
+        // SIGNER and REVOCATION
+        KidIgnored = "dump.kid_ignored",
+        NoSignerId = "dump.no_signer_id",
+        X5tMismatch = "dump.x5t_mismatch",
+        UnsignedX5chain = "dump.unsigned_x5chain",
+        UnknownKid = "dump.unknown_kid",
+        KidOk = "dump.kid_ok",
+        ExtraCertificates = "dump.extra_certificates",
+        ChainOk = "dump.chain_ok",
+        CaSignerRejected = "dump.ca_signer_rejected",
+        SignerIsCa = "dump.signer_is_ca",
+        KidRevoked = "dump.kid_revoked",
+        PathNotRevoked = "dump.path_not_revoked",
+        SigningKeyRevoked = "dump.signing_key_revoked",
+        EveryKeyRevoked = "dump.every_key_revoked",
+        KidNotRevoked = "dump.kid_not_revoked",
+        KidNotRevokedSome = "dump.kid_not_revoked_some",
+        // SIGNATURE
+        AadEmpty = "dump.aad_empty",
+        AadApp = "dump.aad_app",
+        SignatureOkJwk = "dump.signature_ok_jwk",
+        SignatureOkJwkOf = "dump.signature_ok_jwk_of",
+        SignatureOkCert = "dump.signature_ok_cert",
+        MismatchJwk = "dump.mismatch_jwk",
+        MismatchCert = "dump.mismatch_cert",
+        SignatureBadLength = "dump.signature_bad_length",
+        SignatureROutOfRange = "dump.signature_r_out_of_range",
+        SignatureSOutOfRange = "dump.signature_s_out_of_range",
+        // FRESHNESS and NONCE
+        InFuture = "dump.in_future",
+        TooOld = "dump.too_old",
+        AgeBefore = "dump.age_before",
+        AgeAfter = "dump.age_after",
+        Fresh = "dump.fresh",
+        FreshArchived = "dump.fresh_archived",
+        NonceNotAsked = "dump.nonce_not_asked",
+        NonceMissing = "dump.nonce_missing",
+        NonceOk = "dump.nonce_ok",
+        NonceMismatch = "dump.nonce_mismatch",
+        // CARD_*
+        LayoutFailed = "dump.layout_failed",
+        UnexpectedFingerprint = "dump.unexpected_fingerprint",
+        LayoutOk = "dump.layout_ok",
+        KindMismatch = "dump.kind_mismatch",
+        InvalidNumber = "dump.invalid_number",
+        NumberOk = "dump.number_ok",
+        NumberOkWithPass = "dump.number_ok_with_pass",
+        InvalidPassNumber = "dump.invalid_pass_number",
+        PassRegionMismatch = "dump.pass_region_mismatch",
+        BirthDateMismatch = "dump.birth_date_mismatch",
+        SexMismatch = "dump.sex_mismatch",
+        NationalityMismatch = "dump.nationality_mismatch",
+        ConsistencyOk = "dump.consistency_ok",
+        ConsistencyOkPermit = "dump.consistency_ok_permit",
+        NotYetValid = "dump.not_yet_valid",
+        Expired = "dump.expired",
+        ValidityOk = "dump.validity_ok",
+        ValidityLongTerm = "dump.validity_long_term",
+    }
+}
+
+#[cfg(feature = "dumps")]
+crate::core::codes::wire_codes! {
+    /// What a trust message says (`src/core/trust`): JWK and revocation warnings, and the X.509 path
+    /// and revocation findings that SIGNER and REVOCATION report.
+    pub enum TrustKey {
+        // JWK sets
+        JwkSkipped = "trust.jwk_skipped",
+        JwkWithKidSkipped = "trust.jwk_with_kid_skipped",
+        DuplicateMember = "trust.duplicate_member",
+        NotAnObject = "trust.not_an_object",
+        PrivateKeyMaterial = "trust.private_key_material",
+        Curve = "trust.curve",
+        KeyType = "trust.key_type",
+        Alg = "trust.alg",
+        Use = "trust.use",
+        KeyOps = "trust.key_ops",
+        KidEmpty = "trust.kid_empty",
+        KidTooLong = "trust.kid_too_long",
+        KidNotAString = "trust.kid_not_a_string",
+        NoKid = "trust.no_kid",
+        NotOnCurve = "trust.not_on_curve",
+        CoordinateType = "trust.coordinate_type",
+        CoordinateMissing = "trust.coordinate_missing",
+        CoordinateTooLong = "trust.coordinate_too_long",
+        CoordinateNotBase64url = "trust.coordinate_not_base64url",
+        CoordinateSize = "trust.coordinate_size",
+        TooManyKeysForKid = "trust.too_many_keys_for_kid",
+        KidRotation = "trust.kid_rotation",
+        // Revocation calls
+        KidNoMatch = "trust.kid_no_match",
+        KidCaseDiffers = "trust.kid_case_differs",
+        IssuerNoMatch = "trust.issuer_no_match",
+        NotACa = "trust.not_a_ca",
+        NotACaSameSerial = "trust.not_a_ca_same_serial",
+        KeyStillTrusted = "trust.key_still_trusted",
+        AnyIssuer = "trust.any_issuer",
+        NoAnchors = "trust.no_anchors",
+        CertificateNoMatch = "trust.certificate_no_match",
+        NoP256Key = "trust.no_p256_key",
+        // Revocation findings
+        SerialRevoked = "trust.serial_revoked",
+        CertificateKeyRevoked = "trust.certificate_key_revoked",
+        KeyRevoked = "trust.key_revoked",
+        KeyOfRevokedKid = "trust.key_of_revoked_kid",
+        // X.509 paths
+        CertNotYetValid = "trust.cert_not_yet_valid",
+        CertExpired = "trust.cert_expired",
+        UnknownCritical = "trust.unknown_critical",
+        CaFalse = "trust.ca_false",
+        NoBasicConstraints = "trust.no_basic_constraints",
+        PathLength = "trust.path_length",
+        NoKeyCertSign = "trust.no_key_cert_sign",
+        NoDigitalSignature = "trust.no_digital_signature",
+        SignerKeyType = "trust.signer_key_type",
+        ChainEmpty = "trust.chain_empty",
+        ChainTooLong = "trust.chain_too_long",
+        NoAnchor = "trust.no_anchor",
+        NoValidPath = "trust.no_valid_path",
+        SignerUnparsable = "trust.signer_unparsable",
+        CertificateUnparsable = "trust.certificate_unparsable",
+        NamesDoNotChain = "trust.names_do_not_chain",
+        ForeignSignatureAlgorithm = "trust.foreign_signature_algorithm",
+        IssuerKeyType = "trust.issuer_key_type",
+        LinkSignature = "trust.link_signature",
+    }
+}
+
+#[cfg(feature = "dumps")]
+crate::core::codes::wire_codes! {
+    /// What a chip text-block error says (`src/core/chip.rs`).
+    pub enum ChipKey {
+        OutsideBlock = "chip.outside_block",
+        Surrogate = "chip.surrogate",
+        NotADate = "chip.not_a_date",
+        SexCode = "chip.sex_code",
+        Length = "chip.length",
+        TypeMarker = "chip.type_marker",
+        Nationality = "chip.nationality",
+        NationalityOrDigits = "chip.nationality_or_digits",
+    }
+}
+
 /// A kind's shape in words, in `locale`.
 pub fn kind_rule(kind: crate::core::number::Kind, locale: Locale) -> &'static str {
     match locale {
@@ -124,6 +335,13 @@ pub enum Value {
     Null,
     Ints(Vec<i64>),
     Strs(Vec<String>),
+    /// A duration in seconds, shown in days, hours, minutes and seconds (`183 d 20 h 6 min 27 s`).
+    #[cfg(feature = "dumps")]
+    Seconds(i128),
+    /// A word of a closed vocabulary (a CBOR type, a chip field…), written in English in the code
+    /// and shown in the locale's words ([`term`]).
+    #[cfg(feature = "dumps")]
+    Term(&'static str),
 }
 
 impl From<&str> for Value {
@@ -195,6 +413,10 @@ impl serde::Serialize for Params {
                 Value::Null => map.serialize_entry(name, &())?,
                 Value::Ints(v) => map.serialize_entry(name, v)?,
                 Value::Strs(v) => map.serialize_entry(name, v)?,
+                #[cfg(feature = "dumps")]
+                Value::Seconds(n) => map.serialize_entry(name, n)?,
+                #[cfg(feature = "dumps")]
+                Value::Term(t) => map.serialize_entry(name, t)?,
             }
         }
         map.end()
@@ -261,6 +483,10 @@ fn write_value(out: &mut String, v: &Value, locale: Locale) {
             }
         }
         Value::Strs(list) => out.push_str(&list.join(sep)),
+        #[cfg(feature = "dumps")]
+        Value::Seconds(n) => text::write_duration(out, *n, locale),
+        #[cfg(feature = "dumps")]
+        Value::Term(t) => out.push_str(term(t, locale)),
     }
 }
 
@@ -294,9 +520,60 @@ mod tests {
             assert_eq!(placeholders(en), placeholders(zh), "{key}");
             assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{key} is not Chinese: {zh}");
         }
+        #[cfg(feature = "dumps")]
+        {
+            let keys = DumpKey::ALL
+                .iter()
+                .map(|&k| Key::from(k))
+                .chain(TrustKey::ALL.iter().map(|&k| Key::from(k)))
+                .chain(ChipKey::ALL.iter().map(|&k| Key::from(k)));
+            for key in keys {
+                let (en, zh) = (key.template(Locale::En), key.template(Locale::ZhCn));
+                let key = key.as_str();
+                assert!(!en.is_empty() && !zh.is_empty(), "{key}");
+                assert_eq!(placeholders(en), placeholders(zh), "{key}");
+                assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{key} is not Chinese: {zh}");
+                assert!(!placeholders(en).iter().any(|p| p.is_empty() || p.contains(' ')), "{key}: {en}");
+            }
+        }
         for kind in crate::core::number::Kind::ALL {
             assert!(kind_rule(kind, Locale::ZhCn).contains('为'), "{kind}");
             assert!(kind_rule(kind, Locale::En).contains(" is "), "{kind}");
+        }
+    }
+
+    /// The closed vocabularies shown as terms have a Chinese word for each entry.
+    #[cfg(feature = "dumps")]
+    #[test]
+    fn every_term_of_the_known_vocabularies_is_translated() {
+        use crate::core::cbor::{CborError, Value as Cbor};
+        use crate::core::json::Json;
+        let cbor_types = [
+            Cbor::Uint(0),
+            Cbor::Nint(0),
+            Cbor::Bytes(&[]),
+            Cbor::Text(""),
+            Cbor::Array(Vec::new()),
+            Cbor::Map(Vec::new()),
+            Cbor::Tag(1, Box::new(Cbor::Null)),
+            Cbor::Bool(true),
+            Cbor::Null,
+            Cbor::Undefined,
+            Cbor::Simple(0),
+            Cbor::Float(0.0),
+        ];
+        let json_kinds = [Json::Null, Json::Bool(true), Json::String(String::new()), Json::Array(Vec::new())];
+        let words = cbor_types
+            .iter()
+            .map(|v| v.type_name())
+            .chain(CborError::ALL.iter().map(|e| e.as_str()))
+            .chain(json_kinds.iter().map(Json::kind))
+            .chain(["tag 18", "untagged", "protected", "unprotected", "readAt", "the verification time", "missing"])
+            .chain(["the envelope", "the payload", "the trusted signer", "the card", "the number report"])
+            .chain(["unrecognised", "male", "female", "unknown", "a number", "an object"]);
+        for word in words {
+            assert!(zh_cn::term(word).is_some(), "no Chinese for {word:?}");
+            assert_eq!(term(word, Locale::En), word);
         }
     }
 

@@ -14,7 +14,8 @@ use std::collections::BTreeMap;
 use base64ct::{Base64Url, Base64UrlUnpadded, Encoding};
 use p256::ecdsa::VerifyingKey;
 
-use super::{TrustError, TrustedKey, Warning, MAX_JWKS_BYTES, MAX_KEYS_PER_SET};
+use super::{Note, TrustError, TrustedKey, MAX_JWKS_BYTES, MAX_KEYS_PER_SET};
+use crate::core::i18n::{Text, TrustKey};
 use crate::core::json::{self, Json};
 
 /// Longest `kid` accepted, in bytes.
@@ -23,7 +24,7 @@ pub const MAX_KID_BYTES: usize = 256;
 /// Keys and warnings from one JWK set.
 pub(crate) struct ParsedJwkSet {
     pub keys: Vec<TrustedKey>,
-    pub warnings: Vec<Warning>,
+    pub warnings: Vec<Note>,
 }
 
 /// An entry of the `keys` array: an object with unique member names, an
@@ -92,11 +93,15 @@ pub(crate) fn parse_jwk_set(json: &str) -> Result<ParsedJwkSet, TrustError> {
                 Err(w) => warnings.push(w.located(i)),
             },
             Entry::DuplicateMember(name) => warnings.push(
-                Skip::new(WarningCode::InvalidKey, format!("member {name:?} appears twice, so the key is ambiguous"))
-                    .located(i),
+                Skip::new(
+                    WarningCode::InvalidKey,
+                    Text::new(TrustKey::DuplicateMember).with("member", format!("{name:?}")),
+                )
+                .located(i),
             ),
-            Entry::NotAnObject(what) => warnings
-                .push(Skip::new(WarningCode::InvalidKey, format!("entry is {what}, not a JWK object")).located(i)),
+            Entry::NotAnObject(what) => warnings.push(
+                Skip::new(WarningCode::InvalidKey, Text::new(TrustKey::NotAnObject).term("what", what)).located(i),
+            ),
         }
     }
     Ok(ParsedJwkSet { keys, warnings })
@@ -114,24 +119,24 @@ fn reject_oversized_document(json: &str) -> Result<(), TrustError> {
     }
 }
 
-/// Why one key was skipped (becomes a [`Warning`]).
+/// Why one key was skipped (becomes a [`Note`]).
 struct Skip {
     code: WarningCode,
-    message: String,
+    why: Text,
     kid: Option<String>,
 }
 
 impl Skip {
-    fn new(code: WarningCode, message: String) -> Self {
-        Skip { code, message, kid: None }
+    fn new(code: WarningCode, why: Text) -> Self {
+        Skip { code, why, kid: None }
     }
 
-    fn located(self, index: usize) -> Warning {
-        let who = match &self.kid {
-            Some(k) => format!("JWK #{index} (kid {k:?})"),
-            None => format!("JWK #{index}"),
+    fn located(self, index: usize) -> Note {
+        let text = match &self.kid {
+            Some(k) => Text::new(TrustKey::JwkWithKidSkipped).with("kid", format!("{k:?}")),
+            None => Text::new(TrustKey::JwkSkipped),
         };
-        Warning::new(self.code, format!("{who} skipped: {}", self.message))
+        Note::new(self.code, text.with("index", index).part("why", self.why))
     }
 }
 
@@ -162,7 +167,7 @@ fn reject_private_material(obj: &BTreeMap<String, Json>) -> Result<(), Skip> {
     if let Some(m) = private_members.iter().find(|m| obj.contains_key(**m)) {
         return Err(Skip::new(
             WarningCode::PrivateKeyMaterial,
-            format!("it carries private key material (\"{m}\"); private keys are never stored — publish only the public key"),
+            Text::new(TrustKey::PrivateKeyMaterial).with("member", *m),
         ));
     }
     Ok(())
@@ -174,14 +179,12 @@ fn check_key_type(obj: &BTreeMap<String, Json>) -> Result<(), Skip> {
     let crv = obj.get("crv").and_then(Json::as_str);
     match (kty, crv) {
         (Some("EC"), Some("P-256")) => Ok(()),
-        (Some("EC"), other) => Err(Skip::new(
-            WarningCode::UnsupportedKeyType,
-            format!("curve {} is not supported (only P-256)", describe(other)),
-        )),
-        (other, _) => Err(Skip::new(
-            WarningCode::UnsupportedKeyType,
-            format!("key type {} is not supported (only EC P-256)", describe(other)),
-        )),
+        (Some("EC"), other) => {
+            Err(Skip::new(WarningCode::UnsupportedKeyType, describe(Text::new(TrustKey::Curve), "crv", other)))
+        }
+        (other, _) => {
+            Err(Skip::new(WarningCode::UnsupportedKeyType, describe(Text::new(TrustKey::KeyType), "kty", other)))
+        }
     }
 }
 
@@ -191,9 +194,7 @@ fn check_alg(obj: &BTreeMap<String, Json>) -> Result<(), Skip> {
     match obj.get("alg") {
         None => Ok(()),
         Some(Json::String(a)) if a == "ES256" => Ok(()),
-        Some(v) => {
-            Err(Skip::new(WarningCode::UnsupportedAlg, format!("its \"alg\" is {}, not \"ES256\"", short_json(v))))
-        }
+        Some(v) => Err(Skip::new(WarningCode::UnsupportedAlg, Text::new(TrustKey::Alg).with("value", short_json(v)))),
     }
 }
 
@@ -202,7 +203,7 @@ fn check_use(obj: &BTreeMap<String, Json>) -> Result<(), Skip> {
     match obj.get("use") {
         None => Ok(()),
         Some(Json::String(u)) if u == "sig" => Ok(()),
-        Some(v) => Err(Skip::new(WarningCode::WrongKeyUse, format!("its \"use\" is {}, not \"sig\"", short_json(v)))),
+        Some(v) => Err(Skip::new(WarningCode::WrongKeyUse, Text::new(TrustKey::Use).with("value", short_json(v)))),
     }
 }
 
@@ -212,10 +213,7 @@ fn check_key_ops(obj: &BTreeMap<String, Json>) -> Result<(), Skip> {
     match obj.get("key_ops") {
         None => Ok(()),
         Some(Json::Array(ops)) if ops.iter().any(|o| o.as_str() == Some("verify")) => Ok(()),
-        Some(v) => Err(Skip::new(
-            WarningCode::WrongKeyOps,
-            format!("its \"key_ops\" {} does not include \"verify\"", short_json(v)),
-        )),
+        Some(v) => Err(Skip::new(WarningCode::WrongKeyOps, Text::new(TrustKey::KeyOps).with("value", short_json(v)))),
     }
 }
 
@@ -223,15 +221,15 @@ fn check_key_ops(obj: &BTreeMap<String, Json>) -> Result<(), Skip> {
 fn require_kid(obj: &BTreeMap<String, Json>) -> Result<String, Skip> {
     match obj.get("kid") {
         Some(Json::String(k)) if !k.is_empty() && k.len() <= MAX_KID_BYTES => Ok(k.clone()),
-        Some(Json::String(k)) if k.is_empty() => {
-            Err(Skip::new(WarningCode::MissingKid, "its \"kid\" is empty".to_owned()))
-        }
+        Some(Json::String(k)) if k.is_empty() => Err(Skip::new(WarningCode::MissingKid, Text::new(TrustKey::KidEmpty))),
         Some(Json::String(k)) => Err(Skip::new(
             WarningCode::InvalidKey,
-            format!("its \"kid\" is {} bytes, more than {MAX_KID_BYTES}", k.len()),
+            Text::new(TrustKey::KidTooLong).with("size", k.len()).with("max", MAX_KID_BYTES),
         )),
-        Some(v) => Err(Skip::new(WarningCode::MissingKid, format!("its \"kid\" is {}, not a string", short_json(v)))),
-        None => Err(Skip::new(WarningCode::MissingKid, "it has no \"kid\"".to_owned())),
+        Some(v) => {
+            Err(Skip::new(WarningCode::MissingKid, Text::new(TrustKey::KidNotAString).with("value", short_json(v))))
+        }
+        None => Err(Skip::new(WarningCode::MissingKid, Text::new(TrustKey::NoKid))),
     }
 }
 
@@ -245,31 +243,30 @@ fn decode_point(obj: &BTreeMap<String, Json>) -> Result<VerifyingKey, Skip> {
     sec1.extend_from_slice(&x);
     sec1.extend_from_slice(&y);
     VerifyingKey::from_sec1_bytes(&sec1)
-        .map_err(|_| Skip::new(WarningCode::InvalidKey, "its x/y is not a point on P-256".to_owned()))
+        .map_err(|_| Skip::new(WarningCode::InvalidKey, Text::new(TrustKey::NotOnCurve)))
 }
 
-fn coordinate(obj: &BTreeMap<String, Json>, name: &str) -> Result<Vec<u8>, Skip> {
+fn coordinate(obj: &BTreeMap<String, Json>, name: &'static str) -> Result<Vec<u8>, Skip> {
+    let said = |key| Skip::new(WarningCode::InvalidKey, Text::new(key).with("member", name));
     let s = match obj.get(name) {
         Some(Json::String(s)) => s,
         Some(v) => {
-            return Err(Skip::new(
-                WarningCode::InvalidKey,
-                format!("its \"{name}\" is {}, not a string", short_json(v)),
-            ))
+            let mut skip = said(TrustKey::CoordinateType);
+            skip.why = skip.why.with("value", short_json(v));
+            return Err(skip);
         }
-        None => return Err(Skip::new(WarningCode::InvalidKey, format!("it has no \"{name}\""))),
+        None => return Err(said(TrustKey::CoordinateMissing)),
     };
     if s.len() > 128 {
-        return Err(Skip::new(WarningCode::InvalidKey, format!("its \"{name}\" is too long")));
+        return Err(said(TrustKey::CoordinateTooLong));
     }
     let bytes = Base64UrlUnpadded::decode_vec(s)
         .or_else(|_| Base64Url::decode_vec(s))
-        .map_err(|_| Skip::new(WarningCode::InvalidKey, format!("its \"{name}\" is not base64url")))?;
+        .map_err(|_| said(TrustKey::CoordinateNotBase64url))?;
     if bytes.len() != 32 {
-        return Err(Skip::new(
-            WarningCode::InvalidKey,
-            format!("its \"{name}\" is {} bytes, P-256 coordinates are exactly 32", bytes.len()),
-        ));
+        let mut skip = said(TrustKey::CoordinateSize);
+        skip.why = skip.why.with("size", bytes.len());
+        return Err(skip);
     }
     Ok(bytes)
 }
@@ -284,10 +281,11 @@ pub fn thumbprint(sec1: &[u8]) -> String {
     Base64UrlUnpadded::encode_string(&Sha256::digest(canonical.as_bytes()))
 }
 
-fn describe(v: Option<&str>) -> String {
+/// `text` with the member value `name`: quoted, or the word "missing".
+fn describe(text: Text, name: &'static str, v: Option<&str>) -> Text {
     match v {
-        Some(s) => format!("{:?}", s.chars().take(32).collect::<String>()),
-        None => "missing".to_owned(),
+        Some(s) => text.with(name, format!("{:?}", s.chars().take(32).collect::<String>())),
+        None => text.term(name, "missing"),
     }
 }
 
@@ -303,6 +301,7 @@ fn short_json(v: &Json) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::i18n::Locale;
     use crate::core::trust::TrustStore;
 
     // RFC 7515 appendix A.3 public key (P-256).
@@ -370,7 +369,7 @@ mod tests {
     fn private_key_is_never_kept_nor_echoed() {
         let out = parse_jwk_set(&set(&[key(&format!(r#","kid":"a","d":"{D}""#))])).unwrap();
         assert!(out.keys.is_empty());
-        assert!(!out.warnings[0].message.contains(D));
+        assert!(!out.warnings[0].message(Locale::En).contains(D));
     }
 
     #[test]
@@ -386,7 +385,7 @@ mod tests {
             parse_jwk_set(&set(&[key(r#","kid":"good""#), r#"{"kty":"RSA","kid":"r"}"#.to_owned(), key("")])).unwrap();
         assert_eq!(out.keys.len(), 1);
         assert_eq!(codes(&out), vec!["UNSUPPORTED_KEY_TYPE", "MISSING_KID"]);
-        assert!(out.warnings[0].message.contains("JWK #1"));
+        assert!(out.warnings[0].message(Locale::En).contains("JWK #1"));
     }
 
     #[test]
@@ -403,7 +402,11 @@ mod tests {
         // Inside a key, the first repeated name is reported.
         let out = parse_jwk_set(&set(&[r#"{"a":1,"x":1,"b":2,"x":3,"a":4}"#.to_owned()])).unwrap();
         assert_eq!(codes(&out), vec!["INVALID_KEY"]);
-        assert!(out.warnings[0].message.contains(r#"member "x" appears twice"#), "{}", out.warnings[0].message);
+        assert!(
+            out.warnings[0].message(Locale::En).contains(r#"member "x" appears twice"#),
+            "{}",
+            out.warnings[0].message(Locale::En)
+        );
     }
 
     #[test]

@@ -38,6 +38,7 @@ mod serial;
 pub mod x509;
 
 use crate::core::codes::MisuseCode;
+use crate::core::i18n::{Locale, Text, TrustKey};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::fmt;
@@ -122,7 +123,8 @@ pub const REVOKE_WARNINGS: [WarningCode; 6] =
 pub const DUMP_WARNINGS: [WarningCode; 5] =
     [W::UnknownPayloadKey, W::UnexpectedFingerprint, W::KidIgnored, W::ExtraCertificates, W::SignerIsCa];
 
-/// A non-fatal remark (a skipped JWK, an ignored payload key, …).
+/// A non-fatal remark (a skipped JWK, an ignored payload key, …) as reports carry it: the stable
+/// code and the message in the call's locale.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Warning {
     /// Stable code.
@@ -131,19 +133,37 @@ pub struct Warning {
     pub message: String,
 }
 
+/// A warning before it is put in words: its code and its [`Text`], rendered in a locale by
+/// [`Note::render`] (the trust calls return notes; the bindings and the dump report render them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub code: WarningCode,
+    pub text: Text,
+}
+
+impl Note {
+    pub(crate) fn new(code: WarningCode, text: Text) -> Self {
+        Note { code, text }
+    }
+
+    /// The message in `locale`.
+    pub fn message(&self, locale: Locale) -> String {
+        self.text.render(locale)
+    }
+
+    /// The warning in `locale`.
+    pub fn render(&self, locale: Locale) -> Warning {
+        Warning { code: self.code, message: self.message(locale) }
+    }
+}
+
 /// Why a certificate of a path is revoked, with the message REVOCATION reports.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Revoked {
     /// Its issuer + serial, or its serial under any issuer, is listed.
-    Serial(String),
+    Serial(Text),
     /// Its public key is revoked (with a certificate, or trusted under a revoked kid).
-    Key(String),
-}
-
-impl Warning {
-    pub(crate) fn new(code: WarningCode, message: impl Into<String>) -> Self {
-        Warning { code, message: message.into() }
-    }
+    Key(Text),
 }
 
 /// Trust material that could not be added. Nothing was added when this is
@@ -170,11 +190,26 @@ impl fmt::Display for TrustError {
 
 impl std::error::Error for TrustError {}
 
-/// Result of [`TrustStore::add_jwks_json`].
-#[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename = "AddJwksResult"))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// What [`TrustStore::add_jwks_json`] did; [`AddJwksOutcome::render`] puts it in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AddJwksOutcome {
+    /// Keys newly added (identical re-adds are not counted).
+    pub added: usize,
+    /// One per skipped key, plus `KID_ROTATION` when a kid gains a second key.
+    pub warnings: Vec<Note>,
+}
+
+impl AddJwksOutcome {
+    /// The result in `locale`.
+    pub fn render(&self, locale: Locale) -> AddJwksResult {
+        AddJwksResult { added: self.added, warnings: self.warnings.iter().map(|n| n.render(locale)).collect() }
+    }
+}
+
+/// Result of `addJwks`.
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AddJwksResult {
     /// Keys newly added (identical re-adds are not counted).
     pub added: usize,
     /// One warning per skipped key (code says why), plus `KID_ROTATION`
@@ -183,13 +218,33 @@ pub struct AddJwksOutcome {
     pub warnings: Vec<Warning>,
 }
 
+/// What a revocation call did; [`RevokeOutcome::render`] puts it in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RevokeOutcome {
+    /// Whether the entry is new.
+    pub added: bool,
+    /// Whether the entry applies to trust material in the store right now.
+    pub matched: bool,
+    pub warnings: Vec<Note>,
+}
+
+impl RevokeOutcome {
+    /// The result in `locale`.
+    pub fn render(&self, locale: Locale) -> RevokeResult {
+        RevokeResult {
+            added: self.added,
+            matched: self.matched,
+            warnings: self.warnings.iter().map(|n| n.render(locale)).collect(),
+        }
+    }
+}
+
 /// Result of a revocation call: feedback, so that a revocation that
 /// matches nothing (a misspelt kid, the leaf passed instead of its issuer)
 /// does not pass in silence.
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename = "RevokeResult"))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct RevokeOutcome {
+pub struct RevokeResult {
     /// Whether the entry is new (an identical revocation is recorded once).
     pub added: bool,
     /// Whether the entry applies to trust material in the store right now
@@ -396,23 +451,16 @@ impl TrustStore {
                 continue; // identical key re-added: keep one copy
             }
             if count >= MAX_KEYS_PER_KID {
-                warnings.push(Warning::new(
+                warnings.push(Note::new(
                     WarningCode::TooManyKeysForKid,
-                    format!(
-                        "kid {} already has {MAX_KEYS_PER_KID} keys; further keys under it are skipped",
-                        shown(&key.kid)
-                    ),
+                    Text::new(TrustKey::TooManyKeysForKid).with("kid", shown(&key.kid)).with("max", MAX_KEYS_PER_KID),
                 ));
                 continue;
             }
             if count > 0 {
-                warnings.push(Warning::new(
+                warnings.push(Note::new(
                     WarningCode::KidRotation,
-                    format!(
-                        "kid {} now has {} keys; a dump with this kid verifies against any of them",
-                        shown(&key.kid),
-                        count + 1
-                    ),
+                    Text::new(TrustKey::KidRotation).with("kid", shown(&key.kid)).with("count", count + 1),
                 ));
             }
             fresh_by_kid.entry(key.kid.as_bytes().to_vec()).or_default().push(fresh.len());
@@ -484,18 +532,12 @@ impl TrustStore {
         let keys = self.keys_by_kid.get(kid.as_bytes()).map_or(0, Vec::len);
         let mut warnings = Vec::new();
         if keys == 0 {
-            warnings.push(Warning::new(
-                WarningCode::NoMatch,
-                format!(
-                    "kid {} matches no trusted JWK; it is recorded and will apply to keys added later, but check it: kids compare byte for byte (letter case and Unicode normal form matter)",
-                    shown(kid)
-                ),
-            ));
+            warnings.push(Note::new(WarningCode::NoMatch, Text::new(TrustKey::KidNoMatch).with("kid", shown(kid))));
             let folded = self.kids_folded.get(kid.to_ascii_lowercase().as_bytes());
             if let Some(similar) = folded.and_then(|idx| idx.first()).and_then(|&i| self.keys.get(i)).map(|k| &k.kid) {
-                warnings.push(Warning::new(
+                warnings.push(Note::new(
                     WarningCode::KidCaseDiffers,
-                    format!("the trusted kid {} differs from {} only in letter case", shown(similar), shown(kid)),
+                    Text::new(TrustKey::KidCaseDiffers).with("trusted", shown(similar)).with("kid", shown(kid)),
                 ));
             }
         }
@@ -516,29 +558,17 @@ impl TrustStore {
         let mut warnings = Vec::new();
         let matched = self.may_issue_on_a_path(&issuer);
         if !matched {
-            warnings.push(Warning::new(
+            warnings.push(Note::new(
                 WarningCode::NoMatch,
-                format!(
-                    "issuer {} is neither a trust anchor nor issued by one, so no path this store accepts holds a certificate it issued; the entry is recorded anyway",
-                    shown(&issuer.info.subject)
-                ),
+                Text::new(TrustKey::IssuerNoMatch).with("issuer", shown(&issuer.info.subject)),
             ));
         }
         if !issuer.is_ca() {
-            let same = if issuer.serial == serial { ", and it has this very serial" } else { "" };
-            warnings.push(Warning::new(
-                WarningCode::NotACa,
-                format!(
-                    "the certificate passed as issuer ({}) is not a CA certificate{same}: pass the certificate that issued the revoked one, or revoke the certificate itself with revokeCertificate",
-                    shown(&issuer.label())
-                ),
-            ));
+            let key = if issuer.serial == serial { TrustKey::NotACaSameSerial } else { TrustKey::NotACa };
+            warnings.push(Note::new(WarningCode::NotACa, Text::new(key).with("cert", shown(&issuer.label()))));
         }
         if !self.keys.is_empty() {
-            warnings.push(Warning::new(
-                WarningCode::KeyStillTrusted,
-                "a serial revokes the certificate on X.509 paths only; if its key is also trusted as a JWK, revoke the key on every path with revokeCertificate(certificate)",
-            ));
+            warnings.push(Note::new(WarningCode::KeyStillTrusted, Text::new(TrustKey::KeyStillTrusted)));
         }
         let added = self.insert_serial(Some(&issuer.subject_der), &serial, Some(issuer.info.subject.clone()))?;
         Ok(RevokeOutcome { added, matched, warnings })
@@ -549,19 +579,13 @@ impl TrustStore {
     /// other CAs that happen to share the serial included).
     pub fn revoke_serial_any_issuer(&mut self, serial_hex: &str) -> Result<RevokeOutcome, TrustError> {
         let serial = serial::normalize_serial_hex(serial_hex)?;
-        let mut warnings = vec![Warning::new(
+        let mut warnings = vec![Note::new(
             WarningCode::AnyIssuer,
-            format!(
-                "serial {} is revoked under every issuer; certificates of other CAs with the same serial are rejected too",
-                serial::serial_to_hex(&serial)
-            ),
+            Text::new(TrustKey::AnyIssuer).with("serial", serial::serial_to_hex(&serial)),
         )];
         let matched = !self.anchors.is_empty();
         if !matched {
-            warnings.push(Warning::new(
-                WarningCode::NoMatch,
-                "the store has no X.509 trust anchors, so no path can hold this serial yet; the entry is recorded anyway",
-            ));
+            warnings.push(Note::new(WarningCode::NoMatch, Text::new(TrustKey::NoAnchors)));
         }
         let added = self.insert_serial(None, &serial, None)?;
         Ok(RevokeOutcome { added, matched, warnings })
@@ -580,22 +604,15 @@ impl TrustStore {
             || self.anchor_fingerprints.contains(cert.fingerprint.as_slice())
             || self.may_be_issued_on_a_path(&cert);
         if !matched {
-            warnings.push(Warning::new(
+            warnings.push(Note::new(
                 WarningCode::NoMatch,
-                format!(
-                    "certificate {} is not a trust anchor, is not issued by one, and its key is not a trusted JWK; the entry is recorded anyway",
-                    shown(&cert.label())
-                ),
+                Text::new(TrustKey::CertificateNoMatch).with("cert", shown(&cert.label())),
             ));
         }
         if point.is_none() {
-            warnings.push(Warning::new(
+            warnings.push(Note::new(
                 WarningCode::NoP256Key,
-                format!(
-                    "certificate {} has a {} key, so only its issuer and serial are revoked",
-                    shown(&cert.label()),
-                    cert.key_desc
-                ),
+                Text::new(TrustKey::NoP256Key).with("cert", shown(&cert.label())).with("key", cert.key_desc.clone()),
             ));
         }
         // All or nothing: the key list must have room before the serial is recorded.
@@ -694,16 +711,14 @@ impl TrustStore {
 
     /// Why a public key (SEC1, uncompressed) is revoked, if it is: revoked
     /// with a certificate, or trusted under a revoked kid.
-    pub(crate) fn key_revocation(&self, sec1: &[u8]) -> Option<String> {
+    pub(crate) fn key_revocation(&self, sec1: &[u8]) -> Option<Text> {
         if self.revoked_keys.contains(sec1) {
-            return Some(format!("key {} is revoked (revokeCertificate)", jwk::thumbprint(sec1)));
+            return Some(Text::new(TrustKey::KeyRevoked).with("thumbprint", jwk::thumbprint(sec1)));
         }
         let under = self.keys_by_point.get(sec1)?;
-        under
-            .iter()
-            .filter_map(|&i| self.keys.get(i))
-            .find(|k| self.revoked_kids.contains(k.kid.as_bytes()))
-            .map(|k| format!("key {} is the key of revoked kid {}", jwk::thumbprint(sec1), shown(&k.kid)))
+        under.iter().filter_map(|&i| self.keys.get(i)).find(|k| self.revoked_kids.contains(k.kid.as_bytes())).map(|k| {
+            Text::new(TrustKey::KeyOfRevokedKid).with("thumbprint", jwk::thumbprint(sec1)).with("kid", shown(&k.kid))
+        })
     }
 
     /// The anchors.
@@ -717,15 +732,17 @@ impl TrustStore {
         let by_issuer = serial_key(Some(&cert.issuer_der), &cert.serial);
         let any_issuer = serial_key(None, &cert.serial);
         if self.revoked_serials.contains(&by_issuer) || self.revoked_serials.contains(&any_issuer) {
-            return Some(Revoked::Serial(format!(
-                "certificate {} (serial {}, issued by {}) is revoked",
-                cert.label(),
-                cert.info.serial_hex,
-                cert.info.issuer
-            )));
+            return Some(Revoked::Serial(
+                Text::new(TrustKey::SerialRevoked)
+                    .with("cert", cert.label())
+                    .with("serial", cert.info.serial_hex.clone())
+                    .with("issuer", cert.info.issuer.clone()),
+            ));
         }
         let point = cert.key.as_ref()?.to_sec1_point(false);
-        self.key_revocation(point.as_bytes()).map(|why| Revoked::Key(format!("certificate {}: {why}", cert.label())))
+        self.key_revocation(point.as_bytes()).map(|why| {
+            Revoked::Key(Text::new(TrustKey::CertificateKeyRevoked).with("cert", cert.label()).part("why", why))
+        })
     }
 
     /// The first revoked certificate of a path.

@@ -7,6 +7,7 @@ use sha2::{Digest, Sha256};
 
 use super::super::{Revoked, TrustStore};
 use super::*;
+use crate::core::i18n::{Text, TrustKey};
 
 /// A validated path from the dump's signer certificate to an anchor.
 #[derive(Debug)]
@@ -71,13 +72,13 @@ pub(crate) enum PathFault {
 }
 
 /// One rule's verdict on a path: the kind of fault and a specific message.
-pub(crate) type Fault = (PathFault, String);
+pub(crate) type Fault = (PathFault, Text);
 
 /// Why no path was found, plus whatever certificates parsed.
 #[derive(Debug)]
 pub(crate) struct PathFailure {
     pub fault: PathFault,
-    pub message: String,
+    pub message: Text,
     pub chain: Vec<CertInfo>,
 }
 
@@ -120,17 +121,15 @@ pub(crate) fn validate_x5chain(
     };
     let ends = candidate_ends(store, &chain);
     let Some(last) = chain.last() else {
-        return Err(fail((PathFault::ChainLength, "x5chain is empty".to_owned()), &[]));
+        return Err(fail((PathFault::ChainLength, Text::new(TrustKey::ChainEmpty)), &[]));
     };
     if ends.is_empty() {
         return Err(fail(
             (
                 PathFault::NoPath,
-                format!(
-                    "the path does not reach a trust anchor: no anchor is named {:?} (issuer of {})",
-                    last.info.issuer,
-                    last.label()
-                ),
+                Text::new(TrustKey::NoAnchor)
+                    .with("issuer", format!("{:?}", last.info.issuer))
+                    .with("cert", last.label()),
             ),
             &chain,
         ));
@@ -160,9 +159,9 @@ pub(crate) fn validate_x5chain(
     if let Some((end, why)) = revoked {
         return Ok(valid(chain, &end, Some(why)));
     }
-    let (fault, problem) = first_problem.unwrap_or((PathFault::NoPath, String::new()));
+    let (fault, problem) = first_problem.unwrap_or((PathFault::NoPath, Text::new(TrustKey::ChainEmpty)));
     let message = if ends.len() > 1 {
-        format!("no valid path to any of {} candidate trust anchors; the first one: {problem}", ends.len())
+        Text::new(TrustKey::NoValidPath).with("count", ends.len()).part("why", problem)
     } else {
         problem
     };
@@ -222,12 +221,12 @@ pub(super) fn check_path<'a>(
 
 /// Path length limit (counted in x5chain): protects against CPU
 /// exhaustion and overly long, unreviewable chains.
-pub(super) fn check_chain_count(x5chain: &[&[u8]], max: usize) -> Result<(), String> {
+pub(super) fn check_chain_count(x5chain: &[&[u8]], max: usize) -> Result<(), Text> {
     if x5chain.is_empty() {
-        return Err("x5chain is empty".to_owned());
+        return Err(Text::new(TrustKey::ChainEmpty));
     }
     if x5chain.len() > max {
-        return Err(format!("x5chain carries {} certificates, more than the {max} allowed", x5chain.len()));
+        return Err(Text::new(TrustKey::ChainTooLong).with("count", x5chain.len()).with("max", max));
     }
     Ok(())
 }
@@ -239,13 +238,13 @@ pub(super) fn parse_chain(x5chain: &[&[u8]]) -> Result<Vec<ParsedCert>, PathFail
             Ok(c) => chain.push(c),
             Err(e) => {
                 let which = if i == 0 {
-                    "the signer certificate".to_owned()
+                    Text::new(TrustKey::SignerUnparsable)
                 } else {
-                    format!("x5chain certificate #{}", i + 1)
+                    Text::new(TrustKey::CertificateUnparsable).with("index", i + 1)
                 };
                 return Err(PathFailure {
                     fault: PathFault::BadCertificate,
-                    message: format!("{which} does not parse: {e}"),
+                    message: which.with("error", e),
                     chain: chain.iter().map(|c: &ParsedCert| c.info.clone()).collect(),
                 });
             }
@@ -268,16 +267,14 @@ pub(super) fn check_links(store: &TrustStore, path: &[&ParsedCert]) -> Result<()
 
 /// Name chaining: protects against splicing an unrelated certificate
 /// into the chain.
-pub(super) fn check_names_chain(child: &ParsedCert, issuer: &ParsedCert) -> Result<(), String> {
+pub(super) fn check_names_chain(child: &ParsedCert, issuer: &ParsedCert) -> Result<(), Text> {
     if child.issuer_der == issuer.subject_der {
         Ok(())
     } else {
-        Err(format!(
-            "certificate {} names issuer {:?}, but the next certificate is {:?}",
-            child.label(),
-            child.info.issuer,
-            issuer.info.subject
-        ))
+        Err(Text::new(TrustKey::NamesDoNotChain)
+            .with("cert", child.label())
+            .with("issuer", format!("{:?}", child.info.issuer))
+            .with("next", format!("{:?}", issuer.info.subject)))
     }
 }
 
@@ -285,11 +282,11 @@ pub(super) fn check_names_chain(child: &ParsedCert, issuer: &ParsedCert) -> Resu
 /// Outcomes are cached per (issuer SPKI, certificate DER).
 pub(crate) fn check_link_signature(store: &TrustStore, issuer: &ParsedCert, child: &ParsedCert) -> Result<(), Fault> {
     if let Some(a) = &child.foreign_sig_alg {
-        let m = format!("certificate {} is signed with {a}; only ecdsa-with-SHA256 is accepted", child.label());
+        let m = Text::new(TrustKey::ForeignSignatureAlgorithm).with("cert", child.label()).with("alg", a.clone());
         return Err((PathFault::Profile, m));
     }
     let Some(key) = issuer.key.as_ref() else {
-        let m = format!("issuer {} has a {} key; only P-256 keys are accepted", issuer.label(), issuer.key_desc);
+        let m = Text::new(TrustKey::IssuerKeyType).with("cert", issuer.label()).with("key", issuer.key_desc.clone());
         return Err((PathFault::Profile, m));
     };
     let cache_key = link_cache_key(issuer, child);
@@ -307,7 +304,7 @@ pub(crate) fn check_link_signature(store: &TrustStore, issuer: &ParsedCert, chil
     if good {
         Ok(())
     } else {
-        let m = format!("the signature of {} does not verify with the key of {}", child.label(), issuer.label());
+        let m = Text::new(TrustKey::LinkSignature).with("cert", child.label()).with("issuer", issuer.label());
         Err((PathFault::BadLinkSignature, m))
     }
 }
