@@ -212,7 +212,9 @@ fn verify_dump_accepts_valid_fixtures() {
         assert_eq!(prop(&r, "verified"), JsValue::TRUE);
         assert_eq!(s(path(&r, &["card", "layout"])), "fpr2023");
         assert_eq!(s(path(&r, &["card", "numberReport", "kind"])), "fpr18");
-        assert_eq!(prop(&r, "readAt").as_f64(), Some(1_780_272_000.0));
+        // readAtMs, epoch milliseconds (no readAt in seconds any more).
+        assert_eq!(prop(&r, "readAtMs").as_f64(), Some(1_780_272_000_000.0));
+        assert!(prop(&r, "readAt").is_undefined());
     }
 }
 
