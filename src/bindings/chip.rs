@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(js_name = parseChipText, unchecked_return_type = "ChipTextReport")]
 pub fn parse_chip_text(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ChipTextOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ChipTextOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let bytes = boundary::bytes(&bytes, "bytes", TEXT_BLOCK_LEN, MisuseCode::InvalidArgument)?;
     let locale = match boundary::options(&options, "locale", Undefined::Absent)? {

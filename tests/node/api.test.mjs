@@ -630,6 +630,34 @@ describe('TrustStore', () => {
     store.revokeSerial(fs.readFileSync(path.join(FIXTURES, 'trust', 'test-intermediate.pem'), 'utf8'), '8badf00d');
     store.free();
   });
+
+  it('the methods that return warnings take { locale }; codes do not change', () => {
+    const han = /[\u4e00-\u9fff]/;
+    const en = new TrustStore();
+    const zh = new TrustStore();
+    const a = en.addJwks(jwks);
+    const b = zh.addJwks(jwks, { locale: 'zh-CN' });
+    assert.deepEqual(b.warnings.map((w) => w.code), a.warnings.map((w) => w.code));
+    assert.equal(b.added, a.added);
+    for (const w of b.warnings) assert.match(w.message, han);
+    assert.doesNotMatch(a.warnings[0].message, han);
+    assert.deepEqual(en.addJwks(jwks, { locale: 'en' }).warnings, en.addJwks(jwks, {}).warnings);
+    const kidEn = en.revokeKid('no-such-kid');
+    const kidZh = zh.revokeKid('no-such-kid', { locale: 'zh-CN' });
+    assert.deepEqual(kidZh.warnings.map((w) => w.code), kidEn.warnings.map((w) => w.code));
+    assert.match(kidZh.warnings[0].message, /不匹配任何受信任的 JWK/);
+    assert.match(zh.revokeSerialAnyIssuer('01', { locale: 'zh-CN' }).warnings[0].message, /已在所有颁发者下吊销/);
+    const issuer = fs.readFileSync(path.join(FIXTURES, 'trust', 'test-intermediate.pem'), 'utf8');
+    for (const w of zh.revokeSerial(issuer, '8badf00d', { locale: 'zh-CN' }).warnings) assert.match(w.message, han);
+    for (const w of zh.revokeCertificate(issuer, { locale: 'zh-CN' }).warnings) assert.match(w.message, han);
+    for (const bad of ['zh', 'fr', 1, null]) {
+      assert.throws(() => zh.addJwks(jwks, { locale: bad }), { code: 'INVALID_OPTION', message: /locale must be/ });
+      assert.throws(() => zh.revokeKid('k', { locale: bad }), { code: 'INVALID_OPTION' });
+    }
+    assert.throws(() => zh.revokeKid('k', { lang: 'zh-CN' }), { code: 'INVALID_OPTION' });
+    en.free();
+    zh.free();
+  });
 });
 
 describe('parseChipText', () => {
@@ -653,6 +681,14 @@ describe('parseChipText', () => {
     assert.equal(r.ok, false);
     assert.equal(r.card, null);
     assert.equal(r.error.code, 'LENGTH');
+  });
+
+  it('takes { locale } for its error message', () => {
+    assert.equal(esm.parseChipText(new Uint8Array(10)).error.message, 'the text block is 10 bytes; it must be exactly 256');
+    const zh = esm.parseChipText(new Uint8Array(10), { locale: 'zh-CN' });
+    assert.equal(zh.error.code, 'LENGTH');
+    assert.equal(zh.error.message, '文本块为 10 字节；必须恰好为 256 字节');
+    assert.throws(() => esm.parseChipText(new Uint8Array(10), { locale: 'de' }), { code: 'INVALID_OPTION' });
   });
 });
 
@@ -700,6 +736,32 @@ describe('verifyDump / verifyDumps against the fixture manifest', () => {
         assert.equal(r.readAt, undefined);
       }
     }
+  });
+
+  it('locale: the same report in Chinese but for the messages', { skip }, () => {
+    const han = /[\u4e00-\u9fff]/;
+    const blank = (r) =>
+      JSON.parse(JSON.stringify(r, (k, v) => (k === 'message' ? '' : v instanceof Uint8Array ? [...v] : v)));
+    const zhMessages = (r) => [...r.checks, ...r.warnings, ...(r.card ? r.card.numberReport.errors : [])].map((x) => x.message);
+    for (const c of manifest) {
+      const store = storeFor(c.trust);
+      const bytes = new Uint8Array(fs.readFileSync(path.join(FIXTURES, 'dumps', c.file)));
+      const en = esm.verifyDump(bytes, store, optionsFor(c.options));
+      const zh = esm.verifyDump(bytes, store, { ...optionsFor(c.options), locale: 'zh-CN' });
+      assert.deepEqual(blank(zh), blank(en), c.file);
+      for (const m of zhMessages(zh)) {
+        assert.match(m, han, `${c.file}: ${m}`);
+        assert.doesNotMatch(m, /\{[A-Za-z]+(\|s)?\}/, `${c.file}: ${m}`);
+      }
+      assert.deepEqual(esm.verifyDumps([bytes], store, { ...optionsFor(c.options), locale: 'zh-CN' }).map(blank), [blank(zh)]);
+      store.free();
+    }
+    const store = new esm.TrustStore();
+    for (const locale of ['zh', 'EN', 1, null]) {
+      assert.throws(() => esm.verifyDump(new Uint8Array(0), store, { locale }), { code: 'INVALID_OPTION', message: /locale must be/ });
+      assert.throws(() => esm.verifyDumps([], store, { locale }), { code: 'INVALID_OPTION' });
+    }
+    store.free();
   });
 
   it('failed checks carry a string reason in JS, other checks no reason key', { skip }, () => {

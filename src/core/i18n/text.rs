@@ -67,12 +67,23 @@ pub struct Text {
 impl Text {
     /// The message `key`, with no parameters yet.
     pub fn new(key: impl Into<Key>) -> Self {
-        Text { key: key.into(), params: Params::new(), parts: Vec::new(), also: Vec::new() }
+        Self::of(key.into())
+    }
+
+    #[inline(never)]
+    fn of(key: Key) -> Self {
+        Text { key, params: Params::new(), parts: Vec::new(), also: Vec::new() }
     }
 
     /// This message with parameter `name`.
-    pub fn with(mut self, name: &'static str, value: impl Into<Value>) -> Self {
-        self.params = self.params.with(name, value);
+    pub fn with(self, name: &'static str, value: impl Into<Value>) -> Self {
+        self.with_value(name, value.into())
+    }
+
+    // Out of line, like the other builders: hundreds of call sites share one copy (wasm size).
+    #[inline(never)]
+    fn with_value(mut self, name: &'static str, value: Value) -> Self {
+        self.params.0.push((name, value));
         self
     }
 
@@ -82,17 +93,20 @@ impl Text {
     }
 
     /// This message with a word of a closed vocabulary ([`term`]).
+    #[inline(never)]
     pub fn term(self, name: &'static str, word: &'static str) -> Self {
         self.with(name, Value::Term(word))
     }
 
     /// This message quoting `inner` in its placeholder `name`.
+    #[inline(never)]
     pub fn part(mut self, name: &'static str, inner: Text) -> Self {
         self.parts.push((name, inner));
         self
     }
 
     /// This message followed by the sentence `next`.
+    #[inline(never)]
     pub fn also(mut self, next: Text) -> Self {
         self.also.push(next);
         self
