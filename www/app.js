@@ -300,7 +300,7 @@ function classifyTrust(name, bytes) {
 function addTrust(store, file) {
   if (file.kind === 'jwks') {
     const before = store.kids();
-    const res = store.addJwks(file.content);
+    const res = store.addJwks(file.content, { locale });
     const kids = store.kids().filter((k) => !before.includes(k));
     return {
       summary: bi(`JWK 集：${res.added} 个密钥`, `JWK set: ${res.added} key(s)`),
@@ -354,7 +354,7 @@ function renderTrustList() {
         ' — ',
         file.error ? h('span', { class: 'error-text' }, errorText(file.error)) : file.summary,
         file.detail ? h('span', { class: 'trust-detail' }, file.detail) : null,
-        file.warnings?.length ? h('ul', { class: 'trust-warnings' }, file.warnings.map((w) => h('li', {}, h('code', {}, w.code), ' ', w.message))) : null,
+        file.warnings?.length ? h('ul', { class: 'trust-warnings' }, file.warnings.map((w) => h('li', {}, h('code', {}, w.code), ' ', h('span', { lang: locale }, w.message)))) : null,
         remove,
       ),
     );
@@ -421,7 +421,7 @@ function verify() {
       if (file.error) continue;
       addTrust(store, file);
     }
-    report = cnid.verifyDump(dump.bytes, store, options);
+    report = cnid.verifyDump(dump.bytes, store, { ...options, locale });
   } catch (err) {
     out.append(h('div', { class: 'error-box', testid: 'dump-error', dataset: { code: err?.code ?? '' } }, bi('无法验证', 'Cannot verify'), ': ', errorText(err)));
     return;
@@ -723,7 +723,15 @@ function setLocale(next, { save = false } = {}) {
       // See initialLocale.
     }
   }
-  // Messages come from the library in the chosen language: render again.
+  // Messages come from the library in the chosen language: inspect and render again.
+  if (cnid) {
+    for (const file of trustFiles) {
+      const testOnly = file.testOnly;
+      inspectTrust(file);
+      file.testOnly = file.testOnly || testOnly;
+    }
+    renderTrustList();
+  }
   renderNumber();
   if (dump) verify();
 }

@@ -609,7 +609,7 @@ function loadTrust(store, file) {
   const bytes = readFile(file, 'trust file');
   try {
     if (ext === '.json' || ext === '.jwks') {
-      const result = store.addJwks(bytes.toString('utf8'));
+      const result = store.addJwks(bytes.toString('utf8'), messageOptions());
       for (const w of result.warnings) warn(text`${file}: ${w.code}: ${w.message}`);
       if (result.added === 0) warn(text`${file}: ${t('noUsableKey')}`);
     } else if (ext === '.pem' || ext === '.crt' || ext === '.cer' || ext === '.der') {
@@ -640,13 +640,16 @@ function readCertificate(dir, name, what) {
   return certificateInput(readFile(path.resolve(dir, nonEmpty(name, `${what} file name`)), what));
 }
 
-const revokeKid = (kid) => (store) => store.revokeKid(kid);
-const revokeSerialAnyIssuer = (serial) => (store) => store.revokeSerialAnyIssuer(serial);
+/** The options of the TrustStore calls that return warnings: their messages in the CLI's language. */
+const messageOptions = () => ({ locale: lang });
+
+const revokeKid = (kid) => (store) => store.revokeKid(kid, messageOptions());
+const revokeSerialAnyIssuer = (serial) => (store) => store.revokeSerialAnyIssuer(serial, messageOptions());
 
 /** A bare line is also a serial only when the library reads it as one (e.g. not over 32 bytes). */
 const revokeIfSerial = (serial) => (store) => {
   try {
-    return store.revokeSerialAnyIssuer(serial);
+    return store.revokeSerialAnyIssuer(serial, messageOptions());
   } catch (e) {
     if (e && e.code === 'INVALID_SERIAL') return null;
     throw e;
@@ -664,7 +667,7 @@ function revokeSerialEntry(rest, dir) {
     const serial = rest.slice(cut + 1).trim();
     if (SERIAL.test(serial)) {
       const issuer = readCertificate(dir, rest.slice(0, cut), 'issuer certificate');
-      return (store) => store.revokeSerial(issuer, serial);
+      return (store) => store.revokeSerial(issuer, serial, messageOptions());
     }
   }
   throw new EntryError(
@@ -674,7 +677,7 @@ function revokeSerialEntry(rest, dir) {
 
 function revokeCertificateEntry(name, dir) {
   const cert = readCertificate(dir, name, 'certificate');
-  return (store) => store.revokeCertificate(cert);
+  return (store) => store.revokeCertificate(cert, messageOptions());
 }
 
 /** One line of a revocation file (trimmed, not blank, not a comment) as the revocations it makes. */
@@ -829,7 +832,7 @@ function jsonItem(item) {
 // --- dump ---------------------------------------------------------------------------------------
 
 function dumpOptions(values) {
-  const options = {};
+  const options = { locale: lang };
   if (values.at !== undefined) options.at = parseTime(values.at);
   if (values.nonce !== undefined) {
     options.expectedNonce = hexBytes(values.nonce, '--nonce');

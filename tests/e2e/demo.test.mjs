@@ -312,6 +312,8 @@ describe('demo page: dump verifier', () => {
     assert.deepEqual(failed, ['SIGNATURE']);
     const row = page.locator('[data-testid="check-row"][data-check-id="SIGNATURE"]');
     assert.match(await row.innerText(), /失败/);
+    // The library's message is in the page's language too.
+    assert.match(await row.innerText(), /验证 ES256 签名失败/);
     assert.equal(await row.getByTestId('check-reason').innerText(), 'MISMATCH');
     // The card fields are shown, flagged as not verified.
     assert.ok(await page.getByTestId('card-unverified').isVisible());

@@ -248,6 +248,33 @@ describe('cnid-verify --lang', () => {
     assert.match(help.stdout, /^用法：/);
   });
 
+  it('dump reports, their checks and trust warnings come in the chosen language', () => {
+    const args = ['dump', '--trust', JWKS, '--at', AT, path.join(DUMPS_DIR, 'y-jwk.cose')];
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cnid-verify-lang-'));
+    const revoked = path.join(tmp, 'revoked.txt');
+    fs.writeFileSync(revoked, 'kid:no-such-kid\n');
+    try {
+      const zh = runCliInZone('UTC', ['--lang', 'zh-CN', ...args, '--revoked', revoked]);
+      assert.equal(zh.status, 0, zh.stderr);
+      assert.match(zh.stdout, /: 通过（签名已验证）\n/);
+      assert.match(zh.stdout, /\n {2}SIGNATURE\s+通过\s+已使用 JWK \S+ 验证 ES256 签名/);
+      assert.match(zh.stderr, /kid:no-such-kid 与信任库中的任何内容都不匹配（NO_MATCH）：kid "no-such-kid" 不匹配任何受信任的 JWK/);
+      const json = JSON.parse(runCliInZone('UTC', ['--lang', 'zh-CN', ...args.slice(0, 1), '--json', ...args.slice(1)]).stdout);
+      assert.equal(json[0].ok, true);
+      for (const c of json[0].checks) assert.match(c.message, HAN, c.id);
+      const en = runCliInZone('UTC', ['--lang', 'en', ...args, '--revoked', revoked], { LANG: 'zh_CN.UTF-8' });
+      assert.equal(en.status, 0, en.stderr);
+      // The card's Chinese name is data; every check line and warning is English.
+      const checkLines = en.stdout.split('\n').filter((l) => /^ {2}[A-Z_]+ /.test(l));
+      assert.ok(checkLines.length >= 5, en.stdout);
+      for (const line of checkLines) assert.doesNotMatch(line, HAN);
+      assert.doesNotMatch(en.stderr, HAN);
+      assert.match(en.stderr, /kid:no-such-kid matches nothing/);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
   it('defaults from LC_ALL, LC_MESSAGES or LANG; --lang wins; a bad --lang is a usage error', () => {
     const zh = runCliInZone('UTC', ['number', '1'], { LANG: 'zh_CN.UTF-8' });
     assert.match(zh.stdout, /LENGTH: 长度为 1 个字符/);

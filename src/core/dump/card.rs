@@ -343,8 +343,9 @@ mod tests {
             let c = parse_text_block(&j_card("810000199001011230", bad)).unwrap();
             let checks = card_checks(&c, read, Locale::En);
             let f = failed(&checks.number);
-            assert_eq!(f.reason, Reason::InvalidPassNumber, "{bad:?}: {}", f.message);
-            assert!(f.message.contains(&format!("pass number {bad:?}")), "{}", f.message);
+            let m = f.message(Locale::En);
+            assert_eq!(f.reason, Reason::InvalidPassNumber, "{bad:?}: {m}");
+            assert!(m.contains(&format!("pass number {bad:?}")), "{m}");
             assert!(checks.consistency.is_none());
         }
         // Region mismatch: a Macao pass on a Hong Kong permit, a Taiwan pass on a Macao permit, a
@@ -359,7 +360,8 @@ mod tests {
             passed(&checks.number);
             let f = failed(checks.consistency.as_ref().unwrap()).clone();
             assert_eq!(f.reason, Reason::PassRegionMismatch, "{pass_number}");
-            assert!(f.message.contains(&format!("pass number {pass_number} is of region")), "{}", f.message);
+            let m = f.message(Locale::En);
+            assert!(m.contains(&format!("pass number {pass_number} is of region")), "{m}");
         }
     }
 
