@@ -9,7 +9,6 @@ export {
   ageAt,
   checkNumber,
   checkNumbers,
-  generateNumber,
   init,
   isValidNumber,
   maskNumber,

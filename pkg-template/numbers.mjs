@@ -7,7 +7,6 @@ export const {
   ageAt,
   checkNumber,
   checkNumbers,
-  generateNumber,
   init,
   isValidNumber,
   maskNumber,

@@ -13,7 +13,6 @@ export {
   ageAt,
   checkNumber,
   checkNumbers,
-  generateNumber,
   isValidNumber,
   maskNumber,
   rebuildFpr15,

@@ -10,7 +10,6 @@ export const {
   ageAt,
   checkNumber,
   checkNumbers,
-  generateNumber,
   init,
   initSync,
   isValidNumber,

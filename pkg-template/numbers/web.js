@@ -11,7 +11,6 @@ export {
   ageAt,
   checkNumber,
   checkNumbers,
-  generateNumber,
   initSync,
   isValidNumber,
   maskNumber,

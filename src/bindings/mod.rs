@@ -17,6 +17,8 @@ mod boundary;
 pub mod chip;
 #[cfg(feature = "dumps")]
 pub mod dump;
+#[cfg(feature = "generate")]
+pub mod generate;
 pub mod number;
 mod types;
 

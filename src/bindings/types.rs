@@ -83,6 +83,14 @@ export interface MaskOptions {
  * characters is masked entirely. Never throws for a string.
  */
 export function maskNumber(input: string, options?: MaskOptions): string;
+/** A regular expression for `<input pattern>`: the compact shapes of every kind. Shape only: no check digit. */
+export const NUMBER_PATTERN: string;
+"#;
+
+/// generateNumber (the `generate` feature: the full build only).
+#[cfg(feature = "generate")]
+#[wasm_bindgen(typescript_custom_section)]
+const GENERATE_API: &'static str = r#"
 export interface GenerateOptions {
   kind: NumberKind;
   /** Required: the same options and seed give the same number (an integer, 0 to Number.MAX_SAFE_INTEGER). */
@@ -104,8 +112,6 @@ export interface GenerateOptions {
  * or a value it cannot hold.
  */
 export function generateNumber(options: GenerateOptions): string;
-/** A regular expression for `<input pattern>`: the compact shapes of every kind. Shape only: no check digit. */
-export const NUMBER_PATTERN: string;
 "#;
 
 /// Misuse error codes of the numbers-only build (generated; the full build's are in the dump types).

@@ -10,11 +10,13 @@
 //! messages, so the two can never disagree.
 
 pub mod algo;
+#[cfg(feature = "generate")]
 mod generate;
 mod helpers;
 pub(crate) mod kinds;
 mod report;
 
+#[cfg(feature = "generate")]
 pub use generate::{generate_number, GenerateError, GenerateRequest};
 pub use helpers::{age_at, mask_number, rebuild_fpr15, rebuild_fpr15_checked, MaskOptions};
 
