@@ -14,6 +14,7 @@
 //   * cnid-verify verifyDump per dump, and verifyDumps on the whole set in one call: the FULL
 //     verification (CBOR envelope + payload, signer lookup or X.509 path, ES256, freshness, card
 //     text block and number checks);
+//   * cnid-verify/pool: pool.verifyDumps with 1 thread and with os.availableParallelism() threads;
 //   * node:crypto.verify (OpenSSL, sync), WebCrypto subtle.verify with all N promises in flight,
 //     @noble/curves p256.verify(sig, msg, pub, { lowS: false }): the bare ES256 check of the SAME
 //     Sig_structure bytes with the signer key (keys imported once, outside the timing; no chain).
@@ -22,6 +23,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { p256 } from '@noble/curves/nist.js';
 import * as cnid from 'cnid-verify';
+import { createVerifierPool } from 'cnid-verify/pool';
+import os from 'node:os';
 import { kidOf, makeJwkDump, makeX5chainDump, parseSign1, sigStructure, x5chainLeaf } from './lib/cose.mjs';
 import { benchArgs, environment, fmtInt, markdownTable, measureInterleaved, prng, versionOf } from './lib/harness.mjs';
 
@@ -43,10 +46,11 @@ function generateJwkSet(n) {
     const nonce = Uint8Array.from({ length: 16 }, () => Math.floor(rnd() * 256));
     dumps.push(makeJwkDump({ privateKey, kid, text, readAt: READ_AT + i, nonce, readerId: 'BENCH-READER-0001' }));
   }
+  const trust = (target) => target.addJwks(jwks);
   const store = new cnid.TrustStore();
-  store.addJwks(jwks);
+  trust(store);
   // Verify at the last readAt + 60 s with no maximum age: every dump is fresh enough.
-  return { label: 'JWK-trusted', source: `${n} generated dumps`, dumps, store, options: { at: (READ_AT + n + 60) * 1000, maxAgeSeconds: null }, jwks };
+  return { label: 'JWK-trusted', source: `${n} generated dumps`, dumps, store, trust, options: { at: (READ_AT + n + 60) * 1000, maxAgeSeconds: null }, jwks };
 }
 
 // --- the x5chain-trusted set: generated with the test PKI's signer key ------------------------------
@@ -86,13 +90,16 @@ function generateX5chainSet(n) {
     const nonce = Uint8Array.from({ length: 16 }, () => Math.floor(rnd() * 256));
     dumps.push(makeX5chainDump({ privateKey, chain, text, readAt: READ_AT + i, nonce, readerId: 'BENCH-READER-0002' }));
   }
+  const root = fs.readFileSync(new URL('trust/test-root.pem', FIXTURES), 'utf8');
+  const trust = (target) => target.addCertificate(root);
   const store = new cnid.TrustStore();
-  store.addCertificate(fs.readFileSync(new URL('trust/test-root.pem', FIXTURES), 'utf8'));
+  trust(store);
   return {
     label: 'x5chain-trusted',
     source: `${n} generated dumps, x5chain [test-signer, test-intermediate] to test-root.pem`,
     dumps,
     store,
+    trust,
     options: { at: (READ_AT + n + 60) * 1000, maxAgeSeconds: null },
   };
 }
@@ -130,9 +137,12 @@ async function importWebCryptoKeys(items) {
 
 const countTrue = (xs) => xs.reduce((a, x) => a + (x ? 1 : 0), 0);
 
-function contenders(set, items) {
+function contenders(set, items, pools) {
   const { dumps, store, options } = set;
   return [
+    // cnid-verify/pool: worker threads, each with its own module instance and the same trust.
+    ...pools.map((pool) => ({ lib: 'cnid-verify/pool', call: `pool.verifyDumps(all, options), ${pool.threads} thread(s)`, ours: true, threads: pool.threads,
+      run: async () => countTrue((await pool.verifyDumps(dumps, options)).map((r) => r.ok)) })),
     { lib: 'cnid-verify', call: 'verifyDump(bytes, trust, options) per dump', ours: true,
       run: () => countTrue(dumps.map((d) => cnid.verifyDump(d, store, options).ok)) },
     { lib: 'cnid-verify', call: 'verifyDumps(all, trust, options) one call', ours: true,
@@ -149,14 +159,18 @@ function contenders(set, items) {
 async function runSet(set) {
   const items = peerInputs(set);
   await importWebCryptoKeys(items);
-  const list = contenders(set, items);
+  const threads = [...new Set([1, os.availableParallelism?.() ?? os.cpus().length])];
+  const pools = threads.map((n) => createVerifierPool({ threads: n }));
+  for (const pool of pools) set.trust(pool);
+  const list = contenders(set, items, pools);
   log(`  ${set.label}: ${list.map((c) => `${c.lib} ${c.call}`).join('; ')} (interleaved)`);
   const measured = await measureInterleaved(list.map((c) => c.run), { runs: args.runs, items: set.dumps.length });
+  await Promise.all(pools.map((p) => p.close()));
   const rows = list.map((c, i) => {
     const m = measured[i];
     if (m.result !== set.dumps.length) throw new Error(`${c.lib} ${c.call}: accepted ${m.result} of ${set.dumps.length}`);
-    const version = c.lib === 'node:crypto' || c.lib === 'WebCrypto' ? `Node ${process.version} / OpenSSL ${process.versions.openssl}` : versionOf(c.lib);
-    return { library: c.lib, version, call: c.call, ours: Boolean(c.ours), accepted: m.result, ...m };
+    const version = c.lib === 'node:crypto' || c.lib === 'WebCrypto' ? `Node ${process.version} / OpenSSL ${process.versions.openssl}` : versionOf(c.lib.replace(/^cnid-verify\/.*/, 'cnid-verify'));
+    return { library: c.lib, version, call: c.call, ours: Boolean(c.ours), threads: c.threads ?? 1, accepted: m.result, ...m };
   });
   const fastestPeer = Math.max(...rows.filter((r) => !r.ours).map((r) => r.perSecond));
   // The issue's target compares the full verifyDump with @noble/curves' bare signature check.
@@ -165,7 +179,11 @@ async function runSet(set) {
     r.vsFastestPeer = +(r.perSecond / fastestPeer).toFixed(3);
     r.vsNoble = +(r.perSecond / noble).toFixed(2);
   }
-  return { set: set.label, source: set.source, n: set.dumps.length, rows };
+  // The pool's scaling: N threads over one thread (the pool's own overhead included in both).
+  const pool1 = rows.find((r) => r.library === 'cnid-verify/pool' && r.threads === 1);
+  const poolN = rows.filter((r) => r.library === 'cnid-verify/pool').at(-1);
+  const scaling = { threads: poolN.threads, ratio: +(poolN.perSecond / pool1.perSecond).toFixed(2) };
+  return { set: set.label, source: set.source, n: set.dumps.length, rows, scaling };
 }
 
 function table(group) {
@@ -199,8 +217,10 @@ for (const set of sets) {
 for (const g of groups) {
   console.log(`\n### ${g.set} dumps (${g.source})\n`);
   console.log(table(g));
+  console.log(`\npool scaling: ${g.scaling.threads} threads = ${g.scaling.ratio.toFixed(2)}× one thread`);
 }
 console.log('\ncnid-verify rows are full verifications; peer rows are the bare ES256 check of the same Sig_structure.');
+console.log('Pool rows use worker threads; every other row runs on one thread.');
 const results = { benchmark: 'dumps', environment: env, n: args.n, runs: args.runs, groups };
 fs.writeFileSync(args.out, JSON.stringify(results, null, 2) + '\n');
 console.log(`raw results: ${args.out instanceof URL ? 'bench/results-dumps.json' : args.out}`);

@@ -272,6 +272,8 @@ for (const { dir, base } of BUILDS) {
 const dts = fs.readFileSync(path.join(PKG, 'nodejs', `${BASE}.d.ts`), 'utf8');
 fs.writeFileSync(path.join(PKG, 'index.d.ts'), dts);
 fs.writeFileSync(path.join(PKG, 'index.d.cts'), dts);
+// cnid-verify/pool's types, for import and require (the same declarations: type-only imports of the package).
+fs.copyFileSync(path.join(PKG, 'pool.d.ts'), path.join(PKG, 'pool.d.cts'));
 const numbersDts = fs.readFileSync(path.join(PKG, 'numbers', 'nodejs', `${NUMBERS}.d.ts`), 'utf8');
 fs.writeFileSync(path.join(PKG, 'numbers.d.ts'), numbersDts);
 fs.writeFileSync(path.join(PKG, 'numbers.d.cts'), numbersDts);

@@ -29,6 +29,7 @@ describe('npm pack', () => {
       'cnid_verify_bg.wasm.d.ts', 'cnid_verify_bg.js', 'LICENSE-MIT', 'LICENSE-APACHE',
       'nodejs/cnid_verify.js', 'nodejs/package.json',
       'bundler/cnid_verify.js', 'bundler/cnid_verify_bg.js',
+      'pool.cjs', 'pool.mjs', 'pool-worker.cjs', 'pool.d.ts', 'pool.d.cts',
     ]) {
       assert.ok(files.includes(f), `${f} in the tarball`);
     }
@@ -47,6 +48,7 @@ describe('consumers of the installed tarball', () => {
     const result = JSON.parse(run(process.execPath, ['main.js', FIXTURES], { cwd: dir }));
     assert.equal(result.entry, 'node.cjs');
     assertScenario(result, 'cjs');
+    assert.deepEqual(result.pool, { entry: 'pool.cjs', ok: [true, true, true] });
   });
 
   it('Node ESM: import from "cnid-verify"', () => {
@@ -54,6 +56,7 @@ describe('consumers of the installed tarball', () => {
     const result = JSON.parse(run(process.execPath, ['main.js', FIXTURES], { cwd: dir }));
     assert.equal(result.entry, 'node.mjs');
     assertScenario(result, 'esm');
+    assert.deepEqual(result.pool, { entry: 'pool.mjs', ok: [true, true, true] });
   });
 
   it('the bin: npx cnid-verify from the installed package', () => {

@@ -10,3 +10,8 @@ export function verify(dump: Uint8Array): cnid.DumpReport {
 }
 // @ts-expect-error not a NumberKind
 export const badKind: cnid.NumberKind = 'passport';
+
+// cnid-verify/pool from CommonJS (exports: ./pool require.types -> pool.d.cts).
+import poolApi = require('cnid-verify/pool');
+export const pool: poolApi.VerifierPool = poolApi.createVerifierPool();
+export const pooled: Promise<cnid.DumpReport> = pool.verifyDump(new Uint8Array());

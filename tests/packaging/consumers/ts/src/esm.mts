@@ -59,3 +59,14 @@ export const badCheck: CheckId = 'SIGNATURES';
 verifyDump(new Uint8Array(), {});
 // @ts-expect-error maxAgeSeconds is a number or null
 verifyDump(new Uint8Array(), new TrustStore(), { maxAgeSeconds: '600' });
+
+// cnid-verify/pool (exports: ./pool import.types -> pool.d.ts): the TrustStore's signatures, async reports.
+import { createVerifierPool, type PoolErrorCode, type VerifierPool } from 'cnid-verify/pool';
+export const pool: VerifierPool = createVerifierPool({ threads: 2 });
+export const poolAdded: number = pool.addJwks('{"keys":[]}').added;
+export const pooled: Promise<DumpReport[]> = pool.verifyDumps([new Uint8Array()], { at: new Date() });
+export const closedCode: PoolErrorCode = 'POOL_CLOSED';
+// @ts-expect-error threads is a number
+createVerifierPool({ threads: '2' });
+// @ts-expect-error verifyDumps of the pool takes no TrustStore
+pool.verifyDumps([new Uint8Array()], new TrustStore());
