@@ -9,9 +9,10 @@
 //! Handles are never reused.
 
 use super::boundary::{self, get, Undefined};
+use super::host::HostEngine;
 use super::{js_error, now_seconds, to_js};
 use crate::core::codes::MisuseCode;
-use crate::core::dump::{self, DumpReport, SignerPolicy, VerifyOptions, MAX_DUMP_BYTES};
+use crate::core::dump::{self, DumpReport, EngineChoice, SignerPolicy, VerifyOptions, MAX_DUMP_BYTES};
 use crate::core::i18n::Locale;
 use crate::core::trust::{TrustError, TrustStore};
 use js_sys::{Object, Reflect, Uint8Array};
@@ -221,7 +222,7 @@ fn pem_or_der_arg(value: &JsValue, name: &str) -> Result<Vec<u8>, JsValue> {
 }
 
 const VERIFY_OPTIONS: &str =
-    "at,expectedNonce,maxAgeSeconds,clockSkewSeconds,externalAad,rejectCaSigner,requireSignedX5chain,locale";
+    "at,expectedNonce,maxAgeSeconds,clockSkewSeconds,externalAad,rejectCaSigner,requireSignedX5chain,locale,engine";
 
 /// A non-negative whole number of seconds.
 fn seconds_option(v: &JsValue, name: &str) -> Result<u64, JsValue> {
@@ -277,6 +278,12 @@ fn verify_options(options: &JsValue) -> Result<VerifyOptions, JsValue> {
         require_signed_x5chain: bool_option(&obj, "requireSignedX5chain")?,
     };
     opts.locale = boundary::locale(&obj)?;
+    opts.engine = match get(&obj, "engine").map(|v| v.as_string()) {
+        None => EngineChoice::Auto,
+        Some(Some(s)) if s == "auto" => EngineChoice::Auto,
+        Some(Some(s)) if s == "wasm" => EngineChoice::Wasm,
+        Some(_) => return Err(js_error(MisuseCode::InvalidOption, "engine must be \"auto\" or \"wasm\"")),
+    };
     Ok(opts)
 }
 
@@ -306,7 +313,7 @@ pub fn verify_dump_with(bytes: JsValue, handle: u32, options: JsValue) -> Result
     let bytes = dump_bytes(&bytes, "bytes")?;
     store(handle)?;
     let opts = verify_options(&options)?;
-    let report = with_store(handle, |ts| Ok(dump::verify_dump(&bytes, ts, &opts)))?;
+    let report = with_store(handle, |ts| Ok(dump::verify_dump_on(&bytes, ts, &opts, &HostEngine)))?;
     report_to_js(&report)
 }
 
@@ -330,7 +337,7 @@ pub fn verify_dumps_with(list: JsValue, handle: u32, options: JsValue) -> Result
     with_store(handle, |ts| {
         for i in 0..list.length() {
             let bytes = dump_bytes(&list.get(i), &format!("list[{i}]"))?;
-            let report = report_to_js(&dump::verify_dump(&bytes, ts, &opts))?;
+            let report = report_to_js(&dump::verify_dump_on(&bytes, ts, &opts, &HostEngine))?;
             // Reflect.set is a `catch` import: even a polluted Array.prototype
             // setter cannot throw through wasm.
             Reflect::set(&out, &JsValue::from(i), &report)

@@ -19,6 +19,8 @@ pub mod chip;
 pub mod dump;
 #[cfg(feature = "generate")]
 pub mod generate;
+#[cfg(feature = "dumps")]
+mod host;
 pub mod number;
 mod types;
 

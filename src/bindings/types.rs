@@ -145,6 +145,11 @@ export interface VerifyOptions {
   requireSignedX5chain?: boolean;
   /** The language of the messages (checks, warnings, card.numberReport): "en" (default) or "zh-CN". Ids, reasons and codes do not change. */
   locale?: Locale;
+  /**
+   * Who runs the curve step of the signature check: "auto" (default: node:crypto in Node, the
+   * built-in p256 elsewhere) or "wasm" (always the built-in p256). Same verdicts either way.
+   */
+  engine?: "auto" | "wasm";
 }
 
 /** Options of parseChipText and of the TrustStore methods that return warnings. */

@@ -266,7 +266,8 @@ mod dumps {
     use crate::core::chip::{CardLayout, ChipCard, ChipError, ChipErrorCode, ChipSex, ChipTextReport};
     use crate::core::date::Date;
     use crate::core::dump::{
-        Bytes, CardReport, Check, CheckId, CheckStatus, DumpReport, EpochSeconds, SignerInfo, SignerMethod,
+        Bytes, CardReport, Check, CheckId, CheckStatus, DumpReport, EngineName, EpochSeconds, SignatureInfo,
+        SignerInfo, SignerMethod,
     };
     use crate::core::dump::{Reason, PIPELINE};
     use crate::core::trust::{self, AddJwksResult, CertInfo, RevokeResult, RevokedSerialInfo};
@@ -320,6 +321,8 @@ mod dumps {
         decl::<CertInfo>(&mut out);
         decl::<SignerMethod>(&mut out);
         decl::<SignerInfo>(&mut out);
+        decl::<EngineName>(&mut out);
+        decl::<SignatureInfo>(&mut out);
         decl::<CardReport>(&mut out);
         decl::<DumpReport>(&mut out);
         out.push_str(concat!(
@@ -328,7 +331,7 @@ mod dumps {
             " * the card, the signer and readAtMs are present (tests and the fuzz target check this).\n",
             " */\n",
             "export type AcceptedDumpReport = DumpReportBase & {\n",
-            "  ok: true; verified: true; card: CardReport & { verified: true }; signer: SignerInfo; readAtMs: number;\n",
+            "  ok: true; verified: true; card: CardReport & { verified: true }; signer: SignerInfo; signature: SignatureInfo;\n  readAtMs: number;\n",
             "};\n",
             "/** A rejected dump: at least one check failed; present fields are what could be read. */\n",
             "export type RejectedDumpReport = DumpReportBase & { ok: false };\n",

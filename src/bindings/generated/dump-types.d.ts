@@ -145,6 +145,13 @@ export type SignerInfo = {
   /** The trust anchor the path ends at. */
   anchor: CertInfo | null;
 };
+/** The engine that gave a signature verdict (report field `signature.engine`). */
+export type EngineName = "wasm" | "node" | "webcrypto";
+/** The `signature` object of a report: which engine ran the curve step. */
+export type SignatureInfo = {
+  /** The engine whose verdict SIGNATURE reports (the last one that ran, for a rotated kid). */
+  engine: EngineName;
+};
 /** The card as read from the text block. */
 export type CardReport = {
   numberReport: NumberReportBase;
@@ -217,6 +224,11 @@ export type DumpReportBase = {
   card: CardReport | null;
   signer: SignerInfo | null;
   /**
+   * Which engine ran SIGNATURE's curve step; `null` when none ran (SIGNATURE skipped, or a
+   * signature that breaks the encoding rules, decided before any engine).
+   */
+  signature: SignatureInfo | null;
+  /**
    * Payload fields, present when the payload is well-formed.
    *
    * When the card was read, in epoch milliseconds like `Date` and the `at` option:
@@ -236,7 +248,8 @@ export type DumpReportBase = {
  * the card, the signer and readAtMs are present (tests and the fuzz target check this).
  */
 export type AcceptedDumpReport = DumpReportBase & {
-  ok: true; verified: true; card: CardReport & { verified: true }; signer: SignerInfo; readAtMs: number;
+  ok: true; verified: true; card: CardReport & { verified: true }; signer: SignerInfo; signature: SignatureInfo;
+  readAtMs: number;
 };
 /** A rejected dump: at least one check failed; present fields are what could be read. */
 export type RejectedDumpReport = DumpReportBase & { ok: false };

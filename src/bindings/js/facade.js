@@ -100,6 +100,35 @@ export function makeNumbersApi(raw, loader, state = initialisation(loader)) {
   return api;
 }
 
+/**
+ * The curve step of ES256 on node:crypto (OpenSSL), for the Node entry to install with the generated
+ * module's setHostCurveEngine (src/bindings/host.rs). Rust calls it only for a well-formed signature
+ * (64 bytes, r and s in [1, n-1]) and a validated P-256 key, and decides everything else itself.
+ * `crypto` is node:crypto. Key objects are cached per key (creating one costs about a verification).
+ */
+export function nodeCurveEngine(crypto) {
+  // The DER SubjectPublicKeyInfo prefix of an uncompressed P-256 point (id-ecPublicKey, prime256v1).
+  const spkiPrefix = Uint8Array.of(
+    0x30, 0x59, 0x30, 0x13, 0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01, 0x06, 0x08, 0x2a, 0x86, 0x48, 0xce,
+    0x3d, 0x03, 0x01, 0x07, 0x03, 0x42, 0x00,
+  );
+  const maxKeys = 1024; // bounded: a store holds at most a few thousand keys, and a miss only costs time
+  const keys = new Map();
+  return (sec1, message, signature) => {
+    const id = String.fromCharCode.apply(null, sec1);
+    let key = keys.get(id);
+    if (key === undefined) {
+      if (keys.size >= maxKeys) keys.clear();
+      const der = new Uint8Array(spkiPrefix.length + sec1.length);
+      der.set(spkiPrefix);
+      der.set(sec1, spkiPrefix.length);
+      key = crypto.createPublicKey({ key: der, format: 'der', type: 'spki' });
+      keys.set(id, key);
+    }
+    return crypto.verify('sha256', message, { key, dsaEncoding: 'ieee-p1363' }, signature);
+  };
+}
+
 /** The full API: numbers, chip, trust stores and dumps (`loader` as for makeNumbersApi). */
 export function makeApi(raw, loader) {
   const state = initialisation(loader);

@@ -11,6 +11,7 @@
 
 pub mod card;
 mod content;
+pub mod engine;
 mod envelope;
 mod payload;
 mod pipeline;
@@ -23,11 +24,12 @@ mod signer;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
+pub use engine::{BuiltIn, CurveEngine, EngineChoice, EngineName};
 pub use pipeline::{Failure, Outcome, Step, Verdict, PIPELINE};
 pub use report::{
     Bytes, CardReport, Check, CheckId, CheckStatus, DumpReport, EpochSeconds, Reason, SignerInfo, SignerMethod,
 };
-pub use signature::{sig_structure, verify_es256, SignatureError};
+pub use signature::{sig_structure, verify_es256, verify_es256_on, SignatureError, SignatureInfo};
 pub use signer::SignerPolicy;
 
 pub use crate::core::trust::{Note, Warning};
@@ -61,6 +63,8 @@ pub struct VerifyOptions {
     /// The language of the messages (checks, warnings, the chip number's report); codes and
     /// reasons do not change with it.
     pub locale: Locale,
+    /// Whether the curve step may run on the caller's host engine ([`verify_dump_on`]).
+    pub engine: EngineChoice,
 }
 
 impl VerifyOptions {
@@ -74,13 +78,24 @@ impl VerifyOptions {
             external_aad: Vec::new(),
             signer_policy: SignerPolicy::default(),
             locale: Locale::En,
+            engine: EngineChoice::Auto,
         }
     }
 }
 
 /// Verifies a signed chip dump: runs [`PIPELINE`] and reports what it found.
 pub fn verify_dump(bytes: &[u8], trust: &TrustStore, opts: &VerifyOptions) -> DumpReport {
-    let mut run = pipeline::Run::new(bytes, trust, opts);
+    verify_dump_on(bytes, trust, opts, &BuiltIn)
+}
+
+/// [`verify_dump`] with the curve step of SIGNATURE on `host` (unless `opts.engine` is
+/// [`EngineChoice::Wasm`]): every other step, and the rules that decide the verdict, are the same.
+pub fn verify_dump_on(bytes: &[u8], trust: &TrustStore, opts: &VerifyOptions, host: &dyn CurveEngine) -> DumpReport {
+    let engine = match opts.engine {
+        EngineChoice::Auto => host,
+        EngineChoice::Wasm => &BuiltIn,
+    };
+    let mut run = pipeline::Run::new(bytes, trust, opts, engine);
     let checks = pipeline::run(&mut run);
     let verified =
         checks.passed(CheckId::Signer) && checks.passed(CheckId::Revocation) && checks.passed(CheckId::Signature);
@@ -95,6 +110,7 @@ pub fn verify_dump(bytes: &[u8], trust: &TrustStore, opts: &VerifyOptions) -> Du
         checks: checks.into_vec(),
         card,
         signer: run.signer_info,
+        signature: run.signature,
         read_at: payload.map(|p| EpochSeconds(p.read_at)),
         nonce: payload.and_then(|p| p.nonce).map(Bytes::from),
         reader_id: payload.and_then(|p| p.reader_id).map(str::to_owned),

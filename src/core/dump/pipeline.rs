@@ -8,10 +8,11 @@
 //! when the app expects no nonce) or a [`Failure`] with a stable [`Reason`] and a message.
 
 use super::card;
+use super::engine::CurveEngine;
 use super::envelope::{self, Envelope};
 use super::payload::{self, Payload};
 use super::report::{CheckList, Reason};
-use super::signature::{self, Signed};
+use super::signature::{self, SignatureInfo, Signed};
 use super::signer::{self, Trusted};
 use super::{content, CheckId, SignerInfo, VerifyOptions};
 use crate::core::chip::ChipCard;
@@ -77,6 +78,10 @@ pub(crate) struct Run<'a> {
     pub signer_info: Option<SignerInfo>,
     /// SIGNATURE's product: which key verified (REVOCATION judges that key).
     pub signed: Option<Signed>,
+    /// Which engine gave SIGNATURE's verdict (when a curve step ran).
+    pub signature: Option<SignatureInfo>,
+    /// The curve step's engine for this run (the crate's p256 unless the caller gave a host's).
+    pub engine: &'a dyn CurveEngine,
     /// CARD_LAYOUT's product.
     pub card: Option<ChipCard>,
     /// CARD_NUMBER's product (the report is kept whether it passed or not).
@@ -85,7 +90,7 @@ pub(crate) struct Run<'a> {
 }
 
 impl<'a> Run<'a> {
-    pub fn new(bytes: &'a [u8], trust: &'a TrustStore, opts: &'a VerifyOptions) -> Self {
+    pub fn new(bytes: &'a [u8], trust: &'a TrustStore, opts: &'a VerifyOptions, engine: &'a dyn CurveEngine) -> Self {
         Run {
             bytes,
             trust,
@@ -95,6 +100,8 @@ impl<'a> Run<'a> {
             trusted: None,
             signer_info: None,
             signed: None,
+            signature: None,
+            engine,
             card: None,
             number_report: None,
             warnings: Vec::new(),

@@ -316,6 +316,9 @@ pub struct DumpReport {
     /// failed (then `verified` is false).
     pub card: Option<CardReport>,
     pub signer: Option<SignerInfo>,
+    /// Which engine ran SIGNATURE's curve step; `null` when none ran (SIGNATURE skipped, or a
+    /// signature that breaks the encoding rules, decided before any engine).
+    pub signature: Option<super::SignatureInfo>,
     /// Payload fields, present when the payload is well-formed.
     ///
     /// When the card was read, in epoch milliseconds like `Date` and the `at` option:

@@ -3,9 +3,9 @@
 
 use std::fmt;
 
-use p256::ecdsa::signature::Verifier;
-use p256::ecdsa::{Signature, VerifyingKey};
+use p256::ecdsa::VerifyingKey;
 
+use super::engine::{curve_verdict, BuiltIn, CurveEngine, EngineName};
 use super::pipeline::{needs, pass, Failure, Outcome, Run};
 use super::report::Reason;
 use super::signer::{describe_kid, Trusted};
@@ -48,11 +48,31 @@ impl std::error::Error for SignatureError {}
 /// P1363). r and s must be in [1, n−1]; high-S is accepted (HSMs and
 /// OpenSSL do not normalise S); DER-encoded signatures are rejected.
 pub fn verify_es256(key: &VerifyingKey, msg: &[u8], sig: &[u8]) -> Result<(), SignatureError> {
+    verify_es256_on(&BuiltIn, key, msg, sig).0
+}
+
+/// [`verify_es256`] with the curve step on `engine` (the encoding and range rules are checked here,
+/// before any engine runs); with the engine that gave the verdict, `None` when none ran.
+pub fn verify_es256_on(
+    engine: &dyn CurveEngine,
+    key: &VerifyingKey,
+    msg: &[u8],
+    sig: &[u8],
+) -> (Result<(), SignatureError>, Option<EngineName>) {
+    let rs = match well_formed(sig) {
+        Ok(rs) => rs,
+        Err(e) => return (Err(e), None),
+    };
+    let (valid, name) = curve_verdict(engine, key, msg, rs);
+    (if valid { Ok(()) } else { Err(SignatureError::Mismatch) }, Some(name))
+}
+
+/// 64 bytes with r and s in [1, n−1]: the rules that make the verdict the same on every engine.
+fn well_formed(sig: &[u8]) -> Result<&[u8; 64], SignatureError> {
     let (r, s) = split_rs(sig)?;
     check_scalar_range(r).map_err(|_| SignatureError::ROutOfRange)?;
     check_scalar_range(s).map_err(|_| SignatureError::SOutOfRange)?;
-    let signature = Signature::from_slice(sig).map_err(|_| SignatureError::Mismatch)?;
-    key.verify(msg, &signature).map_err(|_| SignatureError::Mismatch)
+    sig.try_into().map_err(|_| SignatureError::Length(sig.len()))
 }
 
 /// Exactly 64 bytes: protects against alternative encodings (DER,
@@ -93,6 +113,14 @@ pub(crate) struct Signed {
     pub jwk_index: Option<usize>,
 }
 
+/// The `signature` object of a report: which engine ran the curve step.
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct SignatureInfo {
+    /// The engine whose verdict SIGNATURE reports (the last one that ran, for a rotated kid).
+    pub engine: EngineName,
+}
+
 /// SIGNATURE: the ES256 signature over the Sig_structure, with the key of
 /// the trusted signer (each candidate under a rotated kid). Protects the
 /// content: any change to the payload or protected header breaks it. Leaves
@@ -111,7 +139,9 @@ pub(crate) fn check_signature(run: &mut Run<'_>) -> Outcome {
         Trusted::Jwk { kid, candidates } => {
             let mut last = SignatureError::Mismatch;
             for (i, c) in candidates.iter().enumerate() {
-                match verify_es256(&c.key, &tbs, env.signature) {
+                let (verdict, engine) = verify_es256_on(run.engine, &c.key, &tbs, env.signature);
+                run.signature = engine.map(|engine| SignatureInfo { engine }).or(run.signature);
+                match verdict {
                     Ok(()) => {
                         let verified = if candidates.len() > 1 {
                             Text::new(K::SignatureOkJwkOf).with("index", i + 1).with("count", candidates.len())
@@ -133,7 +163,9 @@ pub(crate) fn check_signature(run: &mut Run<'_>) -> Outcome {
                 return Err(Failure::new(Reason::Internal, Text::new(K::InternalNoP256)));
             };
             let who = path.signer().map(|c| c.label()).unwrap_or_default();
-            if let Err(e) = verify_es256(key, &tbs, env.signature) {
+            let (verdict, engine) = verify_es256_on(run.engine, key, &tbs, env.signature);
+            run.signature = engine.map(|engine| SignatureInfo { engine });
+            if let Err(e) = verdict {
                 let mismatch = Text::new(K::MismatchCert).with("cert", who);
                 return Err(signature_failure(e, mismatch, aad_note));
             }
@@ -159,6 +191,58 @@ fn signature_failure(e: SignatureError, mismatch: Text, aad_note: Text) -> Failu
 mod tests {
     use super::*;
     use test_support::pki::TestKey;
+
+    /// A host engine that answers `answer` and counts its calls.
+    struct Fake {
+        answer: Option<bool>,
+        calls: std::cell::Cell<usize>,
+    }
+
+    impl Fake {
+        fn new(answer: Option<bool>) -> Self {
+            Fake { answer, calls: std::cell::Cell::new(0) }
+        }
+    }
+
+    impl CurveEngine for Fake {
+        fn name(&self) -> EngineName {
+            EngineName::Node
+        }
+        fn verify(&self, _: &VerifyingKey, _: &[u8], _: &[u8; 64]) -> Option<bool> {
+            self.calls.set(self.calls.get() + 1);
+            self.answer
+        }
+    }
+
+    #[test]
+    fn a_host_engine_gives_the_curve_verdict_and_nothing_else() {
+        let k = TestKey::new(9);
+        let sig = k.sign(b"hello");
+        // The host's verdict is the verdict (even a wrong one: this only shows which engine decides).
+        assert_eq!(verify_es256_on(&Fake::new(Some(true)), &k.vk, b"other", &sig), (Ok(()), Some(EngineName::Node)));
+        let no = Fake::new(Some(false));
+        assert_eq!(
+            verify_es256_on(&no, &k.vk, b"hello", &sig),
+            (Err(SignatureError::Mismatch), Some(EngineName::Node))
+        );
+        // A host that cannot answer: the crate's p256 decides, and the report says so.
+        let none = Fake::new(None);
+        assert_eq!(verify_es256_on(&none, &k.vk, b"hello", &sig), (Ok(()), Some(EngineName::Wasm)));
+        assert_eq!(
+            verify_es256_on(&none, &k.vk, b"hellO", &sig),
+            (Err(SignatureError::Mismatch), Some(EngineName::Wasm))
+        );
+        // The encoding and range rules are decided before any engine runs.
+        let yes = Fake::new(Some(true));
+        let mut zero_r = sig.clone();
+        zero_r[..32].fill(0);
+        let mut s_is_n = sig.clone();
+        s_is_n[32..].copy_from_slice(&ORDER_N);
+        assert_eq!(verify_es256_on(&yes, &k.vk, b"hello", &zero_r), (Err(SignatureError::ROutOfRange), None));
+        assert_eq!(verify_es256_on(&yes, &k.vk, b"hello", &s_is_n), (Err(SignatureError::SOutOfRange), None));
+        assert_eq!(verify_es256_on(&yes, &k.vk, b"hello", &sig[..63]), (Err(SignatureError::Length(63)), None));
+        assert_eq!(yes.calls.get(), 0);
+    }
 
     #[test]
     fn valid_signature() {

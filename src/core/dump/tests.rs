@@ -232,6 +232,46 @@ fn jwk_dump_is_accepted() {
     assert!(r.warnings.is_empty(), "{:?}", r.warnings);
 }
 
+/// A host engine with a fixed answer: shows which engine a run used.
+struct FixedHost(Option<bool>);
+
+impl CurveEngine for FixedHost {
+    fn name(&self) -> EngineName {
+        EngineName::Node
+    }
+    fn verify(&self, _: &p256::ecdsa::VerifyingKey, _: &[u8], _: &[u8; 64]) -> Option<bool> {
+        self.0
+    }
+}
+
+#[test]
+fn the_engine_option_and_the_report_say_who_ran_the_curve_step() {
+    let ts = jwk_store();
+    let bytes = D::jwk().bytes();
+    let opts = VerifyOptions::at(AT);
+    let wasm = verify_dump(&bytes, &ts, &opts);
+    assert_eq!(wasm.signature, Some(SignatureInfo { engine: EngineName::Wasm }));
+    // The host's "no" is SIGNATURE's MISMATCH; its "yes" passes; no answer falls back to p256.
+    let host_no = verify_dump_on(&bytes, &ts, &opts, &FixedHost(Some(false)));
+    assert_eq!(failed(&host_no), ["SIGNATURE"]);
+    assert_eq!(host_no.signature, Some(SignatureInfo { engine: EngineName::Node }));
+    let host_yes = verify_dump_on(&bytes, &ts, &opts, &FixedHost(Some(true)));
+    assert!(host_yes.ok);
+    assert_eq!(host_yes.signature, Some(SignatureInfo { engine: EngineName::Node }));
+    let fallback = verify_dump_on(&bytes, &ts, &opts, &FixedHost(None));
+    assert!(fallback.ok);
+    assert_eq!(fallback.signature, Some(SignatureInfo { engine: EngineName::Wasm }));
+    // engine: 'wasm' ignores the host.
+    let forced = VerifyOptions { engine: EngineChoice::Wasm, ..VerifyOptions::at(AT) };
+    let r = verify_dump_on(&bytes, &ts, &forced, &FixedHost(Some(false)));
+    assert!(r.ok);
+    assert_eq!(r.signature, Some(SignatureInfo { engine: EngineName::Wasm }));
+    // No curve step (SIGNER failed, SIGNATURE skipped): no engine.
+    let r = verify_dump_on(&bytes, &TrustStore::new(), &opts, &FixedHost(Some(true)));
+    assert_eq!(status(&r, CheckId::Signature), CheckStatus::Skipped);
+    assert_eq!(r.signature, None);
+}
+
 #[test]
 fn untagged_and_unprotected_kid_are_accepted() {
     let ts = jwk_store();

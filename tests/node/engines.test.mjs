@@ -1,0 +1,159 @@
+// The curve step on node:crypto (engine "node", the default in Node) and on the built-in p256
+// (engine "wasm") give the same reports on every input, but for `signature.engine`: every fixture
+// and interop dump, and a corpus of mutated dumps (random byte flips anywhere, signature bytes
+// flipped, high-S, r or s = 0 or = n). Which engine ran is in the report; `engine: 'wasm'` forces p256.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { before, describe, it } from 'node:test';
+import { FIXTURES, PKG, dumpManifest, hexToBytes } from './helpers.mjs';
+
+const manifest = dumpManifest();
+const skip = !manifest && 'tests/fixtures/dumps/manifest.json not generated yet';
+const N = Uint8Array.from(Buffer.from('ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551', 'hex'));
+
+let cnid;
+before(async () => {
+  cnid = await import(pathToFileURL(path.join(PKG, 'node.mjs')).href);
+});
+
+function storeFor(trust, dir) {
+  const store = new cnid.TrustStore();
+  const read = (f) => fs.readFileSync(path.join(dir, f), 'utf8');
+  for (const f of trust.jwks) store.addJwks(read(f));
+  for (const f of trust.certificates) store.addCertificate(read(f));
+  for (const kid of trust.revokedKids) store.revokeKid(kid);
+  for (const s of trust.revokedSerials) store.revokeSerial(read(s.issuer), s.serialHex);
+  return store;
+}
+
+function optionsFor(o) {
+  const options = { at: o.at * 1000 };
+  if (o.maxAgeSeconds !== undefined) options.maxAgeSeconds = o.maxAgeSeconds;
+  if (o.expectedNonceHex) options.expectedNonce = hexToBytes(o.expectedNonceHex);
+  if (o.externalAadHex) options.externalAad = hexToBytes(o.externalAadHex);
+  return options;
+}
+
+/** The report without the engine that ran, to compare two engines' reports. */
+const sansEngine = (r) => ({ ...r, signature: r.signature === null ? null : 'ran' });
+
+/** Both engines on one dump: equal reports; the engine each one names. */
+function both(bytes, store, options, label) {
+  const host = cnid.verifyDump(bytes, store, options);
+  const wasm = cnid.verifyDump(bytes, store, { ...options, engine: 'wasm' });
+  assert.deepEqual(sansEngine(host), sansEngine(wasm), label);
+  if (host.signature !== null) {
+    assert.equal(host.signature.engine, 'node', label);
+    assert.equal(wasm.signature.engine, 'wasm', label);
+  }
+  return host;
+}
+
+/** The byte offset of the 64-byte signature in a COSE_Sign1 (its last element: bstr of 64). */
+function signatureOffset(bytes) {
+  const at = bytes.length - 64;
+  assert.equal(bytes[at - 2], 0x58, 'a one-byte-length bstr header');
+  assert.equal(bytes[at - 1], 64);
+  return at;
+}
+
+function prng(seed) {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+/** s ↦ n − s (the other valid signature: high-S when s was low). */
+function negateS(sig) {
+  const out = Uint8Array.from(sig);
+  let borrow = 0;
+  for (let i = 31; i >= 0; i--) {
+    let d = N[i] - sig[32 + i] - borrow;
+    borrow = d < 0 ? 1 : 0;
+    if (d < 0) d += 256;
+    out[32 + i] = d;
+  }
+  return out;
+}
+
+describe('engines: node:crypto and the built-in p256 agree', () => {
+  it('every fixture and interop dump', { skip }, () => {
+    let ran = 0;
+    const interopDir = path.join(FIXTURES, 'interop');
+    const interop = JSON.parse(fs.readFileSync(path.join(interopDir, 'manifest.json'), 'utf8'));
+    const cases = [
+      ...manifest.map((c) => ({ ...c, dir: path.join(FIXTURES, 'trust'), file: path.join(FIXTURES, 'dumps', c.file) })),
+      ...interop.map((c) => ({ ...c, dir: interopDir, file: path.join(interopDir, c.file) })),
+    ];
+    for (const c of cases) {
+      const store = storeFor(c.trust, c.dir);
+      const r = both(new Uint8Array(fs.readFileSync(c.file)), store, optionsFor(c.options), c.file);
+      if (r.signature) ran++;
+      store.free();
+    }
+    assert.ok(ran >= 10, `the curve step ran for ${ran} cases`);
+  });
+
+  it('a mutated corpus: byte flips anywhere, signature flips, high-S, r or s = 0 or n', { skip }, () => {
+    const rnd = prng(0x12306);
+    let verdicts = { accepted: 0, rejected: 0 };
+    for (const file of ['y-jwk.cose', 'y-x5chain.cose']) {
+      const c = manifest.find((x) => x.file === file);
+      if (!c) continue;
+      const store = storeFor(c.trust, path.join(FIXTURES, 'trust'));
+      const options = optionsFor(c.options);
+      const good = new Uint8Array(fs.readFileSync(path.join(FIXTURES, 'dumps', file)));
+      const at = signatureOffset(good);
+      const sig = good.subarray(at);
+      const withSig = (s) => {
+        const d = Uint8Array.from(good);
+        d.set(s, at);
+        return d;
+      };
+      const variants = [withSig(negateS(sig))];
+      for (const [part, value] of [[0, new Uint8Array(32)], [32, new Uint8Array(32)], [0, N], [32, N]]) {
+        const s = Uint8Array.from(sig);
+        s.set(value, part);
+        variants.push(withSig(s));
+      }
+      for (let i = 0; i < 200; i++) {
+        const s = Uint8Array.from(sig);
+        s[Math.floor(rnd() * 64)] ^= 1 << Math.floor(rnd() * 8);
+        variants.push(withSig(s));
+      }
+      for (let i = 0; i < 200; i++) {
+        const d = Uint8Array.from(good);
+        d[Math.floor(rnd() * d.length)] ^= 1 << Math.floor(rnd() * 8);
+        variants.push(d);
+      }
+      variants.forEach((d, i) => {
+        const r = both(d, store, options, `${file} variant ${i}`);
+        verdicts[r.ok ? 'accepted' : 'rejected']++;
+      });
+      // High-S is accepted (the signature is valid), and by both engines.
+      assert.equal(cnid.verifyDump(variants[0], store, options).ok, true, `${file}: high-S`);
+      // r or s = 0 or n: BAD_SIGNATURE_ENCODING before any engine runs.
+      for (const d of variants.slice(1, 5)) {
+        const r = cnid.verifyDump(d, store, options);
+        assert.equal(r.checks.find((x) => x.id === 'SIGNATURE').reason, 'BAD_SIGNATURE_ENCODING');
+        assert.equal(r.signature, null);
+      }
+      store.free();
+    }
+    assert.ok(verdicts.accepted > 0 && verdicts.rejected > 300, JSON.stringify(verdicts));
+  });
+
+  it('engine: "auto" (the default) or "wasm"; anything else, undefined included, is INVALID_OPTION', { skip }, () => {
+    const c = manifest.find((x) => x.file === 'y-jwk.cose');
+    const store = storeFor(c.trust, path.join(FIXTURES, 'trust'));
+    const bytes = new Uint8Array(fs.readFileSync(path.join(FIXTURES, 'dumps', c.file)));
+    assert.deepEqual(cnid.verifyDump(bytes, store, optionsFor(c.options)).signature, { engine: 'node' });
+    assert.deepEqual(cnid.verifyDump(bytes, store, { ...optionsFor(c.options), engine: 'auto' }).signature, { engine: 'node' });
+    assert.deepEqual(cnid.verifyDumps([bytes], store, { ...optionsFor(c.options), engine: 'wasm' })[0].signature, { engine: 'wasm' });
+    for (const engine of ['node', 'WASM', '', null, 1, undefined]) {
+      assert.throws(() => cnid.verifyDump(bytes, store, { ...optionsFor(c.options), engine }), { code: 'INVALID_OPTION' }, String(engine));
+    }
+    store.free();
+  });
+});
