@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { FIXTURES, PKG, dumpManifest, hexToBytes } from './helpers.mjs';
+import { FIXTURES, PKG, dumpManifest, hexToBytes, applyTrust, caseOptions } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const cjs = require(path.join(PKG, 'node.cjs'));
@@ -697,25 +697,8 @@ describe('verifyDump / verifyDumps against the fixture manifest', () => {
   const skip = !manifest && 'tests/fixtures/dumps/manifest.json not generated yet';
   const trustDir = path.join(FIXTURES, 'trust');
 
-  function storeFor(trust, dir = trustDir) {
-    const store = new esm.TrustStore();
-    for (const f of trust.jwks) store.addJwks(fs.readFileSync(path.join(dir, f), 'utf8'));
-    for (const f of trust.certificates) store.addCertificate(fs.readFileSync(path.join(dir, f), 'utf8'));
-    for (const kid of trust.revokedKids) store.revokeKid(kid);
-    for (const s of trust.revokedSerials) {
-      store.revokeSerial(fs.readFileSync(path.join(dir, s.issuer), 'utf8'), s.serialHex);
-    }
-    return store;
-  }
-
-  function optionsFor(o) {
-    // A present-but-undefined verify option is an INVALID_OPTION error: set only what the case has.
-    const options = { at: o.at * 1000 };
-    if (o.maxAgeSeconds !== undefined) options.maxAgeSeconds = o.maxAgeSeconds;
-    if (o.expectedNonceHex) options.expectedNonce = hexToBytes(o.expectedNonceHex);
-    if (o.externalAadHex) options.externalAad = hexToBytes(o.externalAadHex);
-    return options;
-  }
+  const storeFor = (trust, dir = trustDir) => applyTrust(new esm.TrustStore(), trust, dir);
+  const optionsFor = caseOptions;
 
   it('every case gets the expected verdict and check states', { skip }, () => {
     for (const c of manifest) {

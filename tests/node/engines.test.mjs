@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { before, describe, it } from 'node:test';
-import { FIXTURES, PKG, ROOT, dumpManifest, hexToBytes } from './helpers.mjs';
+import { FIXTURES, PKG, ROOT, applyTrust, caseOptions, dumpManifest, hexToBytes } from './helpers.mjs';
 
 const manifest = dumpManifest();
 const skip = !manifest && 'tests/fixtures/dumps/manifest.json not generated yet';
@@ -21,23 +21,8 @@ before(async () => {
   cnid = await import(pathToFileURL(path.join(PKG, 'node.mjs')).href);
 });
 
-function storeFor(trust, dir) {
-  const store = new cnid.TrustStore();
-  const read = (f) => fs.readFileSync(path.join(dir, f), 'utf8');
-  for (const f of trust.jwks) store.addJwks(read(f));
-  for (const f of trust.certificates) store.addCertificate(read(f));
-  for (const kid of trust.revokedKids) store.revokeKid(kid);
-  for (const s of trust.revokedSerials) store.revokeSerial(read(s.issuer), s.serialHex);
-  return store;
-}
-
-function optionsFor(o) {
-  const options = { at: o.at * 1000 };
-  if (o.maxAgeSeconds !== undefined) options.maxAgeSeconds = o.maxAgeSeconds;
-  if (o.expectedNonceHex) options.expectedNonce = hexToBytes(o.expectedNonceHex);
-  if (o.externalAadHex) options.externalAad = hexToBytes(o.externalAadHex);
-  return options;
-}
+const storeFor = (trust, dir) => applyTrust(new cnid.TrustStore(), trust, dir);
+const optionsFor = caseOptions;
 
 /** The report without the engine that ran, to compare two engines' reports. */
 const sansEngine = (r) => ({ ...r, signature: r.signature === null ? null : 'ran' });

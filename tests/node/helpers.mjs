@@ -46,3 +46,25 @@ export function dumpManifest() {
 }
 
 export const hexToBytes = (hex) => Uint8Array.from(Buffer.from(hex, 'hex'));
+
+/**
+ * A fixture case's trust (manifest `trust`: JWK sets, certificates, revoked kids and serials, files in
+ * `dir`) applied with the TrustStore calls to `target`: a TrustStore, or anything with its methods.
+ */
+export function applyTrust(target, trust, dir = path.join(FIXTURES, 'trust')) {
+  const read = (f) => fs.readFileSync(path.join(dir, f), 'utf8');
+  for (const f of trust.jwks) target.addJwks(read(f));
+  for (const f of trust.certificates) target.addCertificate(read(f));
+  for (const kid of trust.revokedKids) target.revokeKid(kid);
+  for (const s of trust.revokedSerials) target.revokeSerial(read(s.issuer), s.serialHex);
+  return target;
+}
+
+/** A fixture case's verify options. A present-but-undefined option is INVALID_OPTION: set only what the case has. */
+export function caseOptions(o) {
+  const options = { at: o.at * 1000 };
+  if (o.maxAgeSeconds !== undefined) options.maxAgeSeconds = o.maxAgeSeconds;
+  if (o.expectedNonceHex) options.expectedNonce = hexToBytes(o.expectedNonceHex);
+  if (o.externalAadHex) options.externalAad = hexToBytes(o.externalAadHex);
+  return options;
+}

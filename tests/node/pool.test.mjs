@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { FIXTURES, PKG, dumpManifest, hexToBytes } from './helpers.mjs';
+import { FIXTURES, PKG, applyTrust, caseOptions, dumpManifest } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const manifest = dumpManifest();
@@ -24,22 +24,7 @@ before(async () => {
   poolApi = await import(pathToFileURL(path.join(PKG, 'pool.mjs')).href);
 });
 
-/** The case's trust, applied with the TrustStore calls to a store or a pool alike. */
-function applyTrust(target, trust) {
-  for (const f of trust.jwks) target.addJwks(read(TRUST, f));
-  for (const f of trust.certificates) target.addCertificate(read(TRUST, f));
-  for (const kid of trust.revokedKids) target.revokeKid(kid);
-  for (const s of trust.revokedSerials) target.revokeSerial(read(TRUST, s.issuer), s.serialHex);
-  return target;
-}
-
-function optionsFor(o) {
-  const options = { at: o.at * 1000 };
-  if (o.maxAgeSeconds !== undefined) options.maxAgeSeconds = o.maxAgeSeconds;
-  if (o.expectedNonceHex) options.expectedNonce = hexToBytes(o.expectedNonceHex);
-  if (o.externalAadHex) options.externalAad = hexToBytes(o.externalAadHex);
-  return options;
-}
+const optionsFor = caseOptions;
 
 describe('cnid-verify/pool', () => {
   const pools = [];
