@@ -58,7 +58,8 @@ impl GenerateError {
                 Text::new(K::NotEncoded).with("kind", kind.as_str()).with("field", field)
             }
             GenerateError::Province(kind, code) => {
-                let t = Text::new(K::ProvinceNotAccepted).with("code", format!("{code:02}")).with("kind", kind.as_str());
+                let t =
+                    Text::new(K::ProvinceNotAccepted).with("code", format!("{code:02}")).with("kind", kind.as_str());
                 match kind.spec().place {
                     PlaceField::Province { table, .. } => t.with("table", Value::ProvinceTable(table)),
                     // Unreachable: only kinds with a province field give this error.

@@ -70,20 +70,23 @@ pub(super) fn pem_certificate_blocks(text: &str) -> Result<Vec<Vec<u8>>, TrustEr
     let mut rest = text;
     while let Some(start) = rest.find(BEGIN) {
         let after_begin = rest.get(start + BEGIN.len()..).unwrap_or("");
-        let label_end =
-            after_begin.find("-----").ok_or_else(|| invalid_pem(Text::new(E::PemBeginUnterminated)))?;
+        let label_end = after_begin.find("-----").ok_or_else(|| invalid_pem(Text::new(E::PemBeginUnterminated)))?;
         let label = after_begin.get(..label_end).unwrap_or("");
         if label.contains('\n') {
             return Err(invalid_pem(Text::new(E::PemBeginUnterminated)));
         }
         let body_and_rest = after_begin.get(label_end + 5..).unwrap_or("");
         let end_marker = format!("-----END {label}-----");
-        let body_end =
-            body_and_rest.find(&end_marker).ok_or_else(|| invalid_pem(Text::new(E::PemNoEnd).with("marker", end_marker.as_str())))?;
+        let body_end = body_and_rest
+            .find(&end_marker)
+            .ok_or_else(|| invalid_pem(Text::new(E::PemNoEnd).with("marker", end_marker.as_str())))?;
         let body = body_and_rest.get(..body_end).unwrap_or("");
         check_pem_label(label, out.len() + 1)?;
         if out.len() >= MAX_ANCHORS {
-            return Err(TrustError::new(MisuseCode::TooLarge, Text::new(E::PemTooManyCertificates).with("max", MAX_ANCHORS)));
+            return Err(TrustError::new(
+                MisuseCode::TooLarge,
+                Text::new(E::PemTooManyCertificates).with("max", MAX_ANCHORS),
+            ));
         }
         out.push(decode_pem_body(body, out.len() + 1)?);
         rest = body_and_rest.get(body_end + end_marker.len()..).unwrap_or("");
@@ -101,7 +104,9 @@ pub(super) fn check_pem_label(label: &str, n: usize) -> Result<(), TrustError> {
         "CERTIFICATE" | "X509 CERTIFICATE" | "X.509 CERTIFICATE" => Ok(()),
         "TRUSTED CERTIFICATE" => Err(invalid_pem(Text::new(E::PemTrustedCertificate).with("n", n))),
         other => Err(invalid_pem(
-            Text::new(E::PemLabel).with("n", n).with("label", format!("{:?}", other.chars().take(40).collect::<String>())),
+            Text::new(E::PemLabel)
+                .with("n", n)
+                .with("label", format!("{:?}", other.chars().take(40).collect::<String>())),
         )),
     }
 }
@@ -153,7 +158,11 @@ mod tests {
         ];
         for body in bodies {
             let pem = format!("explanatory text\n-----BEGIN CERTIFICATE-----\n{body}\n-----END CERTIFICATE-----\n");
-            assert_eq!(pem_certificate_blocks(&pem).map_err(|e| e.message(crate::core::i18n::Locale::En)), Ok(vec![der.clone()]), "{body:?}");
+            assert_eq!(
+                pem_certificate_blocks(&pem).map_err(|e| e.message(crate::core::i18n::Locale::En)),
+                Ok(vec![der.clone()]),
+                "{body:?}"
+            );
         }
     }
 }
