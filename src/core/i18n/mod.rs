@@ -670,6 +670,27 @@ mod tests {
         }
     }
 
+    /// Every thrown-error message renders in Chinese with each placeholder filled: none is left
+    /// as written (a `{name}` the Chinese table misspells would show to the user).
+    #[test]
+    fn thrown_errors_render_in_chinese_without_leftover_placeholders() {
+        let keys: Vec<Key> = ErrorKey::ALL.iter().map(|&k| Key::from(k)).collect();
+        #[cfg(feature = "dumps")]
+        let keys: Vec<Key> = keys.into_iter().chain(DumpErrorKey::ALL.iter().map(|&k| Key::from(k))).collect();
+        #[cfg(feature = "generate")]
+        let keys: Vec<Key> = keys.into_iter().chain(GenerateErrorKey::ALL.iter().map(|&k| Key::from(k))).collect();
+        for key in keys {
+            let mut text = Text::new(key);
+            for name in placeholders(key.template(Locale::En)) {
+                text = text.with(name, "x");
+            }
+            let zh = text.render(Locale::ZhCn);
+            assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{}: {zh}", key.as_str());
+            assert!(!zh.contains('{') && !zh.contains('}'), "{}: {zh}", key.as_str());
+            assert_ne!(zh, text.render(Locale::En), "{}", key.as_str());
+        }
+    }
+
     /// The closed vocabularies shown as terms have a Chinese word for each entry.
     #[cfg(feature = "dumps")]
     #[test]

@@ -2,8 +2,8 @@
 //! "hex case and leading zeros do not matter").
 
 use super::TrustError;
-use crate::core::i18n::{DumpErrorKey as E, Text};
 use crate::core::codes::MisuseCode;
+use crate::core::i18n::{DumpErrorKey as E, Text};
 
 /// Longest serial magnitude accepted, in bytes. RFC 5280 allows 20 octets
 /// of content; 32 leaves room for non-conforming issuers without letting
@@ -38,7 +38,10 @@ pub fn normalize_serial_hex(input: &str) -> Result<Vec<u8>, TrustError> {
         nibbles.push(v as u8);
     }
     if nibbles.is_empty() {
-        return Err(TrustError::new(MisuseCode::InvalidSerial, Text::new(E::SerialNoDigits).with("serial", shown(input))));
+        return Err(TrustError::new(
+            MisuseCode::InvalidSerial,
+            Text::new(E::SerialNoDigits).with("serial", shown(input)),
+        ));
     }
     // Strip leading zero nibbles, then pack from the right.
     let first = nibbles.iter().position(|&n| n != 0).unwrap_or(nibbles.len());
@@ -93,6 +96,16 @@ pub fn serial_to_hex(magnitude: &[u8]) -> String {
 mod tests {
     use super::*;
     use crate::core::i18n::Locale;
+
+    /// A malformed serial's error is a message in the caller's language (rendered by the bindings).
+    #[test]
+    fn serial_errors_in_both_languages() {
+        let e = normalize_serial_hex("12zz").unwrap_err();
+        assert_eq!(e.code, MisuseCode::InvalidSerial);
+        assert_eq!(e.message(Locale::En), r#"serial "12zz" contains 'z', which is not a hex digit"#);
+        let zh = e.message(Locale::ZhCn);
+        assert!(zh.contains("序列号") && zh.contains("12zz") && !zh.contains('{'), "{zh}");
+    }
 
     #[test]
     fn normalisation() {
