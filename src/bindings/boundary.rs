@@ -7,7 +7,7 @@
 use crate::core::codes::MisuseCode;
 #[cfg(feature = "dumps")]
 use crate::core::i18n::DumpErrorKey;
-use crate::core::i18n::{ErrorKey, Locale, Text, Value};
+use crate::core::i18n::{ErrorKey, Locale, Text};
 use js_sys::Array;
 #[cfg(feature = "dumps")]
 use js_sys::Uint8Array;
@@ -100,20 +100,38 @@ fn read_options(
     if snap.is_null() {
         return Ok(None);
     }
-    // A failure is a reason and the option's name (see `ownOptions`).
-    if let Some(reason) = snap.as_string() {
-        let (reason, name) = reason.split_once(' ').unwrap_or((reason.as_str(), ""));
+    // A failure is a reason and its details (see `ownOptions`).
+    if let Some(failure) = snap.as_string() {
+        let [reason, name, names] = fields(&failure);
         return Err(bad(match reason {
             "NOT_OBJECT" => Text::new(ErrorKey::OptionsNotObject),
-            "UNKNOWN" => Text::new(ErrorKey::UnknownOption)
-                .with("name", name)
-                .with("allowed", Value::Strs(allowed.split(',').map(str::to_owned).collect())),
+            "UNKNOWN" => Text::new(ErrorKey::UnknownOption).with("name", name).with("allowed", names),
             "GETTER" => Text::new(ErrorKey::OptionGetterThrew).with("name", name),
             "UNDEFINED" => Text::new(ErrorKey::OptionUndefined).with("name", name),
             _ => Text::new(ErrorKey::RevokedProxy).with("name", "options"),
         }));
     }
     Ok(Some(snap.unchecked_into::<Object>()))
+}
+
+/// The first three tab-separated fields of a snippet's failure string (`""` for a missing one).
+/// Byte search: `str::split` on a char costs the numbers-only build ~1 KB of wasm.
+pub(crate) fn fields(s: &str) -> [&str; 3] {
+    let mut out = [""; 3];
+    let mut rest = s;
+    for field in out.iter_mut() {
+        match rest.bytes().position(|b| b == b'\t') {
+            Some(i) => {
+                *field = rest.get(..i).unwrap_or("");
+                rest = rest.get(i + 1..).unwrap_or("");
+            }
+            None => {
+                *field = rest;
+                break;
+            }
+        }
+    }
+    out
 }
 
 /// The birth date string of a number report: `Some(Some(date))` for a valid report, `Some(None)`

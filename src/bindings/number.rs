@@ -75,7 +75,7 @@ pub(crate) fn date_value(v: &JsValue, name: &str) -> Result<Date, Misuse> {
 
 /// `kinds`: a non-empty array of kind names, read through a snapshot (no caller code runs).
 fn kinds_option(value: &JsValue) -> Result<KindSet, Misuse> {
-    let names = || Value::Strs(Kind::ALL.iter().map(|k| k.as_str().to_owned()).collect());
+    let names = || Kind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ");
     let bad = || bad_option(Text::new(ErrorKey::KindsType).with("kinds", names()));
     let list =
         boundary::array(value, "kinds", ErrorKey::KindNames, 16, MisuseCode::InvalidOption, MisuseCode::InvalidOption)?;
@@ -395,9 +395,7 @@ fn join_inputs(inputs: &JsValue) -> Result<(String, Vec<u32>), Misuse> {
         js_join_inputs(inputs, MAX_BATCH, MAX_BATCH_TEXT).map_err(|e| snippet_failed("cannot read the batch", &e))?;
     // A failure is a reason and its details (see `joinInputs`).
     if let Some(failure) = out.as_string() {
-        let mut words = failure.splitn(3, ' ');
-        let reason = words.next().unwrap_or("");
-        let (index, got) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+        let [reason, index, got] = boundary::fields(&failure);
         let arg = |text: Text| misuse(MisuseCode::InvalidArgument, text);
         return Err(match reason {
             "TYPE" => arg(Text::new(ErrorKey::InputsType)),

@@ -173,9 +173,11 @@ function shownKey(key) {
  * context (yup calls `test(value, context)`, and its context carries createError and resolve) and
  * means no options (returns null): options never hold functions, and an object with an option name
  * is still checked in full, so a misspelt option among real ones is still an error.
- * Failure: a reason the Rust side words in the caller's language (boundary.rs, read_options):
- * 'NOT_OBJECT', 'UNKNOWN <name>', 'GETTER <name>', 'UNDEFINED <name>' (the name as JSON, cut to
- * 64 characters), 'UNREADABLE'.
+ * Failure: a reason the Rust side words in the caller's language (boundary.rs, read_options),
+ * tab-separated from its details (JSON text never holds a raw tab): 'NOT_OBJECT',
+ * 'UNKNOWN\t<name>\t<allowed, comma-separated>', 'GETTER\t<name>', 'UNDEFINED\t<name>' (the name
+ * as JSON, cut to 64 characters), 'UNREADABLE'. (Joining the allowed list here saves the wasm a
+ * string splitter.)
  */
 export function ownOptions(options, allowed, strictUndefined, foreignContext) {
   if (options === undefined || options === null) return null;
@@ -188,7 +190,7 @@ export function ownOptions(options, allowed, strictUndefined, foreignContext) {
       if (typeof key !== 'string') continue;
       const d = OWN_DESCRIPTOR(options, key);
       if (d === undefined || !d.enumerable) continue;
-      if (!names.includes(key)) return `UNKNOWN ${shownKey(key)}`;
+      if (!names.includes(key)) return `UNKNOWN\t${shownKey(key)}\t${names.join(', ')}`;
       let v;
       if ('value' in d) {
         v = d.value;
@@ -196,11 +198,11 @@ export function ownOptions(options, allowed, strictUndefined, foreignContext) {
         try {
           v = d.get === undefined ? undefined : call(d.get, options);
         } catch {
-          return `GETTER ${shownKey(key)}`;
+          return `GETTER\t${shownKey(key)}`;
         }
       }
       if (v === undefined) {
-        if (strictUndefined) return `UNDEFINED ${shownKey(key)}`;
+        if (strictUndefined) return `UNDEFINED\t${shownKey(key)}`;
         continue;
       }
       out[key] = v;

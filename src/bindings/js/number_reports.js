@@ -123,8 +123,8 @@ let batch = null;
  * surrogate with the next element's lone low one, and a batch equals single calls). The lengths
  * live in a JS array (a getter that grows wasm memory cannot detach them). Never throws: a
  * failure is a string, a reason the Rust side words in the caller's language (number.rs,
- * join_inputs): 'TYPE', 'TOO_MANY', 'TOO_LONG', 'ELEMENT <i>' (its getter threw),
- * 'NOT_STRING <i> <type>', 'UNREADABLE'.
+ * join_inputs), tab-separated from its details: 'TYPE', 'TOO_MANY', 'TOO_LONG',
+ * 'ELEMENT\t<i>' (its getter threw), 'NOT_STRING\t<i>\t<type>', 'UNREADABLE'.
  */
 export function joinInputs(inputs, maxCount, maxTotal) {
   batch = null;
@@ -140,11 +140,11 @@ export function joinInputs(inputs, maxCount, maxTotal) {
       try {
         s = inputs[i];
       } catch {
-        return `ELEMENT ${i}`;
+        return `ELEMENT\t${i}`;
       }
       if (typeof s !== 'string') {
         const got = s === null ? 'null' : IS_ARRAY(s) ? 'array' : typeof s;
-        return `NOT_STRING ${i} ${got}`;
+        return `NOT_STRING\t${i}\t${got}`;
       }
       total += s.length;
       if (total > maxTotal) return 'TOO_LONG';

@@ -189,7 +189,7 @@ impl Text {
     }
 
     /// Every key of this message and of the messages it quotes or continues with (tests).
-    #[cfg(test)]
+    #[cfg(all(test, feature = "dumps"))]
     pub(crate) fn keys(&self) -> Vec<Key> {
         let mut keys = vec![self.key];
         for (_, t) in &self.parts {
