@@ -35,16 +35,16 @@ use js_sys::Reflect;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-/// A misuse error not yet in words: its stable code and its message as a [`Text`].
+/// A misuse error not yet in words: its stable code and its message as a [`Text`]. Boxed: every
+/// fallible binding function returns it, and a one-pointer error keeps their `Result`s small (wasm
+/// size; the error path is cold).
 #[derive(Debug)]
-pub(crate) struct Misuse {
-    code: MisuseCode,
-    text: Text,
-}
+pub(crate) struct Misuse(Box<(MisuseCode, Text)>);
 
 /// The misuse `code`, saying `text`.
+#[inline(never)]
 pub(crate) fn misuse(code: MisuseCode, text: Text) -> Misuse {
-    Misuse { code, text }
+    Misuse(Box::new((code, text)))
 }
 
 /// A bug (INTERNAL), with an English detail: it is for the bug report, not for the user.
@@ -62,14 +62,15 @@ impl From<crate::core::trust::TrustError> for Misuse {
 impl Misuse {
     /// A JS `Error` (or `TypeError`) with a `code` property and the message in `locale`.
     pub(crate) fn into_js(self, locale: Locale) -> JsValue {
-        let message = self.text.render(locale);
-        let err: js_sys::Error = match self.code {
+        let (code, text) = *self.0;
+        let message = text.render(locale);
+        let err: js_sys::Error = match code {
             MisuseCode::InvalidArgument | MisuseCode::InvalidOption | MisuseCode::InvalidTrustStore => {
                 js_sys::TypeError::new(&message).unchecked_into()
             }
             _ => js_sys::Error::new(&message),
         };
-        let _ = Reflect::set(&err, &JsValue::from_str("code"), &JsValue::from_str(self.code.as_str()));
+        let _ = Reflect::set(&err, &JsValue::from_str("code"), &JsValue::from_str(code.as_str()));
         err.into()
     }
 }
