@@ -310,7 +310,7 @@ function addTrust(store, file) {
     };
   }
   const before = store.anchorCount;
-  const n = store.addCertificate(file.content);
+  const n = store.addCertificate(file.content, { locale });
   const anchors = store.anchors().slice(before);
   return {
     summary: bi(`证书：${n} 个`, `certificate(s): ${n}`),

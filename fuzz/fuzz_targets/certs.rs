@@ -29,7 +29,9 @@ fn add_checked(store: &mut TrustStore, input: &[u8]) -> bool {
                 "undocumented error code {:?}",
                 e.code
             );
-            assert!(!e.message.is_empty());
+            for locale in cnid_verify::core::i18n::Locale::ALL {
+                assert!(!e.message(locale).is_empty());
+            }
         }
     }
     match (&first, store.add_certificates(input)) {

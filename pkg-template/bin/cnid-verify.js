@@ -613,7 +613,7 @@ function loadTrust(store, file) {
       for (const w of result.warnings) warn(text`${file}: ${w.code}: ${w.message}`);
       if (result.added === 0) warn(text`${file}: ${t('noUsableKey')}`);
     } else if (ext === '.pem' || ext === '.crt' || ext === '.cer' || ext === '.der') {
-      const n = store.addCertificate(certificateInput(bytes));
+      const n = store.addCertificate(certificateInput(bytes), messageOptions());
       if (n === 0) warn(text`${file}: ${t('noCertificate')}`);
     } else {
       throw new UsageError(`--trust ${file}: unknown file type (expected .json/.jwks or .pem/.crt/.der)`);
@@ -640,7 +640,7 @@ function readCertificate(dir, name, what) {
   return certificateInput(readFile(path.resolve(dir, nonEmpty(name, `${what} file name`)), what));
 }
 
-/** The options of the TrustStore calls that return warnings: their messages in the CLI's language. */
+/** The options of the TrustStore calls: their warnings and errors in the CLI's language. */
 const messageOptions = () => ({ locale: lang });
 
 const revokeKid = (kid) => (store) => store.revokeKid(kid, messageOptions());

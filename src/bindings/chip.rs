@@ -14,10 +14,12 @@ pub fn parse_chip_text(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ChipTextOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let bytes = boundary::bytes(&bytes, "bytes", TEXT_BLOCK_LEN, MisuseCode::InvalidArgument)?;
-    let locale = match boundary::options(&options, "locale", Undefined::Absent)? {
-        None => Locale::En,
-        Some(obj) => boundary::locale(&obj)?,
-    };
-    to_js(&ChipTextReport::parse(&bytes, locale))
+    boundary::localized(&options, || {
+        let bytes = boundary::bytes(&bytes, "bytes", TEXT_BLOCK_LEN, MisuseCode::InvalidArgument)?;
+        let locale = match boundary::options(&options, "locale", Undefined::Absent)? {
+            None => Locale::En,
+            Some(obj) => boundary::locale(&obj)?,
+        };
+        to_js(&ChipTextReport::parse(&bytes, locale))
+    })
 }

@@ -8,14 +8,15 @@
 //! store is `INVALID_TRUST_STORE`, never an unrelated store of this one).
 //! Handles are never reused.
 
-use super::boundary::{self, get, Undefined};
+use super::boundary::{self, get, localized, Undefined};
 use super::host::HostEngine;
-use super::{js_error, now_seconds, to_js};
+use super::number::{bad_option, bool_option};
+use super::{internal, misuse, now_seconds, to_js, Misuse};
 use crate::core::codes::MisuseCode;
 use crate::core::dump::{self, DumpReport, EngineChoice, SignerPolicy, VerifyOptions, MAX_DUMP_BYTES};
-use crate::core::i18n::Locale;
-use crate::core::trust::{TrustError, TrustStore};
-use js_sys::{Object, Reflect, Uint8Array};
+use crate::core::i18n::{DumpErrorKey as D, Locale, Text};
+use crate::core::trust::TrustStore;
+use js_sys::{Reflect, Uint8Array};
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -38,51 +39,46 @@ thread_local! {
     static NEXT_HANDLE: Cell<u32> = const { Cell::new(1) };
 }
 
-fn trust_error(e: TrustError) -> JsValue {
-    js_error(e.code, &e.message)
-}
-
-fn not_a_store() -> JsValue {
-    js_error(MisuseCode::InvalidTrustStore, "trust must be a TrustStore created by this module instance, and not freed")
+fn not_a_store() -> Misuse {
+    misuse(MisuseCode::InvalidTrustStore, Text::new(D::NotAStore))
 }
 
 /// The live store behind a handle (0 = not a store of this instance).
-fn store(handle: u32) -> Result<Shared, JsValue> {
+fn store(handle: u32) -> Result<Shared, Misuse> {
     STORES.with(|s| s.try_borrow().ok().and_then(|m| m.get(&handle).cloned())).ok_or_else(not_a_store)
 }
 
 /// Runs `f` on the store. All JS values are converted before this is called,
 /// so no caller code (a getter, a `toJSON`) runs while the store is
 /// borrowed; a re-entrant call is a coded error, never a panic.
-fn with_store<R>(handle: u32, f: impl FnOnce(&mut TrustStore) -> Result<R, JsValue>) -> Result<R, JsValue> {
+fn with_store<R>(handle: u32, f: impl FnOnce(&mut TrustStore) -> Result<R, Misuse>) -> Result<R, Misuse> {
     let shared = store(handle)?;
-    let mut guard = shared.try_borrow_mut().map_err(|_| {
-        js_error(MisuseCode::InvalidTrustStore, "the TrustStore is in use by a call further up the stack")
-    })?;
+    let mut guard =
+        shared.try_borrow_mut().map_err(|_| misuse(MisuseCode::InvalidTrustStore, Text::new(D::StoreInUse)))?;
     f(&mut guard)
 }
 
-/// A new, empty store: trusts nothing. Returns its handle.
+/// A new, empty store: trusts nothing. Returns its handle. The constructor takes no options, so
+/// its errors are in English.
 #[wasm_bindgen(js_name = trustStoreNew, skip_typescript)]
 pub fn trust_store_new() -> Result<u32, JsValue> {
-    let handle = NEXT_HANDLE.with(|n| {
-        let h = n.get();
-        n.set(h.saturating_add(1));
-        h
-    });
-    if handle == u32::MAX {
-        return Err(js_error(MisuseCode::InputTooLarge, "this module instance has created too many TrustStores"));
-    }
-    STORES.with(|s| {
-        let mut map = s.try_borrow_mut().map_err(|_| js_error(MisuseCode::Internal, "store registry busy"))?;
-        if map.len() >= MAX_STORES {
-            return Err(js_error(
-                MisuseCode::InputTooLarge,
-                &format!("more than {MAX_STORES} live TrustStores: free() the ones you no longer use"),
-            ));
+    boundary::english(|| {
+        let handle = NEXT_HANDLE.with(|n| {
+            let h = n.get();
+            n.set(h.saturating_add(1));
+            h
+        });
+        if handle == u32::MAX {
+            return Err(misuse(MisuseCode::InputTooLarge, Text::new(D::TooManyStoresEver)));
         }
-        map.insert(handle, Rc::new(RefCell::new(TrustStore::new())));
-        Ok(handle)
+        STORES.with(|s| {
+            let mut map = s.try_borrow_mut().map_err(|_| internal("store registry busy"))?;
+            if map.len() >= MAX_STORES {
+                return Err(misuse(MisuseCode::InputTooLarge, Text::new(D::TooManyLiveStores).with("max", MAX_STORES)));
+            }
+            map.insert(handle, Rc::new(RefCell::new(TrustStore::new())));
+            Ok(handle)
+        })
     })
 }
 
@@ -96,8 +92,8 @@ pub fn trust_store_free(handle: u32) {
     });
 }
 
-/// The options of the TrustStore methods that return warnings: `{ locale }` (or nothing).
-fn message_options(options: &JsValue) -> Result<Locale, JsValue> {
+/// The options of the TrustStore methods: `{ locale }` (or nothing).
+fn message_options(options: &JsValue) -> Result<Locale, Misuse> {
     match boundary::options(options, "locale", Undefined::Absent)? {
         None => Ok(Locale::En),
         Some(obj) => boundary::locale(&obj),
@@ -107,54 +103,69 @@ fn message_options(options: &JsValue) -> Result<Locale, JsValue> {
 /// Adds the EC P-256 keys of a JWK set (JSON text or an object).
 #[wasm_bindgen(js_name = trustStoreAddJwks, skip_typescript)]
 pub fn trust_store_add_jwks(handle: u32, jwks: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    store(handle)?;
-    let locale = message_options(&options)?;
-    let text = if let Some(s) = jwks.as_string() {
-        s
-    } else if jwks.is_object() {
-        js_sys::JSON::stringify(&jwks)
-            .ok()
-            .and_then(|s| s.as_string())
-            .ok_or_else(|| js_error(MisuseCode::InvalidArgument, "the JWK set object cannot be serialised"))?
-    } else {
-        return Err(js_error(MisuseCode::InvalidArgument, "jwks must be JSON text or an object"));
-    };
-    within_trust_limit(text.len(), "a JWK set")?;
-    let outcome = with_store(handle, |ts| ts.add_jwks_json(&text).map_err(trust_error))?;
-    to_js(&outcome.render(locale))
+    localized(&options, || {
+        store(handle)?;
+        let locale = message_options(&options)?;
+        let arg = |key: D| misuse(MisuseCode::InvalidArgument, Text::new(key));
+        let text = if let Some(s) = jwks.as_string() {
+            s
+        } else if jwks.is_object() {
+            js_sys::JSON::stringify(&jwks)
+                .ok()
+                .and_then(|s| s.as_string())
+                .ok_or_else(|| arg(D::JwksNotSerialisable))?
+        } else {
+            return Err(arg(D::JwksType));
+        };
+        within_trust_limit(text.len(), || Text::new(D::JwksInputTooLarge))?;
+        let outcome = with_store(handle, |ts| Ok(ts.add_jwks_json(&text)?))?;
+        to_js(&outcome.render(locale))
+    })
 }
 
-/// Adds X.509 trust anchors; returns how many were added.
+/// Adds X.509 trust anchors; returns how many were added. The options (`{ locale }`) only set the
+/// language of its errors.
 #[wasm_bindgen(js_name = trustStoreAddCertificate, skip_typescript)]
-pub fn trust_store_add_certificate(handle: u32, pem_or_der: JsValue) -> Result<u32, JsValue> {
-    store(handle)?;
-    let bytes = pem_or_der_arg(&pem_or_der, "pemOrDer")?;
-    let n = with_store(handle, |ts| ts.add_certificates(&bytes).map_err(trust_error))?;
-    Ok(u32::try_from(n).unwrap_or(u32::MAX))
+pub fn trust_store_add_certificate(handle: u32, pem_or_der: JsValue, options: JsValue) -> Result<u32, JsValue> {
+    localized(&options, || {
+        store(handle)?;
+        let bytes = pem_or_der_arg(&pem_or_der, "pemOrDer")?;
+        message_options(&options)?;
+        let n = with_store(handle, |ts| Ok(ts.add_certificates(&bytes)?))?;
+        Ok(u32::try_from(n).unwrap_or(u32::MAX))
+    })
 }
 
-/// The size limit of every trust input (text or bytes) from JS.
-fn within_trust_limit(len: usize, name: &str) -> Result<(), JsValue> {
+/// The size limit of every trust input (text or bytes) from JS; `too_large` says which input.
+fn within_trust_limit(len: usize, too_large: impl FnOnce() -> Text) -> Result<(), Misuse> {
     if len > MAX_TRUST_INPUT {
-        return Err(js_error(MisuseCode::InputTooLarge, &format!("{name} may be at most 1 MiB")));
+        return Err(misuse(MisuseCode::InputTooLarge, too_large()));
     }
     Ok(())
 }
 
-fn string_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
-    let s =
-        value.as_string().ok_or_else(|| js_error(MisuseCode::InvalidArgument, &format!("{name} must be a string")))?;
-    within_trust_limit(s.len(), name)?;
+/// The error of an input `name` over the size limit.
+fn named_too_large(name: &str) -> impl FnOnce() -> Text + '_ {
+    move || Text::new(D::InputTooLarge).with("name", name)
+}
+
+fn string_arg(value: &JsValue, name: &str) -> Result<String, Misuse> {
+    let s = value
+        .as_string()
+        .ok_or_else(|| misuse(MisuseCode::InvalidArgument, Text::new(D::MustBeString).with("name", name)))?;
+    within_trust_limit(s.len(), named_too_large(name))?;
     Ok(s)
 }
 
 /// Revokes a JWK kid (and the keys trusted under it, on every path).
 #[wasm_bindgen(js_name = trustStoreRevokeKid, skip_typescript)]
 pub fn trust_store_revoke_kid(handle: u32, kid: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    store(handle)?;
-    let kid = string_arg(&kid, "kid")?;
-    let locale = message_options(&options)?;
-    to_js(&with_store(handle, |ts| ts.revoke_kid(&kid).map_err(trust_error))?.render(locale))
+    localized(&options, || {
+        store(handle)?;
+        let kid = string_arg(&kid, "kid")?;
+        let locale = message_options(&options)?;
+        to_js(&with_store(handle, |ts| Ok(ts.revoke_kid(&kid)?))?.render(locale))
+    })
 }
 
 /// Revokes a certificate serial under an issuer certificate.
@@ -165,11 +176,13 @@ pub fn trust_store_revoke_serial(
     serial_hex: JsValue,
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    store(handle)?;
-    let issuer = pem_or_der_arg(&issuer, "issuerCertificate")?;
-    let serial = string_arg(&serial_hex, "serialHex")?;
-    let locale = message_options(&options)?;
-    to_js(&with_store(handle, |ts| ts.revoke_serial(&issuer, &serial).map_err(trust_error))?.render(locale))
+    localized(&options, || {
+        store(handle)?;
+        let issuer = pem_or_der_arg(&issuer, "issuerCertificate")?;
+        let serial = string_arg(&serial_hex, "serialHex")?;
+        let locale = message_options(&options)?;
+        to_js(&with_store(handle, |ts| Ok(ts.revoke_serial(&issuer, &serial)?))?.render(locale))
+    })
 }
 
 /// Revokes a certificate serial under every issuer.
@@ -179,45 +192,51 @@ pub fn trust_store_revoke_serial_any_issuer(
     serial_hex: JsValue,
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    store(handle)?;
-    let serial = string_arg(&serial_hex, "serialHex")?;
-    let locale = message_options(&options)?;
-    to_js(&with_store(handle, |ts| ts.revoke_serial_any_issuer(&serial).map_err(trust_error))?.render(locale))
+    localized(&options, || {
+        store(handle)?;
+        let serial = string_arg(&serial_hex, "serialHex")?;
+        let locale = message_options(&options)?;
+        to_js(&with_store(handle, |ts| Ok(ts.revoke_serial_any_issuer(&serial)?))?.render(locale))
+    })
 }
 
 /// Revokes a certificate: issuer + serial and its public key, on every path.
 #[wasm_bindgen(js_name = trustStoreRevokeCertificate, skip_typescript)]
 pub fn trust_store_revoke_certificate(handle: u32, pem_or_der: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    store(handle)?;
-    let bytes = pem_or_der_arg(&pem_or_der, "certificate")?;
-    let locale = message_options(&options)?;
-    to_js(&with_store(handle, |ts| ts.revoke_certificate(&bytes).map_err(trust_error))?.render(locale))
-}
-
-/// Counts and listings: `what` is one of the introspection names below.
-#[wasm_bindgen(js_name = trustStoreInfo, skip_typescript)]
-pub fn trust_store_info(handle: u32, what: &str) -> Result<JsValue, JsValue> {
-    with_store(handle, |ts| match what {
-        "keyCount" => Ok(JsValue::from(u32::try_from(ts.key_count()).unwrap_or(u32::MAX))),
-        "anchorCount" => Ok(JsValue::from(u32::try_from(ts.anchor_count()).unwrap_or(u32::MAX))),
-        "kids" => to_js(&ts.kids()),
-        "anchors" => to_js(&ts.anchors()),
-        "revokedKids" => to_js(&ts.revoked_kids()),
-        "revokedSerials" => to_js(&ts.revoked_serials()),
-        "revokedKeys" => to_js(&ts.revoked_key_thumbprints()),
-        _ => Err(js_error(MisuseCode::Internal, "unknown TrustStore listing")),
+    localized(&options, || {
+        store(handle)?;
+        let bytes = pem_or_der_arg(&pem_or_der, "certificate")?;
+        let locale = message_options(&options)?;
+        to_js(&with_store(handle, |ts| Ok(ts.revoke_certificate(&bytes)?))?.render(locale))
     })
 }
 
-fn pem_or_der_arg(value: &JsValue, name: &str) -> Result<Vec<u8>, JsValue> {
+/// Counts and listings: `what` is one of the introspection names below. They take no options, so
+/// their errors (a freed store) are in English.
+#[wasm_bindgen(js_name = trustStoreInfo, skip_typescript)]
+pub fn trust_store_info(handle: u32, what: &str) -> Result<JsValue, JsValue> {
+    boundary::english(|| {
+        with_store(handle, |ts| match what {
+            "keyCount" => Ok(JsValue::from(u32::try_from(ts.key_count()).unwrap_or(u32::MAX))),
+            "anchorCount" => Ok(JsValue::from(u32::try_from(ts.anchor_count()).unwrap_or(u32::MAX))),
+            "kids" => to_js(&ts.kids()),
+            "anchors" => to_js(&ts.anchors()),
+            "revokedKids" => to_js(&ts.revoked_kids()),
+            "revokedSerials" => to_js(&ts.revoked_serials()),
+            "revokedKeys" => to_js(&ts.revoked_key_thumbprints()),
+            _ => Err(internal("unknown TrustStore listing")),
+        })
+    })
+}
+
+fn pem_or_der_arg(value: &JsValue, name: &str) -> Result<Vec<u8>, Misuse> {
     if let Some(s) = value.as_string() {
-        within_trust_limit(s.len(), name)?;
+        within_trust_limit(s.len(), named_too_large(name))?;
         return Ok(s.into_bytes());
     }
-    let bytes = boundary::bytes(value, name, MAX_TRUST_INPUT, MisuseCode::InvalidArgument).map_err(|_| {
-        js_error(MisuseCode::InvalidArgument, &format!("{name} must be PEM text or DER bytes (a Uint8Array)"))
-    })?;
-    within_trust_limit(bytes.len(), name)?;
+    let bytes = boundary::bytes(value, name, MAX_TRUST_INPUT, MisuseCode::InvalidArgument)
+        .map_err(|_| misuse(MisuseCode::InvalidArgument, Text::new(D::PemOrDer).with("name", name)))?;
+    within_trust_limit(bytes.len(), named_too_large(name))?;
     Ok(bytes)
 }
 
@@ -225,28 +244,18 @@ const VERIFY_OPTIONS: &str =
     "at,expectedNonce,maxAgeSeconds,clockSkewSeconds,externalAad,rejectCaSigner,requireSignedX5chain,locale,engine";
 
 /// A non-negative whole number of seconds.
-fn seconds_option(v: &JsValue, name: &str) -> Result<u64, JsValue> {
-    let n = v.as_f64().ok_or_else(|| js_error(MisuseCode::InvalidOption, &format!("{name} must be a number")))?;
+fn seconds_option(v: &JsValue, name: &str) -> Result<u64, Misuse> {
+    let n = v.as_f64().ok_or_else(|| bad_option(Text::new(D::MustBeNumber).with("name", name)))?;
     if !n.is_finite() || n < 0.0 || n.fract() != 0.0 || n > 1e15 {
-        return Err(js_error(
-            MisuseCode::InvalidOption,
-            &format!("{name} must be a non-negative whole number of seconds"),
-        ));
+        return Err(bad_option(Text::new(D::Seconds).with("name", name)));
     }
     Ok(n as u64)
-}
-
-fn bool_option(obj: &Object, name: &str) -> Result<bool, JsValue> {
-    match get(obj, name) {
-        None => Ok(false),
-        Some(v) => v.as_bool().ok_or_else(|| js_error(MisuseCode::InvalidOption, &format!("{name} must be a boolean"))),
-    }
 }
 
 /// The verify options. Every option is a security option: one that is
 /// present must have a valid value (`undefined` included: it is an error,
 /// never "use the default").
-fn verify_options(options: &JsValue) -> Result<VerifyOptions, JsValue> {
+fn verify_options(options: &JsValue) -> Result<VerifyOptions, Misuse> {
     let Some(obj) = boundary::options(options, VERIFY_OPTIONS, Undefined::Rejected)? else {
         return Ok(VerifyOptions::at(now_seconds()));
     };
@@ -269,7 +278,7 @@ fn verify_options(options: &JsValue) -> Result<VerifyOptions, JsValue> {
     if let Some(v) = get(&obj, "externalAad") {
         let aad = boundary::bytes(&v, "externalAad", MAX_DUMP_BYTES, MisuseCode::InvalidOption)?;
         if aad.len() > MAX_DUMP_BYTES {
-            return Err(js_error(MisuseCode::InvalidOption, "externalAad may be at most 64 KiB"));
+            return Err(bad_option(Text::new(D::ExternalAad)));
         }
         opts.external_aad = aad;
     }
@@ -282,19 +291,19 @@ fn verify_options(options: &JsValue) -> Result<VerifyOptions, JsValue> {
         None => EngineChoice::Auto,
         Some(Some(s)) if s == "auto" => EngineChoice::Auto,
         Some(Some(s)) if s == "wasm" => EngineChoice::Wasm,
-        Some(_) => return Err(js_error(MisuseCode::InvalidOption, "engine must be \"auto\" or \"wasm\"")),
+        Some(_) => return Err(bad_option(Text::new(D::Engine))),
     };
     Ok(opts)
 }
 
 /// Converts a report and attaches its byte fields as `Uint8Array`s.
-fn report_to_js(report: &DumpReport) -> Result<JsValue, JsValue> {
+fn report_to_js(report: &DumpReport) -> Result<JsValue, Misuse> {
     let obj = to_js(report)?;
-    let set = |key: &str, bytes: Option<&[u8]>| -> Result<(), JsValue> {
+    let set = |key: &str, bytes: Option<&[u8]>| -> Result<(), Misuse> {
         let value = bytes.map_or(JsValue::NULL, |b| Uint8Array::from(b).into());
         Reflect::set(&obj, &JsValue::from_str(key), &value)
             .map(|_| ())
-            .map_err(|_| js_error(MisuseCode::Internal, "cannot attach a byte field to a report"))
+            .map_err(|_| internal("cannot attach a byte field to a report"))
     };
     set("nonce", report.nonce.as_ref().map(|b| b.as_slice()))?;
     set("chipSerial", report.chip_serial.as_ref().map(|b| b.as_slice()))?;
@@ -303,33 +312,39 @@ fn report_to_js(report: &DumpReport) -> Result<JsValue, JsValue> {
     Ok(obj)
 }
 
-fn dump_bytes(value: &JsValue, name: &str) -> Result<Vec<u8>, JsValue> {
+fn dump_bytes(value: &JsValue, name: &str) -> Result<Vec<u8>, Misuse> {
     boundary::bytes(value, name, MAX_DUMP_BYTES, MisuseCode::InvalidArgument)
 }
 
 /// Verifies one signed chip dump against the store behind `handle`.
 #[wasm_bindgen(js_name = verifyDumpWith, skip_typescript)]
 pub fn verify_dump_with(bytes: JsValue, handle: u32, options: JsValue) -> Result<JsValue, JsValue> {
-    let bytes = dump_bytes(&bytes, "bytes")?;
-    store(handle)?;
-    let opts = verify_options(&options)?;
-    let report = with_store(handle, |ts| Ok(dump::verify_dump_on(&bytes, ts, &opts, &HostEngine)))?;
-    report_to_js(&report)
+    localized(&options, || {
+        let bytes = dump_bytes(&bytes, "bytes")?;
+        store(handle)?;
+        let opts = verify_options(&options)?;
+        let report = with_store(handle, |ts| Ok(dump::verify_dump_on(&bytes, ts, &opts, &HostEngine)))?;
+        report_to_js(&report)
+    })
 }
 
 /// Verifies many dumps in one call.
 #[wasm_bindgen(js_name = verifyDumpsWith, skip_typescript)]
 pub fn verify_dumps_with(list: JsValue, handle: u32, options: JsValue) -> Result<JsValue, JsValue> {
+    localized(&options, || verify_dumps(&list, handle, &options))
+}
+
+fn verify_dumps(list: &JsValue, handle: u32, options: &JsValue) -> Result<JsValue, Misuse> {
     let list = boundary::array(
-        &list,
+        list,
         "list",
-        "Uint8Array",
+        D::Uint8Arrays,
         MAX_DUMP_BATCH,
         MisuseCode::InvalidArgument,
         MisuseCode::InputTooLarge,
     )?;
     store(handle)?;
-    let opts = verify_options(&options)?;
+    let opts = verify_options(options)?;
     let out = js_sys::Array::new_with_length(list.length());
     // One dump at a time (a batch may hold 100,000 dumps of 64 KiB). Copying
     // the bytes and building the reports run no caller code (brand-checked
@@ -340,8 +355,7 @@ pub fn verify_dumps_with(list: JsValue, handle: u32, options: JsValue) -> Result
             let report = report_to_js(&dump::verify_dump_on(&bytes, ts, &opts, &HostEngine))?;
             // Reflect.set is a `catch` import: even a polluted Array.prototype
             // setter cannot throw through wasm.
-            Reflect::set(&out, &JsValue::from(i), &report)
-                .map_err(|_| js_error(MisuseCode::Internal, "cannot store a report"))?;
+            Reflect::set(&out, &JsValue::from(i), &report).map_err(|_| internal("cannot store a report"))?;
         }
         Ok(())
     })?;

@@ -4,40 +4,44 @@
 //! (BENCHMARKS.md, issue 11).
 
 use super::boundary::{self, get, Undefined};
-use super::js_error;
-use super::number::{date_value, today_cst};
+use super::misuse;
+use super::number::{bad_option, date_value, today_cst};
 use crate::core::codes::MisuseCode;
 use crate::core::date::digits;
+use crate::core::i18n::{GenerateErrorKey as G, Text, Value};
 use crate::core::number::{self, Kind, Sex};
 use crate::core::tables;
 use wasm_bindgen::prelude::*;
 
 const GENERATE_OPTIONS: &str = "kind,seed,birthDate,sex,province,region,nationality";
 
-/// A valid number for test data, deterministic for the seed (see `number::generate_number`).
+/// A valid number for test data, deterministic for the seed (see `number::generate_number`). Its
+/// options have no `locale` (test data), so its errors are in English.
 #[wasm_bindgen(js_name = generateNumber, skip_typescript)]
 pub fn generate_number(options: JsValue) -> Result<String, JsValue> {
-    let invalid = |m: &str| js_error(MisuseCode::InvalidOption, m);
-    let obj = boundary::options(&options, GENERATE_OPTIONS, Undefined::Absent)?
-        .ok_or_else(|| invalid("generateNumber needs options: { kind, seed } at least"))?;
-    let kind_names = || Kind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ");
+    boundary::english(|| generate(&options))
+}
+
+fn generate(options: &JsValue) -> Result<String, super::Misuse> {
+    let invalid = |key: G| bad_option(Text::new(key));
+    let obj = boundary::options(options, GENERATE_OPTIONS, Undefined::Absent)?
+        .ok_or_else(|| bad_option(Text::new(G::NeedsOptions).with("least", "{ kind, seed }")))?;
+    let kind_names = || Value::Strs(Kind::ALL.iter().map(|k| k.as_str().to_owned()).collect());
     let kind = get(&obj, "kind")
         .and_then(|v| v.as_string())
         .and_then(|s| Kind::parse(&s))
-        .ok_or_else(|| invalid(&format!("kind must be one of {}", kind_names())))?;
+        .ok_or_else(|| bad_option(Text::new(G::Kind).with("kinds", kind_names())))?;
     let seed = get(&obj, "seed")
         .and_then(|v| v.as_f64())
         .filter(|n| n.fract() == 0.0 && (0.0..=9_007_199_254_740_991.0).contains(n))
         .map(|n| n as u64)
-        .ok_or_else(|| {
-            invalid("seed must be an integer from 0 to Number.MAX_SAFE_INTEGER (the same seed gives the same number)")
-        })?;
+        .ok_or_else(|| invalid(G::Seed))?;
     let birth_date = get(&obj, "birthDate").map(|v| date_value(&v, "birthDate")).transpose()?;
     let sex = match get(&obj, "sex").and_then(|v| v.as_string()).as_deref() {
         _ if get(&obj, "sex").is_none() => None,
         Some("male") => Some(Sex::Male),
         Some("female") => Some(Sex::Female),
-        _ => return Err(invalid("sex must be \"male\" or \"female\"")),
+        _ => return Err(invalid(G::Sex)),
     };
     let province = match get(&obj, "province") {
         None => None,
@@ -47,7 +51,7 @@ pub fn generate_number(options: JsValue) -> Result<String, JsValue> {
                 Some(_) => None,
                 None => v.as_f64().filter(|n| n.fract() == 0.0 && (10.0..=99.0).contains(n)).map(|n| n as u8),
             };
-            Some(code.ok_or_else(|| invalid("province must be a two-digit GB/T 2260 code, e.g. \"11\" or 11"))?)
+            Some(code.ok_or_else(|| invalid(G::Province))?)
         }
     };
     let region = match get(&obj, "region") {
@@ -56,7 +60,7 @@ pub fn generate_number(options: JsValue) -> Result<String, JsValue> {
             Some("HK") => "HK",
             Some("MO") => "MO",
             Some("TW") => "TW",
-            _ => return Err(invalid("region must be \"HK\", \"MO\" or \"TW\"")),
+            _ => return Err(invalid(G::Region)),
         }),
     };
     let nationality = match get(&obj, "nationality") {
@@ -68,11 +72,7 @@ pub fn generate_number(options: JsValue) -> Result<String, JsValue> {
             } else {
                 tables::country_by_alpha3(&code)
             };
-            Some(found.ok_or_else(|| {
-                invalid(
-                    "nationality must be an ISO 3166-1 alpha-3 code (\"CAN\") or numeric code (\"124\") of the table",
-                )
-            })?)
+            Some(found.ok_or_else(|| invalid(G::Nationality))?)
         }
     };
     let req = number::GenerateRequest { kind, seed, birth_date, sex, province, region, nationality };
@@ -82,6 +82,6 @@ pub fn generate_number(options: JsValue) -> Result<String, JsValue> {
         } else {
             MisuseCode::InvalidOption
         };
-        js_error(code, &e.message())
+        misuse(code, e.text())
     })
 }

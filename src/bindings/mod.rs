@@ -2,6 +2,12 @@
 //! reports to plain JS objects (camelCase), and turns misuse into JS errors
 //! that carry a stable `code`. No validation logic lives here.
 //!
+//! Misuse is a [`Misuse`] value (a code and a [`Text`]) until an exported
+//! function returns: only there, in `boundary::localized`, is it rendered in
+//! the call's locale and made a JS error. So an argument or option reader
+//! never needs the locale, and an error raised before the `locale` option is
+//! validated is still in the caller's language.
+//!
 //! Number reports are built by a JS snippet from a compact word stream
 //! (`js/number_reports.js`); dump and trust reports cross as one JSON text
 //! parsed by the engine's `JSON.parse`, byte fields then attached as
@@ -25,29 +31,57 @@ pub mod number;
 mod types;
 
 use crate::core::codes::MisuseCode;
+use crate::core::i18n::{ErrorKey, Locale, Text};
 use js_sys::Reflect;
 #[cfg(feature = "dumps")]
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-/// A JS `Error` (or `TypeError`) with a `code` property.
-pub(crate) fn js_error(code: MisuseCode, message: &str) -> JsValue {
-    let err: js_sys::Error = match code {
-        MisuseCode::InvalidArgument | MisuseCode::InvalidOption | MisuseCode::InvalidTrustStore => {
-            js_sys::TypeError::new(message).unchecked_into()
-        }
-        _ => js_sys::Error::new(message),
-    };
-    let _ = Reflect::set(&err, &JsValue::from_str("code"), &JsValue::from_str(code.as_str()));
-    err.into()
+/// A misuse error not yet in words: its stable code and its message as a [`Text`]. Boxed: every
+/// fallible binding function returns it, and a one-pointer error keeps their `Result`s small (wasm
+/// size; the error path is cold).
+#[derive(Debug)]
+pub(crate) struct Misuse(Box<(MisuseCode, Text)>);
+
+/// The misuse `code`, saying `text`.
+#[inline(never)]
+pub(crate) fn misuse(code: MisuseCode, text: Text) -> Misuse {
+    Misuse(Box::new((code, text)))
+}
+
+/// A bug (INTERNAL), with an English detail: it is for the bug report, not for the user.
+pub(crate) fn internal(detail: impl Into<String>) -> Misuse {
+    misuse(MisuseCode::Internal, Text::new(ErrorKey::Internal).with("detail", detail.into()))
+}
+
+#[cfg(feature = "dumps")]
+impl From<crate::core::trust::TrustError> for Misuse {
+    fn from(e: crate::core::trust::TrustError) -> Self {
+        misuse(e.code, e.text)
+    }
+}
+
+impl Misuse {
+    /// A JS `Error` (or `TypeError`) with a `code` property and the message in `locale`.
+    pub(crate) fn into_js(self, locale: Locale) -> JsValue {
+        let (code, text) = *self.0;
+        let message = text.render(locale);
+        let err: js_sys::Error = match code {
+            MisuseCode::InvalidArgument | MisuseCode::InvalidOption | MisuseCode::InvalidTrustStore => {
+                js_sys::TypeError::new(&message).unchecked_into()
+            }
+            _ => js_sys::Error::new(&message),
+        };
+        let _ = Reflect::set(&err, &JsValue::from_str("code"), &JsValue::from_str(code.as_str()));
+        err.into()
+    }
 }
 
 /// Serialises a core value to a plain JS object via `JSON.parse`.
 #[cfg(feature = "dumps")]
-pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value)
-        .map_err(|e| js_error(MisuseCode::Internal, &format!("cannot serialise a report: {e}")))?;
-    js_sys::JSON::parse(&text).map_err(|_| js_error(MisuseCode::Internal, "cannot parse a report"))
+pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Misuse> {
+    let text = serde_json::to_string(value).map_err(|e| internal(format!("cannot serialise a report: {e}")))?;
+    js_sys::JSON::parse(&text).map_err(|_| internal("cannot parse a report"))
 }
 
 /// The current time as Unix seconds.

@@ -1,11 +1,11 @@
 //! `checkNumber`, `checkNumbers`, `isValidNumber`, `upgradeResident15` and the helpers
 //! (`rebuildFpr15`, `ageAt`, `maskNumber`; `generateNumber` is in `generate.rs`).
 
-use super::boundary::{self, get, Undefined};
-use super::{js_error, now_seconds};
+use super::boundary::{self, get, localized, Undefined};
+use super::{internal, misuse, now_seconds, Misuse};
 use crate::core::codes::MisuseCode;
 use crate::core::date::Date;
-use crate::core::i18n::{Params, Value};
+use crate::core::i18n::{ErrorKey, Params, Text, Value};
 use crate::core::number::{
     self, Code, ErrorCode, Kind, KindSet, LeanReport, NumberOptions, Severity, Sex, WarningCode,
 };
@@ -20,7 +20,7 @@ const NUMBER_OPTIONS: &str = "strict,at,fpr15CheckDigit,kinds,locale";
 
 /// Converts the JS options object (see `NumberOptions` in the TS types).
 /// Without `at`, the check date is the current date in China Standard Time.
-pub(crate) fn number_options(options: &JsValue) -> Result<NumberOptions, JsValue> {
+pub(crate) fn number_options(options: &JsValue) -> Result<NumberOptions, Misuse> {
     match boundary::options(options, NUMBER_OPTIONS, Undefined::Absent)? {
         None => Ok(NumberOptions::new(today_cst())),
         Some(obj) => read_number_options(&obj),
@@ -29,21 +29,31 @@ pub(crate) fn number_options(options: &JsValue) -> Result<NumberOptions, JsValue
 
 /// The options of `isValidNumber`'s second argument: `None` for none, including a validation
 /// library's context object (see `boundary::predicate_options`).
-fn predicate_number_options(options: &JsValue) -> Result<Option<NumberOptions>, JsValue> {
+fn predicate_number_options(options: &JsValue) -> Result<Option<NumberOptions>, Misuse> {
     boundary::predicate_options(options, NUMBER_OPTIONS)?.map(|obj| read_number_options(&obj)).transpose()
 }
 
-fn read_number_options(obj: &js_sys::Object) -> Result<NumberOptions, JsValue> {
-    let strict = match get(obj, "strict") {
-        None => false,
-        Some(v) => v.as_bool().ok_or_else(|| js_error(MisuseCode::InvalidOption, "strict must be a boolean"))?,
-    };
+/// An `INVALID_OPTION` error saying `text`.
+pub(crate) fn bad_option(text: Text) -> Misuse {
+    misuse(MisuseCode::InvalidOption, text)
+}
+
+/// A boolean option (absent: `false`).
+pub(crate) fn bool_option(obj: &js_sys::Object, name: &str) -> Result<bool, Misuse> {
+    match get(obj, name) {
+        None => Ok(false),
+        Some(v) => v.as_bool().ok_or_else(|| bad_option(Text::new(ErrorKey::MustBeBoolean).with("name", name))),
+    }
+}
+
+fn read_number_options(obj: &js_sys::Object) -> Result<NumberOptions, Misuse> {
+    let strict = bool_option(obj, "strict")?;
     let at = get(obj, "at").map(|v| date_value(&v, "at")).transpose()?;
     let fpr15_check_digit = match get(obj, "fpr15CheckDigit").map(|v| v.as_string()) {
         None => Severity::Error,
         Some(Some(s)) if s == "error" => Severity::Error,
         Some(Some(s)) if s == "warning" => Severity::Warning,
-        Some(_) => return Err(js_error(MisuseCode::InvalidOption, "fpr15CheckDigit must be \"error\" or \"warning\"")),
+        Some(_) => return Err(bad_option(Text::new(ErrorKey::Fpr15CheckDigit))),
     };
     let kinds = match get(obj, "kinds") {
         None => KindSet::DEFAULT,
@@ -56,27 +66,25 @@ fn read_number_options(obj: &js_sys::Object) -> Result<NumberOptions, JsValue> {
 
 /// A date as the `at` option takes it: a `Date` or epoch milliseconds (its China Standard Time
 /// date), or `"YYYY-MM-DD"`. `name` is the option or argument, for the message.
-pub(crate) fn date_value(v: &JsValue, name: &str) -> Result<Date, JsValue> {
+pub(crate) fn date_value(v: &JsValue, name: &str) -> Result<Date, Misuse> {
     match v.as_string() {
-        Some(s) => Date::parse_iso(&s).ok_or_else(|| {
-            js_error(MisuseCode::InvalidOption, &format!("{name} must be a Date, epoch milliseconds or \"YYYY-MM-DD\""))
-        }),
+        Some(s) => Date::parse_iso(&s).ok_or_else(|| bad_option(Text::new(ErrorKey::DateValue).with("name", name))),
         None => Ok(Date::from_unix_seconds_cst(boundary::time_seconds(v, name)?)),
     }
 }
 
 /// `kinds`: a non-empty array of kind names, read through a snapshot (no caller code runs).
-fn kinds_option(value: &JsValue) -> Result<KindSet, JsValue> {
+fn kinds_option(value: &JsValue) -> Result<KindSet, Misuse> {
     let names = || Kind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ");
-    let bad =
-        || js_error(MisuseCode::InvalidOption, &format!("kinds must be a non-empty array of kind names ({})", names()));
-    let list = boundary::array(value, "kinds", "kind names", 16, MisuseCode::InvalidOption, MisuseCode::InvalidOption)?;
+    let bad = || bad_option(Text::new(ErrorKey::KindsType).with("kinds", names()));
+    let list =
+        boundary::array(value, "kinds", ErrorKey::KindNames, 16, MisuseCode::InvalidOption, MisuseCode::InvalidOption)?;
     let mut kinds = KindSet::EMPTY;
     for item in list.iter() {
         let name = item.as_string().ok_or_else(bad)?;
         let kind = Kind::parse(&name).ok_or_else(|| {
             let shown: String = name.chars().take(32).collect();
-            js_error(MisuseCode::InvalidOption, &format!("kinds: unknown kind \"{shown}\" (kinds: {})", names()))
+            bad_option(Text::new(ErrorKey::KindUnknown).with("shown", shown).with("kinds", names()))
         })?;
         kinds = kinds.with(kind);
     }
@@ -104,11 +112,16 @@ fn last_today() -> Date {
     LAST_TODAY.with(|t| t.get()).unwrap_or_else(today_cst)
 }
 
-fn string_arg(input: &JsValue, name: &str) -> Result<String, JsValue> {
+fn string_arg(input: &JsValue, name: &str) -> Result<String, Misuse> {
     input.as_string().ok_or_else(|| {
         let got = if input.is_null() { "null".to_owned() } else { input.js_typeof().as_string().unwrap_or_default() };
-        js_error(MisuseCode::InvalidArgument, &format!("{name} must be a string, got {got}"))
+        not_a_string(name, got)
     })
+}
+
+/// `name` is not a string but a `got` (the JS type).
+fn not_a_string(name: &str, got: impl Into<Value>) -> Misuse {
+    misuse(MisuseCode::InvalidArgument, Text::new(ErrorKey::StringArg).with("name", name).with("got", got))
 }
 
 // --- Report encoding (see src/bindings/js/number_reports.js for the layout) ---------------------
@@ -148,11 +161,11 @@ thread_local! {
 /// text instead of JSON: serde_json's serializer and `json!` cost ~19 KB
 /// gzip of the numbers-only build, and JS splits lines faster than it
 /// parses JSON. Table names never hold `|` or a newline (tested).
-fn ensure_tables() -> Result<(), JsValue> {
+fn ensure_tables() -> Result<(), Misuse> {
     if TABLES_SENT.with(|t| t.get()) {
         return Ok(());
     }
-    js_set_tables(&tables_text()).map_err(|e| internal("cannot hand the tables to JS", &e))?;
+    js_set_tables(&tables_text()).map_err(|e| snippet_failed("cannot hand the tables to JS", &e))?;
     TABLES_SENT.with(|t| t.set(true));
     Ok(())
 }
@@ -201,12 +214,12 @@ pub(crate) fn tables_text() -> String {
 }
 
 /// A JS exception from our own snippet is a bug: report it as INTERNAL.
-fn internal(what: &str, e: &JsValue) -> JsValue {
+fn snippet_failed(what: &str, e: &JsValue) -> Misuse {
     let detail = match e.dyn_ref::<js_sys::Error>() {
         Some(err) => String::from(err.message()),
         None => e.as_string().unwrap_or_default(),
     };
-    js_error(MisuseCode::Internal, &format!("{what}: {detail}"))
+    internal(format!("{what}: {detail}"))
 }
 
 fn utf16_len(s: &str) -> u32 {
@@ -316,6 +329,9 @@ fn encode_params(params: &Params, words: &mut Vec<u32>, text: &mut String) {
                 words.push(2);
                 push_text(words, text, t);
             }
+            // generateNumber's errors only: number issues never carry it.
+            #[cfg(feature = "generate")]
+            Value::ProvinceTable(_) => words.push(0),
         }
     }
 }
@@ -349,41 +365,51 @@ fn split_by_utf16<'a>(joined: &'a str, lens: &[u32]) -> Option<Vec<&'a str>> {
 /// The 18-character number of a valid legacy 15-digit resident number, or `null`.
 #[wasm_bindgen(js_name = upgradeResident15, skip_typescript)]
 pub fn upgrade_resident15(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let text_in = string_arg(&input, "input")?;
-    let opts = number_options(&options)?;
-    // `null`, not wasm-bindgen's `undefined` for None: reports use null for "none".
-    Ok(number::upgrade_resident15(&text_in, &opts).map_or(JsValue::NULL, |n| JsValue::from_str(&n)))
+    localized(&options, || {
+        let text_in = string_arg(&input, "input")?;
+        let opts = number_options(&options)?;
+        // `null`, not wasm-bindgen's `undefined` for None: reports use null for "none".
+        Ok(number::upgrade_resident15(&text_in, &opts).map_or(JsValue::NULL, |n| JsValue::from_str(&n)))
+    })
 }
 
 /// Validates one number and explains the result.
 #[wasm_bindgen(js_name = checkNumber, skip_typescript)]
 pub fn check_number(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let text_in = string_arg(&input, "input")?;
-    let opts = number_options(&options)?;
-    ensure_tables()?;
-    let report = number::check_number_lean(&text_in, &opts);
-    let mut words = Vec::with_capacity(16);
-    let mut text = String::new();
-    encode_report(&text_in, &report, &mut words, &mut text);
-    js_build_report(&input, &words, &text).map_err(|e| internal("cannot build the report", &e))
+    localized(&options, || {
+        let text_in = string_arg(&input, "input")?;
+        let opts = number_options(&options)?;
+        ensure_tables()?;
+        let report = number::check_number_lean(&text_in, &opts);
+        let mut words = Vec::with_capacity(16);
+        let mut text = String::new();
+        encode_report(&text_in, &report, &mut words, &mut text);
+        js_build_report(&input, &words, &text).map_err(|e| snippet_failed("cannot build the report", &e))
+    })
 }
 
 /// The batch as one string and the UTF-16 length of each element (see
 /// `joinInputs` in number_reports.js).
-fn join_inputs(inputs: &JsValue) -> Result<(String, Vec<u32>), JsValue> {
-    let out = js_join_inputs(inputs, MAX_BATCH, MAX_BATCH_TEXT).map_err(|e| internal("cannot read the batch", &e))?;
+fn join_inputs(inputs: &JsValue) -> Result<(String, Vec<u32>), Misuse> {
+    let out =
+        js_join_inputs(inputs, MAX_BATCH, MAX_BATCH_TEXT).map_err(|e| snippet_failed("cannot read the batch", &e))?;
+    // A failure is a reason and its details (see `joinInputs`).
     if let Some(failure) = out.as_string() {
-        let (code, message) = failure.split_once(' ').unwrap_or(("", failure.as_str()));
-        let code = if code == MisuseCode::InputTooLarge.as_str() {
-            MisuseCode::InputTooLarge
-        } else {
-            MisuseCode::InvalidArgument
-        };
-        return Err(js_error(code, message));
+        let [reason, index, got] = boundary::fields(&failure);
+        let arg = |text: Text| misuse(MisuseCode::InvalidArgument, text);
+        return Err(match reason {
+            "TYPE" => arg(Text::new(ErrorKey::InputsType)),
+            "TOO_MANY" => misuse(MisuseCode::InputTooLarge, Text::new(ErrorKey::TooManyNumbers).with("max", MAX_BATCH)),
+            "TOO_LONG" => {
+                misuse(MisuseCode::InputTooLarge, Text::new(ErrorKey::BatchTooLarge).with("max", MAX_BATCH_TEXT))
+            }
+            "ELEMENT" => arg(Text::new(ErrorKey::ElementGetterThrew).with("name", "inputs").with("index", index)),
+            "NOT_STRING" => not_a_string(&format!("inputs[{index}]"), got),
+            _ => arg(Text::new(ErrorKey::RevokedProxy).with("name", "inputs")),
+        });
     }
     let parts: Array = out.unchecked_into();
-    let joined =
-        parts.get(0).as_string().ok_or_else(|| js_error(MisuseCode::Internal, "joinInputs returned no text"))?;
+    let joined = parts.get(0).as_string().ok_or_else(|| internal("joinInputs returned no text"))?;
     let lens = js_sys::Uint32Array::new(&parts.get(1)).to_vec();
     Ok((joined, lens))
 }
@@ -391,18 +417,20 @@ fn join_inputs(inputs: &JsValue) -> Result<(String, Vec<u32>), JsValue> {
 /// Validates many numbers in one boundary crossing.
 #[wasm_bindgen(js_name = checkNumbers, skip_typescript)]
 pub fn check_numbers(inputs: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let opts = number_options(&options)?;
-    let (joined, lens) = join_inputs(&inputs)?;
-    let parts = split_by_utf16(&joined, &lens)
-        .ok_or_else(|| js_error(MisuseCode::Internal, "the batch text does not match its lengths"))?;
-    ensure_tables()?;
-    let mut words = Vec::with_capacity(parts.len() * 8);
-    let mut text = String::new();
-    for part in parts {
-        let report = number::check_number_lean(part, &opts);
-        encode_report(part, &report, &mut words, &mut text);
-    }
-    js_build_reports(&words, &text).map_err(|e| internal("cannot build the reports", &e))
+    localized(&options, || {
+        let opts = number_options(&options)?;
+        let (joined, lens) = join_inputs(&inputs)?;
+        let parts =
+            split_by_utf16(&joined, &lens).ok_or_else(|| internal("the batch text does not match its lengths"))?;
+        ensure_tables()?;
+        let mut words = Vec::with_capacity(parts.len() * 8);
+        let mut text = String::new();
+        for part in parts {
+            let report = number::check_number_lean(part, &opts);
+            encode_report(part, &report, &mut words, &mut text);
+        }
+        js_build_reports(&words, &text).map_err(|e| snippet_failed("cannot build the reports", &e))
+    })
 }
 
 /// `isValidNumber(string)` without options, the form-field hot path: a
@@ -432,14 +460,16 @@ pub fn is_valid_number_string(input: &str) -> bool {
 /// test "many misuse throws in a row" catches exactly that.)
 #[wasm_bindgen(js_name = isValidNumber, skip_typescript)]
 pub fn is_valid_number(input: JsValue, options: JsValue) -> Result<bool, JsValue> {
-    let opts = predicate_number_options(&options)?;
-    if input.is_undefined() || input.is_null() {
-        return Ok(false);
-    }
-    let input = string_arg(&input, "input")?;
-    Ok(match opts {
-        None => is_valid_number_string(&input),
-        Some(opts) => number::is_valid_number(&input, &opts),
+    localized(&options, || {
+        let opts = predicate_number_options(&options)?;
+        if input.is_undefined() || input.is_null() {
+            return Ok(false);
+        }
+        let input = string_arg(&input, "input")?;
+        Ok(match opts {
+            None => is_valid_number_string(&input),
+            Some(opts) => number::is_valid_number(&input, &opts),
+        })
     })
 }
 
@@ -454,28 +484,31 @@ fn string_or_null(s: Option<String>) -> JsValue {
 /// `null` (docs/spec/card-formats.md §1.7).
 #[wasm_bindgen(js_name = rebuildFpr15, skip_typescript)]
 pub fn rebuild_fpr15(input: JsValue, association_item: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let text_in = string_arg(&input, "input")?;
-    let item = string_arg(&association_item, "associationItem")?;
-    let opts = number_options(&options)?;
-    Ok(string_or_null(number::rebuild_fpr15_checked(&text_in, &item, &opts)))
+    localized(&options, || {
+        let text_in = string_arg(&input, "input")?;
+        let item = string_arg(&association_item, "associationItem")?;
+        let opts = number_options(&options)?;
+        Ok(string_or_null(number::rebuild_fpr15_checked(&text_in, &item, &opts)))
+    })
 }
 
 /// Age in completed years on `date` (default today, China Standard Time) of a number or a report.
+/// It takes no options, so its errors are in English.
 #[wasm_bindgen(js_name = ageAt, skip_typescript)]
 pub fn age_at(subject: JsValue, date: JsValue) -> Result<JsValue, JsValue> {
-    let on = if date.is_undefined() { today_cst() } else { date_value(&date, "date")? };
-    if let Some(text_in) = subject.as_string() {
-        let years = number::age_at(&text_in, &NumberOptions::new(on));
-        return Ok(years.map_or(JsValue::NULL, JsValue::from));
-    }
-    let not_a_report = || {
-        js_error(MisuseCode::InvalidArgument, "ageAt takes a number string or a report from checkNumber/checkNumbers")
-    };
-    let birth = match boundary::report_birth_date(&subject).ok_or_else(not_a_report)? {
-        None => return Ok(JsValue::NULL),
-        Some(text) => Date::parse_iso(&text).ok_or_else(not_a_report)?,
-    };
-    Ok(birth.completed_years_at(on).map_or(JsValue::NULL, JsValue::from))
+    boundary::english(|| {
+        let on = if date.is_undefined() { today_cst() } else { date_value(&date, "date")? };
+        if let Some(text_in) = subject.as_string() {
+            let years = number::age_at(&text_in, &NumberOptions::new(on));
+            return Ok(years.map_or(JsValue::NULL, JsValue::from));
+        }
+        let not_a_report = || misuse(MisuseCode::InvalidArgument, Text::new(ErrorKey::AgeAtSubject));
+        let birth = match boundary::report_birth_date(&subject).ok_or_else(not_a_report)? {
+            None => return Ok(JsValue::NULL),
+            Some(text) => Date::parse_iso(&text).ok_or_else(not_a_report)?,
+        };
+        Ok(birth.completed_years_at(on).map_or(JsValue::NULL, JsValue::from))
+    })
 }
 
 const MASK_OPTIONS: &str = "keepStart,keepEnd,maskChar";
@@ -484,34 +517,37 @@ const MASK_OPTIONS: &str = "keepStart,keepEnd,maskChar";
 const MAX_KEEP: u32 = 64;
 
 /// The display form of a string, most of it masked (see `number::mask_number`).
+/// Its options have no `locale`, so its errors are in English.
 #[wasm_bindgen(js_name = maskNumber, skip_typescript)]
 pub fn mask_number(input: JsValue, options: JsValue) -> Result<String, JsValue> {
-    let text_in = string_arg(&input, "input")?;
-    let mut opts = number::MaskOptions::default();
-    if let Some(obj) = boundary::options(&options, MASK_OPTIONS, Undefined::Absent)? {
-        if let Some(v) = get(&obj, "keepStart") {
-            opts.keep_start = count_option(&v, "keepStart")?;
+    boundary::english(|| {
+        let text_in = string_arg(&input, "input")?;
+        let mut opts = number::MaskOptions::default();
+        if let Some(obj) = boundary::options(&options, MASK_OPTIONS, Undefined::Absent)? {
+            if let Some(v) = get(&obj, "keepStart") {
+                opts.keep_start = count_option(&v, "keepStart")?;
+            }
+            if let Some(v) = get(&obj, "keepEnd") {
+                opts.keep_end = count_option(&v, "keepEnd")?;
+            }
+            if let Some(v) = get(&obj, "maskChar") {
+                let bad = || bad_option(Text::new(ErrorKey::MaskChar));
+                let s = v.as_string().ok_or_else(bad)?;
+                let mut chars = s.chars();
+                opts.mask_char = match (chars.next(), chars.next()) {
+                    (Some(c), None) if !c.is_control() => c,
+                    _ => return Err(bad()),
+                };
+            }
         }
-        if let Some(v) = get(&obj, "keepEnd") {
-            opts.keep_end = count_option(&v, "keepEnd")?;
-        }
-        if let Some(v) = get(&obj, "maskChar") {
-            let bad = || js_error(MisuseCode::InvalidOption, "maskChar must be one character (e.g. \"*\")");
-            let s = v.as_string().ok_or_else(bad)?;
-            let mut chars = s.chars();
-            opts.mask_char = match (chars.next(), chars.next()) {
-                (Some(c), None) if !c.is_control() => c,
-                _ => return Err(bad()),
-            };
-        }
-    }
-    Ok(number::mask_number(&text_in, &opts))
+        Ok(number::mask_number(&text_in, &opts))
+    })
 }
 
 /// An integer option in `0..=MAX_KEEP`.
-fn count_option(v: &JsValue, name: &str) -> Result<usize, JsValue> {
+fn count_option(v: &JsValue, name: &str) -> Result<usize, Misuse> {
     v.as_f64()
         .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(MAX_KEEP)).contains(n))
         .map(|n| n as usize)
-        .ok_or_else(|| js_error(MisuseCode::InvalidOption, &format!("{name} must be an integer from 0 to {MAX_KEEP}")))
+        .ok_or_else(|| bad_option(Text::new(ErrorKey::CountOption).with("name", name).with("max", MAX_KEEP)))
 }

@@ -152,9 +152,9 @@ export interface VerifyOptions {
   engine?: "auto" | "wasm";
 }
 
-/** Options of parseChipText and of the TrustStore methods that return warnings. */
+/** Options of parseChipText and of the TrustStore methods. */
 export interface MessageOptions {
-  /** The language of the messages: "en" (default) or "zh-CN". Codes do not change. */
+  /** The language of the messages (warnings, and thrown CnidErrors): "en" (default) or "zh-CN". Codes do not change. */
   locale?: Locale;
 }
 /** Options of parseChipText. */
@@ -176,8 +176,11 @@ export class TrustStore {
   constructor();
   /** Adds the EC P-256 keys of a JWK set (JSON text or an object); unusable keys are skipped with a warning. */
   addJwks(jwks: string | object, options?: MessageOptions): AddJwksResult;
-  /** Adds X.509 trust anchors: PEM text (every CERTIFICATE block) or one DER certificate. Returns how many were added. */
-  addCertificate(pemOrDer: string | Uint8Array): number;
+  /**
+   * Adds X.509 trust anchors: PEM text (every CERTIFICATE block) or one DER certificate. Returns how many were added.
+   * `options.locale` is the language of its errors.
+   */
+  addCertificate(pemOrDer: string | Uint8Array, options?: MessageOptions): number;
   /** Revokes a kid: dumps naming it, and dumps signed by any key trusted under it (on any path), fail REVOCATION. */
   revokeKid(kid: string, options?: MessageOptions): RevokeResult;
   /** Revokes the certificate with this serial issued by `issuerCertificate` (X.509 paths; a label, not a key). */

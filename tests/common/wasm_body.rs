@@ -189,7 +189,7 @@ fn fixture_options() -> JsValue {
 fn store() -> u32 {
     let t = dump::trust_store_new().unwrap();
     dump::trust_store_add_jwks(t, JsValue::from_str(JWKS), JsValue::UNDEFINED).unwrap();
-    assert_eq!(dump::trust_store_add_certificate(t, JsValue::from_str(ROOT_PEM)).unwrap(), 1);
+    assert_eq!(dump::trust_store_add_certificate(t, JsValue::from_str(ROOT_PEM), JsValue::UNDEFINED).unwrap(), 1);
     t
 }
 
@@ -258,7 +258,7 @@ fn verify_dump_misuse_and_garbage() {
     assert_code(dump::verify_dump_with(Uint8Array::from(Y_JWK).into(), t, neg), "INVALID_OPTION", true);
     assert_code(dump::trust_store_add_jwks(t, JsValue::from_str("{not json"), JsValue::UNDEFINED), "INVALID_JWKS", false);
     assert_code(
-        dump::trust_store_add_certificate(t, JsValue::from_str("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n")).map(JsValue::from),
+        dump::trust_store_add_certificate(t, JsValue::from_str("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"), JsValue::UNDEFINED).map(JsValue::from),
         "INVALID_CERTIFICATE",
         false,
     );

@@ -205,6 +205,99 @@ describe('locale and params', () => {
   });
 });
 
+describe('thrown errors in the caller\'s locale', () => {
+  const han = /[\u4e00-\u9fff]/;
+  const jwks = fs.readFileSync(path.join(FIXTURES, 'trust', 'test-jwks.json'), 'utf8');
+  const issuer = fs.readFileSync(path.join(FIXTURES, 'trust', 'test-intermediate.pem'), 'utf8');
+
+  /** The error `call(locale)` throws (it must throw). */
+  function thrown(call, locale) {
+    try {
+      call(locale);
+    } catch (e) {
+      return e;
+    }
+    assert.fail(`no error with locale ${locale}`);
+  }
+
+  // Each call misuses the API and passes `locale` (undefined: no locale option at all, English; the
+  // verify options reject a `locale: undefined`).
+  const loc = (locale) => (locale === undefined ? {} : { locale });
+  const { checkNumber, checkNumbers, isValidNumber, parseChipText, verifyDump, verifyDumps, TrustStore } = esm;
+  const store = new TrustStore();
+  const cases = {
+    'checkNumber with a bad option': (locale) => checkNumber('1', { strict: 'yes', ...loc(locale) }),
+    'checkNumber with an unknown option': (locale) => checkNumber('1', { strictly: true, ...loc(locale) }),
+    'checkNumber with a non-string input': (locale) => checkNumber(42, loc(locale)),
+    'checkNumbers with a non-string element': (locale) => checkNumbers(['1', 2], loc(locale)),
+    'isValidNumber with a bad kinds option': (locale) => isValidNumber('1', { kinds: ['nope'], ...loc(locale) }),
+    'verifyDump with a bad option': (locale) => verifyDump(new Uint8Array(1), store, { maxAgeSeconds: -1, ...loc(locale) }),
+    'verifyDump with a non-TrustStore': (locale) => verifyDump(new Uint8Array(1), {}, loc(locale)),
+    'verifyDumps with a non-array': (locale) => verifyDumps('x', store, loc(locale)),
+    'parseChipText with wrong bytes': (locale) => parseChipText('not bytes', loc(locale)),
+    'addJwks with bad JSON': (locale) => store.addJwks('{', loc(locale)),
+    'addJwks with no keys': (locale) => store.addJwks('{}', loc(locale)),
+    'revokeSerial with a bad serial': (locale) => store.revokeSerial(issuer, '12zz', loc(locale)),
+    'revokeSerialAnyIssuer with no digits': (locale) => store.revokeSerialAnyIssuer(':', loc(locale)),
+    'revokeKid with an empty kid': (locale) => store.revokeKid('', loc(locale)),
+    'revokeCertificate with garbage': (locale) => store.revokeCertificate('garbage', loc(locale)),
+    'addCertificate with garbage': (locale) => store.addCertificate(new Uint8Array([1, 2, 3]), loc(locale)),
+    'addCertificate with a non-certificate PEM': (locale) =>
+      store.addCertificate('-----BEGIN PRIVATE KEY-----\nAA==\n-----END PRIVATE KEY-----\n', loc(locale)),
+  };
+
+  for (const [name, call] of Object.entries(cases)) {
+    it(`${name}: the same code, the message in Chinese with zh-CN and unchanged without a locale`, () => {
+      const none = thrown(call, undefined);
+      const en = thrown(call, 'en');
+      const zh = thrown(call, 'zh-CN');
+      assert.equal(typeof none.code, 'string');
+      assert.equal(zh.code, none.code);
+      assert.equal(en.code, none.code);
+      assert.equal(zh.constructor, none.constructor);
+      assert.equal(en.message, none.message);
+      assert.doesNotMatch(none.message, han);
+      assert.match(zh.message, han, zh.message);
+      assert.doesNotMatch(zh.message, /\{[A-Za-z]+\}/, zh.message);
+    });
+  }
+
+  it('the English messages stay as they were', () => {
+    assert.equal(thrown(cases['checkNumber with a non-string input']).message, 'input must be a string, got number');
+    assert.match(thrown(cases['checkNumber with an unknown option']).message, /^unknown option "strictly" \(allowed: strict, at, /);
+    assert.equal(thrown(cases['checkNumbers with a non-string element']).message, 'inputs[1] must be a string, got number');
+    assert.equal(
+      thrown(cases['revokeSerial with a bad serial']).message,
+      `serial "12zz" contains 'z', which is not a hex digit`,
+    );
+    assert.match(thrown(cases['addJwks with no keys']).message, /^not a JWK set: no "keys" member$/);
+  });
+
+  it('the error is in the locale even when the locale option comes after the bad one or another option is unknown', () => {
+    const e = thrown(() => checkNumber('1', { at: 'yesterday', locale: 'zh-CN' }));
+    assert.equal(e.code, 'INVALID_OPTION');
+    assert.match(e.message, han);
+    assert.match(e.message, /YYYY-MM-DD/);
+  });
+
+  it('where no locale can be known, errors stay English', () => {
+    // An invalid locale itself, a locale behind a getter, options that are not an object.
+    assert.doesNotMatch(thrown(() => checkNumber('1', { locale: 'zh' })).message, han);
+    const getter = { get locale() { return 'zh-CN'; }, strict: 1 };
+    assert.doesNotMatch(thrown(() => checkNumber('1', getter)).message, han);
+    assert.doesNotMatch(thrown(() => checkNumber('1', 'zh-CN')).message, han);
+    // Calls without a locale option: maskNumber, ageAt, generateNumber.
+    assert.doesNotMatch(thrown(() => esm.maskNumber('1', { maskChar: '**', locale: 'zh-CN' })).message, han);
+  });
+
+  it('many localized throws in a row leave the module usable', () => {
+    for (let i = 0; i < 3000; i++) {
+      assert.throws(() => checkNumber(i, { locale: 'zh-CN' }), { code: 'INVALID_ARGUMENT', message: han });
+    }
+    assert.equal(checkNumber('11010519491231002X').ok, true);
+  });
+});
+
 describe('isValidNumber as an array callback', () => {
   it('filter, some and every pass the index as a second argument: it is read as no options', () => {
     const list = ['11010519491231002X', '110105194912310021', '911124198108030024'];

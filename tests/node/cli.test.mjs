@@ -275,6 +275,28 @@ describe('cnid-verify --lang', () => {
     }
   });
 
+  it('library errors (a bad JWK file, a malformed serial) come in the chosen language; codes stay', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cnid-verify-lang-'));
+    const badJwks = path.join(tmp, 'bad.json');
+    fs.writeFileSync(badJwks, '{}');
+    const revoked = path.join(tmp, 'revoked.txt');
+    fs.writeFileSync(revoked, `serial:${'ab'.repeat(40)}\n`);
+    const dump = path.join(DUMPS_DIR, 'y-jwk.cose');
+    try {
+      const zh = runCliInZone('UTC', ['--lang', 'zh-CN', 'dump', '--trust', badJwks, '--at', AT, dump]);
+      assert.notEqual(zh.status, 0);
+      assert.match(zh.stderr, /INVALID_JWKS: 不是 JWK 集：缺少 "keys" 成员/);
+      const en = runCliInZone('UTC', ['--lang', 'en', 'dump', '--trust', badJwks, '--at', AT, dump]);
+      assert.equal(en.status, zh.status);
+      assert.match(en.stderr, /INVALID_JWKS: not a JWK set: no "keys" member/);
+      const serialZh = runCliInZone('UTC', ['--lang', 'zh-CN', 'dump', '--trust', JWKS, '--at', AT, dump, '--revoked', revoked]);
+      assert.notEqual(serialZh.status, 0);
+      assert.match(serialZh.stderr, /INVALID_SERIAL: 序列号 "(ab)+" 超过 \d+ 字节/);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
   it('defaults from LC_ALL, LC_MESSAGES or LANG; --lang wins; a bad --lang is a usage error', () => {
     const zh = runCliInZone('UTC', ['number', '1'], { LANG: 'zh_CN.UTF-8' });
     assert.match(zh.stdout, /LENGTH: 长度为 1 个字符/);

@@ -27,7 +27,7 @@ function store() {
   return s;
 }
 
-/** Runs fn, which must throw an Error (or TypeError) with `code`. */
+/** Runs fn, which must throw an Error (or TypeError) with `code`; returns the error. */
 function throwsCode(fn, code) {
   let thrown;
   try {
@@ -38,6 +38,7 @@ function throwsCode(fn, code) {
   assert.ok(thrown instanceof Error, `expected an Error with code ${code}, got ${thrown}`);
   assert.equal(thrown.code, code, `${thrown.message}`);
   assert.ok(!/memory access out of bounds|unreachable/i.test(thrown.message), thrown.message);
+  return thrown;
 }
 
 function moduleWorks() {
@@ -120,6 +121,26 @@ describe('bytes arguments', () => {
 });
 
 describe('options', () => {
+  it('the locale of an error is read without running caller code that can break it', () => {
+    // A Proxy whose every trap throws, and one whose descriptor trap hands out a zh-CN locale for a
+    // bad option: the error is coded either way, and the module still works.
+    const han = /[\u4e00-\u9fff]/;
+    const traps = new Proxy({}, { get: () => () => { throw new Error('trap'); } });
+    const hostile = new Proxy({ locale: 'zh-CN' }, traps);
+    const e = throwsCode(() => checkNumber(VALID, hostile), 'INVALID_OPTION');
+    assert.doesNotMatch(e.message, han);
+    const lying = new Proxy(
+      { locale: 'zh-CN', strict: 1 },
+      { getOwnPropertyDescriptor: (t, k) => Reflect.getOwnPropertyDescriptor(t, k) },
+    );
+    assert.match(throwsCode(() => checkNumber(VALID, lying), 'INVALID_OPTION').message, han);
+    const s = store();
+    throwsCode(() => verifyDump(Y_JWK, s, hostile), 'INVALID_OPTION');
+    throwsCode(() => s.addJwks('{', hostile), 'INVALID_OPTION');
+    s.free();
+    moduleWorks();
+  });
+
   it('a revoked Proxy or a throwing getter as options is INVALID_OPTION', () => {
     const s = store();
     for (const opts of [revokedProxy(), throwingOptions()]) {

@@ -173,12 +173,16 @@ function shownKey(key) {
  * context (yup calls `test(value, context)`, and its context carries createError and resolve) and
  * means no options (returns null): options never hold functions, and an object with an option name
  * is still checked in full, so a misspelt option among real ones is still an error.
- * Failure: the message.
+ * Failure: a reason the Rust side words in the caller's language (boundary.rs, read_options),
+ * tab-separated from its details (JSON text never holds a raw tab): 'NOT_OBJECT',
+ * 'UNKNOWN\t<name>\t<allowed, comma-separated>', 'GETTER\t<name>', 'UNDEFINED\t<name>' (the name
+ * as JSON, cut to 64 characters), 'UNREADABLE'. (Joining the allowed list here saves the wasm a
+ * string splitter.)
  */
 export function ownOptions(options, allowed, strictUndefined, foreignContext) {
   if (options === undefined || options === null) return null;
   try {
-    if (typeof options !== 'object' || IS_ARRAY(options)) return 'options must be an object';
+    if (typeof options !== 'object' || IS_ARRAY(options)) return 'NOT_OBJECT';
     const names = allowedList(allowed);
     if (foreignContext && isForeignContext(options, names)) return null;
     const out = Object.create(null);
@@ -186,7 +190,7 @@ export function ownOptions(options, allowed, strictUndefined, foreignContext) {
       if (typeof key !== 'string') continue;
       const d = OWN_DESCRIPTOR(options, key);
       if (d === undefined || !d.enumerable) continue;
-      if (!names.includes(key)) return `unknown option ${shownKey(key)} (allowed: ${names.join(', ')})`;
+      if (!names.includes(key)) return `UNKNOWN\t${shownKey(key)}\t${names.join(', ')}`;
       let v;
       if ('value' in d) {
         v = d.value;
@@ -194,17 +198,33 @@ export function ownOptions(options, allowed, strictUndefined, foreignContext) {
         try {
           v = d.get === undefined ? undefined : call(d.get, options);
         } catch {
-          return `option ${shownKey(key)} could not be read: its getter threw`;
+          return `GETTER\t${shownKey(key)}`;
         }
       }
       if (v === undefined) {
-        if (strictUndefined) return `option ${shownKey(key)} is present but undefined; omit it or give it a value`;
+        if (strictUndefined) return `UNDEFINED\t${shownKey(key)}`;
         continue;
       }
       out[key] = v;
     }
     return out;
   } catch {
-    return 'options could not be read (a revoked Proxy?)';
+    return 'UNREADABLE';
+  }
+}
+
+/**
+ * The `locale` of a call's options, best effort, for the language of an error thrown by the call:
+ * the value of an own data property `locale` when it is a string, else ''. Reads a descriptor only
+ * (runs no getter) and never throws, so it can be asked after any failure, including one while
+ * reading the options themselves (boundary.rs, `localized`).
+ */
+export function ownLocale(options) {
+  try {
+    if (options === null || typeof options !== 'object') return '';
+    const d = OWN_DESCRIPTOR(options, 'locale');
+    return d !== undefined && typeof d.value === 'string' ? d.value : '';
+  } catch {
+    return '';
   }
 }

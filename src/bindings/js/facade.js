@@ -153,8 +153,8 @@ export function makeApi(raw, loader) {
       return raw.trustStoreAddJwks(handleOf(this), jwks, options);
     }
 
-    addCertificate(pemOrDer) {
-      return raw.trustStoreAddCertificate(handleOf(this), pemOrDer);
+    addCertificate(pemOrDer, options) {
+      return raw.trustStoreAddCertificate(handleOf(this), pemOrDer, options);
     }
 
     revokeKid(kid, options) {

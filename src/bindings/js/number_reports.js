@@ -122,14 +122,16 @@ let batch = null;
  * surrogates become U+FFFD per element before joining (so the join cannot pair a lone high
  * surrogate with the next element's lone low one, and a batch equals single calls). The lengths
  * live in a JS array (a getter that grows wasm memory cannot detach them). Never throws: a
- * failure is a string "CODE message" (INVALID_ARGUMENT or INPUT_TOO_LARGE).
+ * failure is a string, a reason the Rust side words in the caller's language (number.rs,
+ * join_inputs), tab-separated from its details: 'TYPE', 'TOO_MANY', 'TOO_LONG',
+ * 'ELEMENT\t<i>' (its getter threw), 'NOT_STRING\t<i>\t<type>', 'UNREADABLE'.
  */
 export function joinInputs(inputs, maxCount, maxTotal) {
   batch = null;
   try {
-    if (!IS_ARRAY(inputs)) return 'INVALID_ARGUMENT inputs must be an array of strings';
+    if (!IS_ARRAY(inputs)) return 'TYPE';
     const n = inputs.length;
-    if (!(n <= maxCount)) return `INPUT_TOO_LARGE at most ${maxCount} numbers per call`;
+    if (!(n <= maxCount)) return 'TOO_MANY';
     const lens = new Uint32Array(n);
     let total = 0;
     let joined = '';
@@ -138,21 +140,21 @@ export function joinInputs(inputs, maxCount, maxTotal) {
       try {
         s = inputs[i];
       } catch {
-        return `INVALID_ARGUMENT inputs[${i}] could not be read: its getter threw`;
+        return `ELEMENT\t${i}`;
       }
       if (typeof s !== 'string') {
         const got = s === null ? 'null' : IS_ARRAY(s) ? 'array' : typeof s;
-        return `INVALID_ARGUMENT inputs[${i}] must be a string, got ${got}`;
+        return `NOT_STRING\t${i}\t${got}`;
       }
       total += s.length;
-      if (total > maxTotal) return `INPUT_TOO_LARGE the batch holds more than ${maxTotal} UTF-16 code units in all`;
+      if (total > maxTotal) return 'TOO_LONG';
       lens[i] = s.length;
       joined += isWellFormed(s) ? s : wellFormed(s);
     }
     batch = { joined, lens };
     return [joined, lens];
   } catch {
-    return 'INVALID_ARGUMENT inputs could not be read (a revoked Proxy?)';
+    return 'UNREADABLE';
   }
 }
 

@@ -313,3 +313,121 @@ pub fn chip(key: super::ChipKey) -> &'static str {
         C::NationalityOrDigits => "nationality {value} is not a three-letter or three-digit code",
     }
 }
+
+/// The template of a thrown error.
+pub fn error(key: super::ErrorKey) -> &'static str {
+    use super::ErrorKey as E;
+    match key {
+        E::Internal => "{detail}",
+        E::OptionsNotObject => "options must be an object",
+        E::OptionsUnreadable => "options could not be read",
+        E::UnknownOption => "unknown option {name} (allowed: {allowed})",
+        E::OptionGetterThrew => "option {name} could not be read: its getter threw",
+        E::OptionUndefined => "option {name} is present but undefined; omit it or give it a value",
+        E::Locale => "locale must be {locales}",
+        E::CouldNotBeRead => "{name} could not be read",
+        E::RevokedProxy => "{name} could not be read (a revoked Proxy?)",
+        E::TimeType => "{name} must be a Date or epoch milliseconds",
+        E::TimeInvalid => "{name} is not a valid time",
+        E::ArrayType => "{name} must be an array of {what}",
+        E::ArrayTooMany => "at most {max} {what} per call",
+        E::ElementGetterThrew => "{name}[{index}] could not be read: its getter threw",
+        E::KindNames => "kind names",
+        E::MustBeBoolean => "{name} must be a boolean",
+        E::Fpr15CheckDigit => "fpr15CheckDigit must be \"error\" or \"warning\"",
+        E::DateValue => "{name} must be a Date, epoch milliseconds or \"YYYY-MM-DD\"",
+        E::KindsType => "kinds must be a non-empty array of kind names ({kinds})",
+        E::KindUnknown => "kinds: unknown kind \"{shown}\" (kinds: {kinds})",
+        E::StringArg => "{name} must be a string, got {got}",
+        E::InputsType => "inputs must be an array of strings",
+        E::TooManyNumbers => "at most {max} numbers per call",
+        E::BatchTooLarge => "the batch holds more than {max} UTF-16 code units in all",
+        E::AgeAtSubject => "ageAt takes a number string or a report from checkNumber/checkNumbers",
+        E::MaskChar => "maskChar must be one character (e.g. \"*\")",
+        E::CountOption => "{name} must be an integer from 0 to {max}",
+    }
+}
+
+/// The template of a thrown error of the full build.
+#[cfg(feature = "dumps")]
+pub fn dump_error(key: super::DumpErrorKey) -> &'static str {
+    use super::DumpErrorKey as E;
+    match key {
+        E::Detached => "{name} is a detached buffer (transferred to another thread?)",
+        E::MustBeUint8Array => "{name} must be a Uint8Array",
+        E::Uint8Arrays => "Uint8Array",
+        E::NotAStore => "trust must be a TrustStore created by this module instance, and not freed",
+        E::StoreInUse => "the TrustStore is in use by a call further up the stack",
+        E::TooManyStoresEver => "this module instance has created too many TrustStores",
+        E::TooManyLiveStores => "more than {max} live TrustStores: free() the ones you no longer use",
+        E::JwksNotSerialisable => "the JWK set object cannot be serialised",
+        E::JwksType => "jwks must be JSON text or an object",
+        E::JwksInputTooLarge => "a JWK set may be at most 1 MiB",
+        E::InputTooLarge => "{name} may be at most 1 MiB",
+        E::MustBeString => "{name} must be a string",
+        E::PemOrDer => "{name} must be PEM text or DER bytes (a Uint8Array)",
+        E::MustBeNumber => "{name} must be a number",
+        E::Engine => "engine must be \"auto\" or \"wasm\"",
+        E::Seconds => "{name} must be a non-negative whole number of seconds",
+        E::ExternalAad => "externalAad may be at most 64 KiB",
+        E::SerialNotHex => "serial {serial} contains {char}, which is not a hex digit",
+        E::SerialNoDigits => "serial {serial} has no hex digits",
+        E::SerialTooLong => "serial {serial} is longer than {max} bytes",
+        E::CertificateInputTooLarge => "certificate input is {length} bytes, more than {max}",
+        E::PemNotUtf8 => "PEM input is not valid UTF-8 text",
+        E::Certificate => "{error}",
+        E::CertificateNumbered => "certificate #{n}: {error}",
+        E::NotOneCertificate => "expected exactly one certificate, got {count}",
+        E::NotOneIssuerCertificate => "expected exactly one issuer certificate, got {count}",
+        E::PemBeginUnterminated => "a BEGIN line is not terminated by \"-----\"",
+        E::PemNoEnd => "no \"{marker}\" line",
+        E::PemTooManyCertificates => "more than {max} certificates in one input",
+        E::PemNoBlock => "no PEM block found",
+        E::PemTrustedCertificate => {
+            "PEM block #{n} is an OpenSSL \"TRUSTED CERTIFICATE\"; convert it with `openssl x509` to a plain CERTIFICATE"
+        }
+        E::PemLabel => "PEM block #{n} is labelled {label}, expected \"CERTIFICATE\"",
+        E::PemHeaders => "PEM block #{n} has headers (encrypted PEM is not supported)",
+        E::PemCertificateTooLarge => "certificate #{n} is more than {max} bytes",
+        E::PemBase64 => "PEM block #{n} is not valid base64",
+        E::NotAJwkSet => "not a JWK set: {error}",
+        E::JwksDocument => "not a JWK set: the document is {what}, not an object {shape}",
+        E::JwksMemberTwice => "not a JWK set: member {member} appears twice",
+        E::JwksNoKeys => "not a JWK set: no \"keys\" member",
+        E::JwksKeysType => "not a JWK set: \"keys\" is {what}, not an array of JWKs",
+        E::JwksTooManyKeys => "the JWK set lists more than {max} keys",
+        E::JwksTooLarge => "the JWK set is {length} bytes, more than {max}",
+        E::RevokedKidsFull => "the trust store already holds {max} revoked kids",
+        E::RevokedSerialsFull => "the trust store already holds {max} revoked serials",
+        E::RevokedKeysFull => "the trust store already holds {max} revoked keys",
+        E::StoreKeysFull => "the trust store would hold more than {max} keys",
+        E::StoreAnchorsFull => "the trust store would hold more than {max} anchors",
+        E::KidLength => "a kid is 1 to {max} bytes of UTF-8, this one is {length} bytes",
+    }
+}
+
+/// The template of a thrown error of generateNumber.
+#[cfg(feature = "generate")]
+pub fn generate_error(key: super::GenerateErrorKey) -> &'static str {
+    use super::GenerateErrorKey as E;
+    match key {
+        E::NeedsOptions => "generateNumber needs options: {least} at least",
+        E::Kind => "kind must be one of {kinds}",
+        E::Seed => "seed must be an integer from 0 to Number.MAX_SAFE_INTEGER (the same seed gives the same number)",
+        E::Sex => "sex must be \"male\" or \"female\"",
+        E::Province => "province must be a two-digit GB/T 2260 code, e.g. \"11\" or 11",
+        E::Region => "region must be \"HK\", \"MO\" or \"TW\"",
+        E::Nationality => {
+            "nationality must be an ISO 3166-1 alpha-3 code (\"CAN\") or numeric code (\"124\") of the table"
+        }
+        E::NotEncoded => "{kind} numbers do not encode {field}",
+        E::ProvinceNotAccepted => "province {code} is not accepted for {kind}: {table}",
+        E::RegionNotIssued => "{kind} numbers are not issued for region {region}",
+        E::NationalityChina => "nationality: China cannot be a foreigner's nationality",
+        E::BirthOutOfRange => "birthDate {date} is out of range (from {min} to today in China Standard Time)",
+        E::BirthNotRepresentable => {
+            "{kind} cannot hold birthDate {date}: its two-digit year would be read in another century"
+        }
+        E::NoCandidate => "no valid {kind} number could be generated (a bug: please report it)",
+    }
+}

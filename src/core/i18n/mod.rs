@@ -12,12 +12,12 @@
 //! English and `、` in Chinese.
 
 pub mod en;
-#[cfg(feature = "dumps")]
 mod text;
 pub mod zh_cn;
 
 #[cfg(feature = "dumps")]
-pub use text::{term, Key, Text};
+pub use text::term;
+pub use text::{Key, Text};
 
 crate::core::codes::wire_codes! {
     /// The language of the messages in a report (`locale` option, CLI `--lang`).
@@ -302,6 +302,122 @@ crate::core::codes::wire_codes! {
     }
 }
 
+crate::core::codes::wire_codes! {
+    /// What a thrown error says (the `message` of a coded JS `Error`, `src/bindings`): misuse of
+    /// the number calls and of the option and argument readers every build has. The full build's
+    /// own errors are [`DumpErrorKey`], generateNumber's [`GenerateErrorKey`].
+    pub enum ErrorKey {
+        /// A bug (the detail is English: it is for the report, not for the user).
+        Internal = "error.internal",
+        OptionsNotObject = "error.options_not_object",
+        OptionsUnreadable = "error.options_unreadable",
+        UnknownOption = "error.unknown_option",
+        OptionGetterThrew = "error.option_getter_threw",
+        OptionUndefined = "error.option_undefined",
+        Locale = "error.locale",
+        CouldNotBeRead = "error.could_not_be_read",
+        RevokedProxy = "error.revoked_proxy",
+        TimeType = "error.time_type",
+        TimeInvalid = "error.time_invalid",
+        ArrayType = "error.array_type",
+        ArrayTooMany = "error.array_too_many",
+        ElementGetterThrew = "error.element_getter_threw",
+        KindNames = "error.kind_names",
+        MustBeBoolean = "error.must_be_boolean",
+        Fpr15CheckDigit = "error.fpr15_check_digit",
+        DateValue = "error.date_value",
+        KindsType = "error.kinds_type",
+        KindUnknown = "error.kind_unknown",
+        StringArg = "error.string_arg",
+        InputsType = "error.inputs_type",
+        TooManyNumbers = "error.too_many_numbers",
+        BatchTooLarge = "error.batch_too_large",
+        AgeAtSubject = "error.age_at_subject",
+        MaskChar = "error.mask_char",
+        CountOption = "error.count_option",
+    }
+}
+
+#[cfg(feature = "dumps")]
+crate::core::codes::wire_codes! {
+    /// What a thrown error of the full build says: dump, chip and TrustStore calls (`src/bindings`)
+    /// and trust material that cannot be added ([`crate::core::trust::TrustError`]).
+    pub enum DumpErrorKey {
+        // Arguments and options
+        Detached = "error.detached",
+        MustBeUint8Array = "error.must_be_uint8array",
+        Uint8Arrays = "error.uint8arrays",
+        NotAStore = "error.not_a_store",
+        StoreInUse = "error.store_in_use",
+        TooManyStoresEver = "error.too_many_stores_ever",
+        TooManyLiveStores = "error.too_many_live_stores",
+        JwksNotSerialisable = "error.jwks_not_serialisable",
+        JwksType = "error.jwks_type",
+        JwksInputTooLarge = "error.jwks_input_too_large",
+        InputTooLarge = "error.input_too_large",
+        MustBeString = "error.must_be_string",
+        PemOrDer = "error.pem_or_der",
+        MustBeNumber = "error.must_be_number",
+        Engine = "error.engine",
+        Seconds = "error.seconds",
+        ExternalAad = "error.external_aad",
+        // Trust material (core)
+        SerialNotHex = "error.serial_not_hex",
+        SerialNoDigits = "error.serial_no_digits",
+        SerialTooLong = "error.serial_too_long",
+        CertificateInputTooLarge = "error.certificate_input_too_large",
+        PemNotUtf8 = "error.pem_not_utf8",
+        Certificate = "error.certificate",
+        CertificateNumbered = "error.certificate_numbered",
+        NotOneCertificate = "error.not_one_certificate",
+        NotOneIssuerCertificate = "error.not_one_issuer_certificate",
+        PemBeginUnterminated = "error.pem_begin_unterminated",
+        PemNoEnd = "error.pem_no_end",
+        PemTooManyCertificates = "error.pem_too_many_certificates",
+        PemNoBlock = "error.pem_no_block",
+        PemTrustedCertificate = "error.pem_trusted_certificate",
+        PemLabel = "error.pem_label",
+        PemHeaders = "error.pem_headers",
+        PemCertificateTooLarge = "error.pem_certificate_too_large",
+        PemBase64 = "error.pem_base64",
+        NotAJwkSet = "error.not_a_jwk_set",
+        JwksDocument = "error.jwks_document",
+        JwksMemberTwice = "error.jwks_member_twice",
+        JwksNoKeys = "error.jwks_no_keys",
+        JwksKeysType = "error.jwks_keys_type",
+        JwksTooManyKeys = "error.jwks_too_many_keys",
+        JwksTooLarge = "error.jwks_too_large",
+        RevokedKidsFull = "error.revoked_kids_full",
+        RevokedSerialsFull = "error.revoked_serials_full",
+        RevokedKeysFull = "error.revoked_keys_full",
+        StoreKeysFull = "error.store_keys_full",
+        StoreAnchorsFull = "error.store_anchors_full",
+        KidLength = "error.kid_length",
+    }
+}
+
+#[cfg(feature = "generate")]
+crate::core::codes::wire_codes! {
+    /// What a thrown error of `generateNumber` says (`src/bindings/generate.rs` and
+    /// [`crate::core::number::GenerateError`]).
+    pub enum GenerateErrorKey {
+        NeedsOptions = "error.generate.needs_options",
+        Kind = "error.generate.kind",
+        Seed = "error.generate.seed",
+        Sex = "error.generate.sex",
+        Province = "error.generate.province",
+        Region = "error.generate.region",
+        Nationality = "error.generate.nationality",
+        NotEncoded = "error.generate.not_encoded",
+        ProvinceNotAccepted = "error.generate.province_not_accepted",
+        RegionNotIssued = "error.generate.region_not_issued",
+        NationalityChina = "error.generate.nationality_china",
+        BirthOutOfRange = "error.generate.birth_out_of_range",
+        BirthNotRepresentable = "error.generate.birth_not_representable",
+        NoCandidate = "error.generate.no_candidate",
+    }
+}
+
 /// A kind's shape in words, in `locale`.
 pub fn kind_rule(kind: crate::core::number::Kind, locale: Locale) -> &'static str {
     match locale {
@@ -327,6 +443,8 @@ pub(crate) fn province_table(table: crate::core::number::kinds::ProvinceTable, l
 }
 
 /// A parameter value.
+// `ProvinceTable` is crate-internal: only the crate makes that variant.
+#[allow(private_interfaces)]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Value {
     Int(i64),
@@ -342,6 +460,10 @@ pub enum Value {
     /// and shown in the locale's words ([`term`]).
     #[cfg(feature = "dumps")]
     Term(&'static str),
+    /// What a province table holds, in the locale's words ([`province_table`]; generateNumber's
+    /// errors).
+    #[cfg(feature = "generate")]
+    ProvinceTable(crate::core::number::kinds::ProvinceTable),
 }
 
 impl From<&str> for Value {
@@ -417,6 +539,8 @@ impl serde::Serialize for Params {
                 Value::Seconds(n) => map.serialize_entry(name, n)?,
                 #[cfg(feature = "dumps")]
                 Value::Term(t) => map.serialize_entry(name, t)?,
+                #[cfg(feature = "generate")]
+                Value::ProvinceTable(t) => map.serialize_entry(name, province_table(*t, Locale::En))?,
             }
         }
         map.end()
@@ -487,6 +611,8 @@ fn write_value(out: &mut String, v: &Value, locale: Locale) {
         Value::Seconds(n) => text::write_duration(out, *n, locale),
         #[cfg(feature = "dumps")]
         Value::Term(t) => out.push_str(term(t, locale)),
+        #[cfg(feature = "generate")]
+        Value::ProvinceTable(t) => out.push_str(province_table(*t, locale)),
     }
 }
 
@@ -520,13 +646,16 @@ mod tests {
             assert_eq!(placeholders(en), placeholders(zh), "{key}");
             assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{key} is not Chinese: {zh}");
         }
-        #[cfg(feature = "dumps")]
         {
-            let keys = DumpKey::ALL
-                .iter()
-                .map(|&k| Key::from(k))
+            let keys = ErrorKey::ALL.iter().map(|&k| Key::from(k));
+            #[cfg(feature = "dumps")]
+            let keys = keys
+                .chain(DumpKey::ALL.iter().map(|&k| Key::from(k)))
                 .chain(TrustKey::ALL.iter().map(|&k| Key::from(k)))
-                .chain(ChipKey::ALL.iter().map(|&k| Key::from(k)));
+                .chain(ChipKey::ALL.iter().map(|&k| Key::from(k)))
+                .chain(DumpErrorKey::ALL.iter().map(|&k| Key::from(k)));
+            #[cfg(feature = "generate")]
+            let keys = keys.chain(GenerateErrorKey::ALL.iter().map(|&k| Key::from(k)));
             for key in keys {
                 let (en, zh) = (key.template(Locale::En), key.template(Locale::ZhCn));
                 let key = key.as_str();
@@ -539,6 +668,27 @@ mod tests {
         for kind in crate::core::number::Kind::ALL {
             assert!(kind_rule(kind, Locale::ZhCn).contains('为'), "{kind}");
             assert!(kind_rule(kind, Locale::En).contains(" is "), "{kind}");
+        }
+    }
+
+    /// Every thrown-error message renders in Chinese with each placeholder filled: none is left
+    /// as written (a `{name}` the Chinese table misspells would show to the user).
+    #[test]
+    fn thrown_errors_render_in_chinese_without_leftover_placeholders() {
+        let keys: Vec<Key> = ErrorKey::ALL.iter().map(|&k| Key::from(k)).collect();
+        #[cfg(feature = "dumps")]
+        let keys: Vec<Key> = keys.into_iter().chain(DumpErrorKey::ALL.iter().map(|&k| Key::from(k))).collect();
+        #[cfg(feature = "generate")]
+        let keys: Vec<Key> = keys.into_iter().chain(GenerateErrorKey::ALL.iter().map(|&k| Key::from(k))).collect();
+        for key in keys {
+            let mut text = Text::new(key);
+            for name in placeholders(key.template(Locale::En)) {
+                text = text.with(name, "x");
+            }
+            let zh = text.render(Locale::ZhCn);
+            assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{}: {zh}", key.as_str());
+            assert!(!zh.contains('{') && !zh.contains('}'), "{}: {zh}", key.as_str());
+            assert_ne!(zh, text.render(Locale::En), "{}", key.as_str());
         }
     }
 

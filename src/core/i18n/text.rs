@@ -1,53 +1,113 @@
-//! Messages of the full build (dump checks, trust warnings, chip errors) as values: a [`Text`] is a
+//! Messages as values (dump checks, trust warnings, chip errors, thrown errors): a [`Text`] is a
 //! key with its parameters, made where a rule decides and rendered where the caller's locale is
 //! known (the dump report, the bindings). So the rules deep inside (an X.509 profile rule, a JWK
-//! member check) say *what* they found once, and never need to know the language.
+//! member check, an option reader) say *what* they found once, and never need to know the language.
+//! The numbers-only build has it too, for its thrown errors ([`ErrorKey`]).
 
-use super::{en, render, zh_cn, ChipKey, DumpKey, Locale, Params, TrustKey, Value};
+#[cfg(feature = "generate")]
+use super::GenerateErrorKey;
+use super::{en, render, zh_cn, ErrorKey, Locale, Params, Value};
+#[cfg(feature = "dumps")]
+use super::{ChipKey, DumpErrorKey, DumpKey, TrustKey};
 
 /// The key of a [`Text`]: one vocabulary per area, each with its table in both languages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Key {
+    Error(ErrorKey),
+    #[cfg(feature = "dumps")]
     Dump(DumpKey),
+    #[cfg(feature = "dumps")]
     Trust(TrustKey),
+    #[cfg(feature = "dumps")]
     Chip(ChipKey),
+    #[cfg(feature = "dumps")]
+    DumpError(DumpErrorKey),
+    #[cfg(feature = "generate")]
+    Generate(GenerateErrorKey),
 }
 
 impl Key {
     /// The template in `locale`.
     pub fn template(self, locale: Locale) -> &'static str {
         match (self, locale) {
+            (Key::Error(k), Locale::En) => en::error(k),
+            (Key::Error(k), Locale::ZhCn) => zh_cn::error(k),
+            #[cfg(feature = "dumps")]
             (Key::Dump(k), Locale::En) => en::dump(k),
+            #[cfg(feature = "dumps")]
             (Key::Dump(k), Locale::ZhCn) => zh_cn::dump(k),
+            #[cfg(feature = "dumps")]
             (Key::Trust(k), Locale::En) => en::trust(k),
+            #[cfg(feature = "dumps")]
             (Key::Trust(k), Locale::ZhCn) => zh_cn::trust(k),
+            #[cfg(feature = "dumps")]
             (Key::Chip(k), Locale::En) => en::chip(k),
+            #[cfg(feature = "dumps")]
             (Key::Chip(k), Locale::ZhCn) => zh_cn::chip(k),
+            #[cfg(feature = "dumps")]
+            (Key::DumpError(k), Locale::En) => en::dump_error(k),
+            #[cfg(feature = "dumps")]
+            (Key::DumpError(k), Locale::ZhCn) => zh_cn::dump_error(k),
+            #[cfg(feature = "generate")]
+            (Key::Generate(k), Locale::En) => en::generate_error(k),
+            #[cfg(feature = "generate")]
+            (Key::Generate(k), Locale::ZhCn) => zh_cn::generate_error(k),
         }
     }
 
     /// The wire name (`dump.too_old`).
     pub fn as_str(self) -> &'static str {
         match self {
+            Key::Error(k) => k.as_str(),
+            #[cfg(feature = "dumps")]
             Key::Dump(k) => k.as_str(),
+            #[cfg(feature = "dumps")]
             Key::Trust(k) => k.as_str(),
+            #[cfg(feature = "dumps")]
             Key::Chip(k) => k.as_str(),
+            #[cfg(feature = "dumps")]
+            Key::DumpError(k) => k.as_str(),
+            #[cfg(feature = "generate")]
+            Key::Generate(k) => k.as_str(),
         }
     }
 }
 
+impl From<ErrorKey> for Key {
+    fn from(k: ErrorKey) -> Self {
+        Key::Error(k)
+    }
+}
+
+#[cfg(feature = "dumps")]
+impl From<DumpErrorKey> for Key {
+    fn from(k: DumpErrorKey) -> Self {
+        Key::DumpError(k)
+    }
+}
+
+#[cfg(feature = "generate")]
+impl From<GenerateErrorKey> for Key {
+    fn from(k: GenerateErrorKey) -> Self {
+        Key::Generate(k)
+    }
+}
+
+#[cfg(feature = "dumps")]
 impl From<DumpKey> for Key {
     fn from(k: DumpKey) -> Self {
         Key::Dump(k)
     }
 }
 
+#[cfg(feature = "dumps")]
 impl From<TrustKey> for Key {
     fn from(k: TrustKey) -> Self {
         Key::Trust(k)
     }
 }
 
+#[cfg(feature = "dumps")]
 impl From<ChipKey> for Key {
     fn from(k: ChipKey) -> Self {
         Key::Chip(k)
@@ -75,7 +135,9 @@ impl Text {
         Text { key, params: Params::new(), parts: Vec::new(), also: Vec::new() }
     }
 
-    /// This message with parameter `name`.
+    /// This message with parameter `name`. Out of line: one copy per value type, not one per call
+    /// site (the misuse errors build a `Text` at ~100 sites; wasm size).
+    #[inline(never)]
     pub fn with(self, name: &'static str, value: impl Into<Value>) -> Self {
         self.with_value(name, value.into())
     }
@@ -88,11 +150,13 @@ impl Text {
     }
 
     /// This message with a duration parameter, in seconds.
+    #[cfg(feature = "dumps")]
     pub fn seconds(self, name: &'static str, seconds: impl Into<i128>) -> Self {
         self.with(name, Value::Seconds(seconds.into()))
     }
 
     /// This message with a word of a closed vocabulary ([`term`]).
+    #[cfg(feature = "dumps")]
     #[inline(never)]
     pub fn term(self, name: &'static str, word: &'static str) -> Self {
         self.with(name, Value::Term(word))
@@ -127,7 +191,7 @@ impl Text {
     }
 
     /// Every key of this message and of the messages it quotes or continues with (tests).
-    #[cfg(test)]
+    #[cfg(all(test, feature = "dumps"))]
     pub(crate) fn keys(&self) -> Vec<Key> {
         let mut keys = vec![self.key];
         for (_, t) in &self.parts {
@@ -144,6 +208,7 @@ impl Text {
 /// error, a chip field, a JSON kind…); the Chinese table translates the ones it knows and leaves
 /// any other as written (a field a newer layout adds shows in English rather than not at all; the
 /// tests hold the known vocabularies to a translation).
+#[cfg(feature = "dumps")]
 pub fn term(word: &'static str, locale: Locale) -> &'static str {
     match locale {
         Locale::En => word,
@@ -153,6 +218,7 @@ pub fn term(word: &'static str, locale: Locale) -> &'static str {
 
 /// A duration as days, hours, minutes and seconds, leaving out the zero units (`1 d`, `2 h 5 s`;
 /// `0 s` for none). A negative duration is shown with a minus sign (the checks never produce one).
+#[cfg(feature = "dumps")]
 pub(super) fn write_duration(out: &mut String, seconds: i128, locale: Locale) {
     use std::fmt::Write;
     let units: [(u128, &str); 4] = match locale {
@@ -177,7 +243,7 @@ pub(super) fn write_duration(out: &mut String, seconds: i128, locale: Locale) {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "dumps"))]
 mod tests {
     use super::*;
 

@@ -353,3 +353,117 @@ pub fn term(word: &str) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+/// 抛出错误的模板。
+pub fn error(key: super::ErrorKey) -> &'static str {
+    use super::ErrorKey as E;
+    match key {
+        E::Internal => "内部错误：{detail}",
+        E::OptionsNotObject => "选项必须是对象",
+        E::OptionsUnreadable => "无法读取选项",
+        E::UnknownOption => "未知选项 {name}（允许的选项：{allowed}）",
+        E::OptionGetterThrew => "无法读取选项 {name}：其 getter 抛出了异常",
+        E::OptionUndefined => "选项 {name} 存在但值为 undefined；请省略它或给它一个值",
+        E::Locale => "locale 必须为 {locales}",
+        E::CouldNotBeRead => "无法读取 {name}",
+        E::RevokedProxy => "无法读取 {name}（是否为已撤销的 Proxy？）",
+        E::TimeType => "{name} 必须是 Date 或纪元毫秒数",
+        E::TimeInvalid => "{name} 不是有效的时间",
+        E::ArrayType => "{name} 必须是由 {what} 组成的数组",
+        E::ArrayTooMany => "每次调用最多 {max} 个 {what}",
+        E::ElementGetterThrew => "无法读取 {name}[{index}]：其 getter 抛出了异常",
+        E::KindNames => "类型名称",
+        E::MustBeBoolean => "{name} 必须是布尔值",
+        E::Fpr15CheckDigit => "fpr15CheckDigit 必须为 \"error\" 或 \"warning\"",
+        E::DateValue => "{name} 必须是 Date、纪元毫秒数或 \"YYYY-MM-DD\"",
+        E::KindsType => "kinds 必须是非空的类型名称数组（{kinds}）",
+        E::KindUnknown => "kinds：未知类型 \"{shown}\"（类型：{kinds}）",
+        E::StringArg => "{name} 必须是字符串，实际为 {got}",
+        E::InputsType => "inputs 必须是字符串数组",
+        E::TooManyNumbers => "每次调用最多 {max} 个号码",
+        E::BatchTooLarge => "该批次总计超过 {max} 个 UTF-16 码元",
+        E::AgeAtSubject => "ageAt 接受号码字符串或 checkNumber/checkNumbers 返回的报告",
+        E::MaskChar => "maskChar 必须是单个字符（例如 \"*\"）",
+        E::CountOption => "{name} 必须是 0 到 {max} 之间的整数",
+    }
+}
+
+/// 完整构建中抛出错误的模板。
+#[cfg(feature = "dumps")]
+pub fn dump_error(key: super::DumpErrorKey) -> &'static str {
+    use super::DumpErrorKey as E;
+    match key {
+        E::Detached => "{name} 是已分离的缓冲区（是否已转移到另一个线程？）",
+        E::MustBeUint8Array => "{name} 必须是 Uint8Array",
+        E::Uint8Arrays => "Uint8Array 对象",
+        E::NotAStore => "trust 必须是本模块实例创建且未释放的 TrustStore",
+        E::StoreInUse => "该 TrustStore 正被调用栈上层的调用使用",
+        E::TooManyStoresEver => "本模块实例创建的 TrustStore 过多",
+        E::TooManyLiveStores => "存活的 TrustStore 超过 {max} 个：请对不再使用的调用 free()",
+        E::JwksNotSerialisable => "无法序列化该 JWK 集对象",
+        E::JwksType => "jwks 必须是 JSON 文本或对象",
+        E::JwksInputTooLarge => "JWK 集最多 1 MiB",
+        E::InputTooLarge => "{name} 最多 1 MiB",
+        E::MustBeString => "{name} 必须是字符串",
+        E::PemOrDer => "{name} 必须是 PEM 文本或 DER 字节（Uint8Array）",
+        E::MustBeNumber => "{name} 必须是数字",
+        E::Engine => "engine 必须是 \"auto\" 或 \"wasm\"",
+        E::Seconds => "{name} 必须是非负整数秒数",
+        E::ExternalAad => "externalAad 最多 64 KiB",
+        E::SerialNotHex => "序列号 {serial} 含有 {char}，它不是十六进制数字",
+        E::SerialNoDigits => "序列号 {serial} 不含十六进制数字",
+        E::SerialTooLong => "序列号 {serial} 超过 {max} 字节",
+        E::CertificateInputTooLarge => "证书输入为 {length} 字节，超过 {max}",
+        E::PemNotUtf8 => "PEM 输入不是有效的 UTF-8 文本",
+        E::Certificate => "证书无效：{error}",
+        E::CertificateNumbered => "第 {n} 个证书无效：{error}",
+        E::NotOneCertificate => "应恰好为一个证书，实际为 {count} 个",
+        E::NotOneIssuerCertificate => "应恰好为一个颁发者证书，实际为 {count} 个",
+        E::PemBeginUnterminated => "BEGIN 行未以 \"-----\" 结尾",
+        E::PemNoEnd => "缺少 \"{marker}\" 行",
+        E::PemTooManyCertificates => "一次输入中的证书超过 {max} 个",
+        E::PemNoBlock => "未找到 PEM 块",
+        E::PemTrustedCertificate => {
+            "第 {n} 个 PEM 块是 OpenSSL 的 \"TRUSTED CERTIFICATE\"；请用 `openssl x509` 转换为普通 CERTIFICATE"
+        }
+        E::PemLabel => "第 {n} 个 PEM 块的标签为 {label}，应为 \"CERTIFICATE\"",
+        E::PemHeaders => "第 {n} 个 PEM 块带有头部（不支持加密的 PEM）",
+        E::PemCertificateTooLarge => "第 {n} 个证书超过 {max} 字节",
+        E::PemBase64 => "第 {n} 个 PEM 块不是有效的 base64",
+        E::NotAJwkSet => "不是 JWK 集：{error}",
+        E::JwksDocument => "不是 JWK 集：文档为{what}，而不是对象 {shape}",
+        E::JwksMemberTwice => "不是 JWK 集：成员 {member} 出现了两次",
+        E::JwksNoKeys => "不是 JWK 集：缺少 \"keys\" 成员",
+        E::JwksKeysType => "不是 JWK 集：\"keys\" 为{what}，而不是 JWK 数组",
+        E::JwksTooManyKeys => "该 JWK 集列出的密钥超过 {max} 个",
+        E::JwksTooLarge => "该 JWK 集为 {length} 字节，超过 {max}",
+        E::RevokedKidsFull => "信任库已持有 {max} 个已吊销的 kid",
+        E::RevokedSerialsFull => "信任库已持有 {max} 个已吊销的序列号",
+        E::RevokedKeysFull => "信任库已持有 {max} 个已吊销的密钥",
+        E::StoreKeysFull => "信任库将持有超过 {max} 个密钥",
+        E::StoreAnchorsFull => "信任库将持有超过 {max} 个信任锚",
+        E::KidLength => "kid 为 1 到 {max} 字节的 UTF-8，此 kid 为 {length} 字节",
+    }
+}
+
+/// generateNumber 抛出错误的模板。
+#[cfg(feature = "generate")]
+pub fn generate_error(key: super::GenerateErrorKey) -> &'static str {
+    use super::GenerateErrorKey as E;
+    match key {
+        E::NeedsOptions => "generateNumber 至少需要选项 {least}",
+        E::Kind => "kind 必须为以下之一：{kinds}",
+        E::Seed => "seed 必须是 0 到 Number.MAX_SAFE_INTEGER 之间的整数（相同的 seed 生成相同的号码）",
+        E::Sex => "sex 必须为 \"male\" 或 \"female\"",
+        E::Province => "province 必须是两位 GB/T 2260 代码，例如 \"11\" 或 11",
+        E::Region => "region 必须为 \"HK\"、\"MO\" 或 \"TW\"",
+        E::Nationality => "nationality 必须是表中的 ISO 3166-1 三字母代码（\"CAN\"）或数字代码（\"124\"）",
+        E::NotEncoded => "{kind} 号码不编码 {field}",
+        E::ProvinceNotAccepted => "{kind} 不接受省级代码 {code}：应为{table}",
+        E::RegionNotIssued => "{kind} 号码不向地区 {region} 签发",
+        E::NationalityChina => "nationality：中国不能是外国人的国籍",
+        E::BirthOutOfRange => "birthDate {date} 超出范围（从 {min} 到中国标准时间的今天）",
+        E::BirthNotRepresentable => "{kind} 无法容纳 birthDate {date}：其两位年份会被读作另一个世纪",
+        E::NoCandidate => "无法生成有效的 {kind} 号码（这是缺陷：请报告）",
+    }
+}

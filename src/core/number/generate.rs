@@ -12,7 +12,7 @@
 use super::kinds::{Century, KindSpec, Lead, NationalityField, PlaceField, ProvinceTable};
 use super::{analyze, Birth, Kind, Nationality, NumberOptions, Place, Sex, MIN_BIRTH_DATE};
 use crate::core::date::Date;
-use crate::core::i18n::{self, Locale};
+use crate::core::i18n::{GenerateErrorKey, Text, Value};
 use crate::core::tables::{self, Country};
 
 /// What to generate. `None` fields are drawn from the seed.
@@ -50,27 +50,33 @@ pub enum GenerateError {
 }
 
 impl GenerateError {
-    pub fn message(&self) -> String {
+    /// The message, rendered by the bindings in the call's locale.
+    pub fn text(&self) -> Text {
+        use GenerateErrorKey as K;
         match *self {
-            GenerateError::NotEncoded(kind, field) => format!("{kind} numbers do not encode {field}"),
-            GenerateError::Province(kind, code) => {
-                let table = match kind.spec().place {
-                    PlaceField::Province { table, .. } => i18n::province_table(table, Locale::En),
-                    _ => "no province",
-                };
-                format!("province {code:02} is not accepted for {kind}: {table}")
+            GenerateError::NotEncoded(kind, field) => {
+                Text::new(K::NotEncoded).with("kind", kind.as_str()).with("field", field)
             }
-            GenerateError::Region(kind, region) => format!("{kind} numbers are not issued for region {region}"),
-            GenerateError::NationalityChina => "nationality: China cannot be a foreigner's nationality".to_owned(),
+            GenerateError::Province(kind, code) => {
+                let t =
+                    Text::new(K::ProvinceNotAccepted).with("code", format!("{code:02}")).with("kind", kind.as_str());
+                match kind.spec().place {
+                    PlaceField::Province { table, .. } => t.with("table", Value::ProvinceTable(table)),
+                    // Unreachable: only kinds with a province field give this error.
+                    _ => t.with("table", "–"),
+                }
+            }
+            GenerateError::Region(kind, region) => {
+                Text::new(K::RegionNotIssued).with("kind", kind.as_str()).with("region", region)
+            }
+            GenerateError::NationalityChina => Text::new(K::NationalityChina),
             GenerateError::BirthOutOfRange(d) => {
-                format!("birthDate {d} is out of range (from {MIN_BIRTH_DATE} to today in China Standard Time)")
+                Text::new(K::BirthOutOfRange).with("date", d.to_string()).with("min", MIN_BIRTH_DATE.to_string())
             }
             GenerateError::BirthNotRepresentable(kind, d) => {
-                format!("{kind} cannot hold birthDate {d}: its two-digit year would be read in another century")
+                Text::new(K::BirthNotRepresentable).with("kind", kind.as_str()).with("date", d.to_string())
             }
-            GenerateError::Internal(kind) => {
-                format!("no valid {kind} number could be generated (a bug: please report it)")
-            }
+            GenerateError::Internal(kind) => Text::new(K::NoCandidate).with("kind", kind.as_str()),
         }
     }
 }
@@ -437,7 +443,7 @@ mod tests {
         for e in
             [GenerateError::Province(Kind::Fpr18, 71), GenerateError::BirthNotRepresentable(Kind::Fpr15, d(1925, 1, 1))]
         {
-            assert!(!e.message().is_empty());
+            assert!(!e.text().render(crate::core::i18n::Locale::En).is_empty());
         }
     }
 }

@@ -15,7 +15,7 @@ use base64ct::{Base64Url, Base64UrlUnpadded, Encoding};
 use p256::ecdsa::VerifyingKey;
 
 use super::{Note, TrustError, TrustedKey, MAX_JWKS_BYTES, MAX_KEYS_PER_SET};
-use crate::core::i18n::{Text, TrustKey};
+use crate::core::i18n::{DumpErrorKey as E, Text, TrustKey};
 use crate::core::json::{self, Json};
 
 /// Longest `kid` accepted, in bytes.
@@ -63,26 +63,28 @@ fn unique_members(members: Vec<(String, Json)>) -> Result<BTreeMap<String, Json>
 /// The top level: `{"keys": [ … ]}` plus any other members (ignored). A
 /// repeated top-level member is an error: which `keys` would count?
 fn set_entries(doc: Json) -> Result<Vec<Entry>, TrustError> {
-    let invalid = |m: String| TrustError::new(MisuseCode::InvalidJwks, format!("not a JWK set: {m}"));
+    let invalid = |t: Text| TrustError::new(MisuseCode::InvalidJwks, t);
     let Json::Object(members) = doc else {
-        return Err(invalid(format!("the document is {}, not an object {{\"keys\": [...]}}", doc.kind())));
+        return Err(invalid(Text::new(E::JwksDocument).term("what", doc.kind()).with("shape", r#"{"keys": [...]}"#)));
     };
-    let mut members =
-        unique_members(members).map_err(|k| invalid(format!("member {} appears twice", Json::String(k))))?;
+    let mut members = unique_members(members)
+        .map_err(|k| invalid(Text::new(E::JwksMemberTwice).with("member", Json::String(k).to_string())))?;
     match members.remove("keys") {
-        None => Err(invalid("no \"keys\" member".to_owned())),
+        None => Err(invalid(Text::new(E::JwksNoKeys))),
         Some(Json::Array(items)) if items.len() > MAX_KEYS_PER_SET => {
-            Err(TrustError::new(MisuseCode::TooLarge, format!("the JWK set lists more than {MAX_KEYS_PER_SET} keys")))
+            Err(TrustError::new(MisuseCode::TooLarge, Text::new(E::JwksTooManyKeys).with("max", MAX_KEYS_PER_SET)))
         }
         Some(Json::Array(items)) => Ok(items.into_iter().map(Entry::from_json).collect()),
-        Some(other) => Err(invalid(format!("\"keys\" is {}, not an array of JWKs", other.kind()))),
+        Some(other) => Err(invalid(Text::new(E::JwksKeysType).term("what", other.kind()))),
     }
 }
 
 /// Parses a JWK set, returning the usable keys and a warning per skipped key.
 pub(crate) fn parse_jwk_set(json: &str) -> Result<ParsedJwkSet, TrustError> {
     reject_oversized_document(json)?;
-    let doc = json::parse(json).map_err(|e| TrustError::new(MisuseCode::InvalidJwks, format!("not a JWK set: {e}")))?;
+    // The JSON parser's detail stays English (like the dump checks' decoder details).
+    let doc = json::parse(json)
+        .map_err(|e| TrustError::new(MisuseCode::InvalidJwks, Text::new(E::NotAJwkSet).with("error", e.to_string())))?;
     let entries = set_entries(doc)?;
     let mut keys = Vec::new();
     let mut warnings = Vec::new();
@@ -112,7 +114,7 @@ fn reject_oversized_document(json: &str) -> Result<(), TrustError> {
     if json.len() > MAX_JWKS_BYTES {
         Err(TrustError::new(
             MisuseCode::TooLarge,
-            format!("the JWK set is {} bytes, more than {MAX_JWKS_BYTES}", json.len()),
+            Text::new(E::JwksTooLarge).with("length", json.len()).with("max", MAX_JWKS_BYTES),
         ))
     } else {
         Ok(())
@@ -398,7 +400,7 @@ mod tests {
         let repeated = format!(r#"{{{},"m0":1,"keys":[]}}"#, members.join(","));
         let e = parse_jwk_set(&repeated).err().expect("a repeated member is rejected");
         assert_eq!(e.code, "INVALID_JWKS");
-        assert!(e.message.contains(r#"member "m0" appears twice"#), "{}", e.message);
+        assert!(e.message(Locale::En).contains(r#"member "m0" appears twice"#), "{}", e.message(Locale::En));
         // Inside a key, the first repeated name is reported.
         let out = parse_jwk_set(&set(&[r#"{"a":1,"x":1,"b":2,"x":3,"a":4}"#.to_owned()])).unwrap();
         assert_eq!(codes(&out), vec!["INVALID_KEY"]);

@@ -38,7 +38,7 @@ mod serial;
 pub mod x509;
 
 use crate::core::codes::MisuseCode;
-use crate::core::i18n::{Locale, Text, TrustKey};
+use crate::core::i18n::{DumpErrorKey as E, Locale, Text, TrustKey};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::fmt;
@@ -167,24 +167,30 @@ pub(crate) enum Revoked {
 }
 
 /// Trust material that could not be added. Nothing was added when this is
-/// returned (adds are all-or-nothing).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// returned (adds are all-or-nothing). The message is a [`Text`]: the
+/// bindings render it in the call's locale when they throw it.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TrustError {
     /// `INVALID_JWKS`, `INVALID_CERTIFICATE`, `INVALID_SERIAL`, `INVALID_KID`
     /// or `TOO_LARGE`.
     pub code: MisuseCode,
-    pub message: String,
+    pub text: Text,
 }
 
 impl TrustError {
-    pub(crate) fn new(code: MisuseCode, message: impl Into<String>) -> Self {
-        TrustError { code, message: message.into() }
+    pub(crate) fn new(code: MisuseCode, text: Text) -> Self {
+        TrustError { code, text }
+    }
+
+    /// The message in `locale`.
+    pub fn message(&self, locale: Locale) -> String {
+        self.text.render(locale)
     }
 }
 
 impl fmt::Display for TrustError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.code, self.message)
+        write!(f, "{}: {}", self.code, self.message(Locale::En))
     }
 }
 
@@ -298,11 +304,11 @@ impl OrderedSet {
     /// [`MAX_REVOCATIONS`] is `TOO_LARGE`: revocation lists are bounded
     /// (memory, and every lookup stays cheap), and an entry already recorded
     /// is never an error.
-    fn insert_bounded(&mut self, item: &[u8], what: &str) -> Result<bool, TrustError> {
+    fn insert_bounded(&mut self, item: &[u8], full: E) -> Result<bool, TrustError> {
         if self.members.contains(item) {
             return Ok(false);
         }
-        self.check_room(item, what)?;
+        self.check_room(item, full)?;
         self.members.insert(item.to_vec());
         self.order.push(item.to_vec());
         Ok(true)
@@ -310,12 +316,10 @@ impl OrderedSet {
 
     /// Whether `insert_bounded(item)` would succeed (for all-or-nothing
     /// updates of two lists).
-    fn check_room(&self, item: &[u8], what: &str) -> Result<(), TrustError> {
+    /// `full` is the error of this list when it is full (`RevokedKidsFull`, …).
+    fn check_room(&self, item: &[u8], full: E) -> Result<(), TrustError> {
         if self.order.len() >= MAX_REVOCATIONS && !self.members.contains(item) {
-            return Err(TrustError::new(
-                MisuseCode::TooLarge,
-                format!("the trust store already holds {MAX_REVOCATIONS} revoked {what}"),
-            ));
+            return Err(TrustError::new(MisuseCode::TooLarge, Text::new(full).with("max", MAX_REVOCATIONS)));
         }
         Ok(())
     }
@@ -467,10 +471,7 @@ impl TrustStore {
             fresh.push(key);
         }
         if self.keys.len() + fresh.len() > MAX_KEYS {
-            return Err(TrustError::new(
-                MisuseCode::TooLarge,
-                format!("the trust store would hold more than {MAX_KEYS} keys"),
-            ));
+            return Err(TrustError::new(MisuseCode::TooLarge, Text::new(E::StoreKeysFull).with("max", MAX_KEYS)));
         }
         let added = fresh.len();
         for key in fresh {
@@ -499,10 +500,7 @@ impl TrustStore {
             fresh.push(c);
         }
         if self.anchors.len() + fresh.len() > MAX_ANCHORS {
-            return Err(TrustError::new(
-                MisuseCode::TooLarge,
-                format!("the trust store would hold more than {MAX_ANCHORS} anchors"),
-            ));
+            return Err(TrustError::new(MisuseCode::TooLarge, Text::new(E::StoreAnchorsFull).with("max", MAX_ANCHORS)));
         }
         let added = fresh.len();
         for c in fresh {
@@ -525,10 +523,10 @@ impl TrustStore {
         if kid.is_empty() || kid.len() > MAX_KID_BYTES {
             return Err(TrustError::new(
                 MisuseCode::InvalidKid,
-                format!("a kid is 1 to {MAX_KID_BYTES} bytes of UTF-8, this one is {} bytes", kid.len()),
+                Text::new(E::KidLength).with("max", MAX_KID_BYTES).with("length", kid.len()),
             ));
         }
-        let added = self.revoked_kids.insert_bounded(kid.as_bytes(), "kids")?;
+        let added = self.revoked_kids.insert_bounded(kid.as_bytes(), E::RevokedKidsFull)?;
         let keys = self.keys_by_kid.get(kid.as_bytes()).map_or(0, Vec::len);
         let mut warnings = Vec::new();
         if keys == 0 {
@@ -554,7 +552,7 @@ impl TrustStore {
     /// leading zeros do not matter (serials compare as unsigned integers).
     pub fn revoke_serial(&mut self, issuer_pem_or_der: &[u8], serial_hex: &str) -> Result<RevokeOutcome, TrustError> {
         let serial = serial::normalize_serial_hex(serial_hex)?;
-        let issuer = x509::parse_single_certificate(issuer_pem_or_der, "issuer certificate")?;
+        let issuer = x509::parse_single_certificate(issuer_pem_or_der, E::NotOneIssuerCertificate)?;
         let mut warnings = Vec::new();
         let matched = self.may_issue_on_a_path(&issuer);
         if !matched {
@@ -596,7 +594,7 @@ impl TrustStore {
     /// fails too). Closes the gap left by an unprotected x5chain, which can
     /// be swapped for another certificate of the same key.
     pub fn revoke_certificate(&mut self, pem_or_der: &[u8]) -> Result<RevokeOutcome, TrustError> {
-        let cert = x509::parse_single_certificate(pem_or_der, "certificate")?;
+        let cert = x509::parse_single_certificate(pem_or_der, E::NotOneCertificate)?;
         let mut warnings = Vec::new();
         let point = cert.key.as_ref().map(|k| k.to_sec1_point(false).as_bytes().to_vec());
         let key_trusted = point.as_ref().is_some_and(|p| self.keys_by_point.contains_key(p));
@@ -617,11 +615,11 @@ impl TrustStore {
         }
         // All or nothing: the key list must have room before the serial is recorded.
         if let Some(p) = &point {
-            self.revoked_keys.check_room(p, "keys")?;
+            self.revoked_keys.check_room(p, E::RevokedKeysFull)?;
         }
         let added_serial = self.insert_serial(Some(&cert.issuer_der), &cert.serial, Some(cert.info.issuer.clone()))?;
         let new_key = match &point {
-            Some(p) => self.revoked_keys.insert_bounded(p, "keys")?,
+            Some(p) => self.revoked_keys.insert_bounded(p, E::RevokedKeysFull)?,
             None => false,
         };
         Ok(RevokeOutcome { added: added_serial || new_key, matched, warnings })
@@ -633,7 +631,7 @@ impl TrustStore {
         serial: &[u8],
         issuer_name: Option<String>,
     ) -> Result<bool, TrustError> {
-        let added = self.revoked_serials.insert_bounded(&serial_key(issuer_der, serial), "serials")?;
+        let added = self.revoked_serials.insert_bounded(&serial_key(issuer_der, serial), E::RevokedSerialsFull)?;
         if added {
             self.revoked_serial_infos
                 .push(RevokedSerialInfo { issuer: issuer_name, serial_hex: serial::serial_to_hex(serial) });

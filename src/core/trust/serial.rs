@@ -3,6 +3,7 @@
 
 use super::TrustError;
 use crate::core::codes::MisuseCode;
+use crate::core::i18n::{DumpErrorKey as E, Text};
 
 /// Longest serial magnitude accepted, in bytes. RFC 5280 allows 20 octets
 /// of content; 32 leaves room for non-conforming issuers without letting
@@ -28,7 +29,7 @@ pub fn normalize_serial_hex(input: &str) -> Result<Vec<u8>, TrustError> {
         let v = c.to_digit(16).ok_or_else(|| {
             TrustError::new(
                 MisuseCode::InvalidSerial,
-                format!("serial {} contains {c:?}, which is not a hex digit", shown(input)),
+                Text::new(E::SerialNotHex).with("serial", shown(input)).with("char", format!("{c:?}")),
             )
         })?;
         if nibbles.len() >= 2 * MAX_SERIAL_BYTES + 256 {
@@ -37,7 +38,10 @@ pub fn normalize_serial_hex(input: &str) -> Result<Vec<u8>, TrustError> {
         nibbles.push(v as u8);
     }
     if nibbles.is_empty() {
-        return Err(TrustError::new(MisuseCode::InvalidSerial, format!("serial {} has no hex digits", shown(input))));
+        return Err(TrustError::new(
+            MisuseCode::InvalidSerial,
+            Text::new(E::SerialNoDigits).with("serial", shown(input)),
+        ));
     }
     // Strip leading zero nibbles, then pack from the right.
     let first = nibbles.iter().position(|&n| n != 0).unwrap_or(nibbles.len());
@@ -61,7 +65,7 @@ pub fn normalize_serial_hex(input: &str) -> Result<Vec<u8>, TrustError> {
 fn too_long(input: &str) -> TrustError {
     TrustError::new(
         MisuseCode::InvalidSerial,
-        format!("serial {} is longer than {MAX_SERIAL_BYTES} bytes", shown(input)),
+        Text::new(E::SerialTooLong).with("serial", shown(input)).with("max", MAX_SERIAL_BYTES),
     )
 }
 
@@ -91,6 +95,17 @@ pub fn serial_to_hex(magnitude: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::i18n::Locale;
+
+    /// A malformed serial's error is a message in the caller's language (rendered by the bindings).
+    #[test]
+    fn serial_errors_in_both_languages() {
+        let e = normalize_serial_hex("12zz").unwrap_err();
+        assert_eq!(e.code, MisuseCode::InvalidSerial);
+        assert_eq!(e.message(Locale::En), r#"serial "12zz" contains 'z', which is not a hex digit"#);
+        let zh = e.message(Locale::ZhCn);
+        assert!(zh.contains("序列号") && zh.contains("12zz") && !zh.contains('{'), "{zh}");
+    }
 
     #[test]
     fn normalisation() {
@@ -120,7 +135,7 @@ mod tests {
         // Messages do not echo a huge input.
         for huge in [format!("zz{}", "0".repeat(1_000_000)), ":".repeat(1_000_000), "ab".repeat(500_000)] {
             let e = normalize_serial_hex(&huge).unwrap_err();
-            assert!(e.message.len() < 200, "{} bytes", e.message.len());
+            assert!(e.message(Locale::En).len() < 200, "{} bytes", e.message(Locale::En).len());
         }
     }
 

@@ -12,6 +12,7 @@
 use super::super::{TrustError, MAX_ANCHORS, MAX_CERT_BYTES, MAX_PEM_BYTES};
 use super::*;
 use crate::core::codes::MisuseCode;
+use crate::core::i18n::{DumpErrorKey as E, Text};
 use base64ct::Encoding as _;
 
 /// Parses `add_certificates` input: PEM (one or more blocks) or one DER
@@ -20,12 +21,12 @@ pub(crate) fn parse_certificates_input(input: &[u8]) -> Result<Vec<ParsedCert>, 
     if input.len() > MAX_PEM_BYTES {
         return Err(TrustError::new(
             MisuseCode::TooLarge,
-            format!("certificate input is {} bytes, more than {MAX_PEM_BYTES}", input.len()),
+            Text::new(E::CertificateInputTooLarge).with("length", input.len()).with("max", MAX_PEM_BYTES),
         ));
     }
     let ders = if looks_like_pem(input) {
         let text = std::str::from_utf8(input)
-            .map_err(|_| TrustError::new(MisuseCode::InvalidCertificate, "PEM input is not valid UTF-8 text"))?;
+            .map_err(|_| TrustError::new(MisuseCode::InvalidCertificate, Text::new(E::PemNotUtf8)))?;
         pem_certificate_blocks(text)?
     } else {
         vec![input.to_vec()]
@@ -34,10 +35,11 @@ pub(crate) fn parse_certificates_input(input: &[u8]) -> Result<Vec<ParsedCert>, 
     for (i, der) in ders.iter().enumerate() {
         let parsed = parse_der_certificate(der).map_err(|e| {
             let code = if der.len() > MAX_CERT_BYTES { MisuseCode::TooLarge } else { MisuseCode::InvalidCertificate };
+            // The parser's detail stays English (DER and X.509 decoder messages).
             if ders.len() == 1 {
-                TrustError::new(code, e)
+                TrustError::new(code, Text::new(E::Certificate).with("error", e))
             } else {
-                TrustError::new(code, format!("certificate #{}: {e}", i + 1))
+                TrustError::new(code, Text::new(E::CertificateNumbered).with("n", i + 1).with("error", e))
             }
         })?;
         out.push(parsed);
@@ -46,14 +48,11 @@ pub(crate) fn parse_certificates_input(input: &[u8]) -> Result<Vec<ParsedCert>, 
 }
 
 /// Parses exactly one certificate (PEM with one block, or DER), for the
-/// revocation calls: `what` names it in the error.
-pub(crate) fn parse_single_certificate(input: &[u8], what: &str) -> Result<ParsedCert, TrustError> {
+/// revocation calls: `not_one` is the error for another count (it names the certificate).
+pub(crate) fn parse_single_certificate(input: &[u8], not_one: E) -> Result<ParsedCert, TrustError> {
     let mut certs = parse_certificates_input(input)?;
     if certs.len() != 1 {
-        return Err(TrustError::new(
-            MisuseCode::InvalidCertificate,
-            format!("expected exactly one {what}, got {}", certs.len()),
-        ));
+        return Err(TrustError::new(MisuseCode::InvalidCertificate, Text::new(not_one).with("count", certs.len())));
     }
     Ok(certs.remove(0))
 }
@@ -71,29 +70,29 @@ pub(super) fn pem_certificate_blocks(text: &str) -> Result<Vec<Vec<u8>>, TrustEr
     let mut rest = text;
     while let Some(start) = rest.find(BEGIN) {
         let after_begin = rest.get(start + BEGIN.len()..).unwrap_or("");
-        let label_end =
-            after_begin.find("-----").ok_or_else(|| invalid_pem("a BEGIN line is not terminated by \"-----\""))?;
+        let label_end = after_begin.find("-----").ok_or_else(|| invalid_pem(Text::new(E::PemBeginUnterminated)))?;
         let label = after_begin.get(..label_end).unwrap_or("");
         if label.contains('\n') {
-            return Err(invalid_pem("a BEGIN line is not terminated by \"-----\""));
+            return Err(invalid_pem(Text::new(E::PemBeginUnterminated)));
         }
         let body_and_rest = after_begin.get(label_end + 5..).unwrap_or("");
         let end_marker = format!("-----END {label}-----");
-        let body_end =
-            body_and_rest.find(&end_marker).ok_or_else(|| invalid_pem(&format!("no \"{end_marker}\" line")))?;
+        let body_end = body_and_rest
+            .find(&end_marker)
+            .ok_or_else(|| invalid_pem(Text::new(E::PemNoEnd).with("marker", end_marker.as_str())))?;
         let body = body_and_rest.get(..body_end).unwrap_or("");
         check_pem_label(label, out.len() + 1)?;
         if out.len() >= MAX_ANCHORS {
             return Err(TrustError::new(
                 MisuseCode::TooLarge,
-                format!("more than {MAX_ANCHORS} certificates in one input"),
+                Text::new(E::PemTooManyCertificates).with("max", MAX_ANCHORS),
             ));
         }
         out.push(decode_pem_body(body, out.len() + 1)?);
         rest = body_and_rest.get(body_end + end_marker.len()..).unwrap_or("");
     }
     if out.is_empty() {
-        return Err(invalid_pem("no PEM block found"));
+        return Err(invalid_pem(Text::new(E::PemNoBlock)));
     }
     Ok(out)
 }
@@ -103,32 +102,31 @@ pub(super) fn pem_certificate_blocks(text: &str) -> Result<Vec<Vec<u8>>, TrustEr
 pub(super) fn check_pem_label(label: &str, n: usize) -> Result<(), TrustError> {
     match label {
         "CERTIFICATE" | "X509 CERTIFICATE" | "X.509 CERTIFICATE" => Ok(()),
-        "TRUSTED CERTIFICATE" => Err(invalid_pem(&format!(
-            "PEM block #{n} is an OpenSSL \"TRUSTED CERTIFICATE\"; convert it with `openssl x509` to a plain CERTIFICATE"
-        ))),
-        other => Err(invalid_pem(&format!(
-            "PEM block #{n} is labelled {:?}, expected \"CERTIFICATE\"",
-            other.chars().take(40).collect::<String>()
-        ))),
+        "TRUSTED CERTIFICATE" => Err(invalid_pem(Text::new(E::PemTrustedCertificate).with("n", n))),
+        other => Err(invalid_pem(
+            Text::new(E::PemLabel)
+                .with("n", n)
+                .with("label", format!("{:?}", other.chars().take(40).collect::<String>())),
+        )),
     }
 }
 
 pub(super) fn decode_pem_body(body: &str, n: usize) -> Result<Vec<u8>, TrustError> {
     if body.contains(':') {
-        return Err(invalid_pem(&format!("PEM block #{n} has headers (encrypted PEM is not supported)")));
+        return Err(invalid_pem(Text::new(E::PemHeaders).with("n", n)));
     }
     let compact: String = body.chars().filter(|c| !c.is_ascii_whitespace()).collect();
     if compact.len() > (MAX_CERT_BYTES * 4).div_ceil(3) + 4 {
         return Err(TrustError::new(
             MisuseCode::TooLarge,
-            format!("certificate #{n} is more than {MAX_CERT_BYTES} bytes"),
+            Text::new(E::PemCertificateTooLarge).with("n", n).with("max", MAX_CERT_BYTES),
         ));
     }
-    base64ct::Base64::decode_vec(&compact).map_err(|_| invalid_pem(&format!("PEM block #{n} is not valid base64")))
+    base64ct::Base64::decode_vec(&compact).map_err(|_| invalid_pem(Text::new(E::PemBase64).with("n", n)))
 }
 
-pub(super) fn invalid_pem(msg: &str) -> TrustError {
-    TrustError::new(MisuseCode::InvalidCertificate, msg.to_owned())
+pub(super) fn invalid_pem(text: Text) -> TrustError {
+    TrustError::new(MisuseCode::InvalidCertificate, text)
 }
 
 #[cfg(test)]
@@ -160,7 +158,11 @@ mod tests {
         ];
         for body in bodies {
             let pem = format!("explanatory text\n-----BEGIN CERTIFICATE-----\n{body}\n-----END CERTIFICATE-----\n");
-            assert_eq!(pem_certificate_blocks(&pem).map_err(|e| e.message), Ok(vec![der.clone()]), "{body:?}");
+            assert_eq!(
+                pem_certificate_blocks(&pem).map_err(|e| e.message(crate::core::i18n::Locale::En)),
+                Ok(vec![der.clone()]),
+                "{body:?}"
+            );
         }
     }
 }
