@@ -48,6 +48,7 @@ const WORDS = {
     photo: (n) => `photo ${n} bytes`,
     fingerprint: (n) => `fingerprint ${n} bytes`,
     warning: 'warning',
+    warningLabel: 'warning: ',
     errorNotVerified: 'ERROR (not verified)',
     normalized: 'normalized',
     issueCount: (n) => `issue count ${n}`,
@@ -93,6 +94,7 @@ const WORDS = {
     photo: (n) => `照片 ${n} 字节`,
     fingerprint: (n) => `指纹 ${n} 字节`,
     warning: '警告',
+    warningLabel: '警告：',
     errorNotVerified: '错误（未验证）',
     normalized: '规范化为',
     issueCount: (n) => `签发次数 ${n}`,
@@ -327,7 +329,7 @@ function err(line) {
 }
 
 function warn(message) {
-  err(`${PROG}: ${t('warning')}: ${message}`);
+  err(`${PROG}: ${t('warningLabel')}${message}`);
 }
 
 // A closed pipe (e.g. `| head`) is not an error worth a stack trace.

@@ -258,6 +258,7 @@ describe('cnid-verify --lang', () => {
       assert.equal(zh.status, 0, zh.stderr);
       assert.match(zh.stdout, /: 通过（签名已验证）\n/);
       assert.match(zh.stdout, /\n {2}SIGNATURE\s+通过\s+已使用 JWK \S+ 验证 ES256 签名/);
+      assert.match(zh.stderr, /^cnid-verify: 警告：/m);
       assert.match(zh.stderr, /kid:no-such-kid 与信任库中的任何内容都不匹配（NO_MATCH）：kid "no-such-kid" 不匹配任何受信任的 JWK/);
       const json = JSON.parse(runCliInZone('UTC', ['--lang', 'zh-CN', ...args.slice(0, 1), '--json', ...args.slice(1)]).stdout);
       assert.equal(json[0].ok, true);
