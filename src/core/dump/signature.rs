@@ -68,20 +68,14 @@ pub fn verify_es256_on(
 }
 
 /// 64 bytes with r and s in [1, n−1]: the rules that make the verdict the same on every engine.
+/// Exactly 64 bytes protects against alternative encodings (DER, truncated or padded integers) of
+/// the same signature.
 fn well_formed(sig: &[u8]) -> Result<&[u8; 64], SignatureError> {
-    let (r, s) = split_rs(sig)?;
+    let rs: &[u8; 64] = sig.try_into().map_err(|_| SignatureError::Length(sig.len()))?;
+    let (r, s) = rs.split_at(32);
     check_scalar_range(r).map_err(|_| SignatureError::ROutOfRange)?;
     check_scalar_range(s).map_err(|_| SignatureError::SOutOfRange)?;
-    sig.try_into().map_err(|_| SignatureError::Length(sig.len()))
-}
-
-/// Exactly 64 bytes: protects against alternative encodings (DER,
-/// truncated or padded integers) of the same signature.
-fn split_rs(sig: &[u8]) -> Result<(&[u8], &[u8]), SignatureError> {
-    if sig.len() != 64 {
-        return Err(SignatureError::Length(sig.len()));
-    }
-    Ok(sig.split_at(32))
+    Ok(rs)
 }
 
 /// 1 ≤ x ≤ n−1: protects against the degenerate values (0, n, n+k) that
