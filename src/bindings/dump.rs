@@ -13,10 +13,10 @@ use super::host::HostEngine;
 use super::number::{bad_option, bool_option};
 use super::{internal, misuse, now_seconds, to_js, Misuse};
 use crate::core::codes::MisuseCode;
-use crate::core::dump::{self, DumpReport, EngineChoice, SignerPolicy, VerifyOptions, MAX_DUMP_BYTES};
+use crate::core::dump::{self, EngineChoice, SignerPolicy, VerifyOptions, MAX_DUMP_BYTES};
 use crate::core::i18n::{DumpErrorKey as D, Locale, Text};
 use crate::core::trust::TrustStore;
-use js_sys::{Reflect, Uint8Array};
+use js_sys::Reflect;
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -296,22 +296,6 @@ fn verify_options(options: &JsValue) -> Result<VerifyOptions, Misuse> {
     Ok(opts)
 }
 
-/// Converts a report and attaches its byte fields as `Uint8Array`s.
-fn report_to_js(report: &DumpReport) -> Result<JsValue, Misuse> {
-    let obj = to_js(report)?;
-    let set = |key: &str, bytes: Option<&[u8]>| -> Result<(), Misuse> {
-        let value = bytes.map_or(JsValue::NULL, |b| Uint8Array::from(b).into());
-        Reflect::set(&obj, &JsValue::from_str(key), &value)
-            .map(|_| ())
-            .map_err(|_| internal("cannot attach a byte field to a report"))
-    };
-    set("nonce", report.nonce.as_ref().map(|b| b.as_slice()))?;
-    set("chipSerial", report.chip_serial.as_ref().map(|b| b.as_slice()))?;
-    set("photo", report.photo.as_ref().map(|b| b.as_slice()))?;
-    set("fingerprint", report.fingerprint.as_ref().map(|b| b.as_slice()))?;
-    Ok(obj)
-}
-
 fn dump_bytes(value: &JsValue, name: &str) -> Result<Vec<u8>, Misuse> {
     boundary::bytes(value, name, MAX_DUMP_BYTES, MisuseCode::InvalidArgument)
 }
@@ -324,7 +308,7 @@ pub fn verify_dump_with(bytes: JsValue, handle: u32, options: JsValue) -> Result
         store(handle)?;
         let opts = verify_options(&options)?;
         let report = with_store(handle, |ts| Ok(dump::verify_dump_on(&bytes, ts, &opts, &HostEngine)))?;
-        report_to_js(&report)
+        to_js(&report)
     })
 }
 
@@ -352,7 +336,7 @@ fn verify_dumps(list: &JsValue, handle: u32, options: &JsValue) -> Result<JsValu
     with_store(handle, |ts| {
         for i in 0..list.length() {
             let bytes = dump_bytes(&list.get(i), &format!("list[{i}]"))?;
-            let report = report_to_js(&dump::verify_dump_on(&bytes, ts, &opts, &HostEngine))?;
+            let report = to_js(&dump::verify_dump_on(&bytes, ts, &opts, &HostEngine))?;
             // Reflect.set is a `catch` import: even a polluted Array.prototype
             // setter cannot throw through wasm.
             Reflect::set(&out, &JsValue::from(i), &report).map_err(|_| internal("cannot store a report"))?;

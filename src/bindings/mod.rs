@@ -9,9 +9,9 @@
 //! validated is still in the caller's language.
 //!
 //! Number reports are built by a JS snippet from a compact word stream
-//! (`js/number_reports.js`); dump and trust reports cross as one JSON text
-//! parsed by the engine's `JSON.parse`, byte fields then attached as
-//! `Uint8Array`s. Callers only ever see plain objects, never JSON strings.
+//! (`js/number_reports.js`); dump and trust reports from the generic value
+//! tape of `tape.rs` (`js/values.js`), byte fields as `Uint8Array`s.
+//! Callers only ever see plain objects, never JSON strings.
 //!
 //! No JS exception may unwind through wasm frames (it skips restoring the
 //! shadow stack pointer and corrupts the module): every caller-supplied value
@@ -28,6 +28,8 @@ pub mod generate;
 #[cfg(feature = "dumps")]
 mod host;
 pub mod number;
+#[cfg(feature = "dumps")]
+pub mod tape;
 mod types;
 
 use crate::core::codes::MisuseCode;
@@ -77,11 +79,39 @@ impl Misuse {
     }
 }
 
-/// Serialises a core value to a plain JS object via `JSON.parse`.
+/// A core value as a plain JS object: written to a [`tape::Tape`] (reused between calls) and built
+/// by `js/values.js` in one pass.
 #[cfg(feature = "dumps")]
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Misuse> {
-    let text = serde_json::to_string(value).map_err(|e| internal(format!("cannot serialise a report: {e}")))?;
-    js_sys::JSON::parse(&text).map_err(|_| internal("cannot parse a report"))
+    thread_local! {
+        static TAPE: std::cell::RefCell<tape::Tape> = std::cell::RefCell::new(tape::Tape::default());
+    }
+    TAPE.with(|t| {
+        // Never a second tape: JS's key table follows this one. Not reachable (nothing re-enters
+        // while a value is built).
+        let mut tape = t.try_borrow_mut().map_err(|_| internal("the value tape is in use"))?;
+        if let Err(e) = tape.write(value) {
+            tape.failed();
+            return Err(internal(format!("cannot write a value to the tape: {e}")));
+        }
+        match js_build_value(&tape.words, &tape.nums, &tape.text, &tape.bytes) {
+            Ok(v) => {
+                tape.built();
+                Ok(v)
+            }
+            Err(_) => {
+                tape.failed();
+                Err(internal("cannot build a value from its tape"))
+            }
+        }
+    })
+}
+
+#[cfg(feature = "dumps")]
+#[wasm_bindgen(module = "/src/bindings/js/values.js")]
+extern "C" {
+    #[wasm_bindgen(catch, js_name = buildValue)]
+    fn js_build_value(words: &[u32], nums: &[f64], text: &str, bytes: &[u8]) -> Result<JsValue, JsValue>;
 }
 
 /// The current time as Unix seconds.

@@ -184,6 +184,37 @@ describe('options', () => {
     s.free();
   });
 
+  it('report members are own data properties even when Object.prototype gained accessors after load', () => {
+    // Regression (issue 12, reports built from the value tape): a member assigned with `o[k] = v`
+    // would call an Object.prototype setter for k, and the report would inherit its getter.
+    const s = store();
+    const flipped = new Uint8Array(fs.readFileSync(path.join(FIXTURES, 'dumps', 'sig-tampered-text.cose')));
+    assert.equal(verifyDump(flipped, s, { at: FRESH_AT }).ok, false); // the keys are known from here on
+    const swallowed = [];
+    try {
+      for (const key of ['ok', 'verified', 'status', '__cnidNew']) {
+        Object.defineProperty(Object.prototype, key, {
+          configurable: true,
+          get: () => true,
+          set: (v) => swallowed.push(key, v),
+        });
+      }
+      const r = verifyDump(flipped, s, { at: FRESH_AT });
+      assert.equal(Object.getOwnPropertyDescriptor(r, 'ok')?.value, false);
+      assert.equal(Object.getOwnPropertyDescriptor(r, 'verified')?.value, false);
+      const sig = r.checks.find((c) => c.id === 'SIGNATURE');
+      assert.equal(Object.getOwnPropertyDescriptor(sig, 'status')?.value, 'failed');
+      assert.deepEqual(swallowed, [], 'no setter was called');
+    } finally {
+      for (const key of ['ok', 'verified', 'status', '__cnidNew']) delete Object.prototype[key];
+    }
+    // And back to plain assignment once the prototype is clean again.
+    const r = verifyDump(flipped, s, { at: FRESH_AT });
+    assert.equal(r.ok, false);
+    assert.deepEqual(Object.keys(r).slice(0, 3), ['ok', 'verified', 'checks']);
+    s.free();
+  });
+
   it('a verify option present but undefined is INVALID_OPTION (it never turns a check off)', () => {
     const s = store();
     const session = {};

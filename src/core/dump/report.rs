@@ -10,8 +10,8 @@ use crate::core::i18n::{DumpKey, Locale, Text};
 use crate::core::number::NumberReport;
 use crate::core::trust::{CertInfo, Warning};
 
-/// Bytes that serialize as a lowercase hex string (the wasm bindings turn
-/// them into `Uint8Array`s instead).
+/// Bytes that serialize as a lowercase hex string to a human-readable format (JSON), and as a byte
+/// string to the others (the wasm bindings' tape: a `Uint8Array`).
 #[derive(Clone, PartialEq, Eq, Default)]
 pub struct Bytes(pub Vec<u8>);
 
@@ -35,7 +35,11 @@ impl fmt::Debug for Bytes {
 
 impl Serialize for Bytes {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.to_hex())
+        if s.is_human_readable() {
+            s.serialize_str(&self.to_hex())
+        } else {
+            s.serialize_bytes(&self.0)
+        }
     }
 }
 
