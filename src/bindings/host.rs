@@ -14,7 +14,7 @@ use js_sys::{Function, Uint8Array};
 use p256::ecdsa::VerifyingKey;
 use wasm_bindgen::prelude::*;
 
-use crate::core::dump::{CurveEngine, EngineName};
+use crate::core::engine::{Answer, CurveEngine, EngineName};
 
 thread_local! {
     static HOST: RefCell<Option<Function>> = const { RefCell::new(None) };
@@ -35,10 +35,13 @@ impl CurveEngine for HostEngine {
         EngineName::Node
     }
 
-    fn verify(&self, key: &VerifyingKey, msg: &[u8], sig: &[u8; 64]) -> Option<bool> {
-        let f = HOST.with(|h| h.borrow().clone())?;
+    fn verify(&self, key: &VerifyingKey, msg: &[u8], sig: &[u8; 64]) -> Answer {
+        let Some(f) = HOST.with(|h| h.borrow().clone()) else { return Answer::Unknown };
         let point = key.to_sec1_point(false);
         let args = (Uint8Array::from(point.as_bytes()), Uint8Array::from(msg), Uint8Array::from(&sig[..]));
-        f.call3(&JsValue::NULL, &args.0, &args.1, &args.2).ok()?.as_bool()
+        match f.call3(&JsValue::NULL, &args.0, &args.1, &args.2).ok().and_then(|v| v.as_bool()) {
+            Some(valid) => Answer::Final(valid),
+            None => Answer::Unknown,
+        }
     }
 }

@@ -20,6 +20,8 @@ pub mod chip;
 #[cfg(feature = "dumps")]
 pub mod dump;
 #[cfg(feature = "dumps")]
+pub mod engine;
+#[cfg(feature = "dumps")]
 pub mod hex;
 #[cfg(feature = "dumps")]
 pub mod json;

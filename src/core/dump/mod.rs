@@ -11,7 +11,6 @@
 
 pub mod card;
 mod content;
-pub mod engine;
 mod envelope;
 mod payload;
 mod pipeline;
@@ -24,7 +23,7 @@ mod signer;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
-pub use engine::{BuiltIn, CurveEngine, EngineChoice, EngineName};
+pub use crate::core::engine::{BuiltIn, CurveEngine, EngineChoice, EngineName};
 pub use pipeline::{Failure, Outcome, Step, Verdict, PIPELINE};
 pub use report::{
     Bytes, CardReport, Check, CheckId, CheckStatus, DumpReport, EpochSeconds, Reason, SignerInfo, SignerMethod,

@@ -8,7 +8,6 @@
 //! when the app expects no nonce) or a [`Failure`] with a stable [`Reason`] and a message.
 
 use super::card;
-use super::engine::CurveEngine;
 use super::envelope::{self, Envelope};
 use super::payload::{self, Payload};
 use super::report::{CheckList, Reason};
@@ -16,6 +15,7 @@ use super::signature::{self, SignatureInfo, Signed};
 use super::signer::{self, Trusted};
 use super::{content, CheckId, SignerInfo, VerifyOptions};
 use crate::core::chip::ChipCard;
+use crate::core::engine::CurveEngine;
 use crate::core::i18n::{DumpKey, Locale, Text};
 use crate::core::number::NumberReport;
 use crate::core::trust::{Note, TrustStore};

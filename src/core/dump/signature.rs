@@ -5,11 +5,11 @@ use std::fmt;
 
 use p256::ecdsa::VerifyingKey;
 
-use super::engine::{curve_verdict, BuiltIn, CurveEngine, EngineName};
 use super::pipeline::{needs, pass, Failure, Outcome, Run};
 use super::report::Reason;
 use super::signer::{describe_kid, Trusted};
 use crate::core::cbor;
+use crate::core::engine::{curve_verdict, BuiltIn, CurveEngine, EngineName};
 use crate::core::i18n::{DumpKey as K, Text};
 
 /// The P-256 group order n, big-endian.
@@ -63,8 +63,8 @@ pub fn verify_es256_on(
         Ok(rs) => rs,
         Err(e) => return (Err(e), None),
     };
-    let (valid, name) = curve_verdict(engine, key, msg, rs);
-    (if valid { Ok(()) } else { Err(SignatureError::Mismatch) }, Some(name))
+    let verdict = curve_verdict(engine, key, msg, rs);
+    (if verdict.valid { Ok(()) } else { Err(SignatureError::Mismatch) }, Some(verdict.engine))
 }
 
 /// 64 bytes with r and s in [1, n−1]: the rules that make the verdict the same on every engine.
@@ -184,16 +184,17 @@ fn signature_failure(e: SignatureError, mismatch: Text, aad_note: Text) -> Failu
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::engine::Answer;
     use test_support::pki::TestKey;
 
     /// A host engine that answers `answer` and counts its calls.
     struct Fake {
-        answer: Option<bool>,
+        answer: Answer,
         calls: std::cell::Cell<usize>,
     }
 
     impl Fake {
-        fn new(answer: Option<bool>) -> Self {
+        fn new(answer: Answer) -> Self {
             Fake { answer, calls: std::cell::Cell::new(0) }
         }
     }
@@ -202,7 +203,7 @@ mod tests {
         fn name(&self) -> EngineName {
             EngineName::Node
         }
-        fn verify(&self, _: &VerifyingKey, _: &[u8], _: &[u8; 64]) -> Option<bool> {
+        fn verify(&self, _: &VerifyingKey, _: &[u8], _: &[u8; 64]) -> Answer {
             self.calls.set(self.calls.get() + 1);
             self.answer
         }
@@ -213,21 +214,24 @@ mod tests {
         let k = TestKey::new(9);
         let sig = k.sign(b"hello");
         // The host's verdict is the verdict (even a wrong one: this only shows which engine decides).
-        assert_eq!(verify_es256_on(&Fake::new(Some(true)), &k.vk, b"other", &sig), (Ok(()), Some(EngineName::Node)));
-        let no = Fake::new(Some(false));
+        assert_eq!(
+            verify_es256_on(&Fake::new(Answer::Final(true)), &k.vk, b"other", &sig),
+            (Ok(()), Some(EngineName::Node))
+        );
+        let no = Fake::new(Answer::Final(false));
         assert_eq!(
             verify_es256_on(&no, &k.vk, b"hello", &sig),
             (Err(SignatureError::Mismatch), Some(EngineName::Node))
         );
         // A host that cannot answer: the crate's p256 decides, and the report says so.
-        let none = Fake::new(None);
+        let none = Fake::new(Answer::Unknown);
         assert_eq!(verify_es256_on(&none, &k.vk, b"hello", &sig), (Ok(()), Some(EngineName::Wasm)));
         assert_eq!(
             verify_es256_on(&none, &k.vk, b"hellO", &sig),
             (Err(SignatureError::Mismatch), Some(EngineName::Wasm))
         );
         // The encoding and range rules are decided before any engine runs.
-        let yes = Fake::new(Some(true));
+        let yes = Fake::new(Answer::Final(true));
         let mut zero_r = sig.clone();
         zero_r[..32].fill(0);
         let mut s_is_n = sig.clone();

@@ -6,6 +6,7 @@ use sha2::{Digest, Sha256};
 use super::envelope::{self, Envelope, HeaderBucket};
 use super::pipeline::{needs, pass, Failure, Outcome, Run};
 use super::report::{Reason, SignerInfo, SignerMethod};
+use crate::core::engine::CurveEngine;
 use crate::core::hex;
 use crate::core::i18n::{DumpKey as K, Text};
 use crate::core::trust::x509::{self, PathFault, ValidPath};
@@ -43,7 +44,7 @@ pub(crate) fn check_signer(run: &mut Run<'_>) -> Outcome {
     let opts = run.opts;
     let read_at = run.payload.as_ref().map_or(opts.at_unix, |p| p.read_at);
     let verify_at = opts.max_age_seconds.map(|_| opts.at_unix);
-    let res = resolve(env, run.trust, read_at, verify_at, opts.signer_policy);
+    let res = resolve(env, run.trust, run.engine, read_at, verify_at, opts.signer_policy);
     run.warnings.extend(res.warnings);
     run.signer_info = res.info;
     let (trusted, passed) = res.trusted?;
@@ -78,6 +79,7 @@ fn bad_header(message: Text) -> Failure {
 fn resolve<'t>(
     env: &Envelope<'_>,
     trust: &'t TrustStore,
+    engine: &dyn CurveEngine,
     read_at: i64,
     verify_at: Option<i64>,
     policy: SignerPolicy,
@@ -101,7 +103,9 @@ fn resolve<'t>(
                 return Resolution::failed(f, None, warnings);
             }
             // A malformed kid is irrelevant when x5chain decides.
-            return resolve_chain(trust, &certs, kid_bytes.as_deref(), read_at, verify_at, policy, warnings);
+            let path_policy =
+                x509::PathPolicy { max_chain: MAX_X5CHAIN, valid_at: read_at, signer_valid_at: verify_at };
+            return resolve_chain(trust, engine, &certs, kid_bytes.as_deref(), path_policy, policy, warnings);
         }
         Ok(None) => {}
     }
@@ -157,10 +161,10 @@ fn resolve_kid<'t>(trust: &'t TrustStore, kid: &[u8], src: HeaderBucket, warning
 
 fn resolve_chain<'t>(
     trust: &'t TrustStore,
+    engine: &dyn CurveEngine,
     certs: &[&[u8]],
     kid: Option<&[u8]>,
-    read_at: i64,
-    verify_at: Option<i64>,
+    path_policy: x509::PathPolicy,
     policy: SignerPolicy,
     mut warnings: Vec<Note>,
 ) -> Resolution<'t> {
@@ -172,8 +176,7 @@ fn resolve_chain<'t>(
         extra_certificates: Vec::new(),
         anchor: None,
     };
-    let path_policy = x509::PathPolicy { max_chain: MAX_X5CHAIN, valid_at: read_at, signer_valid_at: verify_at };
-    let path = match x509::validate_x5chain(trust, certs, path_policy) {
+    let path = match x509::validate_x5chain(trust, certs, path_policy, engine) {
         Ok(path) => path,
         Err(f) => {
             info.certificates = f.chain;

@@ -4,7 +4,9 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::core::engine::{question_id, Answer, Question, QuestionId, Recorder};
 use crate::core::i18n::Locale;
+use std::collections::HashMap;
 use Reason as R;
 // The permissive CBOR writer (duplicate keys, raw bytes, odd encodings) as `E`.
 use test_support::cbor::{enc, Item as E};
@@ -239,8 +241,8 @@ impl CurveEngine for FixedHost {
     fn name(&self) -> EngineName {
         EngineName::Node
     }
-    fn verify(&self, _: &p256::ecdsa::VerifyingKey, _: &[u8], _: &[u8; 64]) -> Option<bool> {
-        self.0
+    fn verify(&self, _: &p256::ecdsa::VerifyingKey, _: &[u8], _: &[u8; 64]) -> Answer {
+        self.0.map_or(Answer::Unknown, Answer::Final)
     }
 }
 
@@ -1046,4 +1048,109 @@ proptest! {
             prop_assert_eq!(r.status(CheckId::Signature), CheckStatus::Passed);
         }
     }
+}
+
+/// One optimistic round (core/engine.rs): the report, the questions asked and which of them the
+/// report assumed "yes" for.
+fn recorded(
+    bytes: &[u8],
+    ts: &TrustStore,
+    answers: &HashMap<QuestionId, bool>,
+    last: bool,
+) -> (DumpReport, Vec<Question>, Vec<u32>) {
+    let rec = Recorder::new(EngineName::Webcrypto, answers, last);
+    let r = verify_dump_on(bytes, ts, &VerifyOptions::at(AT), &rec);
+    let assumed = rec.take_assumed();
+    (r, rec.into_questions(), assumed)
+}
+
+/// The crate's p256 answering a recorded question (what a correct host answers).
+fn reference_answer(q: &Question) -> bool {
+    let key = p256::ecdsa::VerifyingKey::from_sec1_bytes(&q.key).unwrap();
+    assert_eq!(q.id, question_id(&key, &q.msg, &q.sig));
+    BuiltIn.verify(&key, &q.msg, &q.sig) == Answer::Final(true)
+}
+
+/// A report as JSON with `signature.engine` left out (the one field that names the engine).
+fn without_engine(r: &DumpReport) -> serde_json::Value {
+    let mut v = serde_json::to_value(r).unwrap();
+    if let Some(sig) = v.get_mut("signature").and_then(|s| s.as_object_mut()) {
+        assert!(sig.remove("engine").is_some());
+    }
+    v
+}
+
+/// The asynchronous-host protocol gives the reference report on valid and invalid dumps and
+/// links: a round's report is kept only if every answer it assumed is "yes", otherwise the round
+/// is run again with the answers; the link cache holds only answered links.
+#[test]
+fn optimistic_rounds_give_the_reference_report_and_cache_only_answers() {
+    let p = pki();
+    let forged_link =
+        CertSpec::leaf("Reader 7", "Dump Intermediate").serial(&[0x09]).build(&TestKey::new(3), &TestKey::new(7));
+    let wrong_key = D { sign_key: 5, ..D::jwk() };
+    let x509 = || x509_store(&p);
+    type Case<'a> = (&'a str, Vec<u8>, &'a dyn Fn() -> TrustStore, usize, bool);
+    let cases: Vec<Case> = vec![
+        ("jwk", D::jwk().bytes(), &jwk_store, 1, true),
+        ("jwk, wrong key", wrong_key.bytes(), &jwk_store, 1, false),
+        ("x5chain", D::x5chain(&[p.leaf.clone(), p.inter.clone()]).bytes(), &x509, 3, true),
+        ("x5chain, forged link", D::x5chain(&[forged_link, p.inter.clone()]).bytes(), &x509, 3, false),
+    ];
+    for (name, bytes, store, asked, all_yes) in cases {
+        // The reference on a store of its own (its link cache must not answer for the rounds).
+        let reference = verify_dump(&bytes, &store(), &VerifyOptions::at(AT));
+        let ts = store();
+        let none = HashMap::new();
+        let (first, questions, assumed) = recorded(&bytes, &ts, &none, false);
+        assert_eq!(questions.len(), asked, "{name}");
+        assert_eq!(assumed.len(), asked, "{name}");
+        assert!(first.ok, "{name}: a provisional round assumes every curve step passes");
+        assert_eq!(first.signature, Some(SignatureInfo { engine: EngineName::Webcrypto }), "{name}");
+        assert_eq!(ts.cached_link_count(), 0, "{name}: nothing provisional is cached");
+        let answers: HashMap<QuestionId, bool> = questions.iter().map(|q| (q.id, reference_answer(q))).collect();
+        assert_eq!(answers.values().all(|&v| v), all_yes, "{name}");
+        let kept = if all_yes {
+            first
+        } else {
+            let (second, more, _) = recorded(&bytes, &ts, &answers, false);
+            assert!(more.is_empty(), "{name}: every question was answered");
+            second
+        };
+        assert_eq!(without_engine(&kept), without_engine(&reference), "{name}");
+        assert_eq!(kept.ok, all_yes, "{name}");
+        // The answers settle the links that waited for them; a later round asks only the dump's.
+        ts.settle_answers(&answers);
+        assert_eq!(ts.cached_link_count(), asked - 1, "{name}");
+        if all_yes {
+            assert_eq!(recorded(&bytes, &ts, &none, false).1.len(), 1, "{name}");
+        }
+        // The last round asks nothing: what the host did not answer, the crate's p256 does.
+        let (last, nothing, _) = recorded(&bytes, &ts, &none, true);
+        assert!(nothing.is_empty());
+        assert_eq!(without_engine(&last), without_engine(&reference), "{name}");
+    }
+}
+
+/// The x5chain's certificate signatures run on the run's engine too (issue 12), with the cache
+/// keeping its verdicts.
+#[test]
+fn certificate_links_run_on_the_host_engine() {
+    let p = pki();
+    let bytes = D::x5chain(&[p.leaf.clone(), p.inter.clone()]).bytes();
+    let opts = VerifyOptions::at(AT);
+    // A host that says "no" to everything: the first link fails, so SIGNER does.
+    let r = verify_dump_on(&bytes, &x509_store(&p), &opts, &FixedHost(Some(false)));
+    assert_eq!(failed(&r), ["SIGNER"]);
+    // A host that says "yes" decides a forged link as well (this only shows who decides).
+    let forged =
+        CertSpec::leaf("Reader 7", "Dump Intermediate").serial(&[0x09]).build(&TestKey::new(3), &TestKey::new(7));
+    let forged = D::x5chain(&[forged, p.inter.clone()]).bytes();
+    assert_eq!(failed(&verify_dump(&forged, &x509_store(&p), &opts)), ["SIGNER"]);
+    let ts = x509_store(&p);
+    assert!(verify_dump_on(&forged, &ts, &opts, &FixedHost(Some(true))).ok);
+    assert_eq!(ts.cached_link_count(), 2);
+    // engine: 'wasm' keeps the links on the crate's p256.
+    let wasm = VerifyOptions { engine: EngineChoice::Wasm, ..VerifyOptions::at(AT) };
+    assert_eq!(failed(&verify_dump_on(&forged, &x509_store(&p), &wasm, &FixedHost(Some(true)))), ["SIGNER"]);
 }

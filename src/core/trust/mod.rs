@@ -44,6 +44,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::fmt;
 
 use p256::ecdsa::VerifyingKey;
+
+use crate::core::engine::QuestionId;
 use serde::Serialize;
 
 pub use serial::normalize_serial_hex;
@@ -351,10 +353,15 @@ fn serial_key(issuer_der: Option<&[u8]>, serial: &[u8]) -> Vec<u8> {
 
 /// Bounded cache of certificate-signature outcomes, keyed by
 /// SHA-256(issuer SPKI ‖ certificate DER). First-in, first-out eviction.
+///
+/// A link an asynchronous host was asked about (a provisional "yes", see core/engine.rs) is not
+/// cached; it waits in `pending` under its question id until the host's answer is
+/// [`settled`](LinkCache::settle). Only links the core itself asked about can be settled.
 #[derive(Debug, Default)]
 pub(crate) struct LinkCache {
     map: HashMap<[u8; 32], bool>,
     order: VecDeque<[u8; 32]>,
+    pending: HashMap<QuestionId, [u8; 32]>,
 }
 
 impl LinkCache {
@@ -380,6 +387,21 @@ impl LinkCache {
 
     pub(crate) fn len(&self) -> usize {
         self.map.len()
+    }
+
+    /// Remembers that the link `key` waits for the host's answer to `question`.
+    pub(crate) fn defer(&mut self, question: QuestionId, key: [u8; 32]) {
+        if self.pending.len() >= LINK_CACHE_CAPACITY {
+            self.pending.clear(); // bounded; a lost entry only costs asking again
+        }
+        self.pending.insert(question, key);
+    }
+
+    /// The host's answer to `question`: caches the link waiting for it, if one does.
+    pub(crate) fn settle(&mut self, question: &QuestionId, good: bool) {
+        if let Some(key) = self.pending.remove(question) {
+            self.insert(key, good);
+        }
     }
 }
 
@@ -751,6 +773,16 @@ impl TrustStore {
     /// The certificate-signature cache.
     pub(crate) fn link_cache(&self) -> &RefCell<LinkCache> {
         &self.link_cache
+    }
+
+    /// An asynchronous host's answers (by question id, see core/engine.rs): caches the certificate
+    /// links that waited for them.
+    pub fn settle_answers<'a>(&self, answers: impl IntoIterator<Item = (&'a QuestionId, &'a bool)>) {
+        if let Ok(mut cache) = self.link_cache.try_borrow_mut() {
+            for (question, &good) in answers {
+                cache.settle(question, good);
+            }
+        }
     }
 
     /// Number of cached certificate-signature outcomes (for tests and diagnostics).

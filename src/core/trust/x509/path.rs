@@ -1,12 +1,12 @@
 //! Path building and validation of a dump's x5chain against the anchors: candidate ends, the links'
 //! names and signatures (with the validated-link cache), and the revocation judgement of the path.
 
-use p256::ecdsa::signature::Verifier;
 use p256::ecdsa::{DerSignature, Signature, VerifyingKey};
 use sha2::{Digest, Sha256};
 
 use super::super::{Revoked, TrustStore};
 use super::*;
+use crate::core::engine::{curve_verdict, question_id, CurveEngine, Verdict};
 use crate::core::i18n::{Text, TrustKey};
 
 /// A validated path from the dump's signer certificate to an anchor.
@@ -102,11 +102,13 @@ pub(super) struct PathEnd {
 /// (REVOCATION then fails). Protects against a valid dump being rejected
 /// because an expired root with the same name and key is listed first.
 ///
-/// `policy` carries the caller's chain length and validity times.
+/// `policy` carries the caller's chain length and validity times; `engine` runs the curve step of
+/// the certificate signatures (as of the dump's).
 pub(crate) fn validate_x5chain(
     store: &TrustStore,
     x5chain: &[&[u8]],
     policy: PathPolicy,
+    engine: &dyn CurveEngine,
 ) -> Result<ValidPath, PathFailure> {
     check_chain_count(x5chain, policy.max_chain).map_err(|message| PathFailure {
         fault: PathFault::ChainLength,
@@ -144,7 +146,7 @@ pub(crate) fn validate_x5chain(
     let mut first_problem: Option<Fault> = None;
     let mut revoked: Option<(PathEnd, Revoked)> = None;
     for end in &ends {
-        match check_path(store, &chain, *end, policy) {
+        match check_path(store, &chain, *end, policy, engine) {
             Ok(path) => match store.path_revocation(path) {
                 None => return Ok(valid(chain, end, None)),
                 Some(why) => {
@@ -194,13 +196,14 @@ pub(super) fn check_path<'a>(
     chain: &'a [ParsedCert],
     end: PathEnd,
     policy: PathPolicy,
+    engine: &dyn CurveEngine,
 ) -> Result<Vec<&'a ParsedCert>, Fault> {
     let profile = |m| (PathFault::Profile, m);
     let mut path: Vec<&ParsedCert> = chain.iter().take(end.used).collect();
     if !end.in_chain {
         path.extend(store.anchor_certs().get(end.anchor));
     }
-    check_links(store, &path)?;
+    check_links(store, &path, engine)?;
     for (pos, cert) in path.iter().enumerate() {
         check_validity_at(cert, policy.valid_at, "readAt")?;
         check_no_unknown_critical(cert).map_err(profile)?;
@@ -255,11 +258,11 @@ pub(super) fn parse_chain(x5chain: &[&[u8]]) -> Result<Vec<ParsedCert>, PathFail
 
 /// Each certificate is issued by the next: issuer name = next subject,
 /// and the next one's key verifies its signature.
-pub(super) fn check_links(store: &TrustStore, path: &[&ParsedCert]) -> Result<(), Fault> {
+pub(super) fn check_links(store: &TrustStore, path: &[&ParsedCert], engine: &dyn CurveEngine) -> Result<(), Fault> {
     for pair in path.windows(2) {
         if let [child, issuer] = pair {
             check_names_chain(child, issuer).map_err(|m| (PathFault::NoPath, m))?;
-            check_link_signature(store, issuer, child)?;
+            check_link_signature(store, issuer, child, engine)?;
         }
     }
     Ok(())
@@ -278,9 +281,15 @@ pub(super) fn check_names_chain(child: &ParsedCert, issuer: &ParsedCert) -> Resu
     }
 }
 
-/// ecdsa-with-SHA256 by a P-256 key, and the signature verifies.
-/// Outcomes are cached per (issuer SPKI, certificate DER).
-pub(crate) fn check_link_signature(store: &TrustStore, issuer: &ParsedCert, child: &ParsedCert) -> Result<(), Fault> {
+/// ecdsa-with-SHA256 by a P-256 key, and the signature verifies (on `engine`).
+/// Outcomes are cached per (issuer SPKI, certificate DER); a provisional one (an asynchronous
+/// host's, not known yet) waits for its answer instead, so the cache only ever holds verdicts.
+pub(crate) fn check_link_signature(
+    store: &TrustStore,
+    issuer: &ParsedCert,
+    child: &ParsedCert,
+    engine: &dyn CurveEngine,
+) -> Result<(), Fault> {
     if let Some(a) = &child.foreign_sig_alg {
         let m = Text::new(TrustKey::ForeignSignatureAlgorithm).with("cert", child.label()).with("alg", a.clone());
         return Err((PathFault::Profile, m));
@@ -294,11 +303,18 @@ pub(crate) fn check_link_signature(store: &TrustStore, issuer: &ParsedCert, chil
     let good = match cached {
         Some(g) => g,
         None => {
-            let g = verify_der_signature(key, &child.tbs, &child.signature);
+            let rs = der_signature_rs(&child.signature);
+            let verdict = rs.map(|rs| (curve_verdict(engine, key, &child.tbs, &rs), rs));
             if let Ok(mut c) = store.link_cache().try_borrow_mut() {
-                c.insert(cache_key, g);
+                match verdict {
+                    Some((Verdict { provisional: true, .. }, rs)) => {
+                        c.defer(question_id(key, &child.tbs, &rs), cache_key)
+                    }
+                    Some((v, _)) => c.insert(cache_key, v.valid),
+                    None => c.insert(cache_key, false),
+                }
             }
-            g
+            verdict.is_some_and(|(v, _)| v.valid)
         }
     };
     if good {
@@ -317,8 +333,16 @@ pub(super) fn link_cache_key(issuer: &ParsedCert, child: &ParsedCert) -> [u8; 32
     h.finalize().into()
 }
 
+/// A certificate's DER ECDSA signature as r ‖ s, `None` unless it is one DER SEQUENCE of two
+/// INTEGERs with r and s in [1, n−1] (what the curve step of every engine may assume).
+pub(super) fn der_signature_rs(der_sig: &[u8]) -> Option<[u8; 64]> {
+    let sig = DerSignature::from_bytes(der_sig).ok()?;
+    let sig = Signature::try_from(sig).ok()?;
+    sig.to_bytes().as_slice().try_into().ok()
+}
+
+/// Whether `der_sig` verifies `msg` with `key` on the crate's p256.
+#[cfg(test)]
 pub(super) fn verify_der_signature(key: &VerifyingKey, msg: &[u8], der_sig: &[u8]) -> bool {
-    let Ok(sig) = DerSignature::from_bytes(der_sig) else { return false };
-    let Ok(sig) = Signature::try_from(sig) else { return false };
-    key.verify(msg, &sig).is_ok()
+    der_signature_rs(der_sig).is_some_and(|rs| curve_verdict(&crate::core::engine::BuiltIn, key, msg, &rs).valid)
 }

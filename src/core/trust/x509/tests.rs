@@ -1,6 +1,11 @@
 use super::*;
 
 /// The dump contract's path policy at these times (chain length 4).
+/// [`validate_x5chain`] with the links on the crate's p256.
+fn validate_x5chain_builtin(ts: &TrustStore, x5chain: &[&[u8]], policy: PathPolicy) -> Result<ValidPath, PathFailure> {
+    validate_x5chain(ts, x5chain, policy, &crate::core::engine::BuiltIn)
+}
+
 fn policy(valid_at: i64, signer_valid_at: Option<i64>) -> PathPolicy {
     PathPolicy { max_chain: 4, valid_at, signer_valid_at }
 }
@@ -125,12 +130,12 @@ fn leaf_root_path() {
     let r = root(&rk);
     let l = leaf(&lk, &rk, "Test Root");
     let ts = store_with(&[&r]);
-    let p = validate_x5chain(&ts, &[&l], policy(NOW, Some(NOW))).unwrap();
+    let p = validate_x5chain_builtin(&ts, &[&l], policy(NOW, Some(NOW))).unwrap();
     assert_eq!(p.used, 1);
     assert!(!p.anchor_in_chain);
     assert!(p.signer_key().is_some());
     // Chain including the anchor itself (identical DER).
-    let p = validate_x5chain(&ts, &[&l, &r], policy(NOW, Some(NOW))).unwrap();
+    let p = validate_x5chain_builtin(&ts, &[&l, &r], policy(NOW, Some(NOW))).unwrap();
     assert_eq!(p.used, 2);
     assert!(p.anchor_in_chain);
 }
@@ -142,14 +147,14 @@ fn leaf_intermediate_root_path() {
     let i = inter(&ik, &rk);
     let l = leaf(&lk, &ik, "Test Intermediate");
     let ts = store_with(&[&r]);
-    assert!(validate_x5chain(&ts, &[&l, &i], policy(NOW, Some(NOW))).is_ok());
-    assert!(validate_x5chain(&ts, &[&l, &i, &r], policy(NOW, Some(NOW))).is_ok());
+    assert!(validate_x5chain_builtin(&ts, &[&l, &i], policy(NOW, Some(NOW))).is_ok());
+    assert!(validate_x5chain_builtin(&ts, &[&l, &i, &r], policy(NOW, Some(NOW))).is_ok());
     // Missing intermediate.
-    let e = validate_x5chain(&ts, &[&l], policy(NOW, Some(NOW))).unwrap_err();
+    let e = validate_x5chain_builtin(&ts, &[&l], policy(NOW, Some(NOW))).unwrap_err();
     assert!(e.message.render(Locale::En).contains("no anchor is named"), "{}", e.message.render(Locale::En));
     // Intermediate itself trusted as anchor: path ends there.
     let ts2 = store_with(&[&i]);
-    let p = validate_x5chain(&ts2, &[&l], policy(NOW, Some(NOW))).unwrap();
+    let p = validate_x5chain_builtin(&ts2, &[&l], policy(NOW, Some(NOW))).unwrap();
     assert_eq!(p.used, 1);
 }
 
@@ -158,7 +163,7 @@ fn signer_as_anchor() {
     let (rk, _, lk) = pki();
     let l = leaf(&lk, &rk, "Test Root");
     let ts = store_with(&[&l]);
-    assert!(validate_x5chain(&ts, &[&l], policy(NOW, Some(NOW))).is_ok());
+    assert!(validate_x5chain_builtin(&ts, &[&l], policy(NOW, Some(NOW))).is_ok());
 }
 
 #[test]
@@ -169,16 +174,16 @@ fn cache_is_used() {
     let l = leaf(&lk, &ik, "Test Intermediate");
     let ts = store_with(&[&r]);
     assert_eq!(ts.cached_link_count(), 0);
-    validate_x5chain(&ts, &[&l, &i], policy(NOW, Some(NOW))).unwrap();
+    validate_x5chain_builtin(&ts, &[&l, &i], policy(NOW, Some(NOW))).unwrap();
     assert_eq!(ts.cached_link_count(), 2);
     for _ in 0..5 {
-        validate_x5chain(&ts, &[&l, &i], policy(NOW, Some(NOW))).unwrap();
+        validate_x5chain_builtin(&ts, &[&l, &i], policy(NOW, Some(NOW))).unwrap();
     }
     assert_eq!(ts.cached_link_count(), 2);
 }
 
 fn expect_fail(ts: &TrustStore, chain: &[&[u8]], at: i64, needle: &str) {
-    let e = validate_x5chain(ts, chain, policy(at, Some(at))).unwrap_err();
+    let e = validate_x5chain_builtin(ts, chain, policy(at, Some(at))).unwrap_err();
     assert!(e.message.render(Locale::En).contains(needle), "expected {needle:?} in {:?}", e.message.render(Locale::En));
 }
 
@@ -199,11 +204,11 @@ fn rule_violations() {
 
     // Signer valid at readAt but expired at verification time.
     let short = CertSpec::leaf("Reader 1", "Test Root").validity(T2025, T2025 + 1000).build(&lk, &rk);
-    assert!(validate_x5chain(&ts, &[&short], policy(T2025 + 500, Some(T2025 + 500))).is_ok());
-    let e = validate_x5chain(&ts, &[&short], policy(T2025 + 500, Some(T2025 + 2000))).unwrap_err();
+    assert!(validate_x5chain_builtin(&ts, &[&short], policy(T2025 + 500, Some(T2025 + 500))).is_ok());
+    let e = validate_x5chain_builtin(&ts, &[&short], policy(T2025 + 500, Some(T2025 + 2000))).unwrap_err();
     assert!(e.message.render(Locale::En).contains("verification time"), "{}", e.message.render(Locale::En));
     // ... fine for an archived dump.
-    assert!(validate_x5chain(&ts, &[&short], policy(T2025 + 500, None)).is_ok());
+    assert!(validate_x5chain_builtin(&ts, &[&short], policy(T2025 + 500, None)).is_ok());
 
     // Intermediate without cA.
     let not_ca = CertSpec::leaf("Test Intermediate", "Test Root").build(&ik, &rk);
@@ -222,7 +227,7 @@ fn rule_violations() {
     let ts_pl = store_with(&[&root_pl0]);
     let i = inter(&ik, &rk);
     expect_fail(&ts_pl, &[&l2, &i], NOW, "pathLenConstraint");
-    assert!(validate_x5chain(&ts_pl, &[&l], policy(NOW, Some(NOW))).is_ok());
+    assert!(validate_x5chain_builtin(&ts_pl, &[&l], policy(NOW, Some(NOW))).is_ok());
 
     // Signer keyUsage without digitalSignature.
     let ku = CertSpec::leaf("Reader 1", "Test Root").key_usage(0x04).build(&lk, &rk);
@@ -235,7 +240,7 @@ fn rule_violations() {
     let crit = CertSpec::leaf("Reader 1", "Test Root").extra_ext(true).build(&lk, &rk);
     expect_fail(&ts, &[&crit], NOW, "critical extension");
     let noncrit = CertSpec::leaf("Reader 1", "Test Root").extra_ext(false).build(&lk, &rk);
-    assert!(validate_x5chain(&ts, &[&noncrit], policy(NOW, Some(NOW))).is_ok());
+    assert!(validate_x5chain_builtin(&ts, &[&noncrit], policy(NOW, Some(NOW))).is_ok());
 
     // Other signature algorithm.
     let sha384 = CertSpec::leaf("Reader 1", "Test Root").sig_alg_sha384().build(&lk, &rk);
@@ -258,7 +263,7 @@ fn rekeyed_anchor_with_same_name() {
     let new_root = root(&rk);
     let ts = store_with(&[&old_root, &new_root]);
     let l = leaf(&lk, &rk, "Test Root");
-    let p = validate_x5chain(&ts, &[&l], policy(NOW, Some(NOW))).unwrap();
+    let p = validate_x5chain_builtin(&ts, &[&l], policy(NOW, Some(NOW))).unwrap();
     assert_eq!(p.anchor, 1);
 }
 
