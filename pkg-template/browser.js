@@ -21,7 +21,9 @@ export {
   rebuildFpr15,
   upgradeResident15,
   verifyDump,
+  verifyDumpAsync,
   verifyDumps,
+  verifyDumpsAsync,
   version,
 } from './web.js';
 

@@ -18,6 +18,8 @@ export const {
   rebuildFpr15,
   upgradeResident15,
   verifyDump,
+  verifyDumpAsync,
   verifyDumps,
+  verifyDumpsAsync,
   version,
 } = makeApi(raw);

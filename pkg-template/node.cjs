@@ -7,4 +7,4 @@ const facade = require('./facade.cjs');
 const raw = require('./nodejs/cnid_verify.js');
 
 raw.setHostCurveEngine(facade.nodeCurveEngine(require('node:crypto')));
-module.exports = facade.makeApi(raw);
+module.exports = facade.makeApi(raw, undefined, true);

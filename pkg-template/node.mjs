@@ -17,6 +17,8 @@ export const {
   rebuildFpr15,
   upgradeResident15,
   verifyDump,
+  verifyDumpAsync,
   verifyDumps,
+  verifyDumpsAsync,
   version,
 } = cnid;

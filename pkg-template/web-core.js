@@ -21,6 +21,8 @@ export const {
   rebuildFpr15,
   upgradeResident15,
   verifyDump,
+  verifyDumpAsync,
   verifyDumps,
+  verifyDumpsAsync,
   version,
 } = makeApi(raw, { init: raw.default, initSync: raw.initSync });

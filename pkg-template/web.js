@@ -20,7 +20,9 @@ export {
   rebuildFpr15,
   upgradeResident15,
   verifyDump,
+  verifyDumpAsync,
   verifyDumps,
+  verifyDumpsAsync,
   version,
 } from './web-core.js';
 

@@ -13,12 +13,13 @@ use super::host::HostEngine;
 use super::number::{bad_option, bool_option};
 use super::{internal, misuse, now_seconds, to_js, Misuse};
 use crate::core::codes::MisuseCode;
-use crate::core::dump::{self, EngineChoice, SignerPolicy, VerifyOptions, MAX_DUMP_BYTES};
+use crate::core::dump::{self, DumpReport, EngineChoice, SignerPolicy, VerifyOptions, MAX_DUMP_BYTES};
+use crate::core::engine::{EngineName, QuestionId, Recorder};
 use crate::core::i18n::{DumpErrorKey as D, Locale, Text};
 use crate::core::trust::TrustStore;
 use js_sys::Reflect;
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
@@ -37,6 +38,13 @@ type Shared = Rc<RefCell<TrustStore>>;
 thread_local! {
     static STORES: RefCell<BTreeMap<u32, Shared>> = const { RefCell::new(BTreeMap::new()) };
     static NEXT_HANDLE: Cell<u32> = const { Cell::new(1) };
+    /// Bumped by every change to any store: an asynchronous verification that awaited the host
+    /// while a store changed runs again on the store as it is now (verifyDumpsRound).
+    static REVISION: Cell<u32> = const { Cell::new(0) };
+}
+
+fn store_changed() {
+    REVISION.with(|r| r.set(r.get().wrapping_add(1)));
 }
 
 fn not_a_store() -> Misuse {
@@ -46,6 +54,12 @@ fn not_a_store() -> Misuse {
 /// The live store behind a handle (0 = not a store of this instance).
 fn store(handle: u32) -> Result<Shared, Misuse> {
     STORES.with(|s| s.try_borrow().ok().and_then(|m| m.get(&handle).cloned())).ok_or_else(not_a_store)
+}
+
+/// [`with_store`] for a change to the store.
+fn change_store<R>(handle: u32, f: impl FnOnce(&mut TrustStore) -> Result<R, Misuse>) -> Result<R, Misuse> {
+    store_changed();
+    with_store(handle, f)
 }
 
 /// Runs `f` on the store. All JS values are converted before this is called,
@@ -85,6 +99,7 @@ pub fn trust_store_new() -> Result<u32, JsValue> {
 /// Frees a store (idempotent; an unknown handle is ignored).
 #[wasm_bindgen(js_name = trustStoreFree, skip_typescript)]
 pub fn trust_store_free(handle: u32) {
+    store_changed();
     STORES.with(|s| {
         if let Ok(mut map) = s.try_borrow_mut() {
             map.remove(&handle);
@@ -118,7 +133,7 @@ pub fn trust_store_add_jwks(handle: u32, jwks: JsValue, options: JsValue) -> Res
             return Err(arg(D::JwksType));
         };
         within_trust_limit(text.len(), || Text::new(D::JwksInputTooLarge))?;
-        let outcome = with_store(handle, |ts| Ok(ts.add_jwks_json(&text)?))?;
+        let outcome = change_store(handle, |ts| Ok(ts.add_jwks_json(&text)?))?;
         to_js(&outcome.render(locale))
     })
 }
@@ -131,7 +146,7 @@ pub fn trust_store_add_certificate(handle: u32, pem_or_der: JsValue, options: Js
         store(handle)?;
         let bytes = pem_or_der_arg(&pem_or_der, "pemOrDer")?;
         message_options(&options)?;
-        let n = with_store(handle, |ts| Ok(ts.add_certificates(&bytes)?))?;
+        let n = change_store(handle, |ts| Ok(ts.add_certificates(&bytes)?))?;
         Ok(u32::try_from(n).unwrap_or(u32::MAX))
     })
 }
@@ -164,7 +179,7 @@ pub fn trust_store_revoke_kid(handle: u32, kid: JsValue, options: JsValue) -> Re
         store(handle)?;
         let kid = string_arg(&kid, "kid")?;
         let locale = message_options(&options)?;
-        to_js(&with_store(handle, |ts| Ok(ts.revoke_kid(&kid)?))?.render(locale))
+        to_js(&change_store(handle, |ts| Ok(ts.revoke_kid(&kid)?))?.render(locale))
     })
 }
 
@@ -181,7 +196,7 @@ pub fn trust_store_revoke_serial(
         let issuer = pem_or_der_arg(&issuer, "issuerCertificate")?;
         let serial = string_arg(&serial_hex, "serialHex")?;
         let locale = message_options(&options)?;
-        to_js(&with_store(handle, |ts| Ok(ts.revoke_serial(&issuer, &serial)?))?.render(locale))
+        to_js(&change_store(handle, |ts| Ok(ts.revoke_serial(&issuer, &serial)?))?.render(locale))
     })
 }
 
@@ -196,7 +211,7 @@ pub fn trust_store_revoke_serial_any_issuer(
         store(handle)?;
         let serial = string_arg(&serial_hex, "serialHex")?;
         let locale = message_options(&options)?;
-        to_js(&with_store(handle, |ts| Ok(ts.revoke_serial_any_issuer(&serial)?))?.render(locale))
+        to_js(&change_store(handle, |ts| Ok(ts.revoke_serial_any_issuer(&serial)?))?.render(locale))
     })
 }
 
@@ -207,7 +222,7 @@ pub fn trust_store_revoke_certificate(handle: u32, pem_or_der: JsValue, options:
         store(handle)?;
         let bytes = pem_or_der_arg(&pem_or_der, "certificate")?;
         let locale = message_options(&options)?;
-        to_js(&with_store(handle, |ts| Ok(ts.revoke_certificate(&bytes)?))?.render(locale))
+        to_js(&change_store(handle, |ts| Ok(ts.revoke_certificate(&bytes)?))?.render(locale))
     })
 }
 
@@ -344,4 +359,168 @@ fn verify_dumps(list: &JsValue, handle: u32, options: &JsValue) -> Result<JsValu
         Ok(())
     })?;
     Ok(out.into())
+}
+
+// --- verifyDumpAsync / verifyDumpsAsync: the curve steps on an asynchronous host ---------------
+//
+// WebCrypto cannot answer while the core runs, so the facade (js/facade.js `asyncVerifier`) runs
+// rounds (core/engine.rs `Recorder`): a round verifies dumps assuming "yes" for every curve step
+// it has no answer for and returns those questions; the facade asks the host all of them at once,
+// keeps the report of each dump whose assumed answers were all "yes" and runs a further round for
+// the others, with the answers. The last round asks nothing (the crate's p256 answers what the
+// host did not), so a call ends after at most `ROUNDS` (js) rounds. The answers live only in the
+// facade's call: a verdict enters the store only as a settled certificate link.
+
+/// The most answers one round takes (a batch's dumps each ask a signature and a few links).
+const MAX_ANSWERS: usize = 8 * MAX_DUMP_BATCH as usize;
+
+/// A round's output (built into a JS object by the value tape).
+#[derive(serde::Serialize)]
+struct Round {
+    /// [`REVISION`] when the round ran.
+    revision: u32,
+    reports: Vec<DumpReport>,
+    /// Per report, the questions (indices into `questions`) it assumed "yes" for.
+    assumed: Vec<Vec<u32>>,
+    questions: Vec<QuestionOut>,
+}
+
+#[derive(serde::Serialize)]
+struct QuestionOut {
+    id: ByteField,
+    /// The key as an uncompressed SEC1 point (WebCrypto's `raw` import).
+    key: ByteField,
+    msg: ByteField,
+    /// r ‖ s (WebCrypto's ECDSA signature format).
+    sig: ByteField,
+}
+
+/// Bytes that arrive as a `Uint8Array`.
+struct ByteField(Vec<u8>);
+
+impl serde::Serialize for ByteField {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(&self.0)
+    }
+}
+
+/// The host's answers so far: `ids` is 32 bytes per answer, `verdicts` one byte each (1 yes, 0 no,
+/// anything else: the host could not answer, left out).
+fn answers_arg(ids: &JsValue, verdicts: &JsValue) -> Result<HashMap<QuestionId, bool>, Misuse> {
+    if ids.is_undefined() && verdicts.is_undefined() {
+        return Ok(HashMap::new());
+    }
+    let ids = boundary::bytes(ids, "ids", 32 * MAX_ANSWERS, MisuseCode::InvalidArgument)?;
+    let verdicts = boundary::bytes(verdicts, "verdicts", MAX_ANSWERS, MisuseCode::InvalidArgument)?;
+    if ids.len() != 32 * verdicts.len() {
+        return Err(internal("answers: 32 id bytes per verdict"));
+    }
+    let mut out = HashMap::with_capacity(verdicts.len());
+    for (id, &v) in ids.chunks_exact(32).zip(&verdicts) {
+        if let (Ok(id), 0 | 1) = (<QuestionId>::try_from(id), v) {
+            out.insert(id, v == 1);
+        }
+    }
+    Ok(out)
+}
+
+/// The dumps of a round: all of `list` (or `list` itself, `single`), or those at `indices`.
+fn round_inputs(list: &JsValue, single: bool, indices: &JsValue) -> Result<Vec<(u32, JsValue)>, Misuse> {
+    if single {
+        return Ok(vec![(0, list.clone())]);
+    }
+    let list = boundary::array(
+        list,
+        "list",
+        D::Uint8Arrays,
+        MAX_DUMP_BATCH,
+        MisuseCode::InvalidArgument,
+        MisuseCode::InputTooLarge,
+    )?;
+    if indices.is_undefined() {
+        return Ok((0..list.length()).map(|i| (i, list.get(i))).collect());
+    }
+    let indices = boundary::array(
+        indices,
+        "indices",
+        D::Uint8Arrays,
+        MAX_DUMP_BATCH,
+        MisuseCode::InvalidArgument,
+        MisuseCode::InputTooLarge,
+    )?;
+    let mut out = Vec::with_capacity(indices.length() as usize);
+    for k in 0..indices.length() {
+        let i = indices.get(k).as_f64().filter(|i| i.fract() == 0.0 && *i >= 0.0 && *i < f64::from(list.length()));
+        let i = i.ok_or_else(|| internal("round indices"))? as u32;
+        out.push((i, list.get(i)));
+    }
+    Ok(out)
+}
+
+/// One round of `verifyDumpsAsync` (see above).
+#[wasm_bindgen(js_name = verifyDumpsRound, skip_typescript)]
+#[allow(clippy::too_many_arguments)]
+pub fn verify_dumps_round(
+    list: JsValue,
+    handle: u32,
+    options: JsValue,
+    single: bool,
+    indices: JsValue,
+    ids: JsValue,
+    verdicts: JsValue,
+    last: bool,
+) -> Result<JsValue, JsValue> {
+    localized(&options, || {
+        let inputs = round_inputs(&list, single, &indices)?;
+        store(handle)?;
+        let opts = verify_options(&options)?;
+        let answers = answers_arg(&ids, &verdicts)?;
+        let recorder = Recorder::new(EngineName::Webcrypto, &answers, last);
+        let mut round = Round {
+            revision: REVISION.with(Cell::get),
+            reports: Vec::new(),
+            assumed: Vec::new(),
+            questions: Vec::new(),
+        };
+        with_store(handle, |ts| {
+            ts.settle_answers(&answers);
+            for (i, value) in &inputs {
+                let name = if single { "bytes".to_owned() } else { format!("list[{i}]") };
+                let bytes = dump_bytes(value, &name)?;
+                round.reports.push(dump::verify_dump_on(&bytes, ts, &opts, &recorder));
+                round.assumed.push(recorder.take_assumed());
+            }
+            Ok(())
+        })?;
+        round.questions = recorder
+            .into_questions()
+            .into_iter()
+            .map(|q| QuestionOut {
+                id: ByteField(q.id.to_vec()),
+                key: ByteField(q.key),
+                msg: ByteField(q.msg),
+                sig: ByteField(q.sig.to_vec()),
+            })
+            .collect();
+        to_js(&round)
+    })
+}
+
+/// The host's answers after a call's last round: settles the certificate links that waited for
+/// them (their verdicts are then cached like the sync engines' ones).
+#[wasm_bindgen(js_name = trustStoreSettle, skip_typescript)]
+pub fn trust_store_settle(handle: u32, ids: JsValue, verdicts: JsValue) -> Result<(), JsValue> {
+    boundary::english(|| {
+        let answers = answers_arg(&ids, &verdicts)?;
+        with_store(handle, |ts| {
+            ts.settle_answers(&answers);
+            Ok(())
+        })
+    })
+}
+
+/// [`REVISION`], for the facade to see whether a store changed while it awaited the host.
+#[wasm_bindgen(js_name = trustStoreRevision, skip_typescript)]
+pub fn trust_store_revision() -> u32 {
+    REVISION.with(Cell::get)
 }

@@ -146,8 +146,9 @@ export interface VerifyOptions {
   /** The language of the messages (checks, warnings, card.numberReport): "en" (default) or "zh-CN". Ids, reasons and codes do not change. */
   locale?: Locale;
   /**
-   * Who runs the curve step of the signature check: "auto" (default: node:crypto in Node, the
-   * built-in p256 elsewhere) or "wasm" (always the built-in p256). Same verdicts either way.
+   * Who runs the curve step of the signature and certificate-link checks: "auto" (default:
+   * node:crypto in Node; WebCrypto for verifyDumpAsync/verifyDumpsAsync where the page has it; the
+   * built-in p256 otherwise) or "wasm" (always the built-in p256). Same verdicts either way.
    */
   engine?: "auto" | "wasm";
 }
@@ -167,6 +168,18 @@ export type ChipTextOptions = MessageOptions;
 export function verifyDump(bytes: Uint8Array, trust: TrustStore, options?: VerifyOptions): DumpReport;
 /** Verifies many dumps with the same trust store and options; reports are in input order. */
 export function verifyDumps(list: readonly Uint8Array[], trust: TrustStore, options?: VerifyOptions): DumpReport[];
+/**
+ * verifyDump with the curve steps on the host's asynchronous crypto: WebCrypto in browsers and
+ * bundlers (the built-in p256 where there is none); in Node the synchronous node:crypto path.
+ * Same verdicts and report as verifyDump; misuse rejects with a CnidError.
+ */
+export function verifyDumpAsync(bytes: Uint8Array, trust: TrustStore, options?: VerifyOptions): Promise<DumpReport>;
+/** verifyDumps on the host's asynchronous crypto: every signature of the batch in flight together. */
+export function verifyDumpsAsync(
+  list: readonly Uint8Array[],
+  trust: TrustStore,
+  options?: VerifyOptions,
+): Promise<DumpReport[]>;
 
 /**
  * Trust material supplied by the app: JWK sets, X.509 anchors and revocation data. Append-only;

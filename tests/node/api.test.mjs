@@ -24,7 +24,9 @@ const PUBLIC_FUNCTIONS = [
   'rebuildFpr15',
   'upgradeResident15',
   'verifyDump',
+  'verifyDumpAsync',
   'verifyDumps',
+  'verifyDumpsAsync',
   'version',
 ];
 const PUBLIC_CONSTANTS = ['NUMBER_PATTERN'];

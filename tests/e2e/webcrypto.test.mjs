@@ -1,0 +1,77 @@
+// verifyDumpsAsync / verifyDumpAsync on Chromium's WebCrypto against the built-in p256: the
+// comparison of tests/node/webcrypto.test.mjs (tests/common/engine-equivalence.js) run in a page
+// that imports the built package (`cnid-verify/web`), on every fixture and interop dump, the mutated
+// corpus and every Wycheproof P1363 vector. Needs a built package: $CNID_PKG_DIR (default pkg/).
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { portableGroups, wycheproofP1363 } from '../common/engine-cases.mjs';
+import { PKG_DIR, ROOT, assertPkgBuilt, launchBrowser, newPage } from './lib/browser.mjs';
+
+const TYPES = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html' };
+
+/** Serves `/pkg/…` (the built package), `/common/…` (tests/common) and an empty page at `/`. */
+function serve() {
+  const roots = { pkg: PKG_DIR, common: path.join(ROOT, 'tests', 'common') };
+  const server = http.createServer((req, res) => {
+    const [, top, ...rest] = new URL(req.url, 'http://x').pathname.split('/');
+    const base = roots[top];
+    const file = base && path.join(base, ...rest);
+    if (top === 'favicon.ico') {
+      res.writeHead(204).end();
+    } else if (top === '') {
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>webcrypto</title>');
+    } else if (file && file.startsWith(base + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      res.end(fs.readFileSync(file));
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+describe('WebCrypto engine in Chromium: the same reports as the built-in p256', () => {
+  let server;
+  let browser;
+  let session;
+  before(async () => {
+    assertPkgBuilt();
+    server = await serve();
+    browser = await launchBrowser();
+    session = await newPage(browser);
+    // http://127.0.0.1 is a secure context: crypto.subtle exists.
+    await session.page.goto(`http://127.0.0.1:${server.address().port}/`);
+  });
+  after(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  it('every fixture and interop dump and the mutated corpus, batched and one by one', async () => {
+    const groups = portableGroups();
+    const out = await session.page.evaluate(async (groups) => {
+      const web = await import('/pkg/web.js');
+      await web.init();
+      const { compareEngines } = await import('/common/engine-equivalence.js');
+      return compareEngines(web, groups);
+    }, groups);
+    assert.deepEqual(out.problems, []);
+    assert.ok(out.dumps > 900, `${out.dumps} dumps`);
+    assert.ok(out.engines.webcrypto > 50, JSON.stringify(out.engines));
+    assert.equal(out.engines.wasm, undefined, JSON.stringify(out.engines));
+    assert.deepEqual(session.problems, []);
+  });
+
+  it('every Wycheproof P1363 vector through the WebCrypto curve step', async () => {
+    const out = await session.page.evaluate(async (set) => {
+      const { webCryptoCurveStep } = await import('/pkg/facade.js');
+      const { wycheproof } = await import('/common/engine-equivalence.js');
+      return wycheproof(webCryptoCurveStep(crypto.subtle), set);
+    }, wycheproofP1363());
+    assert.deepEqual(out.problems, []);
+    assert.ok(out.counts.valid > 50 && out.counts.invalid > 50 && out.counts.asked > 100, JSON.stringify(out.counts));
+  });
+});
