@@ -89,7 +89,8 @@ test: tools
 	CNID_INTEROP_DIR=target/interop cargo test --locked --test dumps fresh_interop -- --nocapture
 
 bench: pkg
-	cd bench && npm ci --no-audit --no-fund && node numbers.mjs && node dumps.mjs && node limits.mjs && node sizes.mjs
+	cd tests/e2e && npm ci --no-audit --no-fund
+	cd bench && npm ci --no-audit --no-fund && node numbers.mjs && node dumps.mjs && node browser.mjs && node limits.mjs && node sizes.mjs
 
 # libFuzzer targets in fuzz/ (cargo-fuzz, AddressSanitizer); corpora under target/fuzz-corpus/.
 fuzz:

@@ -147,6 +147,9 @@ function contenders(set, items, pools) {
       run: () => countTrue(dumps.map((d) => cnid.verifyDump(d, store, options).ok)) },
     { lib: 'cnid-verify', call: 'verifyDumps(all, trust, options) one call', ours: true,
       run: () => countTrue(cnid.verifyDumps(dumps, store, options).map((r) => r.ok)) },
+    // The wasm fallback (browsers' synchronous calls): the built-in p256 for every curve step.
+    { lib: 'cnid-verify', call: "verifyDumps(all, trust, { ...options, engine: 'wasm' })", ours: true, wasm: true,
+      run: () => countTrue(cnid.verifyDumps(dumps, store, { ...options, engine: 'wasm' }).map((r) => r.ok)) },
     { lib: 'node:crypto', call: "crypto.verify('sha256', msg, {key, dsaEncoding:'ieee-p1363'}, sig)",
       run: () => countTrue(items.map((it) => crypto.verify('sha256', it.msg, { key: it.key.keyObject, dsaEncoding: 'ieee-p1363' }, it.sig))) },
     { lib: 'WebCrypto', call: 'Promise.all(subtle.verify(ECDSA P-256 SHA-256) × N)',
@@ -170,14 +173,16 @@ async function runSet(set) {
     const m = measured[i];
     if (m.result !== set.dumps.length) throw new Error(`${c.lib} ${c.call}: accepted ${m.result} of ${set.dumps.length}`);
     const version = c.lib === 'node:crypto' || c.lib === 'WebCrypto' ? `Node ${process.version} / OpenSSL ${process.versions.openssl}` : versionOf(c.lib.replace(/^cnid-verify\/.*/, 'cnid-verify'));
-    return { library: c.lib, version, call: c.call, ours: Boolean(c.ours), threads: c.threads ?? 1, accepted: m.result, ...m };
+    return { library: c.lib, version, call: c.call, ours: Boolean(c.ours), wasm: Boolean(c.wasm), threads: c.threads ?? 1, accepted: m.result, ...m };
   });
   const fastestPeer = Math.max(...rows.filter((r) => !r.ours).map((r) => r.perSecond));
   // The issue's target compares the full verifyDump with @noble/curves' bare signature check.
   const noble = rows.find((r) => r.library === '@noble/curves')?.perSecond ?? NaN;
+  const node = rows.find((r) => r.library === 'node:crypto')?.perSecond ?? NaN;
   for (const r of rows) {
     r.vsFastestPeer = +(r.perSecond / fastestPeer).toFixed(3);
     r.vsNoble = +(r.perSecond / noble).toFixed(2);
+    r.vsNodeCrypto = +(r.perSecond / node).toFixed(3);
   }
   // The pool's scaling: N threads over one thread (the pool's own overhead included in both).
   const pool1 = rows.find((r) => r.library === 'cnid-verify/pool' && r.threads === 1);
@@ -189,17 +194,18 @@ async function runSet(set) {
 function table(group) {
   return markdownTable(
     [
-      ['library', 'call', 'dumps/s (median)', 'median ms', '× fastest peer', '× @noble/curves'],
+      ['library', 'call', 'dumps/s (median)', 'median ms', '× node:crypto', '× fastest peer', '× @noble/curves'],
       ...group.rows.map((r) => [
         `${r.ours ? '**' : ''}${r.library}${r.ours ? '**' : ''} ${r.version}`,
         `\`${r.call}\``,
         fmtInt(r.perSecond),
         r.medianMs.toFixed(1),
+        `${r.vsNodeCrypto.toFixed(3)}×`,
         `${r.vsFastestPeer.toFixed(3)}×`,
         `${r.vsNoble.toFixed(2)}×`,
       ]),
     ],
-    ['l', 'l', 'r', 'r', 'r', 'r'],
+    ['l', 'l', 'r', 'r', 'r', 'r', 'r'],
   );
 }
 
@@ -219,6 +225,27 @@ for (const g of groups) {
   console.log(table(g));
   console.log(`\npool scaling: ${g.scaling.threads} threads = ${g.scaling.ratio.toFixed(2)}× one thread`);
 }
+// Issue 12's targets, as ratios of this run.
+const target = (what, got, want) => [what, `${got.toFixed(2)}×`, `≥ ${want}×`, got >= want ? 'met' : `missed by ${(want - got).toFixed(2)}×`];
+const row = (g, pred) => g.rows.find(pred);
+const [jwk, x5] = groups;
+const oneCall = (r) => r.library === 'cnid-verify' && r.call.startsWith('verifyDumps(all, trust, options)');
+const wasmRow = (r) => r.wasm;
+console.log('\n### Targets (issue 12)\n');
+console.log(
+  markdownTable(
+    [
+      ['target', 'this run', 'wanted', ''],
+      target('JWK: verifyDumps per dump × raw node:crypto verify', row(jwk, oneCall).vsNodeCrypto, 0.5),
+      target('x5chain: verifyDumps per dump × raw node:crypto verify', row(x5, oneCall).vsNodeCrypto, 0.3),
+      target("JWK: engine 'wasm' × @noble/curves p256.verify", row(jwk, wasmRow).vsNoble, 4),
+      target(`JWK: pool ${jwk.scaling.threads} threads × 1 thread`, jwk.scaling.ratio, 1.7),
+      target(`x5chain: pool ${x5.scaling.threads} threads × 1 thread`, x5.scaling.ratio, 1.7),
+    ],
+    ['l', 'r', 'r', 'l'],
+  ),
+);
+console.log('(Chromium, verifyDumpsAsync × raw WebCrypto: node browser.mjs.)');
 console.log('\ncnid-verify rows are full verifications; peer rows are the bare ES256 check of the same Sig_structure.');
 console.log('Pool rows use worker threads; every other row runs on one thread.');
 const results = { benchmark: 'dumps', environment: env, n: args.n, runs: args.runs, groups };
