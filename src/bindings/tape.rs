@@ -33,6 +33,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::ser::{self, Serialize};
 
@@ -64,7 +65,7 @@ pub struct Tape {
     pub text: String,
     pub bytes: Vec<u8>,
     /// Field names (`&'static str`, so their address names them for the whole run) → key index.
-    static_keys: HashMap<(usize, usize), u32>,
+    static_keys: HashMap<(usize, usize), u32, BuildHasherDefault<AddressHasher>>,
     /// Map keys (built at run time: interned by content) → key index.
     dynamic_keys: HashMap<String, u32>,
     /// Keys JS has: indices below this.
@@ -72,6 +73,29 @@ pub struct Tape {
     /// Keys defined by the value being written (indices `known..`), not yet known to JS.
     pending_static: Vec<(usize, usize)>,
     pending_dynamic: Vec<String>,
+}
+
+/// The hash of a field name's (address, length): one multiply per word instead of SipHash, whose
+/// per-field cost was a third of writing a report (measured: BENCHMARKS.md, "Cheap reports"). The
+/// keys are the addresses of the report types' own field names, never caller input, so there is
+/// no collision to provoke.
+#[derive(Default)]
+pub struct AddressHasher(u64);
+
+impl Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_usize(usize::from(b));
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0.rotate_left(26) ^ n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
 }
 
 /// Why a value could not be written (a bug or an absurd size, never caller input).
