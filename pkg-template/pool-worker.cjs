@@ -8,6 +8,7 @@ const cnid = require('./node.cjs');
 
 const TRUST_CALLS = new Set(['addJwks', 'addCertificate', 'revokeKid', 'revokeSerial', 'revokeSerialAnyIssuer', 'revokeCertificate']);
 const store = new cnid.TrustStore();
+const BYTE_FIELDS = ['nonce', 'chipSerial', 'photo', 'fingerprint'];
 
 function plainError(e, start) {
   const code = e && typeof e.code === 'string' ? e.code : 'INTERNAL';
@@ -28,10 +29,18 @@ parentPort.on('message', (m) => {
     return;
   }
   let reply;
+  const transfer = new Set();
   try {
     reply = { op: 'verify', reports: cnid.verifyDumps(m.items, store, m.options) };
+    // Byte fields are moved, not copied: each is a Uint8Array over a buffer of its own.
+    for (const r of reply.reports) {
+      for (const k of BYTE_FIELDS) {
+        const v = r[k];
+        if (v instanceof Uint8Array && v.byteOffset === 0 && v.byteLength === v.buffer.byteLength) transfer.add(v.buffer);
+      }
+    }
   } catch (e) {
     reply = { op: 'verify', error: plainError(e, m.start) };
   }
-  parentPort.postMessage(reply);
+  parentPort.postMessage(reply, [...transfer]);
 });

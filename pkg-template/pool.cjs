@@ -20,6 +20,11 @@ const cnid = require('./node.cjs');
 
 /** At most this many dumps per message to a worker (bounds a message; keeps the workers balanced). */
 const MAX_CHUNK = 256;
+/**
+ * Chunks sent to a worker before it answered the first: the next one is already there when it
+ * finishes, so it never waits for this thread to take its reports and hand out more work.
+ */
+const DEPTH = 2;
 /** A pool takes lists of up to this many dumps per call (a verifyDumps call: 100,000). */
 const MAX_POOL_LIST = 1_000_000;
 /** Threads per pool. */
@@ -115,10 +120,10 @@ function compact(item) {
   return item;
 }
 
-/** One worker thread; `busy` is the chunk it is verifying (one at a time). */
+/** One worker thread; `inFlight` are the chunks sent to it, oldest first (it answers in order). */
 class PoolWorker {
   constructor(trustLog, onMessage, onCrash) {
-    this.busy = null;
+    this.inFlight = [];
     this.thread = new Worker(WORKER);
     this.thread.on('message', (m) => onMessage(this, m));
     this.thread.on('error', (e) => onCrash(this, e));
@@ -271,21 +276,24 @@ class VerifierPool {
   }
 
   #dispatch() {
-    for (const w of this.#workers) {
-      if (this.#queue.length === 0) break;
-      if (w.busy) continue;
-      const chunk = this.#queue.shift();
-      try {
-        w.thread.postMessage({ op: 'verify', start: chunk.start, items: chunk.items, options: chunk.job.opts });
-      } catch (e) {
-        // Not cloneable (a detached buffer, a function ...): the caller's list is at fault.
-        const end = chunk.start + chunk.items.length - 1;
-        const why = `list[${chunk.start}..${end}] cannot be sent to a worker: ${e && e.message}`;
-        this.#fail(chunk, coded('INVALID_ARGUMENT', why, TypeError));
-        continue;
+    // Round-robin by depth: every free worker gets a chunk before any gets a second.
+    for (let depth = 0; depth < DEPTH; depth++) {
+      for (const w of this.#workers) {
+        if (this.#queue.length === 0) return;
+        if (w.inFlight.length > depth) continue;
+        const chunk = this.#queue.shift();
+        try {
+          w.thread.postMessage({ op: 'verify', start: chunk.start, items: chunk.items, options: chunk.job.opts });
+        } catch (e) {
+          // Not cloneable (a detached buffer, a function ...): the caller's list is at fault.
+          const end = chunk.start + chunk.items.length - 1;
+          const why = `list[${chunk.start}..${end}] cannot be sent to a worker: ${e && e.message}`;
+          this.#fail(chunk, coded('INVALID_ARGUMENT', why, TypeError));
+          continue;
+        }
+        w.inFlight.push(chunk);
+        w.thread.ref(); // keep the process alive while there is work
       }
-      w.busy = chunk;
-      w.thread.ref(); // keep the process alive while there is work
     }
   }
 
@@ -304,11 +312,9 @@ class VerifierPool {
     this.#settle(chunk, null);
   }
 
-  /** Ends `w`'s chunk, if it has one, with `error`. */
+  /** Ends `w`'s chunks, if it has any, with `error`. */
   #release(w, error) {
-    const chunk = w.busy;
-    w.busy = null;
-    if (chunk) this.#fail(chunk, error);
+    for (const chunk of w.inFlight.splice(0)) this.#fail(chunk, error);
   }
 
   #message(w, m) {
@@ -318,9 +324,8 @@ class VerifierPool {
       this.#break(coded('INTERNAL', `a worker disagrees with the pool's trust store: ${m.error.code}: ${m.error.message}`));
       return;
     }
-    const chunk = w.busy;
-    w.busy = null;
-    w.thread.unref();
+    const chunk = w.inFlight.shift();
+    if (w.inFlight.length === 0) w.thread.unref();
     if (chunk) {
       if (m.error) this.#fail(chunk, revive(m.error));
       else this.#settle(chunk, m.reports);
