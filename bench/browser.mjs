@@ -8,34 +8,23 @@
 // specimen card, distinct readAt and nonce); the page imports the built package (`cnid-verify/web`,
 // from pkg/) and imports the WebCrypto key once, outside the timing. Chromium is the system one,
 // driven by tests/e2e's playwright-core (tests/e2e/lib/browser.mjs).
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { makeJwkDump, parseSign1, sigStructure } from './lib/cose.mjs';
-import { benchArgs, fmtInt, markdownTable, prng } from './lib/harness.mjs';
+import { jwkBenchDumps, parseSign1, sigStructure } from './lib/cose.mjs';
+import { benchArgs, fmtInt, markdownTable } from './lib/harness.mjs';
 import { PKG_DIR, launchBrowser, newPage } from '../tests/e2e/lib/browser.mjs';
 
 const args = benchArgs({ n: 1000, runs: 5, out: new URL('./results-browser.json', import.meta.url) });
-const FIXTURES = new URL('../tests/fixtures/', import.meta.url);
 const READ_AT = 1780272000;
 
 function generate(n) {
-  const { privateKey, publicKey } = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const kid = 'bench-reader-1';
-  const jwk = { ...publicKey.export({ format: 'jwk' }), kid, alg: 'ES256', use: 'sig' };
-  const text = new Uint8Array(fs.readFileSync(new URL('chip/y-specimen.bin', FIXTURES)));
-  const rnd = prng(0x5eed);
-  const dumps = [];
-  for (let i = 0; i < n; i++) {
-    const nonce = Uint8Array.from({ length: 16 }, () => Math.floor(rnd() * 256));
-    dumps.push(makeJwkDump({ privateKey, kid, text, readAt: READ_AT + i, nonce, readerId: 'BENCH-READER-0001' }));
-  }
+  const { jwks, dumps, options } = jwkBenchDumps(n, READ_AT);
   const b64 = (b) => Buffer.from(b).toString('base64');
   return {
-    jwks: { keys: [jwk] },
-    at: (READ_AT + n + 60) * 1000,
+    jwks,
+    at: options.at,
     dumps: dumps.map(b64),
     items: dumps.map((d) => {
       const parts = parseSign1(d);

@@ -25,7 +25,7 @@ import { p256 } from '@noble/curves/nist.js';
 import * as cnid from 'cnid-verify';
 import { createVerifierPool } from 'cnid-verify/pool';
 import os from 'node:os';
-import { kidOf, makeJwkDump, makeX5chainDump, parseSign1, sigStructure, x5chainLeaf } from './lib/cose.mjs';
+import { jwkBenchDumps, kidOf, makeX5chainDump, parseSign1, sigStructure, x5chainLeaf } from './lib/cose.mjs';
 import { benchArgs, environment, fmtInt, markdownTable, measureInterleaved, prng, versionOf } from './lib/harness.mjs';
 
 const args = benchArgs({ n: 1000, runs: 5, out: new URL('./results-dumps.json', import.meta.url) });
@@ -36,21 +36,11 @@ const READ_AT = 1780272000; // 2026-06-01T00:00:00Z, inside the specimen card's 
 // --- the JWK-trusted set: generated ---------------------------------------------------------------
 
 function generateJwkSet(n) {
-  const { privateKey, publicKey } = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const kid = 'bench-reader-1';
-  const jwks = { keys: [{ ...publicKey.export({ format: 'jwk' }), kid, alg: 'ES256', use: 'sig' }] };
-  const text = new Uint8Array(fs.readFileSync(new URL('chip/y-specimen.bin', FIXTURES)));
-  const rnd = prng(0x5eed);
-  const dumps = [];
-  for (let i = 0; i < n; i++) {
-    const nonce = Uint8Array.from({ length: 16 }, () => Math.floor(rnd() * 256));
-    dumps.push(makeJwkDump({ privateKey, kid, text, readAt: READ_AT + i, nonce, readerId: 'BENCH-READER-0001' }));
-  }
+  const { jwks, dumps, options } = jwkBenchDumps(n, READ_AT);
   const trust = (target) => target.addJwks(jwks);
   const store = new cnid.TrustStore();
   trust(store);
-  // Verify at the last readAt + 60 s with no maximum age: every dump is fresh enough.
-  return { label: 'JWK-trusted', source: `${n} generated dumps`, dumps, store, trust, options: { at: (READ_AT + n + 60) * 1000, maxAgeSeconds: null }, jwks };
+  return { label: 'JWK-trusted', source: `${n} generated dumps`, dumps, store, trust, options, jwks };
 }
 
 // --- the x5chain-trusted set: generated with the test PKI's signer key ------------------------------

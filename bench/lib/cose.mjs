@@ -2,6 +2,8 @@
 // build the Sig_structure, and make new ES256 dumps with node:crypto. Definite lengths only.
 // This is benchmark scaffolding, not a validating parser (cnid-verify is the validating parser).
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { prng } from './harness.mjs';
 
 // --- decode -------------------------------------------------------------------------------------
 
@@ -139,4 +141,24 @@ function makeDump({ privateKey, unprotected, text, readAt, nonce, readerId, phot
     crypto.sign('sha256', sigStructure(prot, payload), { key: privateKey, dsaEncoding: 'ieee-p1363' }),
   );
   return encode({ tag: 18, value: [prot, unprotected, payload, signature] });
+}
+
+/**
+ * The benchmarks' JWK-trusted set: `n` dumps signed by one fresh P-256 reader key, the 2023 specimen
+ * card's text block (tests/fixtures/chip), distinct readAt (from `readAt`) and a distinct 16-byte
+ * nonce each. Returns { jwks, dumps, options }: verify at the last readAt + 60 s with no maximum age
+ * (every dump is fresh enough).
+ */
+export function jwkBenchDumps(n, readAt = 1780272000) {
+  const { privateKey, publicKey } = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const kid = 'bench-reader-1';
+  const jwks = { keys: [{ ...publicKey.export({ format: 'jwk' }), kid, alg: 'ES256', use: 'sig' }] };
+  const text = new Uint8Array(fs.readFileSync(new URL('../../tests/fixtures/chip/y-specimen.bin', import.meta.url)));
+  const rnd = prng(0x5eed);
+  const dumps = [];
+  for (let i = 0; i < n; i++) {
+    const nonce = Uint8Array.from({ length: 16 }, () => Math.floor(rnd() * 256));
+    dumps.push(makeJwkDump({ privateKey, kid, text, readAt: readAt + i, nonce, readerId: 'BENCH-READER-0001' }));
+  }
+  return { jwks, dumps, options: { at: (readAt + n + 60) * 1000, maxAgeSeconds: null } };
 }

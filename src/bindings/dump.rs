@@ -333,15 +333,13 @@ pub fn verify_dumps_with(list: JsValue, handle: u32, options: JsValue) -> Result
     localized(&options, || verify_dumps(&list, handle, &options))
 }
 
+/// An array argument of the batch calls (`name`): at most [`MAX_DUMP_BATCH`] items, snapshotted.
+fn batch_array(value: &JsValue, name: &str) -> Result<js_sys::Array, Misuse> {
+    boundary::array(value, name, D::Uint8Arrays, MAX_DUMP_BATCH, MisuseCode::InvalidArgument, MisuseCode::InputTooLarge)
+}
+
 fn verify_dumps(list: &JsValue, handle: u32, options: &JsValue) -> Result<JsValue, Misuse> {
-    let list = boundary::array(
-        list,
-        "list",
-        D::Uint8Arrays,
-        MAX_DUMP_BATCH,
-        MisuseCode::InvalidArgument,
-        MisuseCode::InputTooLarge,
-    )?;
+    let list = batch_array(list, "list")?;
     store(handle)?;
     let opts = verify_options(options)?;
     let out = js_sys::Array::new_with_length(list.length());
@@ -429,25 +427,11 @@ fn round_inputs(list: &JsValue, single: bool, indices: &JsValue) -> Result<Vec<(
     if single {
         return Ok(vec![(0, list.clone())]);
     }
-    let list = boundary::array(
-        list,
-        "list",
-        D::Uint8Arrays,
-        MAX_DUMP_BATCH,
-        MisuseCode::InvalidArgument,
-        MisuseCode::InputTooLarge,
-    )?;
+    let list = batch_array(list, "list")?;
     if indices.is_undefined() {
         return Ok((0..list.length()).map(|i| (i, list.get(i))).collect());
     }
-    let indices = boundary::array(
-        indices,
-        "indices",
-        D::Uint8Arrays,
-        MAX_DUMP_BATCH,
-        MisuseCode::InvalidArgument,
-        MisuseCode::InputTooLarge,
-    )?;
+    let indices = batch_array(indices, "indices")?;
     let mut out = Vec::with_capacity(indices.length() as usize);
     for k in 0..indices.length() {
         let i = indices.get(k).as_f64().filter(|i| i.fract() == 0.0 && *i >= 0.0 && *i < f64::from(list.length()));

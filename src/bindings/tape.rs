@@ -412,49 +412,28 @@ impl<'a> ser::Serializer for &'a mut Tape {
     }
 }
 
-impl ser::SerializeSeq for Compound<'_> {
-    type Ok = ();
-    type Error = TapeError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Res {
-        self.element(value)
-    }
-    fn end(self) -> Res {
-        Compound::end(self)
-    }
+/// The sequence-like compounds (arrays in JS): one element after the other.
+macro_rules! sequence_like {
+    ($($trait:ident :: $method:ident),*) => {$(
+        impl ser::$trait for Compound<'_> {
+            type Ok = ();
+            type Error = TapeError;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Res {
+                self.element(value)
+            }
+            fn end(self) -> Res {
+                Compound::end(self)
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for Compound<'_> {
-    type Ok = ();
-    type Error = TapeError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Res {
-        self.element(value)
-    }
-    fn end(self) -> Res {
-        Compound::end(self)
-    }
-}
-
-impl ser::SerializeTupleStruct for Compound<'_> {
-    type Ok = ();
-    type Error = TapeError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Res {
-        self.element(value)
-    }
-    fn end(self) -> Res {
-        Compound::end(self)
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_> {
-    type Ok = ();
-    type Error = TapeError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Res {
-        self.element(value)
-    }
-    fn end(self) -> Res {
-        Compound::end(self)
-    }
-}
+sequence_like!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 impl ser::SerializeMap for Compound<'_> {
     type Ok = ();
@@ -503,6 +482,15 @@ fn not_a_string_key() -> TapeError {
     TapeError("a map key must be a string".into())
 }
 
+/// The scalar `serialize_*` methods of [`KeyWriter`]: each one is [`not_a_string_key`].
+macro_rules! not_a_key {
+    ($($method:ident: $t:ty),* $(,)?) => {$(
+        fn $method(self, _: $t) -> Res {
+            Err(not_a_string_key())
+        }
+    )*};
+}
+
 impl ser::Serializer for KeyWriter<'_> {
     type Ok = ();
     type Error = TapeError;
@@ -526,39 +514,19 @@ impl ser::Serializer for KeyWriter<'_> {
     fn serialize_char(self, v: char) -> Res {
         self.0.dynamic_key(v.encode_utf8(&mut [0; 4]))
     }
-    fn serialize_bool(self, _: bool) -> Res {
-        Err(not_a_string_key())
-    }
-    fn serialize_i8(self, _: i8) -> Res {
-        Err(not_a_string_key())
-    }
-    fn serialize_i16(self, _: i16) -> Res {
-        Err(not_a_string_key())
-    }
-    fn serialize_i32(self, _: i32) -> Res {
-        Err(not_a_string_key())
-    }
-    fn serialize_i64(self, _: i64) -> Res {
-        Err(not_a_string_key())
-    }
-    fn serialize_u8(self, _: u8) -> Res {
-        Err(not_a_string_key())
-    }
-    fn serialize_u16(self, _: u16) -> Res {
-        Err(not_a_string_key())
-    }
-    fn serialize_u32(self, _: u32) -> Res {
-        Err(not_a_string_key())
-    }
-    fn serialize_u64(self, _: u64) -> Res {
-        Err(not_a_string_key())
-    }
-    fn serialize_f32(self, _: f32) -> Res {
-        Err(not_a_string_key())
-    }
-    fn serialize_f64(self, _: f64) -> Res {
-        Err(not_a_string_key())
-    }
+    not_a_key!(
+        serialize_bool: bool,
+        serialize_i8: i8,
+        serialize_i16: i16,
+        serialize_i32: i32,
+        serialize_i64: i64,
+        serialize_u8: u8,
+        serialize_u16: u16,
+        serialize_u32: u32,
+        serialize_u64: u64,
+        serialize_f32: f32,
+        serialize_f64: f64,
+    );
     fn serialize_bytes(self, _: &[u8]) -> Res {
         Err(not_a_string_key())
     }
