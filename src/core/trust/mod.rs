@@ -405,6 +405,44 @@ impl LinkCache {
     }
 }
 
+/// Most parsed x5chain certificates kept per store ([`CertCache`]).
+pub const CERT_CACHE_CAPACITY: usize = 256;
+
+/// Bounded cache of parsed x5chain certificates, keyed by SHA-256 of their DER: a reader's chain
+/// arrives with every dump, and parsing it (DER, names, the key's point check) was ~20% of an
+/// x5chain dump on a host engine. Holds only certificates that parsed; first-in, first-out.
+#[derive(Debug, Default)]
+pub(crate) struct CertCache {
+    map: HashMap<[u8; 32], x509::ParsedCert>,
+    order: VecDeque<[u8; 32]>,
+}
+
+impl CertCache {
+    pub(crate) fn get(&self, fingerprint: &[u8; 32]) -> Option<&x509::ParsedCert> {
+        self.map.get(fingerprint)
+    }
+
+    pub(crate) fn insert(&mut self, cert: &x509::ParsedCert) {
+        if self.map.contains_key(&cert.fingerprint) {
+            return;
+        }
+        while self.order.len() >= CERT_CACHE_CAPACITY {
+            match self.order.pop_front() {
+                Some(old) => {
+                    self.map.remove(&old);
+                }
+                None => break,
+            }
+        }
+        self.order.push_back(cert.fingerprint);
+        self.map.insert(cert.fingerprint, cert.clone());
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.map.len()
+    }
+}
+
 /// Keys, anchors and revocation data the app trusts.
 #[derive(Debug, Default)]
 pub struct TrustStore {
@@ -429,6 +467,7 @@ pub struct TrustStore {
     /// SEC1 points revoked with `revoke_certificate`.
     revoked_keys: OrderedSet,
     link_cache: RefCell<LinkCache>,
+    cert_cache: RefCell<CertCache>,
 }
 
 /// An app-supplied string in a message, quoted, at most `max` characters of
@@ -771,6 +810,15 @@ impl TrustStore {
     }
 
     /// The certificate-signature cache.
+    pub(crate) fn cert_cache(&self) -> &RefCell<CertCache> {
+        &self.cert_cache
+    }
+
+    /// Number of cached parsed x5chain certificates (for tests and diagnostics).
+    pub fn cached_certificate_count(&self) -> usize {
+        self.cert_cache.try_borrow().map(|c| c.len()).unwrap_or(0)
+    }
+
     pub(crate) fn link_cache(&self) -> &RefCell<LinkCache> {
         &self.link_cache
     }

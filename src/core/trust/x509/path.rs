@@ -115,7 +115,7 @@ pub(crate) fn validate_x5chain(
         message,
         chain: Vec::new(),
     })?;
-    let chain = parse_chain(x5chain)?;
+    let chain = parse_chain(store, x5chain)?;
     let fail = |(fault, message): Fault, chain: &[ParsedCert]| PathFailure {
         fault,
         message,
@@ -234,11 +234,23 @@ pub(super) fn check_chain_count(x5chain: &[&[u8]], max: usize) -> Result<(), Tex
     Ok(())
 }
 
-pub(super) fn parse_chain(x5chain: &[&[u8]]) -> Result<Vec<ParsedCert>, PathFailure> {
+/// The x5chain certificates parsed, from the store's cache when it has them (see `CertCache`).
+pub(super) fn parse_chain(store: &TrustStore, x5chain: &[&[u8]]) -> Result<Vec<ParsedCert>, PathFailure> {
     let mut chain = Vec::with_capacity(x5chain.len());
     for (i, der) in x5chain.iter().enumerate() {
+        let fingerprint: [u8; 32] = Sha256::digest(der).into();
+        let cached = store.cert_cache().try_borrow().ok().and_then(|c| c.get(&fingerprint).cloned());
+        if let Some(c) = cached {
+            chain.push(c);
+            continue;
+        }
         match parse_der_certificate(der) {
-            Ok(c) => chain.push(c),
+            Ok(c) => {
+                if let Ok(mut cache) = store.cert_cache().try_borrow_mut() {
+                    cache.insert(&c);
+                }
+                chain.push(c)
+            }
             Err(e) => {
                 let which = if i == 0 {
                     Text::new(TrustKey::SignerUnparsable)

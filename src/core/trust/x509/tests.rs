@@ -273,3 +273,27 @@ fn rfc3339_format() {
     assert_eq!(rfc3339(1_767_225_599), "2025-12-31T23:59:59Z");
     assert_eq!(rfc3339(-1), "1969-12-31T23:59:59Z");
 }
+
+/// Parsed x5chain certificates are cached by their bytes: the second validation parses nothing
+/// and gives the same path; a chain that differs by one byte is parsed (and judged) afresh.
+#[test]
+fn parsed_certificates_are_cached_by_their_bytes() {
+    let (rk, ik, lk) = pki();
+    let r = root(&rk);
+    let i = inter(&ik, &rk);
+    let l = leaf(&lk, &ik, "Test Intermediate");
+    let ts = store_with(&[&r]);
+    assert_eq!(ts.cached_certificate_count(), 0);
+    let first = validate_x5chain_builtin(&ts, &[&l, &i], policy(NOW, Some(NOW))).unwrap();
+    assert_eq!(ts.cached_certificate_count(), 2);
+    let again = validate_x5chain_builtin(&ts, &[&l, &i], policy(NOW, Some(NOW))).unwrap();
+    assert_eq!(ts.cached_certificate_count(), 2);
+    assert_eq!(format!("{first:?}"), format!("{again:?}"));
+    // One flipped byte inside the leaf's signature: another certificate, not the cached one.
+    let mut tampered = l.clone();
+    let last = tampered.len() - 1;
+    tampered[last] ^= 1;
+    let e = validate_x5chain_builtin(&ts, &[&tampered, &i], policy(NOW, Some(NOW))).unwrap_err();
+    assert_eq!(e.fault, PathFault::BadLinkSignature);
+    assert_eq!(ts.cached_certificate_count(), 3);
+}
