@@ -157,7 +157,13 @@ impl std::error::Error for CborError {}
 
 /// Decodes exactly one item that must span the whole input.
 pub fn decode_exact(bytes: &[u8]) -> Result<Value<'_>, CborError> {
-    let mut d = Decoder { input: bytes, pos: 0, items: 0 };
+    decode_exact_within(bytes, MAX_ITEMS)
+}
+
+/// [`decode_exact`] with an item budget of `max_items` instead of [`MAX_ITEMS`] (a trust list's
+/// payload, docs/spec/trust-list.md §2, holds up to ~21,000 items in 1 MiB).
+pub fn decode_exact_within(bytes: &[u8], max_items: usize) -> Result<Value<'_>, CborError> {
+    let mut d = Decoder { input: bytes, pos: 0, items: 0, max_items };
     let v = d.item(0)?;
     reject_trailing_bytes(&d)?;
     Ok(v)
@@ -166,7 +172,7 @@ pub fn decode_exact(bytes: &[u8]) -> Result<Value<'_>, CborError> {
 /// Decodes one item from the front of the input; returns it and the number
 /// of bytes it used.
 pub fn decode_prefix(bytes: &[u8]) -> Result<(Value<'_>, usize), CborError> {
-    let mut d = Decoder { input: bytes, pos: 0, items: 0 };
+    let mut d = Decoder { input: bytes, pos: 0, items: 0, max_items: MAX_ITEMS };
     let v = d.item(0)?;
     Ok((v, d.pos))
 }
@@ -185,6 +191,7 @@ struct Decoder<'a> {
     input: &'a [u8],
     pos: usize,
     items: usize,
+    max_items: usize,
 }
 
 impl<'a> Decoder<'a> {
@@ -227,7 +234,7 @@ impl<'a> Decoder<'a> {
     /// expand into huge trees (e.g. many empty arrays).
     fn count_item(&mut self) -> Result<(), CborError> {
         self.items += 1;
-        if self.items > MAX_ITEMS {
+        if self.items > self.max_items {
             Err(CborError::TooManyItems)
         } else {
             Ok(())

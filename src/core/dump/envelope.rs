@@ -60,7 +60,8 @@ pub(crate) fn check_envelope(run: &mut Run<'_>) -> Outcome {
     pass(Text::new(K::EnvelopeOk).term("form", form).with("size", bytes.len()))
 }
 
-fn parse_envelope(bytes: &[u8]) -> Result<Envelope<'_>, Failure> {
+/// The COSE_Sign1 structure of a dump (and of a trust list: dump/trust_list.rs), without the size check.
+pub(crate) fn parse_envelope(bytes: &[u8]) -> Result<Envelope<'_>, Failure> {
     let not_cose = |m| Failure::new(Reason::NotCoseSign1, m);
     let bad_header = |m| Failure::new(Reason::BadHeader, m);
     let top = cbor::decode_exact(bytes).map_err(|e| Failure::new(Reason::NotCbor, cbor_error(K::NotCbor, e)))?;

@@ -17,6 +17,7 @@ mod pipeline;
 mod report;
 mod signature;
 mod signer;
+pub mod trust_list;
 
 // Native only: proptest is a native dev-dependency (wasm test builds, e.g. `wasm-pack test`,
 // compile every test target).

@@ -284,6 +284,25 @@ crate::core::codes::wire_codes! {
         ForeignSignatureAlgorithm = "trust.foreign_signature_algorithm",
         IssuerKeyType = "trust.issuer_key_type",
         LinkSignature = "trust.link_signature",
+        // Signed trust lists (docs/spec/trust-list.md)
+        ListTooLarge = "trust.list_too_large",
+        ListNoContentType = "trust.list_no_content_type",
+        ListContentType = "trust.list_content_type",
+        ListNotMap = "trust.list_not_map",
+        ListKeyType = "trust.list_key_type",
+        ListMissing = "trust.list_missing",
+        ListVersion = "trust.list_version",
+        ListExpiresFirst = "trust.list_expires_first",
+        ListFieldType = "trust.list_field_type",
+        ListSequenceTooLarge = "trust.list_sequence_too_large",
+        ListThumbprintLength = "trust.list_thumbprint_length",
+        ListUnknownKey = "trust.list_unknown_key",
+        ListIdRule = "trust.list_id_rule",
+        ListTooMany = "trust.list_too_many",
+        ListSerialShape = "trust.list_serial_shape",
+        ListSerialLength = "trust.list_serial_length",
+        ListNotYetValid = "trust.list_not_yet_valid",
+        ListExpired = "trust.list_expired",
     }
 }
 
