@@ -270,7 +270,7 @@ mod dumps {
         SignerInfo, SignerMethod,
     };
     use crate::core::dump::{Reason, PIPELINE};
-    use crate::core::trust::{self, AddJwksResult, CertInfo, RevokeResult, RevokedSerialInfo};
+    use crate::core::trust::{self, AddJwksResult, CertInfo, ListRef, RevokeResult, RevokedSerialInfo};
 
     ts_as!(Date, "string", "string".to_owned());
     ts_as!(CardLayout, "CardLayout", ts_union(CardLayout::all().map(CardLayout::as_str)));
@@ -320,6 +320,7 @@ mod dumps {
         checks(&mut out);
         decl::<CertInfo>(&mut out);
         decl::<SignerMethod>(&mut out);
+        decl::<ListRef>(&mut out);
         decl::<SignerInfo>(&mut out);
         decl::<EngineName>(&mut out);
         decl::<SignatureInfo>(&mut out);

@@ -120,6 +120,11 @@ export type CertInfo = {
 };
 /** How the signer was identified. */
 export type SignerMethod = "jwk" | "x5chain";
+/** A trust list a signer came from (a dump report's `signer.trustList`). */
+export type ListRef = {
+  id: string;
+  sequence: number;
+};
 /**
  * Who signed (or claims to have signed) the dump. Present whenever the
  * dump identified a signer, even if SIGNER failed; only
@@ -144,6 +149,11 @@ export type SignerInfo = {
   extraCertificates: Array<CertInfo>;
   /** The trust anchor the path ends at. */
   anchor: CertInfo | null;
+  /**
+   * The signed trust list (docs/spec/trust-list.md) the signer's key or anchor came from;
+   * `null` when the app added it itself (or no key verified).
+   */
+  trustList: ListRef | null;
 };
 /** The engine that gave a signature verdict (report field `signature.engine`). */
 export type EngineName = "wasm" | "node" | "webcrypto";

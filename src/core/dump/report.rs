@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::core::trust::ListRef;
 use serde::{Serialize, Serializer};
 
 use super::pipeline::{Outcome, Verdict};
@@ -302,6 +303,9 @@ pub struct SignerInfo {
     pub extra_certificates: Vec<CertInfo>,
     /// The trust anchor the path ends at.
     pub anchor: Option<CertInfo>,
+    /// The signed trust list (docs/spec/trust-list.md) the signer's key or anchor came from;
+    /// `None` when the app added it itself (or no key verified).
+    pub trust_list: Option<ListRef>,
 }
 
 /// The result of [`super::verify_dump`].

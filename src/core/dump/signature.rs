@@ -143,6 +143,9 @@ pub(crate) fn check_signature(run: &mut Run<'_>) -> Outcome {
                             Text::new(K::SignatureOkJwk)
                         };
                         run.signed = Some(Signed { jwk_index: Some(i) });
+                        if let Some(info) = run.signer_info.as_mut() {
+                            info.trust_list = run.trust.list_of(&c.origin);
+                        }
                         return pass(verified.with("kid", describe_kid(kid)).part("aad", aad_note.clone()));
                     }
                     Err(e) => last = e,

@@ -148,6 +148,7 @@ fn resolve_kid<'t>(trust: &'t TrustStore, kid: &[u8], src: HeaderBucket, warning
         certificates: Vec::new(),
         extra_certificates: Vec::new(),
         anchor: None,
+        trust_list: None,
     };
     let candidates = trust.keys_for_kid(kid);
     if candidates.is_empty() {
@@ -175,6 +176,7 @@ fn resolve_chain<'t>(
         certificates: Vec::new(),
         extra_certificates: Vec::new(),
         anchor: None,
+        trust_list: None,
     };
     let path = match x509::validate_x5chain(trust, certs, path_policy, engine) {
         Ok(path) => path,
@@ -186,6 +188,7 @@ fn resolve_chain<'t>(
     info.certificates = path.path_certs().iter().map(|c| c.info.clone()).collect();
     info.extra_certificates = path.extra_certs().iter().map(|c| c.info.clone()).collect();
     info.anchor = trust.anchor_certs().get(path.anchor).map(|a| a.info.clone());
+    info.trust_list = trust.anchor_origin(path.anchor).and_then(|o| trust.list_of(o));
     if !info.extra_certificates.is_empty() {
         warnings.push(Note::new(
             WarningCode::ExtraCertificates,

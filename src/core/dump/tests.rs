@@ -1154,3 +1154,114 @@ fn certificate_links_run_on_the_host_engine() {
     let wasm = VerifyOptions { engine: EngineChoice::Wasm, ..VerifyOptions::at(AT) };
     assert_eq!(failed(&verify_dump_on(&forged, &x509_store(&p), &wasm, &FixedHost(Some(true)))), ["SIGNER"]);
 }
+
+mod trust_lists {
+    //! A verified trust list in a store (docs/spec/trust-list.md checks 10-11 and §4), seen
+    //! through the dumps it makes the store accept.
+    use super::*;
+    use crate::core::dump::trust_list::tests::{signers, AT as LIST_AT, L};
+    use crate::core::dump::trust_list::{add_trust_list, verify_trust_list, ListCode, TrustList};
+    use crate::core::trust::ListRef;
+
+    fn list(l: &L) -> TrustList {
+        verify_trust_list(&l.bytes(), &signers(), LIST_AT, &BuiltIn).unwrap()
+    }
+
+    fn add(ts: &mut TrustStore, l: &L, min: Option<u64>) -> Result<crate::core::trust::TrustListOutcome, ListCode> {
+        add_trust_list(ts, &list(l), min).map_err(|e| e.code)
+    }
+
+    fn jwk_dump_ok(ts: &TrustStore) -> DumpReport {
+        verify_dump(&D::jwk().bytes(), ts, &VerifyOptions::at(AT))
+    }
+
+    #[test]
+    fn a_list_trusts_its_keys_and_the_report_names_it() {
+        let mut ts = TrustStore::new();
+        let out = add(&mut ts, &L::new(), None).unwrap();
+        assert_eq!((out.unchanged, out.keys_added, out.revocations_added), (false, 1, 2));
+        let r = jwk_dump_ok(&ts);
+        assert!(r.ok, "{:?}", r.failed_checks());
+        let from = r.signer.as_ref().and_then(|s| s.trust_list.clone());
+        assert_eq!(from, Some(ListRef { id: "cn.example.readers".into(), sequence: 7 }));
+        // The same key added by the app too: the report names no list (the app vouches for it).
+        ts.add_jwks_json(&TestKey::new(4).jwks(KID)).unwrap();
+        assert_eq!(jwk_dump_ok(&ts).signer.and_then(|s| s.trust_list), None);
+        // Hand-added material, a fresh store: no list.
+        assert_eq!(jwk_dump_ok(&jwk_store()).signer.and_then(|s| s.trust_list), None);
+    }
+
+    #[test]
+    fn rollback_conflict_and_the_same_version_again() {
+        let mut ts = TrustStore::new();
+        add(&mut ts, &L::new(), None).unwrap();
+        assert!(add(&mut ts, &L::new(), None).unwrap().unchanged);
+        assert_eq!(add(&mut ts, &L::new().with(2, E::U(6)), None).unwrap_err(), ListCode::TrustListRollback);
+        let other = L::new().with(7, E::A(vec![E::T("reader-9".into())]));
+        assert_eq!(add(&mut ts, &other, None).unwrap_err(), ListCode::TrustListConflict);
+        assert_eq!(add(&mut TrustStore::new(), &L::new(), Some(8)).unwrap_err(), ListCode::TrustListRollback);
+        assert!(add(&mut TrustStore::new(), &L::new(), Some(7)).is_ok());
+        // A rejected list changed nothing: the store still holds sequence 7 and its key.
+        assert!(jwk_dump_ok(&ts).ok);
+        assert!(add(&mut ts, &L::new().with(2, E::U(8)), None).is_ok());
+    }
+
+    #[test]
+    fn a_newer_version_replaces_the_material_and_keeps_every_revocation() {
+        let mut ts = TrustStore::new();
+        add(&mut ts, &L::new(), None).unwrap();
+        let v8 = L::new().with(2, E::U(8)).without(5).without(7);
+        let out = add(&mut ts, &v8, None).unwrap();
+        assert_eq!((out.keys_added, out.keys_removed), (0, 1));
+        assert_eq!(failed(&jwk_dump_ok(&ts)), ["SIGNER"]);
+        assert_eq!(ts.revoked_kids(), ["reader-0"], "revocations of earlier versions stay");
+        // A key the app added itself stays when the list drops it.
+        let mut both = TrustStore::new();
+        both.add_jwks_json(&TestKey::new(4).jwks(KID)).unwrap();
+        add(&mut both, &L::new(), None).unwrap();
+        add(&mut both, &v8, None).unwrap();
+        assert!(jwk_dump_ok(&both).ok);
+        assert_eq!(both.key_count(), 1);
+    }
+
+    #[test]
+    fn list_revocations_apply_on_every_path() {
+        // The reader key revoked by thumbprint (key 9): REVOCATION fails, whoever added the key.
+        let mut ts = jwk_store();
+        let sec1 = TestKey::new(4).vk.to_sec1_point(false).as_bytes().to_vec();
+        let thumb = crate::core::trust::jwk::thumbprint_digest(&sec1);
+        add(&mut ts, &L::new().without(5).with(9, E::A(vec![E::B(thumb.to_vec())])), None).unwrap();
+        assert_eq!(failed(&jwk_dump_ok(&ts)), ["REVOCATION"]);
+        // A revoked kid (key 7) naming the dump's kid.
+        let mut ts = jwk_store();
+        add(&mut ts, &L::new().without(5).with(7, E::A(vec![E::T(KID.into())])), None).unwrap();
+        assert_eq!(failed(&jwk_dump_ok(&ts)), ["REVOCATION"]);
+        // A revoked serial (key 8) under the intermediate: the x5chain dump's signer.
+        let p = pki();
+        let mut ts = x509_store(&p);
+        let chain = D::x5chain(&[p.leaf.clone(), p.inter.clone()]).bytes();
+        assert!(verify_dump(&chain, &ts, &VerifyOptions::at(AT)).ok);
+        let serial = E::A(vec![E::A(vec![E::B(p.inter.clone()), E::B(vec![0x00, 0x7f, 0x01])])]);
+        add(&mut ts, &L::new().without(5).with(8, serial), None).unwrap();
+        assert_eq!(failed(&verify_dump(&chain, &ts, &VerifyOptions::at(AT))), ["REVOCATION"]);
+    }
+
+    #[test]
+    fn a_list_with_unusable_material_changes_nothing() {
+        let mut ts = jwk_store();
+        let bad_jwks = L::new().with(2, E::U(9)).with(5, E::T("not json".into()));
+        let e = add_trust_list(&mut ts, &list(&bad_jwks), None).unwrap_err();
+        assert_eq!(e.code, ListCode::TrustListMalformed);
+        let bad_anchor = L::new().with(6, E::A(vec![E::B(vec![0x30, 0x00])]));
+        assert_eq!(add(&mut ts, &bad_anchor, None).unwrap_err(), ListCode::TrustListMalformed);
+        assert!(ts.revoked_kids().is_empty() && ts.key_count() == 1);
+        assert!(jwk_dump_ok(&ts).ok);
+        // Anchors from a list verify x5chain dumps and the report names the list.
+        let p = pki();
+        let mut ts = TrustStore::new();
+        add(&mut ts, &L::new().without(5).with(6, E::A(vec![E::B(p.root.clone())])), None).unwrap();
+        let r = verify_dump(&D::x5chain(&[p.leaf.clone(), p.inter.clone()]).bytes(), &ts, &VerifyOptions::at(AT));
+        assert!(r.ok, "{:?}", r.failed_checks());
+        assert_eq!(r.signer.and_then(|s| s.trust_list).map(|l| l.sequence), Some(7));
+    }
+}

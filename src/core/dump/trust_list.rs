@@ -16,7 +16,7 @@ use super::{signature, signer, SignerInfo, VerifyOptions};
 use crate::core::cbor::{self, Value};
 use crate::core::engine::CurveEngine;
 use crate::core::i18n::{Text, TrustKey as T};
-use crate::core::trust::{Note, TrustStore, WarningCode};
+use crate::core::trust::{HeldList, Note, Source, TrustListOutcome, TrustStore, WarningCode};
 
 /// Largest trust list accepted (spec §1).
 pub const MAX_TRUST_LIST_BYTES: usize = 1 << 20;
@@ -121,6 +121,57 @@ pub fn verify_trust_list(
     list.signer = signer;
     list.warnings = run.warnings.into_iter().chain(warnings).collect();
     Ok(list)
+}
+
+/// Checks 10 and 11 and spec §4: a verified `list` into `store`, all or nothing. A version below
+/// `min_sequence` or below the one the store holds is a rollback (protects against an attacker
+/// serving an old list that still trusts a revoked key); the very version the store holds changes
+/// nothing; the same sequence with other content is a conflict (one signer, two histories).
+pub fn add_trust_list(
+    store: &mut TrustStore,
+    list: &TrustList,
+    min_sequence: Option<u64>,
+) -> Result<TrustListOutcome, ListRejection> {
+    let rollback = |text| ListRejection { code: ListCode::TrustListRollback, reason: None, text };
+    if let Some(min) = min_sequence.filter(|&min| list.sequence < min) {
+        return Err(rollback(Text::new(T::ListBelowMinimum).with("sequence", list.sequence).with("min", min)));
+    }
+    if let Some(held) = store.held_list(&list.id) {
+        if list.sequence < held.sequence {
+            let m = Text::new(T::ListOlderThanHeld).with("id", list.id.clone()).with("sequence", list.sequence);
+            return Err(rollback(m.with("held", held.sequence)));
+        }
+        if list.sequence == held.sequence {
+            if held.digest == list.digest {
+                return Ok(TrustListOutcome { unchanged: true, ..TrustListOutcome::default() });
+            }
+            let m = Text::new(T::ListConflict).with("id", list.id.clone()).with("sequence", list.sequence);
+            return Err(ListRejection { code: ListCode::TrustListConflict, reason: None, text: m });
+        }
+    }
+    let held = HeldList { sequence: list.sequence, digest: list.digest };
+    let source = Source::List(&list.id);
+    store
+        .replace_list(&list.id, held, |next| {
+            let mut warnings = list.warnings.clone();
+            if let Some(jwks) = &list.jwks {
+                warnings.extend(next.add_jwks_from(jwks, source)?.warnings);
+            }
+            for der in &list.anchors {
+                next.add_certificates_from(der, source)?;
+            }
+            for kid in &list.revoked_kids {
+                next.revoke_kid(kid)?;
+            }
+            for r in &list.revoked_serials {
+                next.revoke_serial_bytes(&r.issuer, &r.serial)?;
+            }
+            for t in &list.revoked_keys {
+                next.revoke_thumbprint(t)?;
+            }
+            Ok(warnings)
+        })
+        .map_err(|e| ListRejection::malformed(Reason::BadField, e.text))
 }
 
 /// Check 1, the size: before any parsing (protects against resource exhaustion).
@@ -363,25 +414,25 @@ fn revoked_serial(v: &Value<'_>) -> Result<RevokedSerial, ListRejection> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::core::dump::{sig_structure, BuiltIn};
     use test_support::cbor::{enc, Item as E};
     use test_support::pki::{CertSpec, TestKey};
 
-    const AT: i64 = 1_780_272_000;
+    pub(crate) const AT: i64 = 1_780_272_000;
     const SIGNER_KID: &str = "list-signer-TEST";
 
     /// A list as its producer makes it: payload entries, protected header, signing key.
-    struct L {
-        payload: Vec<(E, E)>,
-        protected: Vec<(E, E)>,
-        unprotected: Vec<(E, E)>,
-        key: u8,
+    pub(crate) struct L {
+        pub payload: Vec<(E, E)>,
+        pub protected: Vec<(E, E)>,
+        pub unprotected: Vec<(E, E)>,
+        pub key: u8,
     }
 
     impl L {
-        fn new() -> L {
+        pub fn new() -> L {
             let reader = TestKey::new(4).jwks("reader-1");
             L {
                 payload: vec![
@@ -404,18 +455,18 @@ mod tests {
             }
         }
 
-        fn with(mut self, key: u64, value: E) -> L {
+        pub fn with(mut self, key: u64, value: E) -> L {
             self.payload.retain(|(k, _)| !matches!(k, E::U(n) if *n == key));
             self.payload.push((E::U(key), value));
             self
         }
 
-        fn without(mut self, key: u64) -> L {
+        pub fn without(mut self, key: u64) -> L {
             self.payload.retain(|(k, _)| !matches!(k, E::U(n) if *n == key));
             self
         }
 
-        fn bytes(&self) -> Vec<u8> {
+        pub fn bytes(&self) -> Vec<u8> {
             let protected = enc(&E::M(self.protected.clone()));
             let payload = enc(&E::M(self.payload.clone()));
             let sig = TestKey::new(self.key).sign(&sig_structure(&protected, b"", &payload));
@@ -426,7 +477,7 @@ mod tests {
         }
     }
 
-    fn signers() -> TrustStore {
+    pub(crate) fn signers() -> TrustStore {
         let mut ts = TrustStore::new();
         ts.add_jwks_json(&TestKey::new(21).jwks(SIGNER_KID)).unwrap();
         ts

@@ -313,6 +313,9 @@ pub fn trust(key: super::TrustKey) -> &'static str {
         T::ListSerialLength => "a revoked serial is {length} bytes; it must be 1 to 20",
         T::ListNotYetValid => "the trust list was issued at {issued}, after the verification time {at} (plus 300 s of clock skew)",
         T::ListExpired => "the trust list expired at {expires}, before the verification time {at}",
+        T::ListBelowMinimum => "the trust list's sequence {sequence} is below the minimum {min} the app asked for (a rollback)",
+        T::ListOlderThanHeld => "list {id} sequence {sequence} is older than sequence {held}, which the store holds (a rollback)",
+        T::ListConflict => "list {id} sequence {sequence} differs from the version with that sequence the store holds",
     }
 }
 

@@ -303,6 +303,9 @@ crate::core::codes::wire_codes! {
         ListSerialLength = "trust.list_serial_length",
         ListNotYetValid = "trust.list_not_yet_valid",
         ListExpired = "trust.list_expired",
+        ListBelowMinimum = "trust.list_below_minimum",
+        ListOlderThanHeld = "trust.list_older_than_held",
+        ListConflict = "trust.list_conflict",
     }
 }
 

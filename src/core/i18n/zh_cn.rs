@@ -277,6 +277,9 @@ pub fn trust(key: super::TrustKey) -> &'static str {
         T::ListSerialLength => "一个被吊销的序列号为 {length} 字节；必须为 1 到 20 字节",
         T::ListNotYetValid => "信任列表签发于 {issued}，晚于验证时间 {at}（已允许 300 秒时钟偏差）",
         T::ListExpired => "信任列表已于 {expires} 过期，早于验证时间 {at}",
+        T::ListBelowMinimum => "信任列表的序号 {sequence} 低于应用要求的最小值 {min}（回滚）",
+        T::ListOlderThanHeld => "列表 {id} 的序号 {sequence} 早于信任库已持有的序号 {held}（回滚）",
+        T::ListConflict => "列表 {id} 序号 {sequence} 与信任库中同一序号的版本内容不同",
     }
 }
 

@@ -159,7 +159,7 @@ fn jwk_to_key(obj: &BTreeMap<String, Json>) -> Result<TrustedKey, Skip> {
     let kid = require_kid(obj)?;
     let key = decode_point(obj).map_err(with_kid)?;
     let sec1 = key.to_sec1_point(false).as_bytes().to_vec();
-    Ok(TrustedKey { kid, key, sec1 })
+    Ok(TrustedKey { kid, key, sec1, origin: super::Origin::default() })
 }
 
 /// A JWK with `d` is a private key; a verifier must never hold one (and the
@@ -277,10 +277,15 @@ fn coordinate(obj: &BTreeMap<String, Json>, name: &'static str) -> Result<Vec<u8
 /// `{"crv","kty","x","y"}` members) of an uncompressed P-256 SEC1 point;
 /// how keys are named in revocation messages and listings.
 pub fn thumbprint(sec1: &[u8]) -> String {
+    Base64UrlUnpadded::encode_string(&thumbprint_digest(sec1))
+}
+
+/// The SHA-256 of RFC 7638's canonical JWK of a P-256 point (what [`thumbprint`] encodes).
+pub fn thumbprint_digest(sec1: &[u8]) -> [u8; 32] {
     use sha2::{Digest, Sha256};
     let coord = |r: std::ops::Range<usize>| Base64UrlUnpadded::encode_string(sec1.get(r).unwrap_or(&[]));
     let canonical = format!(r#"{{"crv":"P-256","kty":"EC","x":"{}","y":"{}"}}"#, coord(1..33), coord(33..65));
-    Base64UrlUnpadded::encode_string(&Sha256::digest(canonical.as_bytes()))
+    Sha256::digest(canonical.as_bytes()).into()
 }
 
 /// `text` with the member value `name`: quoted, or the word "missing".

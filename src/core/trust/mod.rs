@@ -34,6 +34,7 @@
 //! The verifier never fetches anything: no network, no clock, no files.
 
 pub mod jwk;
+mod lists;
 mod serial;
 pub mod x509;
 
@@ -48,6 +49,7 @@ use p256::ecdsa::VerifyingKey;
 use crate::core::engine::QuestionId;
 use serde::Serialize;
 
+pub use lists::{ListRef, TrustListOutcome};
 pub use serial::normalize_serial_hex;
 pub use x509::CertInfo;
 pub(crate) use x509::ParsedCert;
@@ -279,6 +281,39 @@ pub struct RevokedSerialInfo {
     pub serial_hex: String,
 }
 
+/// Where a key or an anchor came from: the app's own calls, and/or signed trust lists (by list
+/// id). Material is dropped only when nothing vouches for it any more (a newer version of a list
+/// no longer carries it, and neither the app nor another list added it).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Origin {
+    pub by_app: bool,
+    pub lists: BTreeSet<String>,
+}
+
+/// Who is adding material: the app itself, or the trust list with this id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source<'a> {
+    App,
+    List(&'a str),
+}
+
+impl Origin {
+    fn of(source: Source<'_>) -> Origin {
+        let mut o = Origin::default();
+        o.add(source);
+        o
+    }
+
+    fn add(&mut self, source: Source<'_>) {
+        match source {
+            Source::App => self.by_app = true,
+            Source::List(id) => {
+                self.lists.insert(id.to_owned());
+            }
+        }
+    }
+}
+
 /// A trusted P-256 JWK.
 #[derive(Debug, Clone)]
 pub(crate) struct TrustedKey {
@@ -286,6 +321,7 @@ pub(crate) struct TrustedKey {
     pub key: VerifyingKey,
     /// Uncompressed SEC1 point, for duplicate detection and key revocation.
     pub sec1: Vec<u8>,
+    pub origin: Origin,
 }
 
 /// Byte string → positions (in `keys`): the store's one map type.
@@ -295,7 +331,7 @@ pub(crate) type ByteSet = BTreeSet<Vec<u8>>;
 
 /// Insertion-ordered set of byte strings with ordered-set membership
 /// (O(log n) lookups).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct OrderedSet {
     order: Vec<Vec<u8>>,
     members: ByteSet,
@@ -324,6 +360,10 @@ impl OrderedSet {
             return Err(TrustError::new(MisuseCode::TooLarge, Text::new(full).with("max", MAX_REVOCATIONS)));
         }
         Ok(())
+    }
+
+    fn is_empty(&self) -> bool {
+        self.order.is_empty()
     }
 
     fn contains(&self, item: &[u8]) -> bool {
@@ -466,8 +506,21 @@ pub struct TrustStore {
     revoked_serial_infos: Vec<RevokedSerialInfo>,
     /// SEC1 points revoked with `revoke_certificate`.
     revoked_keys: OrderedSet,
+    /// RFC 7638 SHA-256 thumbprints revoked by trust lists (docs/spec/trust-list.md §2, key 9).
+    revoked_thumbprints: OrderedSet,
+    /// Where each anchor came from (parallel to `anchors`).
+    anchor_origins: Vec<Origin>,
+    /// The trust lists the store holds, by list id.
+    lists: BTreeMap<String, HeldList>,
     link_cache: RefCell<LinkCache>,
     cert_cache: RefCell<CertCache>,
+}
+
+/// A trust list the store holds: its version and payload digest (same sequence, same content).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeldList {
+    pub sequence: u64,
+    pub digest: [u8; 32],
 }
 
 /// An app-supplied string in a message, quoted, at most `max` characters of
@@ -496,25 +549,30 @@ impl TrustStore {
     /// warning; a document that is not a JWK set is an `INVALID_JWKS`
     /// error and adds nothing.
     pub fn add_jwks_json(&mut self, json: &str) -> Result<AddJwksOutcome, TrustError> {
+        self.add_jwks_from(json, Source::App)
+    }
+
+    /// [`TrustStore::add_jwks_json`] on behalf of `source`. A key the store already holds is kept
+    /// once, and vouched for by `source` too.
+    pub fn add_jwks_from(&mut self, json: &str, source: Source<'_>) -> Result<AddJwksOutcome, TrustError> {
         let parsed = jwk::parse_jwk_set(json)?;
         let mut warnings = parsed.warnings;
         // Keys of this set per kid (the set may itself repeat a kid).
         let mut fresh: Vec<TrustedKey> = Vec::new();
         let mut fresh_by_kid = Index::new();
-        for key in parsed.keys {
+        // Stored keys this set adds its origin to (applied only if the set is accepted).
+        let mut vouched: Vec<usize> = Vec::new();
+        for mut key in parsed.keys {
             let stored = self.keys_by_kid.get(key.kid.as_bytes()).map(Vec::as_slice).unwrap_or(&[]);
             let pending = fresh_by_kid.get(key.kid.as_bytes()).map(Vec::as_slice).unwrap_or(&[]);
-            let same_kid =
-                stored.iter().filter_map(|&i| self.keys.get(i)).chain(pending.iter().filter_map(|&i| fresh.get(i)));
-            let mut count = 0usize;
-            let mut identical = false;
-            for k in same_kid {
-                count += 1;
-                identical |= k.sec1 == key.sec1;
+            if let Some(&i) = stored.iter().find(|&&i| self.keys.get(i).is_some_and(|k| k.sec1 == key.sec1)) {
+                vouched.push(i); // identical key re-added: keep one copy
+                continue;
             }
-            if identical {
-                continue; // identical key re-added: keep one copy
+            if pending.iter().any(|&i| fresh.get(i).is_some_and(|k| k.sec1 == key.sec1)) {
+                continue;
             }
+            let count = stored.len() + pending.len();
             if count >= MAX_KEYS_PER_KID {
                 warnings.push(Note::new(
                     WarningCode::TooManyKeysForKid,
@@ -528,34 +586,53 @@ impl TrustStore {
                     Text::new(TrustKey::KidRotation).with("kid", shown(&key.kid)).with("count", count + 1),
                 ));
             }
+            key.origin = Origin::of(source);
             fresh_by_kid.entry(key.kid.as_bytes().to_vec()).or_default().push(fresh.len());
             fresh.push(key);
         }
         if self.keys.len() + fresh.len() > MAX_KEYS {
             return Err(TrustError::new(MisuseCode::TooLarge, Text::new(E::StoreKeysFull).with("max", MAX_KEYS)));
         }
+        for i in vouched {
+            if let Some(k) = self.keys.get_mut(i) {
+                k.origin.add(source);
+            }
+        }
         let added = fresh.len();
         for key in fresh {
-            let index = self.keys.len();
-            self.keys_by_kid.entry(key.kid.as_bytes().to_vec()).or_default().push(index);
-            self.keys_by_point.entry(key.sec1.clone()).or_default().push(index);
-            self.kids_folded.entry(key.kid.to_ascii_lowercase().into_bytes()).or_default().push(index);
-            self.keys.push(key);
+            self.index_key(key);
         }
         Ok(AddJwksOutcome { added, warnings })
+    }
+
+    fn index_key(&mut self, key: TrustedKey) {
+        let index = self.keys.len();
+        self.keys_by_kid.entry(key.kid.as_bytes().to_vec()).or_default().push(index);
+        self.keys_by_point.entry(key.sec1.clone()).or_default().push(index);
+        self.kids_folded.entry(key.kid.to_ascii_lowercase().into_bytes()).or_default().push(index);
+        self.keys.push(key);
     }
 
     /// Adds trust anchors: PEM text with one or more `CERTIFICATE` blocks
     /// (all are added), or one DER certificate. Returns how many anchors
     /// were newly added (an identical certificate is stored once).
     pub fn add_certificates(&mut self, pem_or_der: &[u8]) -> Result<usize, TrustError> {
+        self.add_certificates_from(pem_or_der, Source::App)
+    }
+
+    /// [`TrustStore::add_certificates`] on behalf of `source` (an anchor already held is vouched
+    /// for by `source` too).
+    pub fn add_certificates_from(&mut self, pem_or_der: &[u8], source: Source<'_>) -> Result<usize, TrustError> {
         let certs = x509::parse_certificates_input(pem_or_der)?;
         let mut fresh: Vec<ParsedCert> = Vec::new();
         let mut fresh_fingerprints = ByteSet::new();
+        let mut vouched: Vec<usize> = Vec::new();
         for c in certs {
-            if self.anchor_fingerprints.contains(c.fingerprint.as_slice())
-                || !fresh_fingerprints.insert(c.fingerprint.to_vec())
-            {
+            if self.anchor_fingerprints.contains(c.fingerprint.as_slice()) {
+                vouched.extend(self.anchors.iter().position(|a| a.fingerprint == c.fingerprint));
+                continue;
+            }
+            if !fresh_fingerprints.insert(c.fingerprint.to_vec()) {
                 continue;
             }
             fresh.push(c);
@@ -563,13 +640,23 @@ impl TrustStore {
         if self.anchors.len() + fresh.len() > MAX_ANCHORS {
             return Err(TrustError::new(MisuseCode::TooLarge, Text::new(E::StoreAnchorsFull).with("max", MAX_ANCHORS)));
         }
+        for i in vouched {
+            if let Some(o) = self.anchor_origins.get_mut(i) {
+                o.add(source);
+            }
+        }
         let added = fresh.len();
         for c in fresh {
-            self.anchor_fingerprints.insert(c.fingerprint.to_vec());
-            self.anchor_subjects.insert(c.subject_der.clone());
-            self.anchors.push(c);
+            self.index_anchor(c, Origin::of(source));
         }
         Ok(added)
+    }
+
+    fn index_anchor(&mut self, c: ParsedCert, origin: Origin) {
+        self.anchor_fingerprints.insert(c.fingerprint.to_vec());
+        self.anchor_subjects.insert(c.subject_der.clone());
+        self.anchors.push(c);
+        self.anchor_origins.push(origin);
     }
 
     // ----- revocation -----
@@ -772,6 +859,9 @@ impl TrustStore {
     /// with a certificate, or trusted under a revoked kid.
     pub(crate) fn key_revocation(&self, sec1: &[u8]) -> Option<Text> {
         if self.revoked_keys.contains(sec1) {
+            return Some(Text::new(TrustKey::KeyRevoked).with("thumbprint", jwk::thumbprint(sec1)));
+        }
+        if !self.revoked_thumbprints.is_empty() && self.revoked_thumbprints.contains(&jwk::thumbprint_digest(sec1)) {
             return Some(Text::new(TrustKey::KeyRevoked).with("thumbprint", jwk::thumbprint(sec1)));
         }
         let under = self.keys_by_point.get(sec1)?;
