@@ -13,6 +13,7 @@ use super::host::HostEngine;
 use super::number::{bad_option, bool_option};
 use super::{internal, misuse, now_seconds, to_js, Misuse};
 use crate::core::codes::MisuseCode;
+use crate::core::dump::trust_list::{self, MAX_TRUST_LIST_BYTES};
 use crate::core::dump::{self, DumpReport, EngineChoice, SignerPolicy, VerifyOptions, MAX_DUMP_BYTES};
 use crate::core::engine::{EngineName, QuestionId, Recorder};
 use crate::core::i18n::{DumpErrorKey as D, Locale, Text};
@@ -223,6 +224,57 @@ pub fn trust_store_revoke_certificate(handle: u32, pem_or_der: JsValue, options:
         let bytes = pem_or_der_arg(&pem_or_der, "certificate")?;
         let locale = message_options(&options)?;
         to_js(&change_store(handle, |ts| Ok(ts.revoke_certificate(&bytes)?))?.render(locale))
+    })
+}
+
+const TRUST_LIST_OPTIONS: &str = "signers,minSequence,at,locale";
+
+/// The options of `addTrustList`: `signers` (required: checked here for presence, the store
+/// itself arrives as `signers_handle`), `minSequence`, `at`, `locale`. Security options: present
+/// but `undefined` is an error.
+fn trust_list_options(options: &JsValue) -> Result<(i64, Option<u64>, Locale), Misuse> {
+    let missing = || bad_option(Text::new(D::ListSignersMissing));
+    let obj = boundary::options(options, TRUST_LIST_OPTIONS, Undefined::Rejected)?.ok_or_else(missing)?;
+    get(&obj, "signers").ok_or_else(missing)?;
+    let at = match get(&obj, "at") {
+        None => now_seconds(),
+        Some(v) => boundary::time_seconds(&v, "at")?,
+    };
+    let min = match get(&obj, "minSequence") {
+        None => None,
+        Some(v) => {
+            let n = v.as_f64().filter(|n| n.fract() == 0.0 && (0.0..=9_007_199_254_740_991.0).contains(n));
+            Some(n.ok_or_else(|| bad_option(Text::new(D::MinSequence)))? as u64)
+        }
+    };
+    Ok((at, min, boundary::locale(&obj)?))
+}
+
+/// Adds a signed trust list (docs/spec/trust-list.md), verified with the list signers of
+/// `signers_handle` (another store); all or nothing. A rejected list throws `TRUST_LIST_*`.
+#[wasm_bindgen(js_name = trustStoreAddTrustList, skip_typescript)]
+pub fn trust_store_add_trust_list(
+    handle: u32,
+    bytes: JsValue,
+    options: JsValue,
+    signers_handle: u32,
+) -> Result<JsValue, JsValue> {
+    localized(&options, || {
+        store(handle)?;
+        let bytes = boundary::bytes(&bytes, "bytes", MAX_TRUST_LIST_BYTES, MisuseCode::InvalidArgument)?;
+        let (at, min_sequence, locale) = trust_list_options(&options)?;
+        // The store a list goes into never vouches for the list itself (a list could otherwise
+        // keep trusting its own next signer).
+        if signers_handle == 0 || signers_handle == handle {
+            return Err(bad_option(Text::new(D::ListSignersNotAStore)));
+        }
+        let signers = store(signers_handle).map_err(|_| bad_option(Text::new(D::ListSignersNotAStore)))?;
+        let signers =
+            signers.try_borrow().map_err(|_| misuse(MisuseCode::InvalidTrustStore, Text::new(D::StoreInUse)))?;
+        let reject = |r: trust_list::ListRejection| misuse(r.code, r.text);
+        let list = trust_list::verify_trust_list(&bytes, &signers, at, &HostEngine).map_err(reject)?;
+        let outcome = change_store(handle, |ts| trust_list::add_trust_list(ts, &list, min_sequence).map_err(reject))?;
+        to_js(&trust_list::TrustListResult::new(&list, &outcome, locale))
     })
 }
 

@@ -153,6 +153,18 @@ export interface VerifyOptions {
   engine?: "auto" | "wasm";
 }
 
+/** Options of TrustStore.addTrustList. */
+export interface TrustListOptions {
+  /** The app's pinned list-signing keys and/or CA certificates: a TrustStore other than the one the list goes into. */
+  signers: TrustStore;
+  /** Reject a list older than this sequence (the last one the app accepted: rollback protection across restarts). */
+  minSequence?: number;
+  /** Verification time: a Date or epoch milliseconds (default now). */
+  at?: Date | number;
+  /** The language of thrown errors and warnings. */
+  locale?: Locale;
+}
+
 /** Options of parseChipText and of the TrustStore methods. */
 export interface MessageOptions {
   /** The language of the messages (warnings, and thrown CnidErrors): "en" (default) or "zh-CN". Codes do not change. */
@@ -202,6 +214,14 @@ export class TrustStore {
   revokeSerialAnyIssuer(serialHex: string, options?: MessageOptions): RevokeResult;
   /** Revokes a certificate: its issuer + serial and its public key, on every path (JWK paths included). */
   revokeCertificate(pemOrDer: string | Uint8Array, options?: MessageOptions): RevokeResult;
+  /**
+   * Adds a signed trust list (docs/spec/trust-list.md) verified with `options.signers`, the app's
+   * pinned list signers (another TrustStore). All or nothing: a rejected list throws a CnidError with
+   * a TRUST_LIST_* code (MALFORMED, ALGORITHM, SIGNER, SIGNATURE, NOT_YET_VALID, EXPIRED, ROLLBACK,
+   * CONFLICT) and changes nothing. A newer version of a list replaces that list's keys and anchors;
+   * revocations stay in force.
+   */
+  addTrustList(bytes: Uint8Array, options: TrustListOptions): TrustListResult;
   readonly keyCount: number;
   readonly anchorCount: number;
   kids(): string[];

@@ -123,6 +123,23 @@ wire_codes! {
         Internal = "INTERNAL",
         /// Thrown by the package's explicit-init JS entries before `init()`/`initSync()` finished.
         NotInitialised = "NOT_INITIALISED",
+        /// A trust list that is not one (docs/spec/trust-list.md §1, §2): envelope, content type,
+        /// payload, or material the store cannot take.
+        TrustListMalformed = "TRUST_LIST_MALFORMED",
+        /// A trust list not signed with ES256.
+        TrustListAlgorithm = "TRUST_LIST_ALGORITHM",
+        /// A trust list not signed by one of the app's list signers (or by a revoked one).
+        TrustListSigner = "TRUST_LIST_SIGNER",
+        /// A trust list whose signature does not verify.
+        TrustListSignature = "TRUST_LIST_SIGNATURE",
+        /// A trust list issued after the verification time (plus clock skew).
+        TrustListNotYetValid = "TRUST_LIST_NOT_YET_VALID",
+        /// A trust list past its `expiresAt`.
+        TrustListExpired = "TRUST_LIST_EXPIRED",
+        /// A trust list older than `minSequence` or than the version the store holds.
+        TrustListRollback = "TRUST_LIST_ROLLBACK",
+        /// A trust list with the sequence the store holds but other content.
+        TrustListConflict = "TRUST_LIST_CONFLICT",
     }
 }
 

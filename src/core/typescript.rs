@@ -343,6 +343,7 @@ mod dumps {
         warnings(&mut out, "JwksWarningCode", "Warnings of addJwks.", &trust::JWKS_WARNINGS);
         warnings(&mut out, "RevokeWarningCode", "Warnings of the revoke calls.", &trust::REVOKE_WARNINGS);
         decl::<AddJwksResult>(&mut out);
+        decl::<crate::core::dump::trust_list::TrustListResult>(&mut out);
         decl::<RevokeResult>(&mut out);
         decl::<RevokedSerialInfo>(&mut out);
         misuse_codes(&mut out, &MisuseCode::ALL);

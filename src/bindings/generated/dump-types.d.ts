@@ -281,6 +281,23 @@ export type AddJwksResult = {
    */
   warnings: Array<Issue<JwksWarningCode>>;
 };
+/** What `addTrustList` returns (JS: `TrustListResult`). */
+export type TrustListResult = {
+  listId: string;
+  sequence: number;
+  issuedAtMs: number;
+  expiresAtMs: number;
+  /** The store already held this very version: nothing changed. */
+  unchanged: boolean;
+  keysAdded: number;
+  keysRemoved: number;
+  anchorsAdded: number;
+  anchorsRemoved: number;
+  revocationsAdded: number;
+  /** Who signed the list (one of the list signers). */
+  signer: SignerInfo | null;
+  warnings: Array<Issue<string>>;
+};
 /**
  * Result of a revocation call: feedback, so that a revocation that
  * matches nothing (a misspelt kid, the leaf passed instead of its issuer)
@@ -316,5 +333,5 @@ export type RevokedSerial = {
  * The `code` of the JS errors thrown for misuse (`CnidError`): a wrong argument or option, or
  * trust material that cannot be added. Bad numbers and bad dumps are reports, never errors.
  */
-export type CnidErrorCode = "INVALID_ARGUMENT" | "INVALID_OPTION" | "INPUT_TOO_LARGE" | "INVALID_TRUST_STORE" | "INVALID_JWKS" | "INVALID_CERTIFICATE" | "INVALID_SERIAL" | "INVALID_KID" | "TOO_LARGE" | "INTERNAL" | "NOT_INITIALISED";
+export type CnidErrorCode = "INVALID_ARGUMENT" | "INVALID_OPTION" | "INPUT_TOO_LARGE" | "INVALID_TRUST_STORE" | "INVALID_JWKS" | "INVALID_CERTIFICATE" | "INVALID_SERIAL" | "INVALID_KID" | "TOO_LARGE" | "INTERNAL" | "NOT_INITIALISED" | "TRUST_LIST_MALFORMED" | "TRUST_LIST_ALGORITHM" | "TRUST_LIST_SIGNER" | "TRUST_LIST_SIGNATURE" | "TRUST_LIST_NOT_YET_VALID" | "TRUST_LIST_EXPIRED" | "TRUST_LIST_ROLLBACK" | "TRUST_LIST_CONFLICT";
 export interface CnidError extends Error { code: CnidErrorCode; }

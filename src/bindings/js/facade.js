@@ -216,6 +216,20 @@ export function webCryptoVerifier(raw, subtle) {
 }
 
 /**
+ * The own data property `name` of `options`, or undefined (not an object, absent, an accessor, or a
+ * Proxy that throws): runs no getter, never throws.
+ */
+export function ownDataValue(options, name) {
+  if (options === null || typeof options !== 'object') return undefined;
+  try {
+    const d = Object.getOwnPropertyDescriptor(options, name);
+    return d !== undefined && 'value' in d ? d.value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The full API: numbers, chip, trust stores and dumps (`loader` as for makeNumbersApi). `syncHost`:
  * the entry installed a synchronous host engine (Node: node:crypto), so the async calls run the
  * sync ones; otherwise they run on WebCrypto (webCryptoVerifier).
@@ -261,6 +275,11 @@ export function makeApi(raw, loader, syncHost = false) {
 
     revokeCertificate(pemOrDer, options) {
       return raw.trustStoreRevokeCertificate(handleOf(this), pemOrDer, options);
+    }
+
+    addTrustList(bytes, options) {
+      // The signers store by identity (its handle); Rust reads and checks the options themselves.
+      return raw.trustStoreAddTrustList(handleOf(this), bytes, options, handleOf(ownDataValue(options, 'signers')));
     }
 
     get keyCount() {

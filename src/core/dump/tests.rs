@@ -1159,15 +1159,16 @@ mod trust_lists {
     //! A verified trust list in a store (docs/spec/trust-list.md checks 10-11 and §4), seen
     //! through the dumps it makes the store accept.
     use super::*;
+    use crate::core::codes::MisuseCode;
     use crate::core::dump::trust_list::tests::{signers, AT as LIST_AT, L};
-    use crate::core::dump::trust_list::{add_trust_list, verify_trust_list, ListCode, TrustList};
+    use crate::core::dump::trust_list::{add_trust_list, verify_trust_list, TrustList};
     use crate::core::trust::ListRef;
 
     fn list(l: &L) -> TrustList {
         verify_trust_list(&l.bytes(), &signers(), LIST_AT, &BuiltIn).unwrap()
     }
 
-    fn add(ts: &mut TrustStore, l: &L, min: Option<u64>) -> Result<crate::core::trust::TrustListOutcome, ListCode> {
+    fn add(ts: &mut TrustStore, l: &L, min: Option<u64>) -> Result<crate::core::trust::TrustListOutcome, MisuseCode> {
         add_trust_list(ts, &list(l), min).map_err(|e| e.code)
     }
 
@@ -1196,10 +1197,10 @@ mod trust_lists {
         let mut ts = TrustStore::new();
         add(&mut ts, &L::new(), None).unwrap();
         assert!(add(&mut ts, &L::new(), None).unwrap().unchanged);
-        assert_eq!(add(&mut ts, &L::new().with(2, E::U(6)), None).unwrap_err(), ListCode::TrustListRollback);
+        assert_eq!(add(&mut ts, &L::new().with(2, E::U(6)), None).unwrap_err(), MisuseCode::TrustListRollback);
         let other = L::new().with(7, E::A(vec![E::T("reader-9".into())]));
-        assert_eq!(add(&mut ts, &other, None).unwrap_err(), ListCode::TrustListConflict);
-        assert_eq!(add(&mut TrustStore::new(), &L::new(), Some(8)).unwrap_err(), ListCode::TrustListRollback);
+        assert_eq!(add(&mut ts, &other, None).unwrap_err(), MisuseCode::TrustListConflict);
+        assert_eq!(add(&mut TrustStore::new(), &L::new(), Some(8)).unwrap_err(), MisuseCode::TrustListRollback);
         assert!(add(&mut TrustStore::new(), &L::new(), Some(7)).is_ok());
         // A rejected list changed nothing: the store still holds sequence 7 and its key.
         assert!(jwk_dump_ok(&ts).ok);
@@ -1251,9 +1252,9 @@ mod trust_lists {
         let mut ts = jwk_store();
         let bad_jwks = L::new().with(2, E::U(9)).with(5, E::T("not json".into()));
         let e = add_trust_list(&mut ts, &list(&bad_jwks), None).unwrap_err();
-        assert_eq!(e.code, ListCode::TrustListMalformed);
+        assert_eq!(e.code, MisuseCode::TrustListMalformed);
         let bad_anchor = L::new().with(6, E::A(vec![E::B(vec![0x30, 0x00])]));
-        assert_eq!(add(&mut ts, &bad_anchor, None).unwrap_err(), ListCode::TrustListMalformed);
+        assert_eq!(add(&mut ts, &bad_anchor, None).unwrap_err(), MisuseCode::TrustListMalformed);
         assert!(ts.revoked_kids().is_empty() && ts.key_count() == 1);
         assert!(jwk_dump_ok(&ts).ok);
         // Anchors from a list verify x5chain dumps and the report names the list.

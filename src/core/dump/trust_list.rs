@@ -6,17 +6,20 @@
 //! the list's own: the size limit, the content type, the payload and its two times (spec §1–§3,
 //! checks 1–9). What a verified list does to a store (checks 10–11, §4) is the store's business.
 
-use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::envelope::{self, Envelope};
 use super::pipeline::{CheckFn, Failure, Run};
 use super::report::Reason;
-use super::{signature, signer, SignerInfo, VerifyOptions};
+use super::{signature, signer, EpochSeconds, SignerInfo, VerifyOptions};
 use crate::core::cbor::{self, Value};
+use crate::core::codes::MisuseCode;
 use crate::core::engine::CurveEngine;
+use crate::core::i18n::Locale;
 use crate::core::i18n::{Text, TrustKey as T};
+use crate::core::trust::Warning;
 use crate::core::trust::{HeldList, Note, Source, TrustListOutcome, TrustStore, WarningCode};
+use serde::Serialize;
 
 /// Largest trust list accepted (spec §1).
 pub const MAX_TRUST_LIST_BYTES: usize = 1 << 20;
@@ -32,41 +35,30 @@ pub const MAX_LIST_REVOCATIONS: usize = 4096;
 /// The CBOR item budget of a list's payload: every field at its maximum (1,024 anchors, 4,096 of
 /// each revocation kind, a serial pair being 3 items) fits, with room for unknown fields.
 pub const LIST_PAYLOAD_ITEMS: usize = 32_768;
+/// The latest `issuedAt` / `expiresAt` (9999-12-31T23:59:59Z), so that both are exact in
+/// milliseconds as JavaScript numbers.
+pub const MAX_LIST_TIME: u64 = 253_402_300_799;
 /// The largest `sequence` (2^53 − 1: exact in JavaScript).
 pub const MAX_SEQUENCE: u64 = (1 << 53) - 1;
 
 const LABEL_CONTENT_TYPE: i128 = 3;
 
-/// Why a list was rejected: the stable code of spec §3.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum ListCode {
-    TrustListMalformed,
-    TrustListAlgorithm,
-    TrustListSigner,
-    TrustListSignature,
-    TrustListNotYetValid,
-    TrustListExpired,
-    TrustListRollback,
-    TrustListConflict,
-}
-
 /// A rejected list: the code, the dump reason of the rule when one applies (`UNKNOWN_KID`,
 /// `BAD_FIELD` …) and a specific message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListRejection {
-    pub code: ListCode,
+    pub code: MisuseCode,
     pub reason: Option<Reason>,
     pub text: Text,
 }
 
 impl ListRejection {
-    fn new(code: ListCode, failure: Failure) -> Self {
+    fn new(code: MisuseCode, failure: Failure) -> Self {
         ListRejection { code, reason: Some(failure.reason), text: failure.text }
     }
 
     fn malformed(reason: Reason, text: Text) -> Self {
-        ListRejection { code: ListCode::TrustListMalformed, reason: Some(reason), text }
+        ListRejection { code: MisuseCode::TrustListMalformed, reason: Some(reason), text }
     }
 }
 
@@ -108,7 +100,7 @@ pub fn verify_trust_list(
     engine: &dyn CurveEngine,
 ) -> Result<TrustList, ListRejection> {
     check_size(bytes)?;
-    let env = envelope::parse_envelope(bytes).map_err(|f| ListRejection::new(ListCode::TrustListMalformed, f))?;
+    let env = envelope::parse_envelope(bytes).map_err(|f| ListRejection::new(MisuseCode::TrustListMalformed, f))?;
     check_content_type(&env)?;
     let payload_bytes = env.payload;
     let opts = VerifyOptions::at(at);
@@ -123,6 +115,51 @@ pub fn verify_trust_list(
     Ok(list)
 }
 
+/// What `addTrustList` returns (JS: `TrustListResult`).
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TrustListResult {
+    pub list_id: String,
+    #[cfg_attr(test, ts(type = "number"))]
+    pub sequence: u64,
+    #[cfg_attr(test, ts(type = "number"))]
+    pub issued_at_ms: EpochSeconds,
+    #[cfg_attr(test, ts(type = "number"))]
+    pub expires_at_ms: EpochSeconds,
+    /// The store already held this very version: nothing changed.
+    pub unchanged: bool,
+    pub keys_added: usize,
+    pub keys_removed: usize,
+    pub anchors_added: usize,
+    pub anchors_removed: usize,
+    pub revocations_added: usize,
+    /// Who signed the list (one of the list signers).
+    pub signer: Option<SignerInfo>,
+    #[cfg_attr(test, ts(type = "Array<Issue<string>>"))]
+    pub warnings: Vec<Warning>,
+}
+
+impl TrustListResult {
+    pub fn new(list: &TrustList, outcome: &TrustListOutcome, locale: Locale) -> Self {
+        let secs = |t: u64| EpochSeconds(i64::try_from(t).unwrap_or(i64::MAX));
+        TrustListResult {
+            list_id: list.id.clone(),
+            sequence: list.sequence,
+            issued_at_ms: secs(list.issued_at),
+            expires_at_ms: secs(list.expires_at),
+            unchanged: outcome.unchanged,
+            keys_added: outcome.keys_added,
+            keys_removed: outcome.keys_removed,
+            anchors_added: outcome.anchors_added,
+            anchors_removed: outcome.anchors_removed,
+            revocations_added: outcome.revocations_added,
+            signer: list.signer.clone(),
+            warnings: outcome.warnings.iter().map(|n| n.render(locale)).collect(),
+        }
+    }
+}
+
 /// Checks 10 and 11 and spec §4: a verified `list` into `store`, all or nothing. A version below
 /// `min_sequence` or below the one the store holds is a rollback (protects against an attacker
 /// serving an old list that still trusts a revoked key); the very version the store holds changes
@@ -132,7 +169,7 @@ pub fn add_trust_list(
     list: &TrustList,
     min_sequence: Option<u64>,
 ) -> Result<TrustListOutcome, ListRejection> {
-    let rollback = |text| ListRejection { code: ListCode::TrustListRollback, reason: None, text };
+    let rollback = |text| ListRejection { code: MisuseCode::TrustListRollback, reason: None, text };
     if let Some(min) = min_sequence.filter(|&min| list.sequence < min) {
         return Err(rollback(Text::new(T::ListBelowMinimum).with("sequence", list.sequence).with("min", min)));
     }
@@ -146,7 +183,7 @@ pub fn add_trust_list(
                 return Ok(TrustListOutcome { unchanged: true, ..TrustListOutcome::default() });
             }
             let m = Text::new(T::ListConflict).with("id", list.id.clone()).with("sequence", list.sequence);
-            return Err(ListRejection { code: ListCode::TrustListConflict, reason: None, text: m });
+            return Err(ListRejection { code: MisuseCode::TrustListConflict, reason: None, text: m });
         }
     }
     let held = HeldList { sequence: list.sequence, digest: list.digest };
@@ -207,11 +244,11 @@ fn check_content_type(env: &Envelope<'_>) -> Result<(), ListRejection> {
 /// the trust store (SIGNATURE before REVOCATION, as for dumps: revocation judges the key that
 /// actually signed).
 fn signed_by_a_list_signer(run: &mut Run<'_>) -> Result<(), ListRejection> {
-    let steps: [(CheckFn, ListCode); 4] = [
-        (envelope::check_algorithm, ListCode::TrustListAlgorithm),
-        (signer::check_signer, ListCode::TrustListSigner),
-        (signature::check_signature, ListCode::TrustListSignature),
-        (signer::check_revocation, ListCode::TrustListSigner),
+    let steps: [(CheckFn, MisuseCode); 4] = [
+        (envelope::check_algorithm, MisuseCode::TrustListAlgorithm),
+        (signer::check_signer, MisuseCode::TrustListSigner),
+        (signature::check_signature, MisuseCode::TrustListSignature),
+        (signer::check_revocation, MisuseCode::TrustListSigner),
     ];
     for (check, code) in steps {
         check(run).map_err(|f| ListRejection::new(code, f))?;
@@ -226,11 +263,11 @@ fn check_times(list: &TrustList, at: i64) -> Result<(), ListRejection> {
     let now = i128::from(at);
     if issued > now + i128::from(LIST_CLOCK_SKEW_SECONDS) {
         let m = Text::new(T::ListNotYetValid).with("issued", list.issued_at).with("at", at);
-        return Err(ListRejection { code: ListCode::TrustListNotYetValid, reason: Some(Reason::InFuture), text: m });
+        return Err(ListRejection { code: MisuseCode::TrustListNotYetValid, reason: Some(Reason::InFuture), text: m });
     }
     if now > expires {
         let m = Text::new(T::ListExpired).with("expires", list.expires_at).with("at", at);
-        return Err(ListRejection { code: ListCode::TrustListExpired, reason: Some(Reason::Expired), text: m });
+        return Err(ListRejection { code: MisuseCode::TrustListExpired, reason: Some(Reason::Expired), text: m });
     }
     Ok(())
 }
@@ -326,8 +363,8 @@ fn read_field<'a>(
             }
             f.sequence = Some(n);
         }
-        3 => f.issued_at = Some(uint(v, "issuedAt (3)")?),
-        4 => f.expires_at = Some(uint(v, "expiresAt (4)")?),
+        3 => f.issued_at = Some(time(v, "issuedAt (3)")?),
+        4 => f.expires_at = Some(time(v, "expiresAt (4)")?),
         5 => match v {
             Value::Text(t) => f.jwks = Some(t),
             other => return Err(wrong_type("jwks (5)", "tstr", other)),
@@ -362,6 +399,15 @@ fn uint(v: &Value<'_>, field: &str) -> Result<u64, ListRejection> {
         Value::Uint(n) => Ok(*n),
         other => Err(wrong_type(field, "uint", other)),
     }
+}
+
+fn time(v: &Value<'_>, field: &str) -> Result<u64, ListRejection> {
+    let t = uint(v, field)?;
+    if t > MAX_LIST_TIME {
+        let m = Text::new(T::ListTimeTooLate).with("field", field).with("max", MAX_LIST_TIME);
+        return Err(ListRejection::malformed(Reason::BadField, m));
+    }
+    Ok(t)
 }
 
 fn bytes<'a>(v: &'a Value<'a>, field: &str) -> Result<&'a [u8], ListRejection> {
@@ -487,7 +533,7 @@ pub(crate) mod tests {
         verify_trust_list(&l.bytes(), ts, AT, &BuiltIn)
     }
 
-    fn code(l: &L) -> (ListCode, Option<Reason>) {
+    fn code(l: &L) -> (MisuseCode, Option<Reason>) {
         let e = verify(l, &signers()).unwrap_err();
         (e.code, e.reason)
     }
@@ -511,7 +557,7 @@ pub(crate) mod tests {
 
     #[test]
     fn envelope_signer_and_signature_rejections() {
-        use ListCode as C;
+        use MisuseCode as C;
         // Not signed by a list signer: an unknown kid, a revoked signer, another key under the kid.
         assert_eq!(verify(&L::new(), &TrustStore::new()).unwrap_err().code, C::TrustListSigner);
         let mut revoked = signers();
@@ -545,7 +591,7 @@ pub(crate) mod tests {
 
     #[test]
     fn payload_rejections() {
-        use ListCode::TrustListMalformed as M;
+        use MisuseCode::TrustListMalformed as M;
         let cases: Vec<(&str, L, Reason)> = vec![
             ("no version", L::new().without(0), Reason::MissingField),
             ("version 2", L::new().with(0, E::U(2)), Reason::UnsupportedVersion),
@@ -609,9 +655,9 @@ pub(crate) mod tests {
         let at = |t: i64| verify_trust_list(&L::new().bytes(), &signers(), t, &BuiltIn).map(|_| ()).map_err(|e| e.code);
         let (issued, expires) = (AT - 3600, AT + 86_400);
         assert_eq!(at(issued - LIST_CLOCK_SKEW_SECONDS), Ok(()));
-        assert_eq!(at(issued - LIST_CLOCK_SKEW_SECONDS - 1), Err(ListCode::TrustListNotYetValid));
+        assert_eq!(at(issued - LIST_CLOCK_SKEW_SECONDS - 1), Err(MisuseCode::TrustListNotYetValid));
         assert_eq!(at(expires), Ok(()));
-        assert_eq!(at(expires + 1), Err(ListCode::TrustListExpired));
+        assert_eq!(at(expires + 1), Err(MisuseCode::TrustListExpired));
     }
 
     #[test]
@@ -628,7 +674,7 @@ pub(crate) mod tests {
         let list = verify(&l, &ts).unwrap();
         assert_eq!(list.signer.as_ref().map(|s| s.certificates.len()), Some(1));
         // The same list against signers that hold only the JWK: no path.
-        assert_eq!(verify(&l, &signers()).unwrap_err().code, ListCode::TrustListSigner);
+        assert_eq!(verify(&l, &signers()).unwrap_err().code, MisuseCode::TrustListSigner);
     }
 
     #[test]

@@ -303,6 +303,7 @@ crate::core::codes::wire_codes! {
         ListSerialLength = "trust.list_serial_length",
         ListNotYetValid = "trust.list_not_yet_valid",
         ListExpired = "trust.list_expired",
+        ListTimeTooLate = "trust.list_time_too_late",
         ListBelowMinimum = "trust.list_below_minimum",
         ListOlderThanHeld = "trust.list_older_than_held",
         ListConflict = "trust.list_conflict",
@@ -381,6 +382,9 @@ crate::core::codes::wire_codes! {
         PemOrDer = "error.pem_or_der",
         MustBeNumber = "error.must_be_number",
         Engine = "error.engine",
+        ListSignersMissing = "error.list_signers_missing",
+        ListSignersNotAStore = "error.list_signers_not_a_store",
+        MinSequence = "error.min_sequence",
         Seconds = "error.seconds",
         ExternalAad = "error.external_aad",
         // Trust material (core)

@@ -277,6 +277,7 @@ pub fn trust(key: super::TrustKey) -> &'static str {
         T::ListSerialLength => "一个被吊销的序列号为 {length} 字节；必须为 1 到 20 字节",
         T::ListNotYetValid => "信任列表签发于 {issued}，晚于验证时间 {at}（已允许 300 秒时钟偏差）",
         T::ListExpired => "信任列表已于 {expires} 过期，早于验证时间 {at}",
+        T::ListTimeTooLate => "{field} 晚于 {max}（9999-12-31）",
         T::ListBelowMinimum => "信任列表的序号 {sequence} 低于应用要求的最小值 {min}（回滚）",
         T::ListOlderThanHeld => "列表 {id} 的序号 {sequence} 早于信任库已持有的序号 {held}（回滚）",
         T::ListConflict => "列表 {id} 序号 {sequence} 与信任库中同一序号的版本内容不同",
@@ -429,6 +430,11 @@ pub fn dump_error(key: super::DumpErrorKey) -> &'static str {
         E::PemOrDer => "{name} 必须是 PEM 文本或 DER 字节（Uint8Array）",
         E::MustBeNumber => "{name} 必须是数字",
         E::Engine => "engine 必须是 \"auto\" 或 \"wasm\"",
+        E::ListSignersMissing => {
+            "必须提供 options.signers：保存应用固定的列表签名者的 TrustStore（默认不信任任何密钥）"
+        }
+        E::ListSignersNotAStore => "signers 必须是本模块的 TrustStore，且不能是接收该列表的信任库本身",
+        E::MinSequence => "minSequence 必须是 0 到 9007199254740991 之间的整数",
         E::Seconds => "{name} 必须是非负整数秒数",
         E::ExternalAad => "externalAad 最多 64 KiB",
         E::SerialNotHex => "序列号 {serial} 含有 {char}，它不是十六进制数字",
