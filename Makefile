@@ -83,10 +83,12 @@ test: tools
 	bash scripts/test-web.sh
 	@echo "== fuzz smoke: every cargo-fuzz target for a few seconds =="
 	FUZZ_SECONDS=5 bash scripts/fuzz.sh
-	@echo "== interop: dumps made now by an independent Python producer (cbor2 + cryptography) =="
+	@echo "== interop: dumps and trust lists made now by independent Python producers (cbor2 + cryptography) =="
 	rm -rf target/interop
 	target/venv/bin/python tools/interop/make_dumps.py --out target/interop
+	target/venv/bin/python tools/interop/make_trust_lists.py --dir target/interop
 	CNID_INTEROP_DIR=target/interop cargo test --locked --test dumps fresh_interop -- --nocapture
+	CNID_INTEROP_DIR=target/interop cargo test --locked --test trust_lists fresh_interop -- --nocapture
 
 bench: pkg
 	cd tests/e2e && npm ci --no-audit --no-fund
