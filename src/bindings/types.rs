@@ -194,8 +194,10 @@ export function verifyDumpsAsync(
 ): Promise<DumpReport[]>;
 
 /**
- * Trust material supplied by the app: JWK sets, X.509 anchors and revocation data. Append-only;
- * nothing is trusted by default. Revocation revokes keys on every path (see docs/signed-dumps.md).
+ * Trust material supplied by the app: JWK sets, X.509 anchors, revocation data and signed trust lists.
+ * Nothing is trusted by default. What the app adds itself is append-only; a newer version of a trust
+ * list replaces that list's keys and anchors. Revocation revokes keys on every path, and is never
+ * undone (see docs/signed-dumps.md, docs/spec/trust-list.md).
  */
 export class TrustStore {
   constructor();

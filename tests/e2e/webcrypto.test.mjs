@@ -3,35 +3,10 @@
 // that imports the built package (`cnid-verify/web`), on every fixture and interop dump, the mutated
 // corpus and every Wycheproof P1363 vector. Needs a built package: $CNID_PKG_DIR (default pkg/).
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { portableGroups, wycheproofP1363 } from '../common/engine-cases.mjs';
-import { PKG_DIR, ROOT, assertPkgBuilt, launchBrowser, newPage } from './lib/browser.mjs';
-
-const TYPES = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html' };
-
-/** Serves `/pkg/…` (the built package), `/common/…` (tests/common) and an empty page at `/`. */
-function serve() {
-  const roots = { pkg: PKG_DIR, common: path.join(ROOT, 'tests', 'common') };
-  const server = http.createServer((req, res) => {
-    const [, top, ...rest] = new URL(req.url, 'http://x').pathname.split('/');
-    const base = roots[top];
-    const file = base && path.join(base, ...rest);
-    if (top === 'favicon.ico') {
-      res.writeHead(204).end();
-    } else if (top === '') {
-      res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>webcrypto</title>');
-    } else if (file && file.startsWith(base + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-      res.end(fs.readFileSync(file));
-    } else {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
+import { PKG_DIR, ROOT, assertPkgBuilt, launchBrowser, newPage, serveStatic } from './lib/browser.mjs';
 
 describe('WebCrypto engine in Chromium: the same reports as the built-in p256', () => {
   let server;
@@ -39,7 +14,7 @@ describe('WebCrypto engine in Chromium: the same reports as the built-in p256', 
   let session;
   before(async () => {
     assertPkgBuilt();
-    server = await serve();
+    server = await serveStatic({ pkg: PKG_DIR, common: path.join(ROOT, 'tests', 'common') });
     browser = await launchBrowser();
     session = await newPage(browser);
     // http://127.0.0.1 is a secure context: crypto.subtle exists.

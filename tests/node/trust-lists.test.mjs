@@ -84,6 +84,8 @@ describe('TrustStore.addTrustList', { skip }, () => {
     const { signers, store, list } = setup();
     const bytes = list();
     const bad = (options) => assert.throws(() => store.addTrustList(bytes, options), { code: 'INVALID_OPTION' });
+    assert.throws(() => store.addTrustList(bytes, { signers, locale: 'zh-CN', at: at() + 9e9 }), (e) => e.code === 'TRUST_LIST_EXPIRED' && /信任列表/.test(e.message));
+    assert.equal(store.keyCount, 0);
     bad(undefined);
     bad({});
     bad({ signers: undefined });
@@ -100,7 +102,19 @@ describe('TrustStore.addTrustList', { skip }, () => {
     freed.free();
     bad({ signers: freed });
     assert.throws(() => store.addTrustList('text', { signers }), { code: 'INVALID_ARGUMENT' });
-    assert.throws(() => store.addTrustList(bytes, { signers, locale: 'zh-CN', at: at() + 9e9 }), (e) => e.code === 'TRUST_LIST_EXPIRED' && /信任列表/.test(e.message));
-    assert.equal(store.keyCount, 0);
+    // Hostile values: a revoked Proxy as options or bytes, a detached buffer, throwing traps.
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    bad(proxy);
+    assert.throws(() => store.addTrustList(proxy, { signers }), (e) => typeof e.code === 'string');
+    const detached = new Uint8Array(8);
+    structuredClone(detached.buffer, { transfer: [detached.buffer] });
+    assert.throws(() => store.addTrustList(detached, { signers }), { code: 'INVALID_ARGUMENT' });
+    const trap = new Proxy({ signers }, { getOwnPropertyDescriptor() { throw new Error('trap'); } });
+    assert.throws(() => store.addTrustList(bytes, trap), (e) => typeof e.code === 'string');
+    assert.equal(store.addTrustList(bytes, { signers, at: at() }).unchanged, false);
+    store.free();
+    assert.throws(() => store.addTrustList(bytes, { signers, at: at() }), { code: 'INVALID_TRUST_STORE' });
+
   });
 });

@@ -2,6 +2,7 @@
 // browser download; `npx playwright install` is never needed), and pages that record every console
 // error, uncaught exception and failed request so that tests can assert there were none.
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -73,4 +74,30 @@ export async function screenshot(page, name, options = {}) {
   const file = path.join(ARTIFACTS, name);
   await page.screenshot({ path: file, ...options });
   return file;
+}
+
+const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html' };
+
+/**
+ * A static server on 127.0.0.1 (a secure context: crypto.subtle exists) for pages that import the
+ * built package: `/<name>/…` serves the directory `roots[name]`, `/` an empty page. Resolves to the
+ * listening http.Server.
+ */
+export function serveStatic(roots) {
+  const server = http.createServer((req, res) => {
+    const [, top, ...rest] = new URL(req.url, 'http://x').pathname.split('/');
+    const base = roots[top];
+    const file = base && path.join(base, ...rest);
+    if (top === 'favicon.ico') {
+      res.writeHead(204).end();
+    } else if (top === '') {
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>test</title>');
+    } else if (file && file.startsWith(base + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      res.end(fs.readFileSync(file));
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
