@@ -10,10 +10,12 @@
 // Everything printed that comes from a dump, a trust file or the command line is passed through
 // safe()/text``: control and bidi characters are shown as \u{..} escapes, so a crafted dump cannot
 // drive the terminal (clear it, paint a fake verdict, reorder a line).
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as cnid from '../node.mjs';
+import { makeTrustList, thumbprint } from './trust-list.js';
 
 const PROG = 'cnid-verify';
 
@@ -67,6 +69,12 @@ const WORDS = {
     invalidOption: 'invalid option',
     error: 'error',
     seeHelp: `Run '${PROG} --help' for details.`,
+    listWritten: (file, id, seq, n) => `wrote ${file}: trust list ${id}, sequence ${seq}, ${n} bytes`,
+    listAccepted: (id, seq) => `ACCEPTED trust list ${id}, sequence ${seq}`,
+    listRejected: (code) => `REJECTED (${code}): `,
+    listTimes: 'valid:  ',
+    fromList: (id, seq) => `from trust list ${id} #${seq}`,
+    listContent: (keys, anchors, revocations) => `content: ${keys} key(s), ${anchors} anchor(s), ${revocations} revocation(s)`,
   },
   'zh-CN': {
     accepted: '通过',
@@ -113,6 +121,12 @@ const WORDS = {
     invalidOption: '选项无效',
     error: '错误',
     seeHelp: `运行 '${PROG} --help' 查看详细说明。`,
+    listWritten: (file, id, seq, n) => `已写入 ${file}：信任列表 ${id}，序号 ${seq}，${n} 字节`,
+    listAccepted: (id, seq) => `通过：信任列表 ${id}，序号 ${seq}`,
+    listRejected: (code) => `拒绝（${code}）：`,
+    listTimes: '有效期：',
+    fromList: (id, seq) => `来自信任列表 ${id} #${seq}`,
+    listContent: (keys, anchors, revocations) => `内容：${keys} 个密钥，${anchors} 个信任锚，${revocations} 条吊销`,
   },
 };
 
@@ -165,7 +179,11 @@ const SYNOPSIS = `Usage:
   ${PROG} mask [--keep-start N] [--keep-end N] [--mask-char C] NUMBER...
   ${PROG} dump [--json] --trust FILE [--trust FILE...] [--revoked FILE...] [--at TIME]
                [--nonce HEX] [--max-age SECONDS|none] [--clock-skew SECONDS] [--aad HEX]
-               [--reject-ca-signer] [--require-signed-x5chain] DUMP...
+               [--reject-ca-signer] [--require-signed-x5chain]
+               [--trust-list FILE... --list-signer FILE...] DUMP...
+  ${PROG} trustlist make --key FILE [--kid KID] --id ID --sequence N --expires TIME [--issued TIME]
+               [--jwks FILE...] [--anchor FILE...] [--revoked FILE...] --out FILE
+  ${PROG} trustlist show --signer FILE [--signer FILE...] [--at TIME] [--json] LIST
   ${PROG} --help | --version
 Every command takes --lang zh-CN|en (default: from LC_ALL, LC_MESSAGES or LANG).`;
 
@@ -231,6 +249,30 @@ dump     Verify signed chip dumps (COSE_Sign1, ES256) against the trust material
                                   as hex), or {file, ok: false, error: {code, message}} for a dump
                                   file that could not be read or verified
 
+           --trust-list FILE      a signed trust list (docs/spec/trust-list.md) whose keys, anchors
+                                  and revocations the dumps are verified with; repeatable; needs
+                                  --list-signer (a rejected list is exit 2: nothing is verified)
+           --list-signer FILE     the pinned list-signing key(s) or CA certificate(s) (.json/.jwks,
+                                  .pem/.crt/.der), repeatable
+
+trustlist make
+         Sign a trust list (docs/spec/trust-list.md) with a P-256 key (a PEM private key or a JWK with
+         "d"; keep real list-signing keys in an HSM).
+           --key FILE, --kid KID  the list-signing key and its kid (default: the JWK's kid)
+           --id ID, --sequence N  the list id (1-64 printable ASCII) and its sequence (increase it with
+                                  every version)
+           --issued TIME, --expires TIME
+                                  issuedAt (default now) and expiresAt
+           --jwks FILE            reader keys (public JWK sets), repeatable; merged into one set
+           --anchor FILE          X.509 anchors (PEM, several blocks allowed, or DER), repeatable
+           --revoked FILE         revocations as for dump --revoked: kid:<kid>, serial:<issuer>:<hex>
+                                  and cert:<file> (its key, on every path); serial:<hex> under any
+                                  issuer is not in trust lists (exit 2)
+           --out FILE             where to write the list
+trustlist show
+         Verify LIST with the pinned --signer key(s) or certificate(s) and print what it holds; exit 0
+         accepted, 1 rejected (TRUST_LIST_* code), 2 usage or unreadable file.
+
 TIME     2026-06-01 or 2026-06-01T08:00[:00[.000]] without an offset is China Standard Time
          (UTC+08:00); with Z or an offset (2026-06-01T00:00:00Z, 2026-06-01T08:00+08:00) it is that
          instant; digits only are epoch milliseconds; @DIGITS are Unix seconds. The same rule for
@@ -251,7 +293,11 @@ const USAGE_ZH = `用法：
   ${PROG} number [--json] [--strict] [--at 时间] [--fpr15-check-digit error|warning] [--kinds 列表] 号码...
   ${PROG} dump [--json] --trust 文件 [--trust 文件...] [--revoked 文件...] [--at 时间]
                [--nonce 十六进制] [--max-age 秒数|none] [--clock-skew 秒数] [--aad 十六进制]
-               [--reject-ca-signer] [--require-signed-x5chain] DUMP...
+               [--reject-ca-signer] [--require-signed-x5chain]
+               [--trust-list 文件... --list-signer 文件...] DUMP...
+  ${PROG} trustlist make --key 文件 [--kid KID] --id ID --sequence N --expires 时间 [--issued 时间]
+               [--jwks 文件...] [--anchor 文件...] [--revoked 文件...] --out 文件
+  ${PROG} trustlist show --signer 文件 [--signer 文件...] [--at 时间] [--json] 列表
   ${PROG} --help | --version
 所有命令都接受 --lang zh-CN|en（默认取自 LC_ALL、LC_MESSAGES 或 LANG）。
 
@@ -277,6 +323,24 @@ dump     按给定的信任材料核验签名的芯片 dump（COSE_Sign1，ES256
            --require-signed-x5chain
                                   拒绝签名未覆盖的 x5chain
            --json                 按输入顺序输出 JSON 数组
+           --trust-list 文件      签名的信任列表（docs/spec/trust-list.md），用其中的密钥、信任锚和吊销
+                                  核验 dump；可重复；需要 --list-signer（列表被拒绝时退出状态为 2，不核验）
+           --list-signer 文件     固定的列表签名密钥或 CA 证书（.json/.jwks、.pem/.crt/.der），可重复
+
+trustlist make
+         用 P-256 密钥（PEM 私钥或带 "d" 的 JWK；正式的列表签名密钥应保存在 HSM 中）签署信任列表。
+           --key 文件、--kid KID  列表签名密钥及其 kid（默认取 JWK 的 kid）
+           --id ID、--sequence N  列表标识（1-64 个可打印 ASCII 字符）和序号（每个新版本递增）
+           --issued 时间、--expires 时间
+                                  issuedAt（默认现在）和 expiresAt
+           --jwks 文件            读卡器公钥（JWK 集），可重复；合并为一个集合
+           --anchor 文件          X.509 信任锚（PEM，可含多个证书，或 DER），可重复
+           --revoked 文件         吊销条目，格式同 dump --revoked：kid:<kid>、serial:<颁发者>:<十六进制>、
+                                  cert:<文件>（吊销其密钥，适用于所有路径）；不支持不限颁发者的 serial:<十六进制>
+           --out 文件             输出文件
+trustlist show
+         用固定的 --signer 密钥或证书核验列表并显示其内容；退出状态 0 通过，1 拒绝（TRUST_LIST_* 代码），
+         2 用法错误或文件无法读取。
 
 时间     2026-06-01 或不带时区的 2026-06-01T08:00[:00[.000]] 为中国标准时间（UTC+08:00）；带 Z 或时区偏移
          时为该时刻；纯数字为纪元毫秒；@数字 为 Unix 秒。
@@ -785,12 +849,14 @@ function cardLine(card) {
 }
 
 function signerLines(s) {
-  if (s.method === 'jwk') return [text`  ${t('signer')} JWK kid ${s.kid ?? s.kidHex ?? '?'}`];
+  const from = s.trustList ? text` (${t('fromList', s.trustList.id, s.trustList.sequence)})` : '';
+  if (s.method === 'jwk') return [text`  ${t('signer')} JWK kid ${s.kid ?? s.kidHex ?? '?'}` + from];
   const leaf = s.certificates[0];
   const lines = [
     text`  ${t('signer')} x5chain ${certName(leaf)}` +
       (leaf ? text` (${t('serial')} ${leaf.serialHex})` : '') +
-      (s.anchor ? text`, ${t('anchor')} ${certName(s.anchor)}` : ''),
+      (s.anchor ? text`, ${t('anchor')} ${certName(s.anchor)}` : '') +
+      from,
   ];
   const extra = s.extraCertificates ?? [];
   if (extra.length) {
@@ -894,20 +960,27 @@ function cmdDump(argv) {
     aad: { type: 'string' },
     'reject-ca-signer': { type: 'boolean' },
     'require-signed-x5chain': { type: 'boolean' },
+    'trust-list': { type: 'string', multiple: true },
+    'list-signer': { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     out(usage());
     return 0;
   }
-  if (!values.trust || values.trust.length === 0) throw new UsageError(t('trustRequired'));
+  const lists = values['trust-list'] ?? [];
+  if ((values.trust ?? []).length === 0 && lists.length === 0) throw new UsageError(t('trustRequired'));
+  if (lists.length > 0 && (values['list-signer'] ?? []).length === 0) {
+    throw new UsageError('--trust-list needs at least one --list-signer FILE');
+  }
   if (positionals.length === 0) throw new UsageError(t('noDumps'));
   const options = dumpOptions(values);
 
   const store = new cnid.TrustStore();
   try {
-    for (const f of values.trust) loadTrust(store, f);
+    for (const f of values.trust ?? []) loadTrust(store, f);
     for (const f of values.revoked ?? []) loadRevoked(store, f);
+    if (lists.length > 0) loadTrustLists(store, lists, values['list-signer'], options.at);
     checkOptions(store, options);
     // One file at a time: an unreadable file or an odd report is that item's problem only.
     const items = positionals.map((f) => verifyFile(f, store, options));
@@ -921,6 +994,230 @@ function cmdDump(argv) {
   }
 }
 
+// --- trust lists --------------------------------------------------------------------------------
+
+/** A store of the pinned list signers (JWK sets or certificates, as --trust reads them). */
+function signerStore(files) {
+  const signers = new cnid.TrustStore();
+  for (const f of files) loadTrust(signers, f);
+  return signers;
+}
+
+/** Adds each list to `store`, verified with the signers at `at`; a rejected list is a file error. */
+function loadTrustLists(store, files, signerFiles, at) {
+  const signers = signerStore(signerFiles);
+  try {
+    for (const f of files) {
+      const options = { signers, locale: lang, ...(at === undefined ? {} : { at }) };
+      try {
+        const r = store.addTrustList(Uint8Array.from(readFile(f, 'trust list')), options);
+        for (const w of r.warnings) warn(text`${f}: ${w.code}: ${w.message}`);
+      } catch (e) {
+        throw locatedError(f, e);
+      }
+    }
+  } finally {
+    signers.free();
+  }
+}
+
+/** A P-256 private key from a PEM file or a JWK (with "d"), and the JWK's kid when it has one. */
+function readPrivateKey(file) {
+  const raw = readFile(file, 'key file').toString('utf8');
+  let key;
+  let kid;
+  try {
+    if (raw.trimStart().startsWith('{')) {
+      const jwk = JSON.parse(raw);
+      kid = typeof jwk.kid === 'string' ? jwk.kid : undefined;
+      key = crypto.createPrivateKey({ key: jwk, format: 'jwk' });
+    } else {
+      key = crypto.createPrivateKey(raw);
+    }
+  } catch (e) {
+    throw new FileError(`${file}: not a private key (PEM or JWK with "d"): ${e.message}`);
+  }
+  if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
+    throw new FileError(`${file}: not a P-256 (prime256v1) key`);
+  }
+  return { key, kid };
+}
+
+/** The reader keys of JWK set files, merged into one set; a private key in them is an error. */
+function mergedJwks(files) {
+  const keys = [];
+  for (const f of files) {
+    let set;
+    try {
+      set = JSON.parse(readFile(f, 'JWK set').toString('utf8'));
+    } catch (e) {
+      throw e instanceof FileError ? e : new FileError(`${f}: not JSON: ${e.message}`);
+    }
+    if (!set || !Array.isArray(set.keys)) throw new FileError(`${f}: not a JWK set ({"keys": [...]})`);
+    for (const k of set.keys) {
+      if (k && typeof k === 'object' && 'd' in k) throw new FileError(`${f}: holds a private key ("d"): a list carries public keys only`);
+      keys.push(k);
+    }
+  }
+  return JSON.stringify({ keys });
+}
+
+const derOf = (cert) => new Uint8Array(new crypto.X509Certificate(cert).raw);
+
+/** Every certificate of a PEM file (or the one DER certificate), as DER. */
+function anchorDers(file) {
+  const bytes = readFile(file, 'anchor file');
+  const pem = bytes.toString('latin1');
+  try {
+    if (!pem.includes('-----BEGIN')) return [derOf(bytes)];
+    const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
+    if (blocks.length === 0) throw new Error('no CERTIFICATE block');
+    return blocks.map(derOf);
+  } catch (e) {
+    throw new FileError(`${file}: not an X.509 certificate: ${e.message}`);
+  }
+}
+
+/** A revocation file (the dump --revoked format) as trust-list fields 7 (kids), 8 (serials), 9 (keys). */
+function listRevocations(files) {
+  const kids = [];
+  const serials = [];
+  const keys = [];
+  for (const file of files) {
+    const dir = path.dirname(file);
+    for (const { line, number } of revocationLines(file)) {
+      const where = `${file}:${number}`;
+      try {
+        if (line.startsWith('kid:')) kids.push(nonEmpty(line.slice(4), 'kid'));
+        else if (line.startsWith('cert:')) keys.push(thumbprint(new crypto.X509Certificate(readCertificate(dir, line.slice(5), 'certificate')).publicKey));
+        else if (line.startsWith('serial:')) {
+          const rest = nonEmpty(line.slice(7), 'serial');
+          if (SERIAL.test(rest)) throw new EntryError('a trust list revokes serials under an issuer only: serial:<issuer-file>:<hex>');
+          let cut = rest.indexOf(':');
+          while (cut > 0 && !SERIAL.test(rest.slice(cut + 1).trim())) cut = rest.indexOf(':', cut + 1);
+          if (cut <= 0) throw new EntryError('expected serial:<issuer-certificate-file>:<hex>');
+          const hex = rest.slice(cut + 1).trim().replace(/^0x/i, '').replace(/:/g, '');
+          const serial = Uint8Array.from(Buffer.from(hex.length % 2 ? `0${hex}` : hex, 'hex'));
+          serials.push([derOf(readCertificate(dir, rest.slice(0, cut), 'issuer certificate')), serial]);
+        } else if (!line.includes(':') && !/\s/.test(line)) kids.push(line);
+        else throw new EntryError('expected kid:<kid>, serial:<issuer-file>:<hex> or cert:<file>');
+      } catch (e) {
+        throw new FileError(`${where}: ${e.message}`);
+      }
+    }
+  }
+  return { kids, serials, keys };
+}
+
+function cmdTrustlistMake(argv) {
+  const { values, positionals } = parse(argv, {
+    key: { type: 'string' },
+    kid: { type: 'string' },
+    id: { type: 'string' },
+    sequence: { type: 'string' },
+    issued: { type: 'string' },
+    expires: { type: 'string' },
+    jwks: { type: 'string', multiple: true },
+    anchor: { type: 'string', multiple: true },
+    revoked: { type: 'string', multiple: true },
+    out: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    out(usage());
+    return 0;
+  }
+  for (const flag of ['key', 'id', 'sequence', 'expires', 'out']) {
+    if (values[flag] === undefined) throw new UsageError(`trustlist make needs --${flag}`);
+  }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
+  const { key, kid: jwkKid } = readPrivateKey(values.key);
+  const kid = values.kid ?? jwkKid;
+  if (!kid) throw new UsageError('trustlist make needs --kid (the key file has no kid)');
+  const seconds = (ms) => Math.floor(ms / 1000);
+  const fields = {
+    0: 1,
+    1: values.id,
+    2: integerFlag('sequence', values.sequence, Number.MAX_SAFE_INTEGER),
+    3: seconds(values.issued === undefined ? Date.now() : parseTime(values.issued)),
+    4: seconds(parseTime(values.expires)),
+  };
+  if (values.jwks) fields[5] = mergedJwks(values.jwks);
+  if (values.anchor) fields[6] = values.anchor.flatMap(anchorDers);
+  const r = listRevocations(values.revoked ?? []);
+  if (r.kids.length) fields[7] = r.kids;
+  if (r.serials.length) fields[8] = r.serials;
+  if (r.keys.length) fields[9] = r.keys;
+  const bytes = makeTrustList({ fields, key, kid });
+  try {
+    fs.writeFileSync(values.out, bytes);
+  } catch (e) {
+    throw new FileError(`cannot write ${values.out}: ${e.message}`);
+  }
+  out(text`${t('listWritten', values.out, values.id, fields[2], bytes.length)}`);
+  return 0;
+}
+
+function cmdTrustlistShow(argv) {
+  const { values, positionals } = parse(argv, {
+    signer: { type: 'string', multiple: true },
+    at: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    out(usage());
+    return 0;
+  }
+  if ((values.signer ?? []).length === 0) throw new UsageError('trustlist show needs at least one --signer FILE');
+  if (positionals.length !== 1) throw new UsageError('trustlist show takes exactly one LIST file');
+  const file = positionals[0];
+  const bytes = Uint8Array.from(readFile(file, 'trust list'));
+  const signers = signerStore(values.signer);
+  const store = new cnid.TrustStore();
+  try {
+    const options = { signers, locale: lang, ...(values.at === undefined ? {} : { at: parseTime(values.at) }) };
+    let r;
+    try {
+      r = store.addTrustList(bytes, options);
+    } catch (e) {
+      if (!(e && typeof e.code === 'string' && e.code.startsWith('TRUST_LIST_'))) throw e;
+      if (values.json) out(toJson({ file, ok: false, error: { code: e.code, message: e.message } }));
+      else out(text`${file}: ${t('listRejected', e.code)}${e.message}`);
+      return 1;
+    }
+    const content = { kids: store.kids(), anchors: store.anchors(), revokedKids: store.revokedKids(), revokedSerials: store.revokedSerials(), revokedKeys: store.revokedKeys() };
+    if (values.json) {
+      out(toJson({ file, ok: true, ...r, content }, jsonReplacer));
+    } else {
+      const revocations = content.revokedKids.length + content.revokedSerials.length + content.revokedKeys.length;
+      const lines = [
+        text`${file}: ${t('listAccepted', r.listId, r.sequence)}`,
+        text`  ${t('listTimes')}${epochTime(r.issuedAtMs)} .. ${epochTime(r.expiresAtMs)}`,
+        ...signerLines(r.signer),
+        text`  ${t('listContent', r.keysAdded, r.anchorsAdded, revocations)}`,
+      ];
+      for (const w of r.warnings) lines.push(text`  ${t('warningLabel')}${w.code}: ${w.message}`);
+      out(lines.join('\n'));
+    }
+    return 0;
+  } finally {
+    store.free();
+    signers.free();
+  }
+}
+
+function cmdTrustlist(argv) {
+  const [sub, ...rest] = argv;
+  if (sub === 'make') return cmdTrustlistMake(rest);
+  if (sub === 'show') return cmdTrustlistShow(rest);
+  if (sub === '--help' || sub === '-h' || sub === undefined) {
+    out(usage());
+    return sub === undefined ? 2 : 0;
+  }
+  throw new UsageError(`unknown trustlist command ${JSON.stringify(sub)} (make or show)`);
+}
+
 // --- main ---------------------------------------------------------------------------------------
 
 function main(args) {
@@ -932,6 +1229,8 @@ function main(args) {
       return cmdNumber(rest);
     case 'dump':
       return cmdDump(rest);
+    case 'trustlist':
+      return cmdTrustlist(rest);
     case 'generate':
       return cmdGenerate(rest);
     case 'mask':

@@ -1,0 +1,95 @@
+// `cnid-verify trustlist make | show` and `dump --trust-list --list-signer`: a list made by the CLI
+// from the fixtures' JWK set, root certificate and a revocation file is accepted by `show` and by the
+// library, makes `dump` accept the fixture dump and name the list; rejections exit 1 (show) or 2
+// (dump: nothing is verified) with their TRUST_LIST_* code; usage errors exit 2.
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { FIXTURES, runCli } from './helpers.mjs';
+
+const TRUST = path.join(FIXTURES, 'trust');
+const DUMP = path.join(FIXTURES, 'dumps', 'y-jwk.cose');
+const AT = '@1780272060';
+let dir;
+const f = (name) => path.join(dir, name);
+const cli = (...args) => runCli(['--lang', 'en', ...args]);
+
+before(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnid-trustlist-'));
+  const { privateKey } = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  fs.writeFileSync(f('list-key.jwk'), JSON.stringify({ ...privateKey.export({ format: 'jwk' }), kid: 'list-signer-TEST' }));
+  fs.writeFileSync(f('list-key.pem'), privateKey.export({ format: 'pem', type: 'pkcs8' }));
+  const pub = crypto.createPublicKey(privateKey).export({ format: 'jwk' });
+  fs.writeFileSync(f('list-signer.jwks'), JSON.stringify({ keys: [{ ...pub, kid: 'list-signer-TEST' }] }));
+  fs.copyFileSync(path.join(TRUST, 'test-intermediate.pem'), f('inter.pem'));
+  fs.writeFileSync(f('revoked.txt'), '# test revocations\nkid:reader-0\nserial:inter.pem:7f01\n');
+});
+after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function make(out, ...more) {
+  return cli('trustlist', 'make', '--key', f('list-key.jwk'), '--id', 'cn.example-TEST', '--sequence', '3',
+    '--issued', '2026-06-01', '--expires', '2026-07-01', '--jwks', path.join(TRUST, 'test-jwks.json'),
+    '--anchor', path.join(TRUST, 'test-root.pem'), '--revoked', f('revoked.txt'), '--out', f(out), ...more);
+}
+
+describe('cnid-verify trustlist', () => {
+  it('make, show, and dump through the list', () => {
+    const made = make('list.cose');
+    assert.equal(made.status, 0, made.stderr);
+    assert.match(made.stdout, /wrote .*list\.cose: trust list cn\.example-TEST, sequence 3/);
+    const shown = cli('trustlist', 'show', '--signer', f('list-signer.jwks'), '--at', AT, '--json', f('list.cose'));
+    assert.equal(shown.status, 0, shown.stderr);
+    const r = JSON.parse(shown.stdout);
+    assert.equal(r.ok, true);
+    assert.equal(r.listId, 'cn.example-TEST');
+    assert.equal(r.sequence, 3);
+    assert.equal(r.anchorsAdded, 1);
+    assert.deepEqual(r.content.revokedKids, ['reader-0']);
+    assert.equal(r.content.revokedSerials.length, 1);
+    assert.equal(r.content.revokedSerials[0].serialHex, '7f01');
+    const text = cli('trustlist', 'show', '--signer', f('list-signer.jwks'), '--at', AT, f('list.cose'));
+    assert.match(text.stdout, /ACCEPTED trust list cn\.example-TEST, sequence 3/);
+    const dumped = cli('dump', '--trust-list', f('list.cose'), '--list-signer', f('list-signer.jwks'), '--at', AT, '--json', DUMP);
+    assert.equal(dumped.status, 0, dumped.stderr);
+    assert.deepEqual(JSON.parse(dumped.stdout)[0].signer.trustList, { id: 'cn.example-TEST', sequence: 3 });
+    // A PEM key file with --kid makes an equivalent list.
+    assert.equal(make('pem.cose', '--key', f('list-key.pem'), '--kid', 'list-signer-TEST').status, 0);
+    assert.equal(cli('trustlist', 'show', '--signer', f('list-signer.jwks'), '--at', AT, f('pem.cose')).status, 0);
+  });
+
+  it('rejections: show exits 1 with the code, dump exits 2 and verifies nothing', () => {
+    assert.equal(make('list.cose').status, 0);
+    const expired = cli('trustlist', 'show', '--signer', f('list-signer.jwks'), '--at', '2026-08-01', '--json', f('list.cose'));
+    assert.equal(expired.status, 1);
+    assert.equal(JSON.parse(expired.stdout).error.code, 'TRUST_LIST_EXPIRED');
+    const other = path.join(TRUST, 'test-jwks.json');
+    const wrong = cli('trustlist', 'show', '--signer', other, '--at', AT, f('list.cose'));
+    assert.equal(wrong.status, 1);
+    assert.match(wrong.stdout, /REJECTED \(TRUST_LIST_SIGNER\)/);
+    const tampered = fs.readFileSync(f('list.cose'));
+    tampered[tampered.length - 70] ^= 1;
+    fs.writeFileSync(f('tampered.cose'), tampered);
+    assert.match(cli('trustlist', 'show', '--signer', f('list-signer.jwks'), '--at', AT, f('tampered.cose')).stdout, /TRUST_LIST_SIGNATURE/);
+    const dumped = cli('dump', '--trust-list', f('tampered.cose'), '--list-signer', f('list-signer.jwks'), '--at', AT, DUMP);
+    assert.equal(dumped.status, 2);
+    assert.match(dumped.stderr, /TRUST_LIST_SIGNATURE/);
+    assert.equal(dumped.stdout, '');
+  });
+
+  it('usage errors exit 2', () => {
+    const usage = (...args) => assert.equal(cli(...args).status, 2, args.join(' '));
+    usage('trustlist');
+    usage('trustlist', 'frobnicate');
+    usage('trustlist', 'make', '--key', f('list-key.jwk'), '--id', 'x', '--sequence', '1', '--expires', '2026-07-01');
+    usage('trustlist', 'make', '--key', f('list-key.jwk'), '--id', 'x', '--sequence', '-1', '--expires', '2026-07-01', '--out', f('x.cose'));
+    usage('trustlist', 'show', f('list.cose'));
+    usage('dump', '--trust-list', f('list.cose'), DUMP);
+    fs.writeFileSync(f('any-issuer.txt'), 'serial:7f01\n');
+    assert.match(make('x.cose', '--revoked', f('any-issuer.txt')).stderr, /under an issuer only/);
+    fs.writeFileSync(f('private.jwks'), JSON.stringify({ keys: [JSON.parse(fs.readFileSync(f('list-key.jwk'), 'utf8'))] }));
+    assert.match(make('x.cose', '--jwks', f('private.jwks')).stderr, /private key/);
+  });
+});
