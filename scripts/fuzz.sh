@@ -44,6 +44,7 @@ max_len() {
     number) echo 1024 ;;
     chip) echo 300 ;;
     cbor | verify_dump) echo 70000 ;;
+    trust_list) echo 20000 ;;
     jwks | certs) echo 20000 ;;
     *) echo 4096 ;;
   esac
@@ -185,6 +186,10 @@ for mf in [fx / "dumps/manifest.json", fx / "interop/manifest.json"]:
 for c in cose:
     if c not in seen:
         put("verify_dump", c.name, header({}, {}) + c.read_bytes())
+
+# trust_list: the interop trust lists (tools/interop/make_trust_lists.py).
+for c in sorted((fx / "interop").glob("list-*.cose")):
+    put("trust_list", c.name, c.read_bytes())
 
 # jwks: the JWK sets, plus small JSON documents of the fixtures.
 for j in sorted((fx / "trust").glob("*.json")) + [fx / "interop/jwks.json", fx / "chip/manifest.json", fx / "interop/manifest.json"]:
