@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as cnid from '../node.mjs';
-import { makeTrustList, thumbprint } from './trust-list.js';
+import { makeDump, makeTrustList, thumbprint } from './sign.js';
 
 const PROG = 'cnid-verify';
 
@@ -74,6 +74,8 @@ const WORDS = {
     listRejected: (code) => `REJECTED (${code}): `,
     listTimes: 'valid:  ',
     fromList: (id, seq) => `from trust list ${id} #${seq}`,
+    keyWritten: (kid, a, b, c) => `TEST key ${kid}: wrote ${a}, ${b} (private) and ${c} (public JWK set)`,
+    dumpWritten: (file, n) => `wrote ${file}: a signed dump of ${n} bytes (TEST material)`,
     listContent: (keys, anchors, revocations) => `content: ${keys} key(s), ${anchors} anchor(s), ${revocations} revocation(s)`,
   },
   'zh-CN': {
@@ -126,6 +128,8 @@ const WORDS = {
     listRejected: (code) => `拒绝（${code}）：`,
     listTimes: '有效期：',
     fromList: (id, seq) => `来自信任列表 ${id} #${seq}`,
+    keyWritten: (kid, a, b, c) => `测试密钥 ${kid}：已写入 ${a}、${b}（私钥）和 ${c}（公钥 JWK 集）`,
+    dumpWritten: (file, n) => `已写入 ${file}：${n} 字节的签名 dump（测试材料）`,
     listContent: (keys, anchors, revocations) => `内容：${keys} 个密钥，${anchors} 个信任锚，${revocations} 条吊销`,
   },
 };
@@ -184,6 +188,9 @@ const SYNOPSIS = `Usage:
   ${PROG} trustlist make --key FILE [--kid KID] --id ID --sequence N --expires TIME [--issued TIME]
                [--jwks FILE...] [--anchor FILE...] [--revoked FILE...] --out FILE
   ${PROG} trustlist show --signer FILE [--signer FILE...] [--at TIME] [--json] LIST
+  ${PROG} dev keygen [--kid KID] --out PREFIX
+  ${PROG} dev sign --key FILE [--kid KID] [--x5chain CERT...] [--nonce HEX] [--aad HEX]
+               [--read-at TIME] [--reader-id ID] --out FILE TEXT.bin [PHOTO.bin]
   ${PROG} --help | --version
 Every command takes --lang zh-CN|en (default: from LC_ALL, LC_MESSAGES or LANG).`;
 
@@ -273,6 +280,15 @@ trustlist show
          Verify LIST with the pinned --signer key(s) or certificate(s) and print what it holds; exit 0
          accepted, 1 rejected (TRUST_LIST_* code), 2 usage or unreadable file.
 
+dev      The signer kit for reader vendors: TEST material only (every kid says TEST). Real reader keys
+         belong in an HSM that signs the same bytes (docs/integrator-guide.md).
+  keygen   a P-256 key pair: PREFIX.jwk and PREFIX.pem (private), PREFIX.pub.jwks (the JWK set a
+           verifier trusts); --kid (default reader-TEST-<random>; "-TEST" is added when missing)
+  sign     a signed dump of TEXT.bin (the 256-byte text block) and optionally PHOTO.bin (1024 bytes)
+           with the key (PEM or JWK): kid in the protected header (--kid, default the JWK's), and/or
+           --x5chain certificate files (PEM or DER, signer first) in the unprotected header;
+           --read-at (default now), --nonce, --aad, --reader-id as in the dump format
+
 TIME     2026-06-01 or 2026-06-01T08:00[:00[.000]] without an offset is China Standard Time
          (UTC+08:00); with Z or an offset (2026-06-01T00:00:00Z, 2026-06-01T08:00+08:00) it is that
          instant; digits only are epoch milliseconds; @DIGITS are Unix seconds. The same rule for
@@ -298,6 +314,9 @@ const USAGE_ZH = `用法：
   ${PROG} trustlist make --key 文件 [--kid KID] --id ID --sequence N --expires 时间 [--issued 时间]
                [--jwks 文件...] [--anchor 文件...] [--revoked 文件...] --out 文件
   ${PROG} trustlist show --signer 文件 [--signer 文件...] [--at 时间] [--json] 列表
+  ${PROG} dev keygen [--kid KID] --out 前缀
+  ${PROG} dev sign --key 文件 [--kid KID] [--x5chain 证书...] [--nonce 十六进制] [--aad 十六进制]
+               [--read-at 时间] [--reader-id ID] --out 文件 TEXT.bin [PHOTO.bin]
   ${PROG} --help | --version
 所有命令都接受 --lang zh-CN|en（默认取自 LC_ALL、LC_MESSAGES 或 LANG）。
 
@@ -341,6 +360,14 @@ trustlist make
 trustlist show
          用固定的 --signer 密钥或证书核验列表并显示其内容；退出状态 0 通过，1 拒绝（TRUST_LIST_* 代码），
          2 用法错误或文件无法读取。
+
+dev      面向读卡器厂商的签名工具：仅生成测试材料（kid 均含 TEST）。正式的读卡器密钥应保存在 HSM 中，
+         由 HSM 对同样的字节签名（docs/integrator-guide.md）。
+  keygen   生成 P-256 密钥对：前缀.jwk 和 前缀.pem（私钥）、前缀.pub.jwks（核验方信任的 JWK 集）；
+           --kid（默认 reader-TEST-<随机>；缺少时自动加上 "-TEST"）
+  sign     用该密钥（PEM 或 JWK）为 TEXT.bin（256 字节文本块）及可选的 PHOTO.bin（1024 字节）生成签名 dump：
+           kid 放在受保护头部（--kid，默认取 JWK 的 kid），和/或 --x5chain 证书文件（PEM 或 DER，签名者在前）
+           放在非保护头部；--read-at（默认现在）、--nonce、--aad、--reader-id 同 dump 格式
 
 时间     2026-06-01 或不带时区的 2026-06-01T08:00[:00[.000]] 为中国标准时间（UTC+08:00）；带 Z 或时区偏移
          时为该时刻；纯数字为纪元毫秒；@数字 为 Unix 秒。
@@ -1207,6 +1234,100 @@ function cmdTrustlistShow(argv) {
   }
 }
 
+// --- dev: the signer kit (test material) -----------------------------------------------------
+
+/** A kid marked as test material. */
+const testKid = (kid) => (/TEST/.test(kid) ? kid : `${kid}-TEST`);
+
+function writeOut(file, data) {
+  try {
+    fs.writeFileSync(file, data);
+  } catch (e) {
+    throw new FileError(`cannot write ${file}: ${e.message}`);
+  }
+}
+
+function cmdDevKeygen(argv) {
+  const { values, positionals } = parse(argv, { kid: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+  if (values.help) {
+    out(usage());
+    return 0;
+  }
+  if (values.out === undefined) throw new UsageError('dev keygen needs --out PREFIX');
+  if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
+  const kid = testKid(values.kid ?? `reader-TEST-${crypto.randomBytes(4).toString('hex')}`);
+  const { privateKey, publicKey } = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const pub = { ...publicKey.export({ format: 'jwk' }), kid, alg: 'ES256', use: 'sig' };
+  writeOut(`${values.out}.jwk`, `${JSON.stringify({ ...privateKey.export({ format: 'jwk' }), kid, alg: 'ES256' }, null, 2)}\n`);
+  writeOut(`${values.out}.pem`, privateKey.export({ format: 'pem', type: 'pkcs8' }));
+  writeOut(`${values.out}.pub.jwks`, `${JSON.stringify({ keys: [pub] }, null, 2)}\n`);
+  out(text`${t('keyWritten', kid, `${values.out}.jwk`, `${values.out}.pem`, `${values.out}.pub.jwks`)}`);
+  return 0;
+}
+
+/** A certificate file (PEM or DER) as DER. */
+function certificateDer(file) {
+  try {
+    return derOf(readFile(file, 'certificate'));
+  } catch (e) {
+    throw e instanceof FileError ? e : new FileError(`${file}: not an X.509 certificate: ${e.message}`);
+  }
+}
+
+function cmdDevSign(argv) {
+  const { values, positionals } = parse(argv, {
+    key: { type: 'string' },
+    kid: { type: 'string' },
+    x5chain: { type: 'string', multiple: true },
+    nonce: { type: 'string' },
+    aad: { type: 'string' },
+    'read-at': { type: 'string' },
+    'reader-id': { type: 'string' },
+    out: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    out(usage());
+    return 0;
+  }
+  if (values.key === undefined || values.out === undefined) throw new UsageError('dev sign needs --key FILE and --out FILE');
+  if (positionals.length < 1 || positionals.length > 2) throw new UsageError('dev sign takes TEXT.bin and optionally PHOTO.bin');
+  const { key, kid: jwkKid } = readPrivateKey(values.key);
+  const x5chain = (values.x5chain ?? []).map(certificateDer);
+  const kid = values.kid ?? (x5chain.length === 0 ? jwkKid : undefined);
+  if (kid === undefined && x5chain.length === 0) throw new UsageError('dev sign needs --kid or --x5chain (the key file has no kid)');
+  const block = (file, size, what) => {
+    const b = Uint8Array.from(readFile(file, what));
+    if (b.length !== size) throw new FileError(`${file}: the ${what} must be exactly ${size} bytes, it is ${b.length}`);
+    return b;
+  };
+  const { bytes } = makeDump({
+    text: block(positionals[0], 256, 'text block'),
+    photo: positionals[1] === undefined ? undefined : block(positionals[1], 1024, 'photo block'),
+    readAt: Math.floor((values['read-at'] === undefined ? Date.now() : parseTime(values['read-at'])) / 1000),
+    nonce: values.nonce === undefined ? undefined : hexBytes(values.nonce, '--nonce'),
+    readerId: values['reader-id'],
+    key,
+    kid: kid === undefined ? undefined : testKid(kid),
+    x5chain,
+    externalAad: values.aad === undefined ? undefined : hexBytes(values.aad, '--aad'),
+  });
+  writeOut(values.out, bytes);
+  out(text`${t('dumpWritten', values.out, bytes.length)}`);
+  return 0;
+}
+
+function cmdDev(argv) {
+  const [sub, ...rest] = argv;
+  if (sub === 'keygen') return cmdDevKeygen(rest);
+  if (sub === 'sign') return cmdDevSign(rest);
+  if (sub === '--help' || sub === '-h' || sub === undefined) {
+    out(usage());
+    return sub === undefined ? 2 : 0;
+  }
+  throw new UsageError(`unknown dev command ${JSON.stringify(sub)} (keygen or sign)`);
+}
+
 function cmdTrustlist(argv) {
   const [sub, ...rest] = argv;
   if (sub === 'make') return cmdTrustlistMake(rest);
@@ -1231,6 +1352,8 @@ function main(args) {
       return cmdDump(rest);
     case 'trustlist':
       return cmdTrustlist(rest);
+    case 'dev':
+      return cmdDev(rest);
     case 'generate':
       return cmdGenerate(rest);
     case 'mask':

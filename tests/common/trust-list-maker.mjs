@@ -1,11 +1,11 @@
-// Test helpers over the package's list producer (pkg/bin/trust-list.js): fresh list-signing keys
+// Test helpers over the package's list producer (pkg/bin/sign.js): fresh list-signing keys
 // and the default fields of a list. Test material only.
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const PKG = process.env.CNID_PKG_DIR ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'pkg');
-const producer = await import(pathToFileURL(path.join(PKG, 'bin', 'trust-list.js')).href);
+const producer = await import(pathToFileURL(path.join(PKG, 'bin', 'sign.js')).href);
 
 /** A fresh P-256 key pair with its public JWK (kid set). */
 export function keyPair(kid) {

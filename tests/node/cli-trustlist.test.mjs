@@ -93,3 +93,59 @@ describe('cnid-verify trustlist', () => {
     assert.match(make('x.cose', '--jwks', f('private.jwks')).stderr, /private key/);
   });
 });
+
+/** The fixture PKI's signer key (tools/fixture-gen derives it from this label; TEST KEY). */
+function testSignerPem() {
+  const d = crypto.createHash('sha256').update('cnid-verify test signer').digest();
+  const ecdh = crypto.createECDH('prime256v1');
+  ecdh.setPrivateKey(d);
+  const pub = ecdh.getPublicKey();
+  const b64 = (b) => Buffer.from(b).toString('base64url');
+  const key = crypto.createPrivateKey({ key: { kty: 'EC', crv: 'P-256', d: b64(d), x: b64(pub.subarray(1, 33)), y: b64(pub.subarray(33)) }, format: 'jwk' });
+  return key.export({ format: 'pem', type: 'pkcs8' });
+}
+
+describe('cnid-verify dev (the signer kit)', () => {
+  const TEXT = path.join(FIXTURES, 'chip', 'y-specimen.bin');
+
+  it('keygen, then sign with the kid: the dump verifies with the public JWK set, nonce and AAD included', () => {
+    const made = cli('dev', 'keygen', '--kid', 'vendor-reader-7', '--out', f('r7'));
+    assert.equal(made.status, 0, made.stderr);
+    const pub = JSON.parse(fs.readFileSync(f('r7.pub.jwks'), 'utf8'));
+    assert.equal(pub.keys[0].kid, 'vendor-reader-7-TEST', 'marked as test material');
+    assert.ok(!('d' in pub.keys[0]));
+    const signed = cli('dev', 'sign', '--key', f('r7.jwk'), '--nonce', '00112233445566778899', '--aad', 'cafe', '--read-at', '@1780272000', '--reader-id', 'VENDOR-7', '--out', f('d.cose'), TEXT);
+    assert.equal(signed.status, 0, signed.stderr);
+    const verify = (...more) => cli('dump', '--trust', f('r7.pub.jwks'), '--at', AT, '--json', ...more, f('d.cose'));
+    const ok = verify('--nonce', '00112233445566778899', '--aad', 'cafe');
+    assert.equal(ok.status, 0, ok.stdout);
+    const r = JSON.parse(ok.stdout)[0];
+    assert.equal(r.readerId, 'VENDOR-7');
+    assert.equal(r.signer.kid, 'vendor-reader-7-TEST');
+    const failed = (out) => JSON.parse(out.stdout)[0].checks.filter((c) => c.status === 'failed').map((c) => c.id);
+    assert.deepEqual(failed(verify('--nonce', '00112233445566778899')), ['SIGNATURE'], 'the AAD is signed');
+    assert.deepEqual(failed(verify('--nonce', '99112233445566778899', '--aad', 'cafe')), ['NONCE']);
+    // The PEM private key with an explicit kid signs the same way.
+    assert.equal(cli('dev', 'sign', '--key', f('r7.pem'), '--kid', 'vendor-reader-7-TEST', '--read-at', '@1780272000', '--out', f('p.cose'), TEXT).status, 0);
+    assert.equal(cli('dump', '--trust', f('r7.pub.jwks'), '--at', AT, f('p.cose')).status, 0);
+  });
+
+  it('sign with an x5chain: the dump verifies against the root', () => {
+    fs.writeFileSync(f('signer.pem'), testSignerPem());
+    const chain = ['--x5chain', path.join(TRUST, 'test-signer.pem'), '--x5chain', path.join(TRUST, 'test-intermediate.pem')];
+    const signed = cli('dev', 'sign', '--key', f('signer.pem'), ...chain, '--read-at', '@1780272000', '--out', f('x.cose'), TEXT);
+    assert.equal(signed.status, 0, signed.stderr);
+    const r = cli('dump', '--trust', path.join(TRUST, 'test-root.pem'), '--at', AT, '--json', f('x.cose'));
+    assert.equal(r.status, 0, r.stdout);
+    assert.equal(JSON.parse(r.stdout)[0].signer.method, 'x5chain');
+  });
+
+  it('usage and input errors exit 2', () => {
+    const usage = (...args) => assert.equal(cli(...args).status, 2, args.join(' '));
+    usage('dev');
+    usage('dev', 'keygen');
+    usage('dev', 'sign', '--key', f('r7.jwk'), TEXT);
+    usage('dev', 'sign', '--key', f('r7.jwk'), '--out', f('y.cose'), path.join(TRUST, 'test-jwks.json'));
+    usage('dev', 'sign', '--key', f('list-signer.jwks'), '--out', f('y.cose'), TEXT);
+  });
+});

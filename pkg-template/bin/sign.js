@@ -1,6 +1,9 @@
-// Making signed trust lists (docs/spec/trust-list.md) with node:crypto: the producer side, for
-// `cnid-verify trustlist make` and for tests. Verifying lists is the library's job
-// (TrustStore.addTrustList); nothing here decides whether a list is trusted.
+// The producer side, with node:crypto: signed chip dumps (docs/spec/dump-format.md; `cnid-verify dev
+// sign`, the signer kit for reader vendors) and signed trust lists (docs/spec/trust-list.md;
+// `cnid-verify trustlist make`), and tests. Verifying is the library's job (verifyDump,
+// TrustStore.addTrustList); nothing here decides whether anything is trusted. Real signing keys
+// belong in an HSM: these functions take a node:crypto KeyObject, which may wrap one (via an engine
+// or a KeyObject from a PKCS#11 bridge), but the CLI reads key files, for test material.
 
 import crypto from 'node:crypto';
 
@@ -63,11 +66,37 @@ export function cbor(value) {
  */
 export function makeTrustList({ fields, key, kid, protectedHeader }) {
   const header = protectedHeader ?? new Map([[1, -7], [3, CONTENT_TYPE], [4, new TextEncoder().encode(kid)]]);
-  const protectedBytes = cbor(header);
   const payload = cbor(new Map(Object.entries(fields).map(([k, v]) => [Number(k), v])));
-  const toBeSigned = cbor(['Signature1', protectedBytes, new Uint8Array(0), payload]);
+  return sign1({ protectedHeader: header, payload, key }).bytes;
+}
+
+/** COSE_Sign1 (tag 18) over `payload` (bytes) with ES256 r ‖ s: `protectedHeader` and `unprotected` are Maps. */
+export function sign1({ protectedHeader, unprotected = new Map(), payload, key, externalAad = new Uint8Array(0) }) {
+  const protectedBytes = cbor(protectedHeader);
+  const toBeSigned = cbor(['Signature1', protectedBytes, externalAad, payload]);
   const signature = crypto.sign('sha256', toBeSigned, { key, dsaEncoding: 'ieee-p1363' });
-  return cbor({ tag: 18, value: [protectedBytes, new Map(), payload, new Uint8Array(signature)] });
+  return { bytes: cbor({ tag: 18, value: [protectedBytes, unprotected, payload, new Uint8Array(signature)] }), protectedBytes, toBeSigned, signature: new Uint8Array(signature) };
+}
+
+/**
+ * A signed chip dump (dump-format.md §1-§3): the 256-byte `text` block, optional 1024-byte `photo` and
+ * `fingerprint`, `readAt` (Unix seconds), optional `nonce` (8-64 bytes), `readerId`, `chipSerial`;
+ * signed with `key` under `kid` (protected header) and/or with `x5chain` (DER certificates, signer
+ * first, unprotected header). Returns { bytes, protectedBytes, toBeSigned, signature }.
+ */
+export function makeDump({ text, photo, fingerprint, readAt, nonce, readerId, chipSerial, key, kid, x5chain, externalAad }) {
+  const fields = new Map([[0, 1], [1, text]]);
+  if (photo) fields.set(2, photo);
+  if (fingerprint) fields.set(3, fingerprint);
+  fields.set(4, readAt);
+  if (nonce) fields.set(5, nonce);
+  if (readerId) fields.set(6, readerId);
+  if (chipSerial) fields.set(7, chipSerial);
+  const protectedHeader = new Map([[1, -7]]);
+  if (kid !== undefined) protectedHeader.set(4, new TextEncoder().encode(kid));
+  const unprotected = new Map();
+  if (x5chain && x5chain.length > 0) unprotected.set(33, x5chain.length === 1 ? x5chain[0] : x5chain);
+  return sign1({ protectedHeader, unprotected, payload: cbor(fields), key, externalAad });
 }
 
 /** The RFC 7638 SHA-256 thumbprint of a P-256 public key (a KeyObject), as bytes (spec §2, key 9). */
