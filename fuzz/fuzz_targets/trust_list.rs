@@ -40,9 +40,9 @@ fuzz_target!(|data: &[u8]| {
     let mut store = TrustStore::new();
     match add_trust_list(&mut store, &list, None) {
         Ok(first) => {
-            assert!(!first.unchanged);
+            assert!(!first.changes.unchanged);
             let again = add_trust_list(&mut store, &list, None).expect("the same list again");
-            assert!(again.unchanged);
+            assert!(again.changes.unchanged);
         }
         Err(e) => {
             assert_eq!(e.code.as_str(), "TRUST_LIST_MALFORMED");

@@ -6,23 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { keyPair, listFields, makeTrustList } from '../common/trust-list-maker.mjs';
-import { FIXTURES, PKG_DIR, assertPkgBuilt, launchBrowser, newPage, serveStatic } from './lib/browser.mjs';
+import { FIXTURES, PKG_DIR, servedPage } from './lib/browser.mjs';
 
 describe('trust lists in Chromium', () => {
-  let server;
-  let browser;
-  let session;
-  before(async () => {
-    assertPkgBuilt();
-    server = await serveStatic({ pkg: PKG_DIR });
-    browser = await launchBrowser();
-    session = await newPage(browser);
-    await session.page.goto(`http://127.0.0.1:${server.address().port}/`);
-  });
-  after(async () => {
-    await browser?.close();
-    server?.close();
-  });
+  const served = servedPage(before, after, { pkg: PKG_DIR });
 
   it('load a list with the pinned signer, verify a dump through it; a tampered list changes nothing', async () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'dumps', 'manifest.json'), 'utf8'));
@@ -40,7 +27,7 @@ describe('trust lists in Chromium', () => {
       dump: fs.readFileSync(path.join(FIXTURES, 'dumps', c.file)).toString('base64'),
       options: { at, maxAgeSeconds: c.options.maxAgeSeconds },
     };
-    const out = await session.page.evaluate(async ({ signer, list, tampered, dump, options }) => {
+    const out = await served.session.page.evaluate(async ({ signer, list, tampered, dump, options }) => {
       const web = await import('/pkg/web.js');
       await web.init();
       const bytes = (b64) => Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
@@ -68,6 +55,6 @@ describe('trust lists in Chromium', () => {
     const from = { id: 'cn.example.readers-TEST', sequence: 2 };
     assert.deepEqual(out.sync, { ok: true, trustList: from, engine: 'wasm' });
     assert.deepEqual(out.async, { ok: true, trustList: from, engine: 'webcrypto' });
-    assert.deepEqual(session.problems, []);
+    assert.deepEqual(served.session.problems, []);
   });
 });

@@ -6,28 +6,14 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { portableGroups, wycheproofP1363 } from '../common/engine-cases.mjs';
-import { PKG_DIR, ROOT, assertPkgBuilt, launchBrowser, newPage, serveStatic } from './lib/browser.mjs';
+import { PKG_DIR, ROOT, servedPage } from './lib/browser.mjs';
 
 describe('WebCrypto engine in Chromium: the same reports as the built-in p256', () => {
-  let server;
-  let browser;
-  let session;
-  before(async () => {
-    assertPkgBuilt();
-    server = await serveStatic({ pkg: PKG_DIR, common: path.join(ROOT, 'tests', 'common') });
-    browser = await launchBrowser();
-    session = await newPage(browser);
-    // http://127.0.0.1 is a secure context: crypto.subtle exists.
-    await session.page.goto(`http://127.0.0.1:${server.address().port}/`);
-  });
-  after(async () => {
-    await browser?.close();
-    server?.close();
-  });
+  const served = servedPage(before, after, { pkg: PKG_DIR, common: path.join(ROOT, 'tests', 'common') });
 
   it('every fixture and interop dump and the mutated corpus, batched and one by one', async () => {
     const groups = portableGroups();
-    const out = await session.page.evaluate(async (groups) => {
+    const out = await served.session.page.evaluate(async (groups) => {
       const web = await import('/pkg/web.js');
       await web.init();
       const { compareEngines } = await import('/common/engine-equivalence.js');
@@ -37,11 +23,11 @@ describe('WebCrypto engine in Chromium: the same reports as the built-in p256', 
     assert.ok(out.dumps > 900, `${out.dumps} dumps`);
     assert.ok(out.engines.webcrypto > 50, JSON.stringify(out.engines));
     assert.equal(out.engines.wasm, undefined, JSON.stringify(out.engines));
-    assert.deepEqual(session.problems, []);
+    assert.deepEqual(served.session.problems, []);
   });
 
   it('every Wycheproof P1363 vector through the WebCrypto curve step', async () => {
-    const out = await session.page.evaluate(async (set) => {
+    const out = await served.session.page.evaluate(async (set) => {
       const { webCryptoCurveStep } = await import('/pkg/facade.js');
       const { wycheproof } = await import('/common/engine-equivalence.js');
       return wycheproof(webCryptoCurveStep(crypto.subtle), set);

@@ -287,16 +287,17 @@ export type TrustListResult = {
   sequence: number;
   issuedAtMs: number;
   expiresAtMs: number;
+  /** Who signed the list (one of the list signers). */
+  signer: SignerInfo | null;
+  warnings: Array<Issue<string>>;
   /** The store already held this very version: nothing changed. */
   unchanged: boolean;
   keysAdded: number;
   keysRemoved: number;
   anchorsAdded: number;
   anchorsRemoved: number;
+  /** Revocation entries that were new to the store. */
   revocationsAdded: number;
-  /** Who signed the list (one of the list signers). */
-  signer: SignerInfo | null;
-  warnings: Array<Issue<string>>;
 };
 /**
  * Result of a revocation call: feedback, so that a revocation that

@@ -1180,7 +1180,7 @@ mod trust_lists {
     fn a_list_trusts_its_keys_and_the_report_names_it() {
         let mut ts = TrustStore::new();
         let out = add(&mut ts, &L::new(), None).unwrap();
-        assert_eq!((out.unchanged, out.keys_added, out.revocations_added), (false, 1, 2));
+        assert_eq!((out.changes.unchanged, out.changes.keys_added, out.changes.revocations_added), (false, 1, 2));
         let r = jwk_dump_ok(&ts);
         assert!(r.ok, "{:?}", r.failed_checks());
         let from = r.signer.as_ref().and_then(|s| s.trust_list.clone());
@@ -1196,7 +1196,7 @@ mod trust_lists {
     fn rollback_conflict_and_the_same_version_again() {
         let mut ts = TrustStore::new();
         add(&mut ts, &L::new(), None).unwrap();
-        assert!(add(&mut ts, &L::new(), None).unwrap().unchanged);
+        assert!(add(&mut ts, &L::new(), None).unwrap().changes.unchanged);
         assert_eq!(add(&mut ts, &L::new().with(2, E::U(6)), None).unwrap_err(), MisuseCode::TrustListRollback);
         let other = L::new().with(7, E::A(vec![E::T("reader-9".into())]));
         assert_eq!(add(&mut ts, &other, None).unwrap_err(), MisuseCode::TrustListConflict);
@@ -1213,7 +1213,7 @@ mod trust_lists {
         add(&mut ts, &L::new(), None).unwrap();
         let v8 = L::new().with(2, E::U(8)).without(5).without(7);
         let out = add(&mut ts, &v8, None).unwrap();
-        assert_eq!((out.keys_added, out.keys_removed), (0, 1));
+        assert_eq!((out.changes.keys_added, out.changes.keys_removed), (0, 1));
         assert_eq!(failed(&jwk_dump_ok(&ts)), ["SIGNER"]);
         assert_eq!(ts.revoked_kids(), ["reader-0"], "revocations of earlier versions stay");
         // A key the app added itself stays when the list drops it.

@@ -18,7 +18,7 @@ use crate::core::engine::CurveEngine;
 use crate::core::i18n::Locale;
 use crate::core::i18n::{Text, TrustKey as T};
 use crate::core::trust::Warning;
-use crate::core::trust::{HeldList, Note, Source, TrustListOutcome, TrustStore, WarningCode};
+use crate::core::trust::{HeldList, ListChanges, Note, Source, TrustListOutcome, TrustStore, WarningCode};
 use serde::Serialize;
 
 /// Largest trust list accepted (spec §1).
@@ -127,13 +127,9 @@ pub struct TrustListResult {
     pub issued_at_ms: EpochSeconds,
     #[cfg_attr(test, ts(type = "number"))]
     pub expires_at_ms: EpochSeconds,
-    /// The store already held this very version: nothing changed.
-    pub unchanged: bool,
-    pub keys_added: usize,
-    pub keys_removed: usize,
-    pub anchors_added: usize,
-    pub anchors_removed: usize,
-    pub revocations_added: usize,
+    #[serde(flatten)]
+    #[cfg_attr(test, ts(flatten))]
+    pub changes: ListChanges,
     /// Who signed the list (one of the list signers).
     pub signer: Option<SignerInfo>,
     #[cfg_attr(test, ts(type = "Array<Issue<string>>"))]
@@ -148,12 +144,7 @@ impl TrustListResult {
             sequence: list.sequence,
             issued_at_ms: secs(list.issued_at),
             expires_at_ms: secs(list.expires_at),
-            unchanged: outcome.unchanged,
-            keys_added: outcome.keys_added,
-            keys_removed: outcome.keys_removed,
-            anchors_added: outcome.anchors_added,
-            anchors_removed: outcome.anchors_removed,
-            revocations_added: outcome.revocations_added,
+            changes: outcome.changes.clone(),
             signer: list.signer.clone(),
             warnings: outcome.warnings.iter().map(|n| n.render(locale)).collect(),
         }
@@ -180,7 +171,8 @@ pub fn add_trust_list(
         }
         if list.sequence == held.sequence {
             if held.digest == list.digest {
-                return Ok(TrustListOutcome { unchanged: true, ..TrustListOutcome::default() });
+                let changes = ListChanges { unchanged: true, ..ListChanges::default() };
+                return Ok(TrustListOutcome { changes, warnings: Vec::new() });
             }
             let m = Text::new(T::ListConflict).with("id", list.id.clone()).with("sequence", list.sequence);
             return Err(ListRejection { code: MisuseCode::TrustListConflict, reason: None, text: m });

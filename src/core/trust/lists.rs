@@ -15,9 +15,11 @@ pub struct ListRef {
     pub sequence: u64,
 }
 
-/// What accepting a list did to the store.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct TrustListOutcome {
+/// What accepting a list changed in the store (also the counts of `addTrustList`'s result).
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ListChanges {
     /// The store already held this very version: nothing changed.
     pub unchanged: bool,
     pub keys_added: usize,
@@ -26,6 +28,12 @@ pub struct TrustListOutcome {
     pub anchors_removed: usize,
     /// Revocation entries that were new to the store.
     pub revocations_added: usize,
+}
+
+/// What accepting a list did to the store.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TrustListOutcome {
+    pub changes: ListChanges,
     pub warnings: Vec<Note>,
 }
 
@@ -63,7 +71,7 @@ impl TrustStore {
         let revocations_before = next.revocation_count();
         let warnings = fill(&mut next)?;
         next.lists.insert(id.to_owned(), held);
-        let outcome = TrustListOutcome {
+        let changes = ListChanges {
             unchanged: false,
             // Net of what the new version carries again.
             keys_added: (next.keys.len() + keys_removed).saturating_sub(self.keys.len()),
@@ -71,8 +79,8 @@ impl TrustStore {
             anchors_added: (next.anchors.len() + anchors_removed).saturating_sub(self.anchors.len()),
             anchors_removed: self.anchors.len().saturating_sub(next.anchors.len()),
             revocations_added: next.revocation_count() - revocations_before,
-            warnings,
         };
+        let outcome = TrustListOutcome { changes, warnings };
         next.link_cache = std::mem::take(&mut self.link_cache);
         next.cert_cache = std::mem::take(&mut self.cert_cache);
         *self = next;

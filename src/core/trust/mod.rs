@@ -49,7 +49,7 @@ use p256::ecdsa::VerifyingKey;
 use crate::core::engine::QuestionId;
 use serde::Serialize;
 
-pub use lists::{ListRef, TrustListOutcome};
+pub use lists::{ListChanges, ListRef, TrustListOutcome};
 pub use serial::normalize_serial_hex;
 pub use x509::CertInfo;
 pub(crate) use x509::ParsedCert;

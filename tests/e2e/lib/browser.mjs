@@ -101,3 +101,24 @@ export function serveStatic(roots) {
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
+
+/**
+ * A served page for a describe block: `serveStatic(roots)` on 127.0.0.1 (a secure context), a
+ * headless Chromium and a page opened at `/`, closed after the block. Returns an object whose
+ * `session` ({ page, problems }) is set once the block's hooks have run.
+ */
+export function servedPage(before, after, roots) {
+  const state = { session: null, server: null, browser: null };
+  before(async () => {
+    assertPkgBuilt();
+    state.server = await serveStatic(roots);
+    state.browser = await launchBrowser();
+    state.session = await newPage(state.browser);
+    await state.session.page.goto(`http://127.0.0.1:${state.server.address().port}/`);
+  });
+  after(async () => {
+    await state.browser?.close();
+    state.server?.close();
+  });
+  return state;
+}
