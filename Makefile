@@ -61,11 +61,13 @@ test: tools
 	cargo fmt --manifest-path fuzz/Cargo.toml --all --check
 	cargo clippy --locked --workspace --all-targets -- -D warnings
 	cargo clippy --locked --no-default-features --lib -- -D warnings
+	cargo clippy --locked --features signing --lib --tests -- -D warnings
 	cargo clippy --locked --target wasm32-unknown-unknown --lib -- -D warnings
 	cargo clippy --locked --target wasm32-unknown-unknown --no-default-features --lib -- -D warnings
 	@echo "== native Rust tests (full build, then the numbers-only build: --no-default-features) =="
 	cargo test --locked
 	cargo test --locked --no-default-features --lib
+	cargo test --locked --features signing --lib core::sign
 	@echo "== generated tables are up to date =="
 	python3 tools/gen_tables.py --check
 	@echo "== wasm tests: Node and headless Chromium (wasm-pack test, no downloads: --mode no-install) =="

@@ -25,5 +25,7 @@ pub mod engine;
 pub mod hex;
 #[cfg(feature = "dumps")]
 pub mod json;
+#[cfg(feature = "signing")]
+pub mod sign;
 #[cfg(feature = "dumps")]
 pub mod trust;

@@ -1,0 +1,345 @@
+//! The producer side (feature `signing`, never in the wasm builds): signed chip dumps
+//! (docs/spec/dump-format.md) and signed trust lists (docs/spec/trust-list.md), for a reader
+//! vendor's Rust firmware or service. The same bytes as the CLI's `dev sign` and `trustlist make`
+//! (pkg-template/bin/sign.js). A key in an HSM: implement [`Es256Signer`] over it; the
+//! crate's own [`p256::ecdsa::SigningKey`] implements it for tests and for keys held in memory.
+//!
+//! Nothing here checks what it signs beyond the sizes the formats fix: verify what you produce
+//! with [`crate::core::dump::verify_dump`] or [`crate::core::dump::trust_list::verify_trust_list`].
+
+use p256::ecdsa::signature::Signer;
+use p256::ecdsa::{Signature, SigningKey};
+
+use crate::core::cbor::{encode_array_header, encode_bytes, encode_head, encode_int, encode_map_header, encode_text};
+use crate::core::dump::sig_structure;
+use crate::core::dump::trust_list::CONTENT_TYPE;
+
+/// Makes an ES256 signature: r ‖ s, 64 bytes, over `message` (ECDSA P-256 with SHA-256).
+pub trait Es256Signer {
+    fn sign_es256(&self, message: &[u8]) -> Result<[u8; 64], SignError>;
+}
+
+impl Es256Signer for SigningKey {
+    fn sign_es256(&self, message: &[u8]) -> Result<[u8; 64], SignError> {
+        let sig: Signature = self.sign(message);
+        sig.to_bytes().as_slice().try_into().map_err(|_| SignError("the signature is not 64 bytes"))
+    }
+}
+
+/// Why nothing was signed: an input the format does not allow, or the signer's failure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignError(pub &'static str);
+
+impl std::fmt::Display for SignError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl std::error::Error for SignError {}
+
+/// Who signs a dump: a kid (protected header) and/or an x5chain (DER certificates, signer first,
+/// unprotected header).
+#[derive(Debug, Clone, Default)]
+pub struct SignerId<'a> {
+    pub kid: Option<&'a [u8]>,
+    pub x5chain: &'a [&'a [u8]],
+}
+
+/// The content of a dump (dump-format.md §2).
+#[derive(Debug, Clone, Default)]
+pub struct DumpContent<'a> {
+    /// The 256-byte text block, as the chip returned it.
+    pub text: &'a [u8],
+    pub photo: Option<&'a [u8]>,
+    pub fingerprint: Option<&'a [u8]>,
+    /// Unix seconds.
+    pub read_at: u64,
+    pub nonce: Option<&'a [u8]>,
+    pub reader_id: Option<&'a str>,
+    pub chip_serial: Option<&'a [u8]>,
+}
+
+/// A signed dump: COSE_Sign1 (tag 18) of `content`, signed by `signer` for `who`, with
+/// `external_aad` (empty unless agreed with the app).
+pub fn sign_dump(
+    content: &DumpContent<'_>,
+    who: &SignerId<'_>,
+    external_aad: &[u8],
+    signer: &dyn Es256Signer,
+) -> Result<Vec<u8>, SignError> {
+    check_sizes(content)?;
+    if who.kid.is_none() && who.x5chain.is_empty() {
+        return Err(SignError("a dump needs a kid or an x5chain"));
+    }
+    let mut payload = Vec::new();
+    let fields = [
+        Some((0, Field::Uint(1))),
+        Some((1, Field::Bytes(content.text))),
+        content.photo.map(|b| (2, Field::Bytes(b))),
+        content.fingerprint.map(|b| (3, Field::Bytes(b))),
+        Some((4, Field::Uint(content.read_at))),
+        content.nonce.map(|b| (5, Field::Bytes(b))),
+        content.reader_id.map(|t| (6, Field::Text(t))),
+        content.chip_serial.map(|b| (7, Field::Bytes(b))),
+    ];
+    let present: Vec<_> = fields.into_iter().flatten().collect();
+    encode_map_header(present.len(), &mut payload);
+    for (key, value) in present {
+        encode_head(0, key, &mut payload);
+        value.encode(&mut payload);
+    }
+    let mut protected = Vec::new();
+    encode_map_header(1 + usize::from(who.kid.is_some()), &mut protected);
+    encode_int(1, &mut protected);
+    encode_int(-7, &mut protected);
+    if let Some(kid) = who.kid {
+        encode_int(4, &mut protected);
+        encode_bytes(kid, &mut protected);
+    }
+    let mut unprotected = Vec::new();
+    match who.x5chain {
+        [] => encode_map_header(0, &mut unprotected),
+        [one] => {
+            encode_map_header(1, &mut unprotected);
+            encode_int(33, &mut unprotected);
+            encode_bytes(one, &mut unprotected);
+        }
+        chain => {
+            encode_map_header(1, &mut unprotected);
+            encode_int(33, &mut unprotected);
+            encode_array_header(chain.len(), &mut unprotected);
+            for cert in chain {
+                encode_bytes(cert, &mut unprotected);
+            }
+        }
+    }
+    sign1(&protected, &unprotected, &payload, external_aad, signer)
+}
+
+/// The sizes dump-format.md §2 fixes.
+fn check_sizes(c: &DumpContent<'_>) -> Result<(), SignError> {
+    if c.text.len() != 256 {
+        return Err(SignError("the text block must be exactly 256 bytes"));
+    }
+    if c.photo.is_some_and(|p| p.len() != 1024) || c.fingerprint.is_some_and(|p| p.len() != 1024) {
+        return Err(SignError("photo and fingerprint blocks must be exactly 1024 bytes"));
+    }
+    if c.nonce.is_some_and(|n| !(8..=64).contains(&n.len())) {
+        return Err(SignError("a nonce must be 8 to 64 bytes"));
+    }
+    Ok(())
+}
+
+/// A trust list's payload fields (trust-list.md §2).
+#[derive(Debug, Clone, Default)]
+pub struct ListContent<'a> {
+    pub id: &'a str,
+    pub sequence: u64,
+    pub issued_at: u64,
+    pub expires_at: u64,
+    /// One JWK set (JSON text) of public keys.
+    pub jwks: Option<&'a str>,
+    /// DER certificates.
+    pub anchors: &'a [&'a [u8]],
+    pub revoked_kids: &'a [&'a str],
+    /// (issuer DER certificate, serial big-endian bytes).
+    pub revoked_serials: &'a [(&'a [u8], &'a [u8])],
+    /// RFC 7638 SHA-256 thumbprints.
+    pub revoked_keys: &'a [[u8; 32]],
+}
+
+/// A signed trust list of `content`, signed by `signer` under `kid` (protected header, with the
+/// list content type).
+pub fn sign_trust_list(content: &ListContent<'_>, kid: &[u8], signer: &dyn Es256Signer) -> Result<Vec<u8>, SignError> {
+    let mut p = Vec::new();
+    let count = 5
+        + usize::from(content.jwks.is_some())
+        + [
+            content.anchors.len(),
+            content.revoked_kids.len(),
+            content.revoked_serials.len(),
+            content.revoked_keys.len(),
+        ]
+        .iter()
+        .filter(|&&n| n > 0)
+        .count();
+    encode_map_header(count, &mut p);
+    let key = |k: u64, p: &mut Vec<u8>| encode_head(0, k, p);
+    key(0, &mut p);
+    encode_head(0, 1, &mut p);
+    key(1, &mut p);
+    encode_text(content.id, &mut p);
+    for (k, v) in [(2, content.sequence), (3, content.issued_at), (4, content.expires_at)] {
+        key(k, &mut p);
+        encode_head(0, v, &mut p);
+    }
+    if let Some(jwks) = content.jwks {
+        key(5, &mut p);
+        encode_text(jwks, &mut p);
+    }
+    if !content.anchors.is_empty() {
+        key(6, &mut p);
+        encode_array_header(content.anchors.len(), &mut p);
+        content.anchors.iter().for_each(|a| encode_bytes(a, &mut p));
+    }
+    if !content.revoked_kids.is_empty() {
+        key(7, &mut p);
+        encode_array_header(content.revoked_kids.len(), &mut p);
+        content.revoked_kids.iter().for_each(|k| encode_text(k, &mut p));
+    }
+    if !content.revoked_serials.is_empty() {
+        key(8, &mut p);
+        encode_array_header(content.revoked_serials.len(), &mut p);
+        for (issuer, serial) in content.revoked_serials {
+            encode_array_header(2, &mut p);
+            encode_bytes(issuer, &mut p);
+            encode_bytes(serial, &mut p);
+        }
+    }
+    if !content.revoked_keys.is_empty() {
+        key(9, &mut p);
+        encode_array_header(content.revoked_keys.len(), &mut p);
+        content.revoked_keys.iter().for_each(|t| encode_bytes(t, &mut p));
+    }
+    let mut protected = Vec::new();
+    encode_map_header(3, &mut protected);
+    encode_int(1, &mut protected);
+    encode_int(-7, &mut protected);
+    encode_int(3, &mut protected);
+    encode_text(CONTENT_TYPE, &mut protected);
+    encode_int(4, &mut protected);
+    encode_bytes(kid, &mut protected);
+    let mut unprotected = Vec::new();
+    encode_map_header(0, &mut unprotected);
+    sign1(&protected, &unprotected, &p, b"", signer)
+}
+
+enum Field<'a> {
+    Uint(u64),
+    Bytes(&'a [u8]),
+    Text(&'a str),
+}
+
+impl Field<'_> {
+    fn encode(&self, out: &mut Vec<u8>) {
+        match self {
+            Field::Uint(n) => encode_head(0, *n, out),
+            Field::Bytes(b) => encode_bytes(b, out),
+            Field::Text(t) => encode_text(t, out),
+        }
+    }
+}
+
+/// `18([protected, unprotected, payload, signature])` (RFC 9052 §4.2), the signature over the
+/// Sig_structure of the exact bytes.
+fn sign1(
+    protected: &[u8],
+    unprotected: &[u8],
+    payload: &[u8],
+    external_aad: &[u8],
+    signer: &dyn Es256Signer,
+) -> Result<Vec<u8>, SignError> {
+    let signature = signer.sign_es256(&sig_structure(protected, external_aad, payload))?;
+    let mut out = Vec::with_capacity(protected.len() + unprotected.len() + payload.len() + 96);
+    encode_head(6, 18, &mut out);
+    encode_array_header(4, &mut out);
+    encode_bytes(protected, &mut out);
+    out.extend_from_slice(unprotected);
+    encode_bytes(payload, &mut out);
+    encode_bytes(&signature, &mut out);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::dump::trust_list::{add_trust_list, verify_trust_list};
+    use crate::core::dump::{verify_dump, BuiltIn, VerifyOptions};
+    use crate::core::trust::TrustStore;
+    use test_support::pki::{CertSpec, TestKey};
+
+    const READ_AT: u64 = 1_780_272_000;
+
+    fn text() -> Vec<u8> {
+        std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/chip/y-specimen.bin")).unwrap()
+    }
+
+    fn signing_key(n: u8) -> SigningKey {
+        SigningKey::from_slice(&TestKey::new(n).sk.to_bytes()).unwrap()
+    }
+
+    #[test]
+    fn a_signed_dump_verifies_by_kid_and_by_x5chain() {
+        let text = text();
+        let nonce = [7u8; 12];
+        let content = DumpContent {
+            text: &text,
+            read_at: READ_AT,
+            nonce: Some(&nonce),
+            reader_id: Some("R-1"),
+            ..Default::default()
+        };
+        let who = SignerId { kid: Some(b"reader-TEST"), x5chain: &[] };
+        let dump = sign_dump(&content, &who, b"ctx", &signing_key(4)).unwrap();
+        let mut ts = TrustStore::new();
+        ts.add_jwks_json(&TestKey::new(4).jwks("reader-TEST")).unwrap();
+        let opts = VerifyOptions {
+            expected_nonce: Some(nonce.to_vec()),
+            external_aad: b"ctx".to_vec(),
+            ..VerifyOptions::at(READ_AT as i64 + 60)
+        };
+        let r = verify_dump(&dump, &ts, &opts);
+        assert!(r.ok, "{:?}", r.failed_checks());
+        assert_eq!(r.reader_id.as_deref(), Some("R-1"));
+        // Without the agreed AAD: SIGNATURE.
+        let no_aad = VerifyOptions { external_aad: Vec::new(), ..opts.clone() };
+        assert!(!verify_dump(&dump, &ts, &no_aad).ok);
+        // By x5chain: a reader certificate under a root the app trusts.
+        let (rk, lk) = (TestKey::new(1), TestKey::new(3));
+        let root = CertSpec::ca("Sign Root TEST", "Sign Root TEST").build(&rk, &rk);
+        let leaf = CertSpec::leaf("Reader TEST", "Sign Root TEST").build(&lk, &rk);
+        let chain = [leaf.as_slice()];
+        let dump = sign_dump(&content, &SignerId { kid: None, x5chain: &chain }, b"", &signing_key(3)).unwrap();
+        let mut roots = TrustStore::new();
+        roots.add_certificates(&root).unwrap();
+        let opts = VerifyOptions { expected_nonce: Some(nonce.to_vec()), ..VerifyOptions::at(READ_AT as i64 + 60) };
+        let r = verify_dump(&dump, &roots, &opts);
+        assert!(r.ok, "{:?}", r.failed_checks());
+    }
+
+    #[test]
+    fn sizes_the_format_fixes_are_errors() {
+        let text = text();
+        let who = SignerId { kid: Some(b"k"), x5chain: &[] };
+        let bad = |c: DumpContent<'_>, w: &SignerId<'_>| sign_dump(&c, w, b"", &signing_key(4)).unwrap_err();
+        bad(DumpContent { text: &text[..255], ..Default::default() }, &who);
+        bad(DumpContent { text: &text, photo: Some(&[0; 10]), ..Default::default() }, &who);
+        bad(DumpContent { text: &text, nonce: Some(&[0; 7]), ..Default::default() }, &who);
+        bad(DumpContent { text: &text, ..Default::default() }, &SignerId::default());
+    }
+
+    #[test]
+    fn a_signed_trust_list_is_accepted_into_a_store() {
+        let jwks = TestKey::new(4).jwks("reader-TEST");
+        let content = ListContent {
+            id: "rust-readers-TEST",
+            sequence: 2,
+            issued_at: READ_AT - 60,
+            expires_at: READ_AT + 86_400,
+            jwks: Some(&jwks),
+            revoked_kids: &["reader-0"],
+            revoked_keys: &[[1; 32]],
+            ..Default::default()
+        };
+        let bytes = sign_trust_list(&content, b"list-TEST", &signing_key(21)).unwrap();
+        let mut signers = TrustStore::new();
+        signers.add_jwks_json(&TestKey::new(21).jwks("list-TEST")).unwrap();
+        let list = verify_trust_list(&bytes, &signers, READ_AT as i64, &BuiltIn).unwrap();
+        assert_eq!((list.id.as_str(), list.sequence), ("rust-readers-TEST", 2));
+        let mut store = TrustStore::new();
+        let out = add_trust_list(&mut store, &list, None).unwrap();
+        assert_eq!(out.changes.keys_added, 1);
+        assert_eq!(store.revoked_kids(), ["reader-0"]);
+    }
+}
