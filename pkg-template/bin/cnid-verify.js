@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as cnid from '../node.mjs';
-import { makeDump, makeTrustList, thumbprint } from './sign.js';
+import { certificatePem, makeCertificate, makeDump, makeTrustList, thumbprint } from './sign.js';
 
 const PROG = 'cnid-verify';
 
@@ -76,6 +76,7 @@ const WORDS = {
     fromList: (id, seq) => `from trust list ${id} #${seq}`,
     keyWritten: (kid, a, b, c) => `TEST key ${kid}: wrote ${a}, ${b} (private) and ${c} (public JWK set)`,
     dumpWritten: (file, n) => `wrote ${file}: a signed dump of ${n} bytes (TEST material)`,
+    pkiWritten: (dir, root, reader) => `TEST PKI in ${dir}: root.pem (${root}), intermediate.pem, reader.pem (${reader}) and their *.key.pem`,
     listContent: (keys, anchors, revocations) => `content: ${keys} key(s), ${anchors} anchor(s), ${revocations} revocation(s)`,
   },
   'zh-CN': {
@@ -130,6 +131,7 @@ const WORDS = {
     fromList: (id, seq) => `来自信任列表 ${id} #${seq}`,
     keyWritten: (kid, a, b, c) => `测试密钥 ${kid}：已写入 ${a}、${b}（私钥）和 ${c}（公钥 JWK 集）`,
     dumpWritten: (file, n) => `已写入 ${file}：${n} 字节的签名 dump（测试材料）`,
+    pkiWritten: (dir, root, reader) => `测试 PKI 已写入 ${dir}：root.pem（${root}）、intermediate.pem、reader.pem（${reader}）及各自的 *.key.pem`,
     listContent: (keys, anchors, revocations) => `内容：${keys} 个密钥，${anchors} 个信任锚，${revocations} 条吊销`,
   },
 };
@@ -189,6 +191,7 @@ const SYNOPSIS = `Usage:
                [--jwks FILE...] [--anchor FILE...] [--revoked FILE...] --out FILE
   ${PROG} trustlist show --signer FILE [--signer FILE...] [--at TIME] [--json] LIST
   ${PROG} dev keygen [--kid KID] --out PREFIX
+  ${PROG} dev pki [--name NAME] [--days N] --out DIR
   ${PROG} dev sign --key FILE [--kid KID] [--x5chain CERT...] [--nonce HEX] [--aad HEX]
                [--read-at TIME] [--reader-id ID] --out FILE TEXT.bin [PHOTO.bin]
   ${PROG} --help | --version
@@ -284,6 +287,9 @@ dev      The signer kit for reader vendors: TEST material only (every kid says T
          belong in an HSM that signs the same bytes (docs/integrator-guide.md).
   keygen   a P-256 key pair: PREFIX.jwk and PREFIX.pem (private), PREFIX.pub.jwks (the JWK set a
            verifier trusts); --kid (default reader-TEST-<random>; "-TEST" is added when missing)
+  pki      a test PKI in DIR: root.pem, intermediate.pem (pathLen 0), reader.pem (the dump signer)
+           and their private keys (*.key.pem), in the profile the verifier requires; --name (default
+           "Vendor") starts every subject, which ends in TEST; --days (default 365) of validity
   sign     a signed dump of TEXT.bin (the 256-byte text block) and optionally PHOTO.bin (1024 bytes)
            with the key (PEM or JWK): kid in the protected header (--kid, default the JWK's), and/or
            --x5chain certificate files (PEM or DER, signer first) in the unprotected header;
@@ -315,6 +321,7 @@ const USAGE_ZH = `用法：
                [--jwks 文件...] [--anchor 文件...] [--revoked 文件...] --out 文件
   ${PROG} trustlist show --signer 文件 [--signer 文件...] [--at 时间] [--json] 列表
   ${PROG} dev keygen [--kid KID] --out 前缀
+  ${PROG} dev pki [--name 名称] [--days N] --out 目录
   ${PROG} dev sign --key 文件 [--kid KID] [--x5chain 证书...] [--nonce 十六进制] [--aad 十六进制]
                [--read-at 时间] [--reader-id ID] --out 文件 TEXT.bin [PHOTO.bin]
   ${PROG} --help | --version
@@ -365,6 +372,9 @@ dev      面向读卡器厂商的签名工具：仅生成测试材料（kid 均�
          由 HSM 对同样的字节签名（docs/integrator-guide.md）。
   keygen   生成 P-256 密钥对：前缀.jwk 和 前缀.pem（私钥）、前缀.pub.jwks（核验方信任的 JWK 集）；
            --kid（默认 reader-TEST-<随机>；缺少时自动加上 "-TEST"）
+  pki      在目录中生成测试 PKI：root.pem、intermediate.pem（pathLen 0）、reader.pem（dump 签名者）
+           及其私钥（*.key.pem），符合核验方要求的证书配置；--name（默认 "Vendor"）为各主体名称的开头，
+           名称均以 TEST 结尾；--days（默认 365）为有效天数
   sign     用该密钥（PEM 或 JWK）为 TEXT.bin（256 字节文本块）及可选的 PHOTO.bin（1024 字节）生成签名 dump：
            kid 放在受保护头部（--kid，默认取 JWK 的 kid），和/或 --x5chain 证书文件（PEM 或 DER，签名者在前）
            放在非保护头部；--read-at（默认现在）、--nonce、--aad、--reader-id 同 dump 格式
@@ -1317,15 +1327,56 @@ function cmdDevSign(argv) {
   return 0;
 }
 
+function cmdDevPki(argv) {
+  const { values, positionals } = parse(argv, {
+    name: { type: 'string' },
+    days: { type: 'string' },
+    out: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    out(usage());
+    return 0;
+  }
+  if (values.out === undefined) throw new UsageError('dev pki needs --out DIR');
+  if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
+  const days = integerFlag('days', values.days ?? '365', 36500);
+  const name = values.name ?? 'Vendor';
+  const notBefore = Date.now() - 86400_000;
+  const notAfter = Date.now() + days * 86400_000;
+  const key = () => crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const [root, inter, reader] = [key(), key(), key()];
+  const names = { root: `${name} Root TEST`, inter: `${name} Intermediate TEST`, reader: `${name} Reader TEST` };
+  const serial = () => crypto.randomBytes(8);
+  const certs = {
+    root: makeCertificate({ subject: names.root, serial: serial(), notBefore, notAfter, publicKey: root.publicKey, signingKey: root.privateKey, ca: true }),
+    intermediate: makeCertificate({ subject: names.inter, issuer: names.root, serial: serial(), notBefore, notAfter, publicKey: inter.publicKey, signingKey: root.privateKey, ca: true, pathLen: 0 }),
+    reader: makeCertificate({ subject: names.reader, issuer: names.inter, serial: serial(), notBefore, notAfter, publicKey: reader.publicKey, signingKey: inter.privateKey, ca: false }),
+  };
+  try {
+    fs.mkdirSync(values.out, { recursive: true });
+  } catch (e) {
+    throw new FileError(`cannot create ${values.out}: ${e.message}`);
+  }
+  const keys = { root: root.privateKey, intermediate: inter.privateKey, reader: reader.privateKey };
+  for (const [n, c] of Object.entries(certs)) {
+    writeOut(path.join(values.out, `${n}.pem`), certificatePem(c));
+    writeOut(path.join(values.out, `${n}.key.pem`), keys[n].export({ format: 'pem', type: 'pkcs8' }));
+  }
+  out(text`${t('pkiWritten', values.out, names.root, names.reader)}`);
+  return 0;
+}
+
 function cmdDev(argv) {
   const [sub, ...rest] = argv;
   if (sub === 'keygen') return cmdDevKeygen(rest);
+  if (sub === 'pki') return cmdDevPki(rest);
   if (sub === 'sign') return cmdDevSign(rest);
   if (sub === '--help' || sub === '-h' || sub === undefined) {
     out(usage());
     return sub === undefined ? 2 : 0;
   }
-  throw new UsageError(`unknown dev command ${JSON.stringify(sub)} (keygen or sign)`);
+  throw new UsageError(`unknown dev command ${JSON.stringify(sub)} (keygen, pki or sign)`);
 }
 
 function cmdTrustlist(argv) {

@@ -99,6 +99,76 @@ export function makeDump({ text, photo, fingerprint, readAt, nonce, readerId, ch
   return sign1({ protectedHeader, unprotected, payload: cbor(fields), key, externalAad });
 }
 
+// --- X.509 (DER), for test PKIs (`cnid-verify dev pki`) ------------------------------------------
+
+function derLength(n) {
+  if (n < 0x80) return [n];
+  const bytes = [];
+  for (let x = n; x > 0; x = Math.floor(x / 256)) bytes.unshift(x & 0xff);
+  return [0x80 | bytes.length, ...bytes];
+}
+
+/** A DER TLV of `tag` around the concatenated `parts` (Uint8Arrays or byte arrays). */
+function der(tag, ...parts) {
+  const body = parts.flatMap((p) => [...p]);
+  return Uint8Array.from([tag, ...derLength(body.length), ...body]);
+}
+
+const fromHex = (h) => Uint8Array.from(h.match(/../g) ?? [], (b) => parseInt(b, 16));
+const ECDSA_WITH_SHA256 = der(0x30, fromHex('06082a8648ce3d040302'));
+const TRUE = der(0x01, [0xff]);
+
+/** An X.509 Name of one CN (UTF8String). */
+function x509Name(commonName) {
+  return der(0x30, der(0x31, der(0x30, fromHex('0603550403'), der(0x0c, new TextEncoder().encode(commonName)))));
+}
+
+/** UTCTime before 2050, GeneralizedTime after (RFC 5280 §4.1.2.5), to the second, UTC. */
+function x509Time(ms) {
+  const iso = new Date(ms).toISOString(); // YYYY-MM-DDTHH:MM:SS.sssZ
+  const digits = iso.slice(0, 19).replace(/[-:T]/g, '');
+  const year = Number(iso.slice(0, 4));
+  return year < 2050 ? der(0x17, new TextEncoder().encode(`${digits.slice(2)}Z`)) : der(0x18, new TextEncoder().encode(`${digits}Z`));
+}
+
+/** A DER INTEGER of a positive serial (big-endian bytes, a leading zero added when the top bit is set). */
+function derSerial(bytes) {
+  const b = [...bytes];
+  while (b.length > 1 && b[0] === 0) b.shift();
+  return der(0x02, b[0] & 0x80 ? [0, ...b] : b);
+}
+
+/**
+ * A certificate in the profile the verifier requires (docs/spec/dump-format.md §4.2): ecdsa-with-SHA256,
+ * critical basicConstraints and keyUsage. `ca`: false for a reader (signer) certificate, keyUsage
+ * digitalSignature; true for a CA (keyCertSign, cRLSign), with `pathLen` when given. Names are one CN.
+ * `publicKey` and `signingKey` (the issuer's private key) are node:crypto KeyObjects. Returns DER.
+ */
+export function makeCertificate({ subject, issuer = subject, serial, notBefore, notAfter, publicKey, signingKey, ca, pathLen }) {
+  const basic = ca ? der(0x30, TRUE, ...(pathLen === undefined ? [] : [der(0x02, [pathLen])])) : der(0x30);
+  const keyUsage = ca ? fromHex('0106') : fromHex('0780');
+  const extension = (oid, value) => der(0x30, fromHex(oid), TRUE, der(0x04, value));
+  const tbs = der(
+    0x30,
+    der(0xa0, der(0x02, [2])),
+    derSerial(serial),
+    ECDSA_WITH_SHA256,
+    x509Name(issuer),
+    der(0x30, x509Time(notBefore), x509Time(notAfter)),
+    x509Name(subject),
+    new Uint8Array(publicKey.export({ type: 'spki', format: 'der' })),
+    der(0xa3, der(0x30, extension('0603551d13', basic), extension('0603551d0f', der(0x03, keyUsage)))),
+  );
+  const signature = crypto.sign('sha256', tbs, signingKey);
+  return der(0x30, tbs, ECDSA_WITH_SHA256, der(0x03, [0], signature));
+}
+
+/** PEM of one DER certificate. */
+export function certificatePem(derBytes) {
+  const lines = Buffer.from(derBytes).toString('base64').match(/.{1,64}/g);
+  return ['-----BEGIN CERTIFICATE-----', ...lines, '-----END CERTIFICATE-----', ''].join('\n');
+}
+
 /** The RFC 7638 SHA-256 thumbprint of a P-256 public key (a KeyObject), as bytes (spec §2, key 9). */
 export function thumbprint(publicKey) {
   const { x, y } = publicKey.export({ format: 'jwk' });

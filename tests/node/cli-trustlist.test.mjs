@@ -140,9 +140,32 @@ describe('cnid-verify dev (the signer kit)', () => {
     assert.equal(JSON.parse(r.stdout)[0].signer.method, 'x5chain');
   });
 
+  it('pki makes a chain in the verifier\'s profile: a dump signed by its reader verifies against its root', () => {
+    const made = cli('dev', 'pki', '--name', 'Acme', '--days', '30', '--out', f('pki'));
+    assert.equal(made.status, 0, made.stderr);
+    const cert = (n) => new crypto.X509Certificate(fs.readFileSync(f(`pki/${n}.pem`)));
+    assert.equal(cert('reader').subject, 'CN=Acme Reader TEST');
+    assert.equal(cert('reader').ca, false);
+    assert.equal(cert('intermediate').ca, true);
+    assert.ok(cert('reader').verify(cert('intermediate').publicKey) && cert('intermediate').verify(cert('root').publicKey));
+    const chain = ['--x5chain', f('pki/reader.pem'), '--x5chain', f('pki/intermediate.pem')];
+    assert.equal(cli('dev', 'sign', '--key', f('pki/reader.key.pem'), ...chain, '--out', f('pki.cose'), TEXT).status, 0);
+    const r = cli('dump', '--trust', f('pki/root.pem'), '--json', f('pki.cose'));
+    assert.equal(r.status, 0, r.stdout);
+    const report = JSON.parse(r.stdout)[0];
+    assert.equal(report.signer.anchor.subject, 'CN=Acme Root TEST');
+    assert.deepEqual(report.warnings, []);
+    // Signed by the intermediate (a CA) directly: a SIGNER_IS_CA warning, rejected on request.
+    assert.equal(cli('dev', 'sign', '--key', f('pki/intermediate.key.pem'), '--x5chain', f('pki/intermediate.pem'), '--out', f('ca.cose'), TEXT).status, 0);
+    const strict = cli('dump', '--trust', f('pki/root.pem'), '--reject-ca-signer', '--json', f('ca.cose'));
+    assert.equal(strict.status, 1);
+  });
+
   it('usage and input errors exit 2', () => {
     const usage = (...args) => assert.equal(cli(...args).status, 2, args.join(' '));
     usage('dev');
+    usage('dev', 'pki');
+    usage('dev', 'pki', '--out', f('p2'), '--days', 'many');
     usage('dev', 'keygen');
     usage('dev', 'sign', '--key', f('r7.jwk'), TEXT);
     usage('dev', 'sign', '--key', f('r7.jwk'), '--out', f('y.cose'), path.join(TRUST, 'test-jwks.json'));
