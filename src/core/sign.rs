@@ -11,8 +11,9 @@ use p256::ecdsa::signature::Signer;
 use p256::ecdsa::{Signature, SigningKey};
 
 use crate::core::cbor::{encode_array_header, encode_bytes, encode_head, encode_int, encode_map_header, encode_text};
-use crate::core::dump::sig_structure;
+use crate::core::chip::TEXT_BLOCK_LEN;
 use crate::core::dump::trust_list::CONTENT_TYPE;
+use crate::core::dump::{sig_structure, Payload, BLOCK_1024, NONCE_MAX, NONCE_MIN};
 
 /// Makes an ES256 signature: r ‖ s, 64 bytes, over `message` (ECDSA P-256 with SHA-256).
 pub trait Es256Signer {
@@ -46,29 +47,16 @@ pub struct SignerId<'a> {
     pub x5chain: &'a [&'a [u8]],
 }
 
-/// The content of a dump (dump-format.md §2).
-#[derive(Debug, Clone, Default)]
-pub struct DumpContent<'a> {
-    /// The 256-byte text block, as the chip returned it.
-    pub text: &'a [u8],
-    pub photo: Option<&'a [u8]>,
-    pub fingerprint: Option<&'a [u8]>,
-    /// Unix seconds.
-    pub read_at: u64,
-    pub nonce: Option<&'a [u8]>,
-    pub reader_id: Option<&'a str>,
-    pub chip_serial: Option<&'a [u8]>,
-}
-
 /// A signed dump: COSE_Sign1 (tag 18) of `content`, signed by `signer` for `who`, with
 /// `external_aad` (empty unless agreed with the app).
 pub fn sign_dump(
-    content: &DumpContent<'_>,
+    content: &Payload<'_>,
     who: &SignerId<'_>,
     external_aad: &[u8],
     signer: &dyn Es256Signer,
 ) -> Result<Vec<u8>, SignError> {
     check_sizes(content)?;
+    let read_at = u64::try_from(content.read_at).map_err(|_| SignError("readAt must not be negative"))?;
     if who.kid.is_none() && who.x5chain.is_empty() {
         return Err(SignError("a dump needs a kid or an x5chain"));
     }
@@ -78,7 +66,7 @@ pub fn sign_dump(
         Some((1, Field::Bytes(content.text))),
         content.photo.map(|b| (2, Field::Bytes(b))),
         content.fingerprint.map(|b| (3, Field::Bytes(b))),
-        Some((4, Field::Uint(content.read_at))),
+        Some((4, Field::Uint(read_at))),
         content.nonce.map(|b| (5, Field::Bytes(b))),
         content.reader_id.map(|t| (6, Field::Text(t))),
         content.chip_serial.map(|b| (7, Field::Bytes(b))),
@@ -117,15 +105,15 @@ pub fn sign_dump(
     sign1(&protected, &unprotected, &payload, external_aad, signer)
 }
 
-/// The sizes dump-format.md §2 fixes.
-fn check_sizes(c: &DumpContent<'_>) -> Result<(), SignError> {
-    if c.text.len() != 256 {
+/// The sizes dump-format.md §2 fixes (the verifier's PAYLOAD rules).
+fn check_sizes(c: &Payload<'_>) -> Result<(), SignError> {
+    if c.text.len() != TEXT_BLOCK_LEN {
         return Err(SignError("the text block must be exactly 256 bytes"));
     }
-    if c.photo.is_some_and(|p| p.len() != 1024) || c.fingerprint.is_some_and(|p| p.len() != 1024) {
+    if c.photo.is_some_and(|p| p.len() != BLOCK_1024) || c.fingerprint.is_some_and(|p| p.len() != BLOCK_1024) {
         return Err(SignError("photo and fingerprint blocks must be exactly 1024 bytes"));
     }
-    if c.nonce.is_some_and(|n| !(8..=64).contains(&n.len())) {
+    if c.nonce.is_some_and(|n| !(NONCE_MIN..=NONCE_MAX).contains(&n.len())) {
         return Err(SignError("a nonce must be 8 to 64 bytes"));
     }
     Ok(())
@@ -259,7 +247,7 @@ mod tests {
     use crate::core::trust::TrustStore;
     use test_support::pki::{CertSpec, TestKey};
 
-    const READ_AT: u64 = 1_780_272_000;
+    const READ_AT: i64 = 1_780_272_000;
 
     fn text() -> Vec<u8> {
         std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/chip/y-specimen.bin")).unwrap()
@@ -273,7 +261,7 @@ mod tests {
     fn a_signed_dump_verifies_by_kid_and_by_x5chain() {
         let text = text();
         let nonce = [7u8; 12];
-        let content = DumpContent {
+        let content = Payload {
             text: &text,
             read_at: READ_AT,
             nonce: Some(&nonce),
@@ -287,7 +275,7 @@ mod tests {
         let opts = VerifyOptions {
             expected_nonce: Some(nonce.to_vec()),
             external_aad: b"ctx".to_vec(),
-            ..VerifyOptions::at(READ_AT as i64 + 60)
+            ..VerifyOptions::at(READ_AT + 60)
         };
         let r = verify_dump(&dump, &ts, &opts);
         assert!(r.ok, "{:?}", r.failed_checks());
@@ -303,7 +291,7 @@ mod tests {
         let dump = sign_dump(&content, &SignerId { kid: None, x5chain: &chain }, b"", &signing_key(3)).unwrap();
         let mut roots = TrustStore::new();
         roots.add_certificates(&root).unwrap();
-        let opts = VerifyOptions { expected_nonce: Some(nonce.to_vec()), ..VerifyOptions::at(READ_AT as i64 + 60) };
+        let opts = VerifyOptions { expected_nonce: Some(nonce.to_vec()), ..VerifyOptions::at(READ_AT + 60) };
         let r = verify_dump(&dump, &roots, &opts);
         assert!(r.ok, "{:?}", r.failed_checks());
     }
@@ -312,11 +300,11 @@ mod tests {
     fn sizes_the_format_fixes_are_errors() {
         let text = text();
         let who = SignerId { kid: Some(b"k"), x5chain: &[] };
-        let bad = |c: DumpContent<'_>, w: &SignerId<'_>| sign_dump(&c, w, b"", &signing_key(4)).unwrap_err();
-        bad(DumpContent { text: &text[..255], ..Default::default() }, &who);
-        bad(DumpContent { text: &text, photo: Some(&[0; 10]), ..Default::default() }, &who);
-        bad(DumpContent { text: &text, nonce: Some(&[0; 7]), ..Default::default() }, &who);
-        bad(DumpContent { text: &text, ..Default::default() }, &SignerId::default());
+        let bad = |c: Payload<'_>, w: &SignerId<'_>| sign_dump(&c, w, b"", &signing_key(4)).unwrap_err();
+        bad(Payload { text: &text[..255], ..Default::default() }, &who);
+        bad(Payload { text: &text, photo: Some(&[0; 10]), ..Default::default() }, &who);
+        bad(Payload { text: &text, nonce: Some(&[0; 7]), ..Default::default() }, &who);
+        bad(Payload { text: &text, ..Default::default() }, &SignerId::default());
     }
 
     #[test]
@@ -325,8 +313,8 @@ mod tests {
         let content = ListContent {
             id: "rust-readers-TEST",
             sequence: 2,
-            issued_at: READ_AT - 60,
-            expires_at: READ_AT + 86_400,
+            issued_at: READ_AT as u64 - 60,
+            expires_at: READ_AT as u64 + 86_400,
             jwks: Some(&jwks),
             revoked_kids: &["reader-0"],
             revoked_keys: &[[1; 32]],
@@ -335,7 +323,7 @@ mod tests {
         let bytes = sign_trust_list(&content, b"list-TEST", &signing_key(21)).unwrap();
         let mut signers = TrustStore::new();
         signers.add_jwks_json(&TestKey::new(21).jwks("list-TEST")).unwrap();
-        let list = verify_trust_list(&bytes, &signers, READ_AT as i64, &BuiltIn).unwrap();
+        let list = verify_trust_list(&bytes, &signers, READ_AT, &BuiltIn).unwrap();
         assert_eq!((list.id.as_str(), list.sequence), ("rust-readers-TEST", 2));
         let mut store = TrustStore::new();
         let out = add_trust_list(&mut store, &list, None).unwrap();

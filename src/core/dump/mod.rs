@@ -25,6 +25,7 @@ pub mod trust_list;
 mod tests;
 
 pub use crate::core::engine::{BuiltIn, CurveEngine, EngineChoice, EngineName};
+pub use payload::{Payload, BLOCK_1024, NONCE_MAX, NONCE_MIN};
 pub use pipeline::{Failure, Outcome, Step, Verdict, PIPELINE};
 pub use report::{
     Bytes, CardReport, Check, CheckId, CheckStatus, DumpReport, EpochSeconds, Reason, SignerInfo, SignerMethod,

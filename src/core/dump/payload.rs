@@ -20,9 +20,10 @@ pub const CHIP_SERIAL_MAX: usize = 32;
 /// The only payload version defined.
 pub const VERSION: u64 = 1;
 
-/// A well-formed payload, borrowing from the dump bytes.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Payload<'a> {
+/// A well-formed payload (dump-format.md §2), borrowing from the dump bytes; also what
+/// `core::sign::sign_dump` signs.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Payload<'a> {
     pub text: &'a [u8],
     pub photo: Option<&'a [u8]>,
     pub fingerprint: Option<&'a [u8]>,

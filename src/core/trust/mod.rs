@@ -391,29 +391,30 @@ fn serial_key(issuer_der: Option<&[u8]>, serial: &[u8]) -> Vec<u8> {
     key
 }
 
-/// Bounded cache of certificate-signature outcomes, keyed by
-/// SHA-256(issuer SPKI ‖ certificate DER). First-in, first-out eviction.
-///
-/// A link an asynchronous host was asked about (a provisional "yes", see core/engine.rs) is not
-/// cached; it waits in `pending` under its question id until the host's answer is
-/// [`settled`](LinkCache::settle). Only links the core itself asked about can be settled.
-#[derive(Debug, Default)]
-pub(crate) struct LinkCache {
-    map: HashMap<[u8; 32], bool>,
+/// A map of at most `capacity` entries, keyed by a 32-byte digest, evicting first-in, first-out:
+/// the store's caches (protects against a cache an attacker can grow without bound).
+#[derive(Debug)]
+pub(crate) struct FifoMap<V> {
+    map: HashMap<[u8; 32], V>,
     order: VecDeque<[u8; 32]>,
-    pending: HashMap<QuestionId, [u8; 32]>,
+    capacity: usize,
 }
 
-impl LinkCache {
-    pub(crate) fn get(&self, key: &[u8; 32]) -> Option<bool> {
-        self.map.get(key).copied()
+impl<V> FifoMap<V> {
+    fn new(capacity: usize) -> Self {
+        FifoMap { map: HashMap::new(), order: VecDeque::new(), capacity }
     }
 
-    pub(crate) fn insert(&mut self, key: [u8; 32], good: bool) {
+    pub(crate) fn get(&self, key: &[u8; 32]) -> Option<&V> {
+        self.map.get(key)
+    }
+
+    /// Keeps `value` under `key`, unless the key is already there (the first value stays).
+    pub(crate) fn insert(&mut self, key: [u8; 32], value: V) {
         if self.map.contains_key(&key) {
             return;
         }
-        while self.order.len() >= LINK_CACHE_CAPACITY {
+        while self.order.len() >= self.capacity {
             match self.order.pop_front() {
                 Some(old) => {
                     self.map.remove(&old);
@@ -422,11 +423,43 @@ impl LinkCache {
             }
         }
         self.order.push_back(key);
-        self.map.insert(key, good);
+        self.map.insert(key, value);
     }
 
     pub(crate) fn len(&self) -> usize {
         self.map.len()
+    }
+}
+
+/// Bounded cache of certificate-signature outcomes, keyed by
+/// SHA-256(issuer SPKI ‖ certificate DER).
+///
+/// A link an asynchronous host was asked about (a provisional "yes", see core/engine.rs) is not
+/// cached; it waits in `pending` under its question id until the host's answer is
+/// [`settled`](LinkCache::settle). Only links the core itself asked about can be settled.
+#[derive(Debug)]
+pub(crate) struct LinkCache {
+    verdicts: FifoMap<bool>,
+    pending: HashMap<QuestionId, [u8; 32]>,
+}
+
+impl Default for LinkCache {
+    fn default() -> Self {
+        LinkCache { verdicts: FifoMap::new(LINK_CACHE_CAPACITY), pending: HashMap::new() }
+    }
+}
+
+impl LinkCache {
+    pub(crate) fn get(&self, key: &[u8; 32]) -> Option<bool> {
+        self.verdicts.get(key).copied()
+    }
+
+    pub(crate) fn insert(&mut self, key: [u8; 32], good: bool) {
+        self.verdicts.insert(key, good);
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.verdicts.len()
     }
 
     /// Remembers that the link `key` waits for the host's answer to `question`.
@@ -450,36 +483,29 @@ pub const CERT_CACHE_CAPACITY: usize = 256;
 
 /// Bounded cache of parsed x5chain certificates, keyed by SHA-256 of their DER: a reader's chain
 /// arrives with every dump, and parsing it (DER, names, the key's point check) was ~20% of an
-/// x5chain dump on a host engine. Holds only certificates that parsed; first-in, first-out.
-#[derive(Debug, Default)]
-pub(crate) struct CertCache {
-    map: HashMap<[u8; 32], x509::ParsedCert>,
-    order: VecDeque<[u8; 32]>,
+/// x5chain dump on a host engine. Holds only certificates that parsed.
+#[derive(Debug)]
+pub(crate) struct CertCache(FifoMap<x509::ParsedCert>);
+
+impl Default for CertCache {
+    fn default() -> Self {
+        CertCache(FifoMap::new(CERT_CACHE_CAPACITY))
+    }
 }
 
 impl CertCache {
     pub(crate) fn get(&self, fingerprint: &[u8; 32]) -> Option<&x509::ParsedCert> {
-        self.map.get(fingerprint)
+        self.0.get(fingerprint)
     }
 
     pub(crate) fn insert(&mut self, cert: &x509::ParsedCert) {
-        if self.map.contains_key(&cert.fingerprint) {
-            return;
+        if self.0.get(&cert.fingerprint).is_none() {
+            self.0.insert(cert.fingerprint, cert.clone());
         }
-        while self.order.len() >= CERT_CACHE_CAPACITY {
-            match self.order.pop_front() {
-                Some(old) => {
-                    self.map.remove(&old);
-                }
-                None => break,
-            }
-        }
-        self.order.push_back(cert.fingerprint);
-        self.map.insert(cert.fingerprint, cert.clone());
     }
 
     pub(crate) fn len(&self) -> usize {
-        self.map.len()
+        self.0.len()
     }
 }
 
