@@ -50,8 +50,8 @@ pub enum EngineChoice {
 pub enum Answer {
     /// The verdict.
     Final(bool),
-    /// "Yes" for now: the question was recorded for an asynchronous host ([`Recorder`]).
-    Provisional,
+    /// "Yes" for now: the question (by its id) was recorded for an asynchronous host ([`Recorder`]).
+    Provisional(QuestionId),
     /// This engine cannot answer (the crate's p256 then does).
     Unknown,
 }
@@ -82,17 +82,17 @@ impl CurveEngine for BuiltIn {
 pub struct Verdict {
     pub valid: bool,
     pub engine: EngineName,
-    /// Assumed, not known ([`Answer::Provisional`]): must not be cached.
-    pub provisional: bool,
+    /// Assumed, not known ([`Answer::Provisional`]): the question it waits for. Must not be cached.
+    pub pending: Option<QuestionId>,
 }
 
 /// `engine`'s verdict, or the crate's p256's when it cannot answer.
 pub(crate) fn curve_verdict(engine: &dyn CurveEngine, key: &VerifyingKey, msg: &[u8], sig: &[u8; 64]) -> Verdict {
-    let verdict = |valid, engine, provisional| Verdict { valid, engine, provisional };
+    let verdict = |valid, engine, pending| Verdict { valid, engine, pending };
     match engine.verify(key, msg, sig) {
-        Answer::Final(valid) => verdict(valid, engine.name(), false),
-        Answer::Provisional => verdict(true, engine.name(), true),
-        Answer::Unknown => verdict(BuiltIn.verify(key, msg, sig) == Answer::Final(true), EngineName::Wasm, false),
+        Answer::Final(valid) => verdict(valid, engine.name(), None),
+        Answer::Provisional(id) => verdict(true, engine.name(), Some(id)),
+        Answer::Unknown => verdict(BuiltIn.verify(key, msg, sig) == Answer::Final(true), EngineName::Wasm, None),
     }
 }
 
@@ -184,6 +184,6 @@ impl CurveEngine for Recorder<'_> {
             u32::try_from(questions.len() - 1).unwrap_or(u32::MAX)
         });
         assumed.push(i);
-        Answer::Provisional
+        Answer::Provisional(id)
     }
 }

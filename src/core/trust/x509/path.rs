@@ -6,7 +6,7 @@ use sha2::{Digest, Sha256};
 
 use super::super::{Revoked, TrustStore};
 use super::*;
-use crate::core::engine::{curve_verdict, question_id, CurveEngine, Verdict};
+use crate::core::engine::{curve_verdict, CurveEngine, Verdict};
 use crate::core::i18n::{Text, TrustKey};
 
 /// A validated path from the dump's signer certificate to an anchor.
@@ -315,18 +315,15 @@ pub(crate) fn check_link_signature(
     let good = match cached {
         Some(g) => g,
         None => {
-            let rs = der_signature_rs(&child.signature);
-            let verdict = rs.map(|rs| (curve_verdict(engine, key, &child.tbs, &rs), rs));
+            let verdict = der_signature_rs(&child.signature).map(|rs| curve_verdict(engine, key, &child.tbs, &rs));
             if let Ok(mut c) = store.link_cache().try_borrow_mut() {
                 match verdict {
-                    Some((Verdict { provisional: true, .. }, rs)) => {
-                        c.defer(question_id(key, &child.tbs, &rs), cache_key)
-                    }
-                    Some((v, _)) => c.insert(cache_key, v.valid),
+                    Some(Verdict { pending: Some(question), .. }) => c.defer(question, cache_key),
+                    Some(v) => c.insert(cache_key, v.valid),
                     None => c.insert(cache_key, false),
                 }
             }
-            verdict.is_some_and(|(v, _)| v.valid)
+            verdict.is_some_and(|v| v.valid)
         }
     };
     if good {
