@@ -13,8 +13,8 @@ use super::host::HostEngine;
 use super::number::{bad_option, bool_option};
 use super::{internal, misuse, now_seconds, to_js, Misuse};
 use crate::core::codes::MisuseCode;
-use crate::core::dump::trust_list::{self, MAX_TRUST_LIST_BYTES};
-use crate::core::dump::{self, DumpReport, EngineChoice, SignerPolicy, VerifyOptions, MAX_DUMP_BYTES};
+use crate::core::dump::trust_list::{self, MAX_SEQUENCE, MAX_TRUST_LIST_BYTES};
+use crate::core::dump::{self, Bytes, DumpReport, EngineChoice, SignerPolicy, VerifyOptions, MAX_DUMP_BYTES};
 use crate::core::engine::{EngineName, QuestionId, Recorder};
 use crate::core::i18n::{DumpErrorKey as D, Locale, Text};
 use crate::core::trust::TrustStore;
@@ -243,7 +243,7 @@ fn trust_list_options(options: &JsValue) -> Result<(i64, Option<u64>, Locale), M
     let min = match get(&obj, "minSequence") {
         None => None,
         Some(v) => {
-            let n = v.as_f64().filter(|n| n.fract() == 0.0 && (0.0..=9_007_199_254_740_991.0).contains(n));
+            let n = v.as_f64().filter(|n| n.fract() == 0.0 && (0.0..=MAX_SEQUENCE as f64).contains(n));
             Some(n.ok_or_else(|| bad_option(Text::new(D::MinSequence)))? as u64)
         }
     };
@@ -413,7 +413,7 @@ fn verify_dumps(list: &JsValue, handle: u32, options: &JsValue) -> Result<JsValu
 
 // --- verifyDumpAsync / verifyDumpsAsync: the curve steps on an asynchronous host ---------------
 //
-// WebCrypto cannot answer while the core runs, so the facade (js/facade.js `asyncVerifier`) runs
+// WebCrypto cannot answer while the core runs, so the facade (js/facade.js `webCryptoVerifier`) runs
 // rounds (core/engine.rs `Recorder`): a round verifies dumps assuming "yes" for every curve step
 // it has no answer for and returns those questions; the facade asks the host all of them at once,
 // keeps the report of each dump whose assumed answers were all "yes" and runs a further round for
@@ -427,31 +427,21 @@ const MAX_ANSWERS: usize = 8 * MAX_DUMP_BATCH as usize;
 /// A round's output (built into a JS object by the value tape).
 #[derive(serde::Serialize)]
 struct Round {
-    /// [`REVISION`] when the round ran.
-    revision: u32,
     reports: Vec<DumpReport>,
     /// Per report, the questions (indices into `questions`) it assumed "yes" for.
     assumed: Vec<Vec<u32>>,
     questions: Vec<QuestionOut>,
 }
 
+/// A question, its byte fields arriving as `Uint8Array`s (the tape is not human-readable).
 #[derive(serde::Serialize)]
 struct QuestionOut {
-    id: ByteField,
+    id: Bytes,
     /// The key as an uncompressed SEC1 point (WebCrypto's `raw` import).
-    key: ByteField,
-    msg: ByteField,
+    key: Bytes,
+    msg: Bytes,
     /// r ‖ s (WebCrypto's ECDSA signature format).
-    sig: ByteField,
-}
-
-/// Bytes that arrive as a `Uint8Array`.
-struct ByteField(Vec<u8>);
-
-impl serde::Serialize for ByteField {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_bytes(&self.0)
-    }
+    sig: Bytes,
 }
 
 /// The host's answers so far: `ids` is 32 bytes per answer, `verdicts` one byte each (1 yes, 0 no,
@@ -512,12 +502,7 @@ pub fn verify_dumps_round(
         let opts = verify_options(&options)?;
         let answers = answers_arg(&ids, &verdicts)?;
         let recorder = Recorder::new(EngineName::Webcrypto, &answers, last);
-        let mut round = Round {
-            revision: REVISION.with(Cell::get),
-            reports: Vec::new(),
-            assumed: Vec::new(),
-            questions: Vec::new(),
-        };
+        let mut round = Round { reports: Vec::new(), assumed: Vec::new(), questions: Vec::new() };
         with_store(handle, |ts| {
             ts.settle_answers(&answers);
             for (i, value) in &inputs {
@@ -532,10 +517,10 @@ pub fn verify_dumps_round(
             .into_questions()
             .into_iter()
             .map(|q| QuestionOut {
-                id: ByteField(q.id.to_vec()),
-                key: ByteField(q.key),
-                msg: ByteField(q.msg),
-                sig: ByteField(q.sig.to_vec()),
+                id: Bytes(q.id.to_vec()),
+                key: Bytes(q.key),
+                msg: Bytes(q.msg),
+                sig: Bytes(q.sig.to_vec()),
             })
             .collect();
         to_js(&round)
