@@ -766,16 +766,23 @@ const revokeIfSerial = (serial) => (store) => {
  */
 function revokeSerialEntry(rest, dir) {
   if (SERIAL.test(rest)) return revokeSerialAnyIssuer(rest);
-  for (let cut = rest.indexOf(':'); cut > 0; cut = rest.indexOf(':', cut + 1)) {
-    const serial = rest.slice(cut + 1).trim();
-    if (SERIAL.test(serial)) {
-      const issuer = readCertificate(dir, rest.slice(0, cut), 'issuer certificate');
-      return (store) => store.revokeSerial(issuer, serial, messageOptions());
-    }
+  const split = issuerAndSerial(rest);
+  if (split) {
+    const issuer = readCertificate(dir, split.issuer, 'issuer certificate');
+    return (store) => store.revokeSerial(issuer, split.serial, messageOptions());
   }
   throw new EntryError(
     'expected serial:<hex> or serial:<issuer-certificate-file>:<hex> (hex digits, 0x or 10:01 form)',
   );
+}
+
+/** `<issuer-file>:<hex>` split at the first ":" after which only a serial remains, or null. */
+function issuerAndSerial(rest) {
+  for (let cut = rest.indexOf(':'); cut > 0; cut = rest.indexOf(':', cut + 1)) {
+    const serial = rest.slice(cut + 1).trim();
+    if (SERIAL.test(serial)) return { issuer: rest.slice(0, cut), serial };
+  }
+  return null;
 }
 
 function revokeCertificateEntry(name, dir) {
@@ -1130,12 +1137,11 @@ function listRevocations(files) {
         else if (line.startsWith('serial:')) {
           const rest = nonEmpty(line.slice(7), 'serial');
           if (SERIAL.test(rest)) throw new EntryError('a trust list revokes serials under an issuer only: serial:<issuer-file>:<hex>');
-          let cut = rest.indexOf(':');
-          while (cut > 0 && !SERIAL.test(rest.slice(cut + 1).trim())) cut = rest.indexOf(':', cut + 1);
-          if (cut <= 0) throw new EntryError('expected serial:<issuer-certificate-file>:<hex>');
-          const hex = rest.slice(cut + 1).trim().replace(/^0x/i, '').replace(/:/g, '');
+          const split = issuerAndSerial(rest);
+          if (!split) throw new EntryError('expected serial:<issuer-certificate-file>:<hex>');
+          const hex = split.serial.replace(/^0x/i, '').replace(/:/g, '');
           const serial = Uint8Array.from(Buffer.from(hex.length % 2 ? `0${hex}` : hex, 'hex'));
-          serials.push([derOf(readCertificate(dir, rest.slice(0, cut), 'issuer certificate')), serial]);
+          serials.push([derOf(readCertificate(dir, split.issuer, 'issuer certificate')), serial]);
         } else if (!line.includes(':') && !/\s/.test(line)) kids.push(line);
         else throw new EntryError('expected kid:<kid>, serial:<issuer-file>:<hex> or cert:<file>');
       } catch (e) {
