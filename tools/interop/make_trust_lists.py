@@ -14,8 +14,6 @@ verdict on DIR/py-y-kid.cose afterwards. TEST DATA ONLY: the keys here must neve
 """
 
 import argparse
-import base64
-import hashlib
 import json
 import os
 
@@ -24,21 +22,13 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 
-P256_N = 0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551
+# The dump producer's key and base64url helpers (same oracle, same test-key derivation).
+from make_dumps import b64url, fixed_key
 DEFAULT_AT = 1780272060  # the interop dumps' verification time (readAt + 60 s)
 CONTENT_TYPE = "application/vnd.cnid.trust-list+cbor"  # spec 1
 LIST_ID = "py-interop-readers-TEST"
 SIGNER_KID = "py-list-signer-TEST"
 READER_KID = "py-interop-reader-1"  # the kid of the reader key in jwks.json (make_dumps.py)
-
-
-def fixed_key(label: str) -> ec.EllipticCurvePrivateKey:
-    d = int.from_bytes(hashlib.sha256(label.encode()).digest(), "big") % (P256_N - 1) + 1
-    return ec.derive_private_key(d, ec.SECP256R1())
-
-
-def b64url(b: bytes) -> str:
-    return base64.urlsafe_b64encode(b).rstrip(b"=").decode()
 
 
 def public_jwk(key, kid: str) -> dict:
