@@ -60,48 +60,23 @@ pub fn sign_dump(
     if who.kid.is_none() && who.x5chain.is_empty() {
         return Err(SignError("a dump needs a kid or an x5chain"));
     }
-    let mut payload = Vec::new();
-    let fields = [
-        Some((0, Field::Uint(1))),
-        Some((1, Field::Bytes(content.text))),
-        content.photo.map(|b| (2, Field::Bytes(b))),
-        content.fingerprint.map(|b| (3, Field::Bytes(b))),
-        Some((4, Field::Uint(read_at))),
-        content.nonce.map(|b| (5, Field::Bytes(b))),
-        content.reader_id.map(|t| (6, Field::Text(t))),
-        content.chip_serial.map(|b| (7, Field::Bytes(b))),
-    ];
-    let present: Vec<_> = fields.into_iter().flatten().collect();
-    encode_map_header(present.len(), &mut payload);
-    for (key, value) in present {
-        encode_head(0, key, &mut payload);
-        value.encode(&mut payload);
-    }
-    let mut protected = Vec::new();
-    encode_map_header(1 + usize::from(who.kid.is_some()), &mut protected);
-    encode_int(1, &mut protected);
-    encode_int(-7, &mut protected);
-    if let Some(kid) = who.kid {
-        encode_int(4, &mut protected);
-        encode_bytes(kid, &mut protected);
-    }
-    let mut unprotected = Vec::new();
-    match who.x5chain {
-        [] => encode_map_header(0, &mut unprotected),
-        [one] => {
-            encode_map_header(1, &mut unprotected);
-            encode_int(33, &mut unprotected);
-            encode_bytes(one, &mut unprotected);
-        }
-        chain => {
-            encode_map_header(1, &mut unprotected);
-            encode_int(33, &mut unprotected);
-            encode_array_header(chain.len(), &mut unprotected);
-            for cert in chain {
-                encode_bytes(cert, &mut unprotected);
-            }
-        }
-    }
+    let payload = uint_map([
+        Some((0, uint(1))),
+        Some((1, bstr(content.text))),
+        content.photo.map(|b| (2, bstr(b))),
+        content.fingerprint.map(|b| (3, bstr(b))),
+        Some((4, uint(read_at))),
+        content.nonce.map(|b| (5, bstr(b))),
+        content.reader_id.map(|t| (6, tstr(t))),
+        content.chip_serial.map(|b| (7, bstr(b))),
+    ]);
+    let protected = uint_map([Some((1, int(-7))), who.kid.map(|kid| (4, bstr(kid)))]);
+    let x5chain = match who.x5chain {
+        [] => None,
+        [one] => Some((33, bstr(one))),
+        chain => Some((33, array(chain.iter().map(|c| bstr(c))))),
+    };
+    let unprotected = uint_map([x5chain]);
     sign1(&protected, &unprotected, &payload, external_aad, signer)
 }
 
@@ -140,83 +115,71 @@ pub struct ListContent<'a> {
 /// A signed trust list of `content`, signed by `signer` under `kid` (protected header, with the
 /// list content type).
 pub fn sign_trust_list(content: &ListContent<'_>, kid: &[u8], signer: &dyn Es256Signer) -> Result<Vec<u8>, SignError> {
-    let mut p = Vec::new();
-    let count = 5
-        + usize::from(content.jwks.is_some())
-        + [
-            content.anchors.len(),
-            content.revoked_kids.len(),
+    let some_array = |key: u64, n: usize, items: Vec<Vec<u8>>| (n > 0).then(|| (key, array(items)));
+    let payload = uint_map([
+        Some((0, uint(1))),
+        Some((1, tstr(content.id))),
+        Some((2, uint(content.sequence))),
+        Some((3, uint(content.issued_at))),
+        Some((4, uint(content.expires_at))),
+        content.jwks.map(|j| (5, tstr(j))),
+        some_array(6, content.anchors.len(), content.anchors.iter().map(|a| bstr(a)).collect()),
+        some_array(7, content.revoked_kids.len(), content.revoked_kids.iter().map(|k| tstr(k)).collect()),
+        some_array(
+            8,
             content.revoked_serials.len(),
-            content.revoked_keys.len(),
-        ]
-        .iter()
-        .filter(|&&n| n > 0)
-        .count();
-    encode_map_header(count, &mut p);
-    let key = |k: u64, p: &mut Vec<u8>| encode_head(0, k, p);
-    key(0, &mut p);
-    encode_head(0, 1, &mut p);
-    key(1, &mut p);
-    encode_text(content.id, &mut p);
-    for (k, v) in [(2, content.sequence), (3, content.issued_at), (4, content.expires_at)] {
-        key(k, &mut p);
-        encode_head(0, v, &mut p);
-    }
-    if let Some(jwks) = content.jwks {
-        key(5, &mut p);
-        encode_text(jwks, &mut p);
-    }
-    if !content.anchors.is_empty() {
-        key(6, &mut p);
-        encode_array_header(content.anchors.len(), &mut p);
-        content.anchors.iter().for_each(|a| encode_bytes(a, &mut p));
-    }
-    if !content.revoked_kids.is_empty() {
-        key(7, &mut p);
-        encode_array_header(content.revoked_kids.len(), &mut p);
-        content.revoked_kids.iter().for_each(|k| encode_text(k, &mut p));
-    }
-    if !content.revoked_serials.is_empty() {
-        key(8, &mut p);
-        encode_array_header(content.revoked_serials.len(), &mut p);
-        for (issuer, serial) in content.revoked_serials {
-            encode_array_header(2, &mut p);
-            encode_bytes(issuer, &mut p);
-            encode_bytes(serial, &mut p);
-        }
-    }
-    if !content.revoked_keys.is_empty() {
-        key(9, &mut p);
-        encode_array_header(content.revoked_keys.len(), &mut p);
-        content.revoked_keys.iter().for_each(|t| encode_bytes(t, &mut p));
-    }
-    let mut protected = Vec::new();
-    encode_map_header(3, &mut protected);
-    encode_int(1, &mut protected);
-    encode_int(-7, &mut protected);
-    encode_int(3, &mut protected);
-    encode_text(CONTENT_TYPE, &mut protected);
-    encode_int(4, &mut protected);
-    encode_bytes(kid, &mut protected);
-    let mut unprotected = Vec::new();
-    encode_map_header(0, &mut unprotected);
-    sign1(&protected, &unprotected, &p, b"", signer)
+            content.revoked_serials.iter().map(|(issuer, serial)| array([bstr(issuer), bstr(serial)])).collect(),
+        ),
+        some_array(9, content.revoked_keys.len(), content.revoked_keys.iter().map(|t| bstr(t)).collect()),
+    ]);
+    let protected = uint_map([Some((1, int(-7))), Some((3, tstr(CONTENT_TYPE))), Some((4, bstr(kid)))]);
+    sign1(&protected, &uint_map([]), &payload, b"", signer)
 }
 
-enum Field<'a> {
-    Uint(u64),
-    Bytes(&'a [u8]),
-    Text(&'a str),
+// CBOR items, encoded (definite lengths, shortest forms, as core::cbor writes them).
+fn uint(n: u64) -> Vec<u8> {
+    let mut out = Vec::new();
+    encode_head(0, n, &mut out);
+    out
 }
 
-impl Field<'_> {
-    fn encode(&self, out: &mut Vec<u8>) {
-        match self {
-            Field::Uint(n) => encode_head(0, *n, out),
-            Field::Bytes(b) => encode_bytes(b, out),
-            Field::Text(t) => encode_text(t, out),
-        }
+fn int(n: i64) -> Vec<u8> {
+    let mut out = Vec::new();
+    encode_int(n, &mut out);
+    out
+}
+
+fn bstr(b: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    encode_bytes(b, &mut out);
+    out
+}
+
+fn tstr(t: &str) -> Vec<u8> {
+    let mut out = Vec::new();
+    encode_text(t, &mut out);
+    out
+}
+
+fn array(items: impl IntoIterator<Item = Vec<u8>>) -> Vec<u8> {
+    let items: Vec<Vec<u8>> = items.into_iter().collect();
+    let mut out = Vec::new();
+    encode_array_header(items.len(), &mut out);
+    items.iter().for_each(|i| out.extend_from_slice(i));
+    out
+}
+
+/// A map of unsigned keys to encoded values, in the given order: the entries present (`Some`), so
+/// its length is always the number written.
+fn uint_map<const N: usize>(entries: [Option<(u64, Vec<u8>)>; N]) -> Vec<u8> {
+    let present: Vec<_> = entries.into_iter().flatten().collect();
+    let mut out = Vec::new();
+    encode_map_header(present.len(), &mut out);
+    for (key, value) in present {
+        encode_head(0, key, &mut out);
+        out.extend_from_slice(&value);
     }
+    out
 }
 
 /// `18([protected, unprotected, payload, signature])` (RFC 9052 §4.2), the signature over the
@@ -310,7 +273,13 @@ mod tests {
     #[test]
     fn a_signed_trust_list_is_accepted_into_a_store() {
         let jwks = TestKey::new(4).jwks("reader-TEST");
+        let rk = TestKey::new(1);
+        let root = CertSpec::ca("List Anchor TEST", "List Anchor TEST").build(&rk, &rk);
+        let anchors = [root.as_slice()];
+        let serials = [(root.as_slice(), &[0x00, 0x7f][..])];
         let content = ListContent {
+            anchors: &anchors,
+            revoked_serials: &serials,
             id: "rust-readers-TEST",
             sequence: 2,
             issued_at: READ_AT as u64 - 60,
@@ -318,7 +287,6 @@ mod tests {
             jwks: Some(&jwks),
             revoked_kids: &["reader-0"],
             revoked_keys: &[[1; 32]],
-            ..Default::default()
         };
         let bytes = sign_trust_list(&content, b"list-TEST", &signing_key(21)).unwrap();
         let mut signers = TrustStore::new();
@@ -327,7 +295,8 @@ mod tests {
         assert_eq!((list.id.as_str(), list.sequence), ("rust-readers-TEST", 2));
         let mut store = TrustStore::new();
         let out = add_trust_list(&mut store, &list, None).unwrap();
-        assert_eq!(out.changes.keys_added, 1);
+        assert_eq!((out.changes.keys_added, out.changes.anchors_added), (1, 1));
         assert_eq!(store.revoked_kids(), ["reader-0"]);
+        assert_eq!(store.revoked_serials().iter().map(|r| r.serial_hex.as_str()).collect::<Vec<_>>(), ["7f"]);
     }
 }
