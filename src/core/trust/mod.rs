@@ -520,8 +520,8 @@ pub struct TrustStore {
     /// ASCII-lowercased kid → indices into `keys`, for "did you mean" hints.
     kids_folded: Index,
     anchors: Vec<ParsedCert>,
-    /// SHA-256 of each anchor's DER (identical anchors are stored once).
-    anchor_fingerprints: ByteSet,
+    /// SHA-256 of each anchor's DER → its index in `anchors` (identical anchors are stored once).
+    anchor_fingerprints: Index,
     /// Subject name DER of the anchors.
     anchor_subjects: ByteSet,
     /// Revoked kids (UTF-8).
@@ -654,8 +654,8 @@ impl TrustStore {
         let mut fresh_fingerprints = ByteSet::new();
         let mut vouched: Vec<usize> = Vec::new();
         for c in certs {
-            if self.anchor_fingerprints.contains(c.fingerprint.as_slice()) {
-                vouched.extend(self.anchors.iter().position(|a| a.fingerprint == c.fingerprint));
+            if let Some(held) = self.anchor_fingerprints.get(c.fingerprint.as_slice()) {
+                vouched.extend(held); // by index, not a scan of the anchors (linear cost)
                 continue;
             }
             if !fresh_fingerprints.insert(c.fingerprint.to_vec()) {
@@ -679,7 +679,7 @@ impl TrustStore {
     }
 
     fn index_anchor(&mut self, c: ParsedCert, origin: Origin) {
-        self.anchor_fingerprints.insert(c.fingerprint.to_vec());
+        self.anchor_fingerprints.entry(c.fingerprint.to_vec()).or_default().push(self.anchors.len());
         self.anchor_subjects.insert(c.subject_der.clone());
         self.anchors.push(c);
         self.anchor_origins.push(origin);
@@ -773,7 +773,7 @@ impl TrustStore {
         let point = cert.key.as_ref().map(|k| k.to_sec1_point(false).as_bytes().to_vec());
         let key_trusted = point.as_ref().is_some_and(|p| self.keys_by_point.contains_key(p));
         let matched = key_trusted
-            || self.anchor_fingerprints.contains(cert.fingerprint.as_slice())
+            || self.anchor_fingerprints.contains_key(cert.fingerprint.as_slice())
             || self.may_be_issued_on_a_path(&cert);
         if !matched {
             warnings.push(Note::new(
